@@ -1,0 +1,128 @@
+namespace DiplomacyGraph.Storage.Knowledge;
+
+/// <summary>
+/// A knowledge document: everything one source tells, as typed nodes and typed relationships.
+/// It is the seed format and the import format; <c>seed/README.md</c> documents it.
+/// </summary>
+public sealed record KnowledgeDocument
+{
+    /// <summary>The source every fact in this document comes from.</summary>
+    public required SourceRecord Source { get; init; }
+    public IReadOnlyList<ActorRecord> Actors { get; init; } = [];
+    public IReadOnlyList<PlaceRecord> Places { get; init; } = [];
+    public IReadOnlyList<EventRecord> Events { get; init; } = [];
+    public IReadOnlyList<SanctionRecord> Sanctions { get; init; } = [];
+    public IReadOnlyList<StatementRecord> Statements { get; init; } = [];
+    public IReadOnlyList<FigureRecord> Figures { get; init; } = [];
+    public IReadOnlyList<ProgramRecord> Programs { get; init; } = [];
+    public IReadOnlyList<RelationshipRecord> Relationships { get; init; } = [];
+}
+
+/// <summary>A source: an article, report or transcript.</summary>
+public sealed record SourceRecord
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>The outlet that published it, e.g. <c>vermelho.org.br</c>.</summary>
+    public required string Outlet { get; init; }
+    public string? Url { get; init; }
+    /// <summary>ISO-8601 local date-time of publication, e.g. <c>2026-02-04T11:20</c>.</summary>
+    public required string Published { get; init; }
+    public string? Edited { get; init; }
+    public string? Language { get; init; }
+    /// <summary>The file the text was taken from, when it came as a file.</summary>
+    public string? File { get; init; }
+}
+
+public sealed record ActorRecord
+{
+    public required string Id { get; init; }
+    /// <summary>person, country or organization.</summary>
+    public required string Kind { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public string? Description { get; init; }
+    public required string Evidence { get; init; }
+}
+
+public sealed record PlaceRecord
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public string? Description { get; init; }
+    public required string Evidence { get; init; }
+}
+
+public sealed record EventRecord
+{
+    public required string Id { get; init; }
+    /// <summary>A PLOVER event type (CONSULT, SANCTION, ASSAULT, PROTEST, …) or TRAVEL.</summary>
+    public required string Kind { get; init; }
+    /// <summary>PLOVER's mode, in words: "meeting", "visit", "military operation", "demonstration".</summary>
+    public string? Mode { get; init; }
+    public required string Title { get; init; }
+    /// <summary>ISO-8601 date (yyyy-MM-dd, yyyy-MM or yyyy); null where the source gives none.</summary>
+    public string? Date { get; init; }
+    public string? Description { get; init; }
+    public string? Outcome { get; init; }
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public required string Evidence { get; init; }
+}
+
+public sealed record SanctionRecord
+{
+    public required string Id { get; init; }
+    /// <summary>financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …</summary>
+    public required string Kind { get; init; }
+    public required string Description { get; init; }
+    public string? Date { get; init; }
+    public required string Evidence { get; init; }
+}
+
+public sealed record StatementRecord
+{
+    public required string Id { get; init; }
+    /// <summary>What was said, in plain words.</summary>
+    public required string Text { get; init; }
+    /// <summary>The exact quoted words, where the source quotes them; null where it only reports.</summary>
+    public string? Quote { get; init; }
+    /// <summary>spoken, spoken-to-journalists, written, inscription, reported or data-release.</summary>
+    public required string Medium { get; init; }
+    /// <summary>The PLOVER type the statement amounts to, where one fits (ACCUSE, THREATEN, DISAPPROVE, …).</summary>
+    public string? Kind { get; init; }
+    public string? Date { get; init; }
+    public required string Evidence { get; init; }
+}
+
+public sealed record FigureRecord
+{
+    public required string Id { get; init; }
+    public required string Metric { get; init; }
+    public required double Value { get; init; }
+    public required string Unit { get; init; }
+    /// <summary>True where the source says "around" or "approximately".</summary>
+    public bool Approximate { get; init; }
+    /// <summary>The period the figure covers, in the source's words.</summary>
+    public string? Period { get; init; }
+    public string? AsOf { get; init; }
+    public required string Evidence { get; init; }
+}
+
+public sealed record ProgramRecord
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Description { get; init; }
+    public required string Evidence { get; init; }
+}
+
+public sealed record RelationshipRecord
+{
+    /// <summary>A type from the allow-list, e.g. PARTICIPATED_IN.</summary>
+    public required string Type { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+    public required string Evidence { get; init; }
+}

@@ -1,0 +1,69 @@
+namespace DiplomacyGraph.Storage.Knowledge;
+
+/// <summary>Node labels of the graph. The only labels any store writes or queries.</summary>
+public enum NodeLabel
+{
+    Actor,
+    Event,
+    Sanction,
+    Statement,
+    Place,
+    Figure,
+    Program,
+    Source,
+}
+
+/// <summary>The kinds of actor.</summary>
+public static class ActorKinds
+{
+    public const string Person = "person";
+    public const string Country = "country";
+    public const string Organization = "organization";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Person, Country, Organization };
+}
+
+/// <summary>
+/// Event kinds: the PLOVER event types (https://github.com/openeventdata/PLOVER), plus TRAVEL,
+/// which PLOVER has no type for but which news reports as an event of its own (a leader's trip).
+/// </summary>
+public static class EventKinds
+{
+    public static readonly IReadOnlySet<string> Plover = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+        "DEMAND", "DISAPPROVE", "INVESTIGATE",
+    };
+
+    public const string Travel = "TRAVEL";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(Plover.Append(Travel), StringComparer.Ordinal);
+}
+
+/// <summary>Kinds of sanction and restriction.</summary>
+public static class SanctionKinds
+{
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "financial", "visa-revocation", "travel-ban", "restrictions-on-government-members",
+        "restrictions-on-family-members", "trade", "arms-embargo", "certification-denial", "other",
+    };
+}
+
+/// <summary>How a statement reached the record.</summary>
+public static class StatementMedia
+{
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "spoken", "spoken-to-journalists", "written", "inscription", "reported", "data-release",
+    };
+}
+
+/// <summary>The sides an actor can take part on, as actor ids of countries or organizations, or "none".</summary>
+public static class Directions
+{
+    public const string Out = "out";
+    public const string In = "in";
+    public const string Both = "both";
+}
