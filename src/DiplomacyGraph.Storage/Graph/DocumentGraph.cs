@@ -1,0 +1,109 @@
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Storage.Graph;
+
+/// <summary>A knowledge document turned into the nodes and edges every store writes.</summary>
+public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges)
+{
+    public static DocumentGraph From(KnowledgeDocument document)
+    {
+        var source = document.Source;
+        var nodes = new List<GraphNode>
+        {
+            Node(source.Id, NodeLabel.Source, null, ("name", source.Title), ("title", source.Title), ("outlet", source.Outlet),
+                ("url", source.Url), ("published", source.Published), ("edited", source.Edited), ("language", source.Language), ("file", source.File)),
+        };
+        nodes.AddRange(document.Actors.Select(a => Node(a.Id, NodeLabel.Actor, Cite(source, a.Evidence),
+            ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("description", a.Description))));
+        nodes.AddRange(document.Places.Select(p => Node(p.Id, NodeLabel.Place, Cite(source, p.Evidence),
+            ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description))));
+        nodes.AddRange(document.Events.Select(e => Node(e.Id, NodeLabel.Event, Cite(source, e.Evidence),
+            ("name", e.Title), ("kind", e.Kind), ("mode", e.Mode), ("date", e.Date), ("description", e.Description),
+            ("outcome", e.Outcome), ("topics", e.Topics))));
+        nodes.AddRange(document.Sanctions.Select(s => Node(s.Id, NodeLabel.Sanction, Cite(source, s.Evidence),
+            ("name", s.Description), ("kind", s.Kind), ("date", s.Date))));
+        nodes.AddRange(document.Statements.Select(s => Node(s.Id, NodeLabel.Statement, Cite(source, s.Evidence),
+            ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date))));
+        nodes.AddRange(document.Figures.Select(f => Node(f.Id, NodeLabel.Figure, Cite(source, f.Evidence),
+            ("name", f.Metric), ("metric", f.Metric), ("value", f.Value), ("unit", f.Unit), ("approximate", f.Approximate),
+            ("period", f.Period), ("asOf", f.AsOf))));
+        nodes.AddRange(document.Programs.Select(p => Node(p.Id, NodeLabel.Program, Cite(source, p.Evidence),
+            ("name", p.Name), ("description", p.Description))));
+
+        var edges = document.Relationships.Select(r => new GraphEdge(r.Type, r.From, r.To,
+            new SortedDictionary<string, object?>(r.Properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal),
+            Cite(source, r.Evidence))).ToList();
+
+        return new DocumentGraph(nodes, edges);
+    }
+
+    private static readonly string[] SearchedProperties = ["name", "aliases", "text", "quote"];
+
+    private static Evidence[] Cite(SourceRecord source, string text) => [new Evidence(source.Id, text)];
+
+    private static GraphNode Node(string id, NodeLabel label, Evidence[]? evidence, params (string Key, object? Value)[] properties)
+    {
+        var bag = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in properties)
+        {
+            // Absent values and empty lists are not stored, so that every store holds the same properties.
+            switch (value)
+            {
+                case null:
+                case IReadOnlyCollection<string> { Count: 0 }:
+                    continue;
+                case IEnumerable<string> list:
+                    bag[key] = list.ToArray();
+                    break;
+                default:
+                    bag[key] = value;
+                    break;
+            }
+        }
+        var name = (string)bag["name"]!;
+        bag[InternalProperties.SortKey] = Text.Fold(name);
+        bag[InternalProperties.SearchTerms] = SearchedProperties
+            .SelectMany(key => bag.GetValueOrDefault(key) switch { string s => [s], string[] list => list, _ => Array.Empty<string>() })
+            .Select(Text.Fold).Distinct(StringComparer.Ordinal).ToArray();
+        return new GraphNode(id, label, bag, evidence ?? []);
+    }
+}
+
+/// <summary>
+/// How a write merges into what a store already holds, the same in every store:
+/// new non-null values win, lists are unioned (existing items first), and evidence accumulates per source.
+/// </summary>
+public static class GraphMerge
+{
+    public static IReadOnlyDictionary<string, object?> MergeProperties(IReadOnlyDictionary<string, object?> existing, IReadOnlyDictionary<string, object?> incoming)
+    {
+        var merged = new SortedDictionary<string, object?>(existing.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+        foreach (var (key, value) in incoming)
+        {
+            merged[key] = value is string[] list && merged.GetValueOrDefault(key) is string[] current
+                ? current.Concat(list.Where(item => !current.Contains(item, StringComparer.Ordinal))).ToArray()
+                : value;
+        }
+        return merged;
+    }
+
+    public static IReadOnlyList<Evidence> MergeEvidence(IReadOnlyList<Evidence> existing, IReadOnlyList<Evidence> incoming) =>
+        [.. existing, .. incoming.Where(e => !existing.Contains(e)).Distinct()];
+
+    public static GraphNode Node(GraphNode existing, GraphNode incoming) =>
+        existing with { Properties = MergeProperties(existing.Properties, incoming.Properties), Evidence = MergeEvidence(existing.Evidence, incoming.Evidence) };
+
+    public static GraphEdge Edge(GraphEdge existing, GraphEdge incoming) =>
+        existing with { Properties = MergeProperties(existing.Properties, incoming.Properties), Evidence = MergeEvidence(existing.Evidence, incoming.Evidence) };
+
+    /// <summary>Whether merging changed anything, for import summaries.</summary>
+    public static bool SameContent(IReadOnlyDictionary<string, object?> a, IReadOnlyList<Evidence> ea, IReadOnlyDictionary<string, object?> b, IReadOnlyList<Evidence> eb) =>
+        ea.SequenceEqual(eb) && a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && ValueEquals(p.Value, v));
+
+    private static bool ValueEquals(object? x, object? y) => (x, y) switch
+    {
+        (string[] l, string[] r) => l.SequenceEqual(r, StringComparer.Ordinal),
+        (double l, double r) => l.Equals(r),
+        _ => Equals(x, y),
+    };
+}

@@ -1,0 +1,67 @@
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Storage.Graph;
+
+/// <summary>The sentence that supports a fact, and the source it comes from.</summary>
+public sealed record Evidence(string SourceId, string Text);
+
+/// <summary>
+/// A node as every store holds it: its id, its label, its properties (name, kind and the label's own),
+/// and the evidence for it. Property values are strings, string lists, numbers or booleans.
+/// </summary>
+public sealed record GraphNode(string Id, NodeLabel Label, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence)
+{
+    public string Name => Properties.TryGetValue("name", out var name) ? name as string ?? Id : Id;
+    public string? Kind => Properties.TryGetValue("kind", out var kind) ? kind as string : null;
+    public string? Date => Properties.TryGetValue("date", out var date) ? date as string : null;
+
+    /// <summary>The key lists of this node sort by: the folded name (ties broken by id).</summary>
+    public string SortKey => Properties.TryGetValue(InternalProperties.SortKey, out var key) && key is string s ? s : Text.Fold(Name);
+
+    /// <summary>Folded names, aliases, text and quote: what a text search matches against.</summary>
+    public IReadOnlyList<string> SearchTerms => Properties.TryGetValue(InternalProperties.SearchTerms, out var terms) && terms is string[] list ? list : [];
+
+    public bool Matches(string foldedQuery) => SearchTerms.Any(t => t.Contains(foldedQuery, StringComparison.Ordinal));
+}
+
+/// <summary>Properties every store keeps for ordering and search; the API does not show them.</summary>
+public static class InternalProperties
+{
+    public const string SortKey = "sortKey";
+    public const string SearchTerms = "searchTerms";
+
+    public static bool IsInternal(string key) => key is SortKey or SearchTerms;
+}
+
+/// <summary>A directed, typed relationship with its properties and evidence. One edge per (from, type, to).</summary>
+public sealed record GraphEdge(string Type, string From, string To, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence)
+{
+    public string Id => EdgeId(From, Type, To);
+
+    public static string EdgeId(string from, string type, string to) => $"{from}:{type}:{to}";
+}
+
+/// <summary>An edge seen from one of its ends: the edge, whether it leaves or enters that end, and the node at the other end.</summary>
+public sealed record Link(GraphEdge Edge, string Direction, GraphNode Other);
+
+/// <summary>A node with every relationship it has.</summary>
+public sealed record NodeWithLinks(GraphNode Node, IReadOnlyList<Link> Links)
+{
+    public IEnumerable<Link> Out(string type) => Links.Where(l => l.Direction == Directions.Out && l.Edge.Type == type);
+    public IEnumerable<Link> In(string type) => Links.Where(l => l.Direction == Directions.In && l.Edge.Type == type);
+}
+
+/// <summary>A set of nodes and the edges among them.</summary>
+public sealed record Subgraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, bool Truncated);
+
+/// <summary>One page of a longer list.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
+
+/// <summary>The shortest connection between two nodes: nodes in order, and the edge between each pair.</summary>
+public sealed record GraphPath(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges);
+
+/// <summary>Another actor who shared events with an actor, and those events.</summary>
+public sealed record CoParticipant(GraphNode Actor, IReadOnlyList<GraphNode> Events);
+
+/// <summary>A source and every node and edge its evidence supports.</summary>
+public sealed record SourceFacts(GraphNode Source, IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges);

@@ -1,0 +1,86 @@
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Storage.Graph;
+
+/// <summary>
+/// The orders every store returns things in. Strings compare ordinally (UTF-16 code units), which is also
+/// how Neo4j compares them, so paged Cypher (<c>ORDER BY n.sortKey, n.id</c> / <c>ORDER BY n.date, n.id</c>) agrees.
+/// </summary>
+public static class GraphOrder
+{
+    /// <summary>By folded name, then id.</summary>
+    public static readonly Comparison<GraphNode> ByName = (a, b) =>
+        Then(string.CompareOrdinal(a.SortKey, b.SortKey), a, b);
+
+    /// <summary>By date with undated last (as Cypher orders nulls), then id.</summary>
+    public static readonly Comparison<GraphNode> Chronological = (a, b) =>
+        Then(CompareDates(a.Date, b.Date), a, b);
+
+    /// <summary>By date, then label, then id: the timeline's order.</summary>
+    public static readonly Comparison<GraphNode> Timeline = (a, b) =>
+    {
+        var byDate = CompareDates(a.Date, b.Date);
+        return byDate != 0 ? byDate : Then(string.CompareOrdinal(a.Label.ToString(), b.Label.ToString()), a, b);
+    };
+
+    /// <summary>By label, then id.</summary>
+    public static readonly Comparison<GraphNode> ByLabel = (a, b) =>
+        Then(string.CompareOrdinal(a.Label.ToString(), b.Label.ToString()), a, b);
+
+    public static readonly Comparison<GraphNode> ById = (a, b) => string.CompareOrdinal(a.Id, b.Id);
+
+    public static IReadOnlyList<GraphNode> Sort(IEnumerable<GraphNode> nodes, Comparison<GraphNode> order)
+    {
+        var list = nodes.ToList();
+        list.Sort(order);
+        return list;
+    }
+
+    public static IReadOnlyList<GraphEdge> Sort(IEnumerable<GraphEdge> edges) =>
+        [.. edges.OrderBy(e => e.Id, StringComparer.Ordinal)];
+
+    /// <summary>By type, then direction, then the other end's name and id.</summary>
+    public static IReadOnlyList<Link> Sort(IEnumerable<Link> links) =>
+        [.. links.OrderBy(l => l.Edge.Type, StringComparer.Ordinal)
+            .ThenBy(l => l.Direction, StringComparer.Ordinal)
+            .ThenBy(l => l.Other.SortKey, StringComparer.Ordinal)
+            .ThenBy(l => l.Other.Id, StringComparer.Ordinal)];
+
+    /// <summary>Of several shortest paths, the one whose node ids come first, then whose edge ids do.</summary>
+    public static GraphPath? First(IEnumerable<GraphPath> paths) =>
+        paths.OrderBy(p => p, Comparer<GraphPath>.Create(static (a, b) =>
+        {
+            var byNodes = CompareSequences(a.Nodes.Select(n => n.Id), b.Nodes.Select(n => n.Id));
+            return byNodes != 0 ? byNodes : CompareSequences(a.Edges.Select(e => e.Id), b.Edges.Select(e => e.Id));
+        })).FirstOrDefault();
+
+    private static int CompareSequences(IEnumerable<string> a, IEnumerable<string> b)
+    {
+        foreach (var (x, y) in a.Zip(b))
+        {
+            var c = string.CompareOrdinal(x, y);
+            if (c != 0) return c;
+        }
+        return a.Count().CompareTo(b.Count());
+    }
+
+    private static int CompareDates(string? a, string? b) => (a, b) switch
+    {
+        (null, null) => 0,
+        (null, _) => 1,
+        (_, null) => -1,
+        _ => string.CompareOrdinal(a, b),
+    };
+
+    private static int Then(int first, GraphNode a, GraphNode b) => first != 0 ? first : string.CompareOrdinal(a.Id, b.Id);
+
+    public static Page<T> Paginate<T>(IReadOnlyList<T> all, int page, int pageSize) =>
+        new([.. all.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, all.Count);
+
+    /// <summary>Whether an ISO date string falls inside an inclusive range; undated never does when a bound is set.</summary>
+    public static bool InRange(string? date, string? from, string? to) =>
+        (from is null && to is null) ||
+        (date is not null && (from is null || string.CompareOrdinal(date, from) >= 0) && (to is null || string.CompareOrdinal(date, to) <= 0));
+
+    public static bool IsFact(NodeLabel label) => label != NodeLabel.Source;
+}

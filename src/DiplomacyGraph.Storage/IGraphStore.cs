@@ -1,0 +1,74 @@
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Storage;
+
+/// <summary>
+/// The questions the API asks of the graph. Every implementation answers them identically,
+/// ordering and paging included; the contract suite in the tests holds them to that.
+/// </summary>
+public interface IGraphStore
+{
+    /// <summary>Whether a node with this label and id exists.</summary>
+    Task<bool> Exists(NodeLabel label, string id, CancellationToken ct);
+
+    /// <summary>Actors whose name or alias contains the query (case- and accent-insensitive), by name.</summary>
+    Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct);
+
+    /// <summary>A node with all its relationships, or null when there is no such node.</summary>
+    Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct);
+
+    /// <summary>An actor's relationships, optionally of one type and one direction; null when the actor is unknown.</summary>
+    Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct);
+
+    /// <summary>The nodes within <paramref name="depth"/> hops of an actor and the edges among them; null when the actor is unknown.</summary>
+    Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct);
+
+    /// <summary>Other actors who took part in an event with this actor; null when the actor is unknown.</summary>
+    Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct);
+
+    Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct);
+
+    Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct);
+
+    Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct);
+
+    /// <summary>The shortest undirected connection of at most <paramref name="maxDepth"/> hops, or null when there is none.</summary>
+    Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct);
+
+    /// <summary>Dated events and statements, in date order, optionally only those linked to an actor.</summary>
+    Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct);
+
+    /// <summary>The whole graph (sources aside), up to <paramref name="maxNodes"/> nodes.</summary>
+    Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct);
+
+    Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct);
+
+    /// <summary>A source and every fact its evidence supports, or null when there is no such source.</summary>
+    Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct);
+
+    /// <summary>Merges a validated document into the store in one transaction.</summary>
+    Task<ImportSummary> Import(KnowledgeDocument document, CancellationToken ct);
+
+    /// <summary>Whether the store can answer queries now.</summary>
+    Task<bool> IsReady(CancellationToken ct);
+}
+
+public sealed record ActorSearch(string? Query, string? Kind, int Page, int PageSize);
+
+public sealed record EventSearch(string? Kind, string? From, string? To, string? ActorId, int Page, int PageSize);
+
+public sealed record SanctionSearch(string? ImposerId, string? TargetId, string? Kind, int Page, int PageSize);
+
+public sealed record StatementSearch(string? SpeakerId, string? AboutId, string? Query, int Page, int PageSize);
+
+public sealed record TimelineSearch(string? ActorId, string? From, string? To, int Limit);
+
+/// <summary>What an import did: ids created, updated and left unchanged.</summary>
+public sealed record ImportSummary(
+    IReadOnlyList<string> NodesCreated,
+    IReadOnlyList<string> NodesUpdated,
+    IReadOnlyList<string> NodesUnchanged,
+    IReadOnlyList<string> EdgesCreated,
+    IReadOnlyList<string> EdgesUpdated,
+    IReadOnlyList<string> EdgesUnchanged);

@@ -1,0 +1,42 @@
+using DiplomacyGraph.Storage.Graph;
+
+namespace DiplomacyGraph.Storage;
+
+/// <summary>Counts what an import created, updated and left unchanged.</summary>
+public sealed class ImportTally
+{
+    private readonly List<string> nodesCreated = [], nodesUpdated = [], nodesUnchanged = [];
+    private readonly List<string> edgesCreated = [], edgesUpdated = [], edgesUnchanged = [];
+
+    /// <summary>Records a node's outcome; true when it must be written.</summary>
+    public bool Node(string id, GraphNode? before, GraphNode after) =>
+        Record(id, before is null, before is not null && GraphMerge.SameContent(before.Properties, before.Evidence, after.Properties, after.Evidence),
+            nodesCreated, nodesUpdated, nodesUnchanged);
+
+    /// <summary>Records an edge's outcome; true when it must be written.</summary>
+    public bool Edge(string id, GraphEdge? before, GraphEdge after) =>
+        Record(id, before is null, before is not null && GraphMerge.SameContent(before.Properties, before.Evidence, after.Properties, after.Evidence),
+            edgesCreated, edgesUpdated, edgesUnchanged);
+
+    private static bool Record(string id, bool created, bool unchanged, List<string> c, List<string> u, List<string> same)
+    {
+        (created ? c : unchanged ? same : u).Add(id);
+        return !unchanged;
+    }
+
+    public ImportSummary ToSummary() => new(nodesCreated, nodesUpdated, nodesUnchanged, edgesCreated, edgesUpdated, edgesUnchanged);
+}
+
+/// <summary>A write refers to ids that neither it nor the store holds.</summary>
+public sealed class UnknownReferencesException(IReadOnlyList<string> ids)
+    : Exception($"Unknown ids: {string.Join(", ", ids)}.")
+{
+    public IReadOnlyList<string> Ids { get; } = ids;
+}
+
+/// <summary>A write uses an id that the store holds for another kind of node.</summary>
+public sealed class IdConflictException(IReadOnlyList<string> conflicts)
+    : Exception(string.Join("; ", conflicts))
+{
+    public IReadOnlyList<string> Conflicts { get; } = conflicts;
+}

@@ -1,0 +1,264 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace DiplomacyGraph.Storage.Knowledge;
+
+/// <summary>Rules every knowledge document obeys, whether it comes from the seed folder or an import.</summary>
+public sealed partial class KnowledgeDocumentValidator : AbstractValidator<KnowledgeDocument>
+{
+    public const int MaxItemsPerSection = 5000;
+    public const int MaxIdLength = 120;
+    public const int MaxTextLength = 4000;
+
+    public KnowledgeDocumentValidator()
+    {
+        RuleFor(d => d.Source).NotNull().SetValidator(new SourceValidator());
+
+        Section(d => d.Actors, new ActorValidator());
+        Section(d => d.Places, new PlaceValidator());
+        Section(d => d.Events, new EventValidator());
+        Section(d => d.Sanctions, new SanctionValidator());
+        Section(d => d.Statements, new StatementValidator());
+        Section(d => d.Figures, new FigureValidator());
+        Section(d => d.Programs, new ProgramValidator());
+        Section(d => d.Relationships, new RelationshipValidator());
+
+        RuleFor(d => d).Custom(CheckIdsAndEndpoints);
+    }
+
+    private void Section<T>(System.Linq.Expressions.Expression<Func<KnowledgeDocument, IReadOnlyList<T>>> section, IValidator<T> item)
+    {
+        RuleFor(section).NotNull().Must(l => l is null || l.Count <= MaxItemsPerSection)
+            .WithMessage($"'{{PropertyName}}' must not hold more than {MaxItemsPerSection} items.");
+        var each = System.Linq.Expressions.Expression.Lambda<Func<KnowledgeDocument, IEnumerable<T>>>(section.Body, section.Parameters);
+        RuleForEach(each).NotNull().SetValidator(item);
+    }
+
+    /// <summary>Ids are unique across the document; relationships join nodes whose labels their type allows.</summary>
+    private static void CheckIdsAndEndpoints(KnowledgeDocument document, ValidationContext<KnowledgeDocument> context)
+    {
+        var labels = new Dictionary<string, NodeLabel>(StringComparer.Ordinal);
+        if (document.Source?.Id is { } sourceId)
+        {
+            labels[sourceId] = NodeLabel.Source;
+        }
+        void Declare<T>(string section, IReadOnlyList<T>? items, Func<T, string?> id, NodeLabel label)
+        {
+            for (var i = 0; i < (items?.Count ?? 0); i++)
+            {
+                if (items![i] is null || id(items[i]) is not { } key) continue;
+                if (!labels.TryAdd(key, label))
+                {
+                    context.AddFailure($"{section}[{i}].id", $"Id '{key}' is used more than once in the document.");
+                }
+            }
+        }
+        Declare("actors", document.Actors, a => a.Id, NodeLabel.Actor);
+        Declare("places", document.Places, p => p.Id, NodeLabel.Place);
+        Declare("events", document.Events, e => e.Id, NodeLabel.Event);
+        Declare("sanctions", document.Sanctions, s => s.Id, NodeLabel.Sanction);
+        Declare("statements", document.Statements, s => s.Id, NodeLabel.Statement);
+        Declare("figures", document.Figures, f => f.Id, NodeLabel.Figure);
+        Declare("programs", document.Programs, p => p.Id, NodeLabel.Program);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (document.Relationships?.Count ?? 0); i++)
+        {
+            var r = document.Relationships![i];
+            if (r?.Type is null || !RelationshipTypes.ByType.TryGetValue(r.Type, out var rule)) continue;
+            if (!seen.Add($"{r.From}:{r.Type}:{r.To}"))
+            {
+                context.AddFailure($"relationships[{i}]", $"The relationship {r.From} -{r.Type}-> {r.To} appears more than once.");
+            }
+            // Ids the document does not declare are resolved against the store when it is imported.
+            if (r.From is not null && labels.TryGetValue(r.From, out var from) && !rule.From.Contains(from))
+            {
+                context.AddFailure($"relationships[{i}].from", $"{r.Type} cannot start at {from} '{r.From}'; it starts at {string.Join(" or ", rule.From)}.");
+            }
+            if (r.To is not null && labels.TryGetValue(r.To, out var to) && !rule.To.Contains(to))
+            {
+                context.AddFailure($"relationships[{i}].to", $"{r.Type} cannot end at {to} '{r.To}'; it ends at {string.Join(" or ", rule.To)}.");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    internal static partial Regex Slug();
+
+    [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+    internal static partial Regex PartialDate();
+
+    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?$")]
+    internal static partial Regex DateTime();
+}
+
+internal static class RuleExtensions
+{
+    public static IRuleBuilderOptions<T, string> Id<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(KnowledgeDocumentValidator.MaxIdLength)
+            .Matches(KnowledgeDocumentValidator.Slug()).WithMessage("'{PropertyName}' must be a lowercase slug such as 'gustavo-petro'.");
+
+    public static IRuleBuilderOptions<T, string> Words<T>(this IRuleBuilder<T, string> rule, int max = 500) =>
+        rule.NotEmpty().MaximumLength(max);
+
+    public static IRuleBuilderOptions<T, string?> OptionalWords<T>(this IRuleBuilder<T, string?> rule, int max = KnowledgeDocumentValidator.MaxTextLength) =>
+        rule.MaximumLength(max).Must(s => s is null || !string.IsNullOrWhiteSpace(s)).WithMessage("'{PropertyName}' must not be blank; leave it out instead.");
+
+    public static IRuleBuilderOptions<T, string> OneOf<T>(this IRuleBuilder<T, string> rule, IReadOnlySet<string> allowed) =>
+        rule.NotEmpty().Must(allowed.Contains).WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}.");
+
+    public static IRuleBuilderOptions<T, string?> PartialDate<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(d => d is null || KnowledgeDocumentValidator.PartialDate().IsMatch(d))
+            .WithMessage("'{PropertyName}' must be an ISO-8601 date: yyyy-MM-dd, yyyy-MM or yyyy.");
+
+    public static IRuleBuilderOptions<T, string?> DateTime<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(d => d is null || KnowledgeDocumentValidator.DateTime().IsMatch(d))
+            .WithMessage("'{PropertyName}' must be an ISO-8601 date or local date-time: yyyy-MM-dd or yyyy-MM-ddTHH:mm.");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> Names<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
+        rule.NotNull().Must(l => l is null || (l.Count <= 50 && l.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 200)))
+            .WithMessage("'{PropertyName}' must hold at most 50 non-blank names of at most 200 characters.");
+
+    public static IRuleBuilderOptions<T, string> Evidence<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().WithMessage("Every fact needs its evidence: the sentence of the source that supports it.")
+            .MaximumLength(KnowledgeDocumentValidator.MaxTextLength);
+}
+
+public sealed class SourceValidator : AbstractValidator<SourceRecord>
+{
+    public SourceValidator()
+    {
+        RuleFor(s => s.Id).Id();
+        RuleFor(s => s.Title).Words();
+        RuleFor(s => s.Outlet).Words(200);
+        RuleFor(s => s.Url).OptionalWords(2000)
+            .Must(u => u is null || (Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+            .WithMessage("'{PropertyName}' must be an absolute http(s) URL.");
+        RuleFor(s => s.Published).NotEmpty().DateTime();
+        RuleFor(s => s.Edited).DateTime();
+        RuleFor(s => s.Language).OptionalWords(20);
+        RuleFor(s => s.File).OptionalWords(300);
+    }
+}
+
+public sealed class ActorValidator : AbstractValidator<ActorRecord>
+{
+    public ActorValidator()
+    {
+        RuleFor(a => a.Id).Id();
+        RuleFor(a => a.Kind).OneOf(ActorKinds.All);
+        RuleFor(a => a.Name).Words(200);
+        RuleFor(a => a.Aliases).Names();
+        RuleFor(a => a.Description).OptionalWords();
+        RuleFor(a => a.Evidence).Evidence();
+    }
+}
+
+public sealed class PlaceValidator : AbstractValidator<PlaceRecord>
+{
+    public PlaceValidator()
+    {
+        RuleFor(p => p.Id).Id();
+        RuleFor(p => p.Name).Words(200);
+        RuleFor(p => p.Aliases).Names();
+        RuleFor(p => p.Description).OptionalWords();
+        RuleFor(p => p.Evidence).Evidence();
+    }
+}
+
+public sealed class EventValidator : AbstractValidator<EventRecord>
+{
+    public EventValidator()
+    {
+        RuleFor(e => e.Id).Id();
+        RuleFor(e => e.Kind).OneOf(EventKinds.All);
+        RuleFor(e => e.Mode).OptionalWords(100);
+        RuleFor(e => e.Title).Words();
+        RuleFor(e => e.Date).PartialDate();
+        RuleFor(e => e.Description).OptionalWords();
+        RuleFor(e => e.Outcome).OptionalWords();
+        RuleFor(e => e.Topics).Names();
+        RuleFor(e => e.Evidence).Evidence();
+    }
+}
+
+public sealed class SanctionValidator : AbstractValidator<SanctionRecord>
+{
+    public SanctionValidator()
+    {
+        RuleFor(s => s.Id).Id();
+        RuleFor(s => s.Kind).OneOf(SanctionKinds.All);
+        RuleFor(s => s.Description).Words(KnowledgeDocumentValidator.MaxTextLength);
+        RuleFor(s => s.Date).PartialDate();
+        RuleFor(s => s.Evidence).Evidence();
+    }
+}
+
+public sealed class StatementValidator : AbstractValidator<StatementRecord>
+{
+    public StatementValidator()
+    {
+        RuleFor(s => s.Id).Id();
+        RuleFor(s => s.Text).Words(KnowledgeDocumentValidator.MaxTextLength);
+        RuleFor(s => s.Quote).OptionalWords();
+        RuleFor(s => s.Medium).OneOf(StatementMedia.All);
+        RuleFor(s => s.Kind!).OneOf(EventKinds.Plover).When(s => s.Kind is not null);
+        RuleFor(s => s.Date).PartialDate();
+        RuleFor(s => s.Evidence).Evidence();
+    }
+}
+
+public sealed class FigureValidator : AbstractValidator<FigureRecord>
+{
+    public FigureValidator()
+    {
+        RuleFor(f => f.Id).Id();
+        RuleFor(f => f.Metric).Words();
+        RuleFor(f => f.Value).Must(double.IsFinite).WithMessage("'{PropertyName}' must be a finite number.");
+        RuleFor(f => f.Unit).Words(100);
+        RuleFor(f => f.Period).OptionalWords(200);
+        RuleFor(f => f.AsOf).PartialDate();
+        RuleFor(f => f.Evidence).Evidence();
+    }
+}
+
+public sealed class ProgramValidator : AbstractValidator<ProgramRecord>
+{
+    public ProgramValidator()
+    {
+        RuleFor(p => p.Id).Id();
+        RuleFor(p => p.Name).Words(200);
+        RuleFor(p => p.Description).Words(KnowledgeDocumentValidator.MaxTextLength);
+        RuleFor(p => p.Evidence).Evidence();
+    }
+}
+
+public sealed class RelationshipValidator : AbstractValidator<RelationshipRecord>
+{
+    public RelationshipValidator()
+    {
+        RuleFor(r => r.Type).OneOf(RelationshipTypes.ByType.Keys.ToHashSet(StringComparer.Ordinal));
+        RuleFor(r => r.From).Id();
+        RuleFor(r => r.To).Id();
+        RuleFor(r => r).Must(r => r.From != r.To).WithName("to").WithMessage("A relationship cannot join a node to itself.")
+            .When(r => r.From is not null);
+        RuleFor(r => r.Properties).NotNull().Custom((properties, context) =>
+        {
+            var type = context.InstanceToValidate.Type;
+            if (properties is null || type is null || !RelationshipTypes.ByType.TryGetValue(type, out var rule)) return;
+            foreach (var (key, value) in properties)
+            {
+                if (!rule.Properties.Contains(key))
+                {
+                    var allowed = rule.Properties.Count == 0 ? "none" : string.Join(", ", rule.Properties.Order(StringComparer.Ordinal));
+                    context.AddFailure($"{context.PropertyPath}.{key}", $"{type} has no property '{key}'; it allows: {allowed}.");
+                }
+                else if (string.IsNullOrWhiteSpace(value) || value.Length > 500)
+                {
+                    context.AddFailure($"{context.PropertyPath}.{key}", $"'{key}' must be a non-blank value of at most 500 characters.");
+                }
+            }
+        });
+        RuleFor(r => r.Evidence).Evidence();
+    }
+}
