@@ -251,11 +251,11 @@ public sealed class RelationshipValidator : AbstractValidator<RelationshipRecord
                 if (!rule.Properties.Contains(key))
                 {
                     var allowed = rule.Properties.Count == 0 ? "none" : string.Join(", ", rule.Properties.Order(StringComparer.Ordinal));
-                    context.AddFailure($"{context.PropertyPath}.{key}", $"{type} has no property '{key}'; it allows: {allowed}.");
+                    context.AddFailure($"properties.{key}", $"{type} has no property '{key}'; it allows: {allowed}.");
                 }
                 else if (string.IsNullOrWhiteSpace(value) || value.Length > 500)
                 {
-                    context.AddFailure($"{context.PropertyPath}.{key}", $"'{key}' must be a non-blank value of at most 500 characters.");
+                    context.AddFailure($"properties.{key}", $"'{key}' must be a non-blank value of at most 500 characters.");
                 }
             }
         });

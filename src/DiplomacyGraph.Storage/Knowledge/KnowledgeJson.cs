@@ -26,6 +26,7 @@ public static partial class KnowledgeJson
         {
             throw new InvalidKnowledgeDocumentException($"The seed folder '{folder}' does not exist.");
         }
+        ValidationConventions.Apply();
         var validator = new KnowledgeDocumentValidator();
         return Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
             .Select(file => (file, Load(file, validator)))

@@ -60,7 +60,7 @@ public static class StatementMedia
     };
 }
 
-/// <summary>The sides an actor can take part on, as actor ids of countries or organizations, or "none".</summary>
+/// <summary>Which way a relationship runs, seen from one of its ends.</summary>
 public static class Directions
 {
     public const string Out = "out";

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using FluentValidation;
+
+namespace DiplomacyGraph.Storage.Knowledge;
+
+/// <summary>FluentValidation settings shared by the seed loader and the API.</summary>
+public static class ValidationConventions
+{
+    /// <summary>
+    /// Names failures by the JSON path the client wrote (<c>events[2].date</c>), not by C# member names.
+    /// FluentValidation keeps this resolver in static state, so every entry point calls this once.
+    /// </summary>
+    public static void Apply() =>
+        ValidatorOptions.Global.PropertyNameResolver = static (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+}
