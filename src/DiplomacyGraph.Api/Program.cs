@@ -1,6 +1,31 @@
+using DiplomacyGraph.Api.Actors;
+using DiplomacyGraph.Api.Events;
+using DiplomacyGraph.Api.Graph;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Api.Paths;
+using DiplomacyGraph.Api.Sanctions;
+using DiplomacyGraph.Api.Sources;
+using DiplomacyGraph.Api.Statements;
+using DiplomacyGraph.Api.Timeline;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDiplomacyGraph();
+
 var app = builder.Build();
-app.MapGet("/", () => "DiplomacyGraph");
+app.UseDiplomacyGraph();
+
+app.MapActors();
+app.MapEvents();
+app.MapSanctions();
+app.MapStatements();
+app.MapPaths();
+app.MapTimeline();
+app.MapGraph();
+app.MapSources();
+app.MapHealth();
+app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+
 app.Run();
 
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

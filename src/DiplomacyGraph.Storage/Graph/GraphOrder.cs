@@ -46,13 +46,31 @@ public static class GraphOrder
             .ThenBy(l => l.Other.SortKey, StringComparer.Ordinal)
             .ThenBy(l => l.Other.Id, StringComparer.Ordinal)];
 
-    /// <summary>Of several shortest paths, the one whose node ids come first, then whose edge ids do.</summary>
+    /// <summary>
+    /// Of several shortest paths, the one that says most: through events first (a shared event is the
+    /// strongest tie between actors), then statements, sanctions, actors, places, figures and programs;
+    /// then the one whose node ids come first, then whose edge ids do.
+    /// </summary>
     public static GraphPath? First(IEnumerable<GraphPath> paths) =>
         paths.OrderBy(p => p, Comparer<GraphPath>.Create(static (a, b) =>
         {
+            var byLabels = CompareSequences(a.Nodes.Select(n => PathPreference(n.Label)), b.Nodes.Select(n => PathPreference(n.Label)));
+            if (byLabels != 0) return byLabels;
             var byNodes = CompareSequences(a.Nodes.Select(n => n.Id), b.Nodes.Select(n => n.Id));
             return byNodes != 0 ? byNodes : CompareSequences(a.Edges.Select(e => e.Id), b.Edges.Select(e => e.Id));
         })).FirstOrDefault();
+
+    private static string PathPreference(NodeLabel label) => label switch
+    {
+        NodeLabel.Event => "0",
+        NodeLabel.Statement => "1",
+        NodeLabel.Sanction => "2",
+        NodeLabel.Actor => "3",
+        NodeLabel.Place => "4",
+        NodeLabel.Figure => "5",
+        NodeLabel.Program => "6",
+        _ => "7",
+    };
 
     private static int CompareSequences(IEnumerable<string> a, IEnumerable<string> b)
     {

@@ -1,0 +1,95 @@
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Storage.Graph;
+
+namespace DiplomacyGraph.Api.Actors;
+
+/// <summary>An actor in a list.</summary>
+/// <param name="Id">e.g. <c>gustavo-petro</c>.</param>
+/// <param name="Kind">person, country or organization.</param>
+/// <param name="Name">e.g. Gustavo Petro.</param>
+/// <param name="Aliases">Other names the sources use.</param>
+/// <param name="Description">A short description, where the source gives one.</param>
+public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description)
+{
+    public static ActorSummaryDto From(GraphNode actor) =>
+        new(actor.Id, actor.Kind ?? "", actor.Name, actor.Strings("aliases"), actor.Text("description"));
+}
+
+/// <summary>An actor with their offices and how many relationships of each type they have.</summary>
+/// <param name="Id">e.g. <c>gustavo-petro</c>.</param>
+/// <param name="Kind">person, country or organization.</param>
+/// <param name="Name">e.g. Gustavo Petro.</param>
+/// <param name="Aliases">Other names the sources use.</param>
+/// <param name="Description">A short description, where the source gives one.</param>
+/// <param name="Offices">The offices the actor holds or held.</param>
+/// <param name="RelationshipCounts">Relationships by type, both directions.</param>
+/// <param name="Evidence">The sentences that introduce the actor.</param>
+public sealed record ActorDetailDto(
+    string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description,
+    IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public static ActorDetailDto From(NodeWithLinks actor)
+    {
+        var node = actor.Node;
+        var counts = actor.Links.GroupBy(l => l.Edge.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new ActorDetailDto(node.Id, node.Kind ?? "", node.Name, node.Strings("aliases"), node.Text("description"),
+            [.. actor.Out("HOLDS_OFFICE").Select(OfficeDto.From)], counts, node.Evidence.ToDto());
+    }
+}
+
+/// <summary>An office a person holds in a country or organization.</summary>
+/// <param name="Title">e.g. President, Secretary of State.</param>
+/// <param name="Status">current or former.</param>
+/// <param name="Since">ISO date it began, where known.</param>
+/// <param name="Until">ISO date it ended, where known.</param>
+/// <param name="In">The country or organization.</param>
+/// <param name="Evidence">The sentences that name the office.</param>
+public sealed record OfficeDto(string? Title, string? Status, string? Since, string? Until, NodeRef In, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public static OfficeDto From(Link link) => new(
+        link.Edge.Text("title"), link.Edge.Text("status"), link.Edge.Text("since"), link.Edge.Text("until"),
+        link.Other.Ref(), link.Edge.Evidence.ToDto());
+}
+
+/// <summary>One relationship of an actor, seen from the actor.</summary>
+/// <param name="Id">The edge id, <c>from:TYPE:to</c>.</param>
+/// <param name="Type">The relationship type.</param>
+/// <param name="Direction">out when it starts at the actor, in when it ends there.</param>
+/// <param name="Properties">role, side, title, scope, … as the type allows.</param>
+/// <param name="Evidence">Every sentence that supports it, per source.</param>
+/// <param name="Other">The node at the other end.</param>
+public sealed record RelationshipDto(string Id, string Type, string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other)
+{
+    public static RelationshipDto From(Link link) => new(
+        link.Edge.Id, link.Edge.Type, link.Direction, GraphMapping.Visible(link.Edge.Properties), link.Edge.Evidence.ToDto(), link.Other.Ref());
+}
+
+/// <summary>An event an actor took part in, with their role and side.</summary>
+/// <param name="Event">The event.</param>
+/// <param name="Date">The event's date, where known.</param>
+/// <param name="Role">host, head of delegation, delegation member, …</param>
+/// <param name="Side">The side they took part on, a country id.</param>
+/// <param name="Title">The capacity they took part in.</param>
+/// <param name="Evidence">The sentences that place them there.</param>
+public sealed record ActorEventDto(NodeRef Event, string? Date, string? Role, string? Side, string? Title, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public static ActorEventDto From(Link link) => new(
+        link.Other.Ref(), link.Other.Date, link.Edge.Text("role"), link.Edge.Text("side"), link.Edge.Text("title"), link.Edge.Evidence.ToDto());
+}
+
+/// <summary>Another actor who shared events with this one.</summary>
+/// <param name="Actor">The other actor.</param>
+/// <param name="Events">The events they shared, in date order.</param>
+public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Events)
+{
+    public static CoParticipantDto From(CoParticipant c) => new(c.Actor.Ref(), [.. c.Events.Select(e => e.Ref())]);
+}
+
+/// <summary>An actor's ego network: the nodes within a depth and the edges among them.</summary>
+/// <param name="ActorId">The centre.</param>
+/// <param name="Depth">Hops from the centre, 1 to 3.</param>
+/// <param name="Truncated">True when more nodes were in reach than the cap allows.</param>
+/// <param name="Nodes">The nodes, nearest first.</param>
+/// <param name="Edges">The edges among them.</param>
+public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<EdgeDto> Edges);

@@ -1,0 +1,223 @@
+using System.ComponentModel;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Api.Sanctions;
+using DiplomacyGraph.Api.Statements;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Actors;
+
+internal static class ActorsApi
+{
+    public const int MaxNetworkDepth = 3;
+    public const int MaxNetworkNodes = 500;
+    /// <summary>The most statements or sanctions an actor's sub-list returns.</summary>
+    public const int MaxActorFacts = 500;
+
+    public static RouteGroupBuilder MapActors(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithValidation();
+
+        group.MapGet("/", SearchActors)
+            .WithName("SearchActors")
+            .WithSummary("Search actors by name or alias")
+            .WithDescription("Case- and accent-insensitive substring search over names and aliases (`garcia` finds García-Peña), optionally by kind. Ordered by name.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", GetActor)
+            .WithName("GetActor")
+            .WithSummary("An actor, their offices, and counts of relationships by type")
+            .WithDescription("Try `gustavo-petro` or `marco-rubio`.");
+
+        group.MapGet("/{id}/relationships", GetRelationships)
+            .WithName("GetActorRelationships")
+            .WithSummary("An actor's relationships, with evidence")
+            .WithDescription("Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED) and `direction` (out, in, both).")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}/network", GetNetwork)
+            .WithName("GetActorNetwork")
+            .WithSummary("An actor's ego network")
+            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}/events", GetEvents)
+            .WithName("GetActorEvents")
+            .WithSummary("The events an actor took part in, with role and side")
+            .WithDescription("Try `pedro-sanchez`: the White House meeting, on the `colombia` side, as Defense Minister.");
+
+        group.MapGet("/{id}/co-participants", GetCoParticipants)
+            .WithName("GetActorCoParticipants")
+            .WithSummary("Who shared an event with this actor")
+            .WithDescription("The other actors who took part in an event with this one, with the shared events.");
+
+        group.MapGet("/{id}/statements", GetStatements)
+            .WithName("GetActorStatements")
+            .WithSummary("What an actor said, or what was said about them")
+            .WithDescription("`role=speaker` for statements they made, `role=subject` for statements about them; both when omitted.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}/sanctions", GetSanctions)
+            .WithName("GetActorSanctions")
+            .WithSummary("Sanctions an actor imposed or is targeted by")
+            .WithDescription("`role=imposer` or `role=target`; both when omitted. Try `gustavo-petro` with `role=target`.")
+            .ProducesValidationProblem();
+
+        return group;
+    }
+
+    internal sealed record ActorQuery
+    {
+        [Description("Text to find in names and aliases; case and accents are ignored.")]
+        public string? Q { get; init; }
+        [Description("person, country or organization.")]
+        public string? Kind { get; init; }
+        [Description("1-based page number.")]
+        [DefaultValue(1)]
+        public int? Page { get; init; }
+        [Description("Items per page, at most 100.")]
+        [DefaultValue(Paging.DefaultPageSize)]
+        public int? PageSize { get; init; }
+    }
+
+    internal sealed class ActorQueryValidator : AbstractValidator<ActorQuery>
+    {
+        public ActorQueryValidator()
+        {
+            RuleFor(q => q.Q).MaximumLength(200);
+            RuleFor(q => q.Kind).OneOf(ActorKinds.All);
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize();
+        }
+    }
+
+    internal sealed record RelationshipQuery
+    {
+        [Description("A relationship type, e.g. PARTICIPATED_IN.")]
+        public string? Type { get; init; }
+        [Description("out, in or both.")]
+        [DefaultValue(Directions.Both)]
+        public string? Direction { get; init; }
+    }
+
+    internal sealed class RelationshipQueryValidator : AbstractValidator<RelationshipQuery>
+    {
+        public RelationshipQueryValidator()
+        {
+            RuleFor(q => q.Type).OneOf(RelationshipTypes.ByType.Keys);
+            RuleFor(q => q.Direction).OneOf([Directions.Out, Directions.In, Directions.Both]);
+        }
+    }
+
+    internal sealed record NetworkQuery
+    {
+        [Description("Hops from the actor, 1 to 3.")]
+        [DefaultValue(1)]
+        public int? Depth { get; init; }
+    }
+
+    internal sealed class NetworkQueryValidator : AbstractValidator<NetworkQuery>
+    {
+        public NetworkQueryValidator() => RuleFor(q => q.Depth).InclusiveBetween(1, MaxNetworkDepth);
+    }
+
+    internal sealed record RoleQuery
+    {
+        [Description("The actor's role in the fact; both roles when omitted.")]
+        public string? Role { get; init; }
+    }
+
+    internal sealed class RoleQueryValidator : AbstractValidator<RoleQuery>
+    {
+        // Which roles are valid depends on the endpoint, so the handler's route decides.
+        public RoleQueryValidator() => RuleFor(q => q.Role).OneOf(["speaker", "subject", "imposer", "target"]);
+    }
+
+    public static async Task<Ok<PagedList<ActorSummaryDto>>> SearchActors([AsParameters] ActorQuery query, IGraphStore store, CancellationToken ct)
+    {
+        var page = await store.SearchActors(new ActorSearch(query.Q, query.Kind, query.Page ?? 1, query.PageSize ?? Paging.DefaultPageSize), ct);
+        return TypedResults.Ok(page.Map(ActorSummaryDto.From));
+    }
+
+    public static async Task<Results<Ok<ActorDetailDto>, ProblemHttpResult>> GetActor(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, IGraphStore store, CancellationToken ct) =>
+        await store.GetNode(NodeLabel.Actor, id, ct) is { } actor
+            ? TypedResults.Ok(ActorDetailDto.From(actor))
+            : Problems.NotFound("Actor", id);
+
+    public static async Task<Results<Ok<IReadOnlyList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, IGraphStore store, CancellationToken ct) =>
+        await store.GetRelationships(id, query.Type, query.Direction ?? Directions.Both, ct) is { } links
+            ? TypedResults.Ok<IReadOnlyList<RelationshipDto>>([.. links.Select(RelationshipDto.From)])
+            : Problems.NotFound("Actor", id);
+
+    public static async Task<Results<Ok<NetworkDto>, ProblemHttpResult>> GetNetwork(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, IGraphStore store, CancellationToken ct)
+    {
+        var depth = query.Depth ?? 1;
+        return await store.GetNetwork(id, depth, MaxNetworkNodes, ct) is { } network
+            ? TypedResults.Ok(new NetworkDto(id, depth, network.Truncated, [.. network.Nodes.Select(n => n.ToDto())], [.. network.Edges.Select(e => e.ToDto())]))
+            : Problems.NotFound("Actor", id);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ActorEventDto>>, ProblemHttpResult>> GetEvents(
+        [Description("Actor id, e.g. pedro-sanchez.")] string id, IGraphStore store, CancellationToken ct)
+    {
+        if (await store.GetRelationships(id, "PARTICIPATED_IN", Directions.Out, ct) is not { } links)
+        {
+            return Problems.NotFound("Actor", id);
+        }
+        var ordered = links.OrderBy(l => l.Other, Comparer<GraphNode>.Create(GraphOrder.Chronological));
+        return TypedResults.Ok<IReadOnlyList<ActorEventDto>>([.. ordered.Select(ActorEventDto.From)]);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<CoParticipantDto>>, ProblemHttpResult>> GetCoParticipants(
+        [Description("Actor id, e.g. bernie-moreno.")] string id, IGraphStore store, CancellationToken ct) =>
+        await store.GetCoParticipants(id, ct) is { } others
+            ? TypedResults.Ok<IReadOnlyList<CoParticipantDto>>([.. others.Select(CoParticipantDto.From)])
+            : Problems.NotFound("Actor", id);
+
+    public static async Task<Results<Ok<IReadOnlyList<StatementDto>>, ValidationProblem, ProblemHttpResult>> GetStatements(
+        [Description("Actor id, e.g. donald-trump.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
+    {
+        if (query.Role is "imposer" or "target")
+        {
+            return RoleProblem("speaker, subject");
+        }
+        if (!await store.Exists(NodeLabel.Actor, id, ct))
+        {
+            return Problems.NotFound("Actor", id);
+        }
+        var said = query.Role is null or "speaker" ? await store.FindStatements(new StatementSearch(id, null, null, 1, MaxActorFacts), ct) : null;
+        var about = query.Role is null or "subject" ? await store.FindStatements(new StatementSearch(null, id, null, 1, MaxActorFacts), ct) : null;
+        return TypedResults.Ok<IReadOnlyList<StatementDto>>([.. Union(said, about).Select(StatementDto.From)]);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<SanctionDto>>, ValidationProblem, ProblemHttpResult>> GetSanctions(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
+    {
+        if (query.Role is "speaker" or "subject")
+        {
+            return RoleProblem("imposer, target");
+        }
+        if (!await store.Exists(NodeLabel.Actor, id, ct))
+        {
+            return Problems.NotFound("Actor", id);
+        }
+        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts), ct) : null;
+        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts), ct) : null;
+        return TypedResults.Ok<IReadOnlyList<SanctionDto>>([.. Union(imposed, targeted).Select(SanctionDto.From)]);
+    }
+
+    private static ValidationProblem RoleProblem(string allowed) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"'role' must be one of: {allowed}."] });
+
+    /// <summary>Both lists, each fact once, in chronological order.</summary>
+    private static IEnumerable<NodeWithLinks> Union(Page<NodeWithLinks>? a, Page<NodeWithLinks>? b) =>
+        (a?.Items ?? []).Concat(b?.Items ?? []).DistinctBy(n => n.Node.Id)
+            .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Chronological));
+}

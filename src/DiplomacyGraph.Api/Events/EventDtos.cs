@@ -1,0 +1,82 @@
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Statements;
+using DiplomacyGraph.Storage.Graph;
+
+namespace DiplomacyGraph.Api.Events;
+
+/// <summary>An event in a list.</summary>
+/// <param name="Id">e.g. <c>white-house-meeting-2026-02-03</c>.</param>
+/// <param name="Kind">PLOVER event type: CONSULT, SANCTION, ASSAULT, PROTEST, … or TRAVEL.</param>
+/// <param name="Mode">The manner, in words: meeting, visit, military operation, demonstration.</param>
+/// <param name="Title">A short title.</param>
+/// <param name="Date">ISO-8601 date, where the source gives one.</param>
+/// <param name="Description">What happened.</param>
+/// <param name="Places">Where it happened.</param>
+public sealed record EventSummaryDto(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, IReadOnlyList<NodeRef> Places)
+{
+    public static EventSummaryDto From(NodeWithLinks e) => new(
+        e.Node.Id, e.Node.Kind ?? "", e.Node.Text("mode"), e.Node.Name, e.Node.Date, e.Node.Text("description"),
+        [.. e.Out("OCCURRED_IN").Select(l => l.Other.Ref())]);
+}
+
+/// <summary>An event with its participants grouped by side, and the statements made there.</summary>
+/// <param name="Id">e.g. <c>white-house-meeting-2026-02-03</c>.</param>
+/// <param name="Kind">PLOVER event type.</param>
+/// <param name="Mode">The manner, in words.</param>
+/// <param name="Title">A short title.</param>
+/// <param name="Date">ISO-8601 date, where known.</param>
+/// <param name="Description">What happened.</param>
+/// <param name="Outcome">How it ended.</param>
+/// <param name="Topics">What it was about.</param>
+/// <param name="Places">Where it happened.</param>
+/// <param name="Destinations">Where a trip went.</param>
+/// <param name="Sides">Participants grouped by side (a country id, or "unspecified").</param>
+/// <param name="Targets">Whom it was directed against.</param>
+/// <param name="CalledFor">Who called for it.</param>
+/// <param name="Preceded">Events this one led to.</param>
+/// <param name="FollowedFrom">Events that led to this one.</param>
+/// <param name="Statements">Statements made at or right after it.</param>
+/// <param name="Evidence">The sentences that report it.</param>
+public sealed record EventDetailDto(
+    string Id, string Kind, string? Mode, string Title, string? Date, string? Description, string? Outcome, IReadOnlyList<string> Topics,
+    IReadOnlyList<NodeRef> Places, IReadOnlyList<NodeRef> Destinations, IReadOnlyList<SideDto> Sides, IReadOnlyList<TargetDto> Targets,
+    IReadOnlyList<NodeRef> CalledFor, IReadOnlyList<NodeRef> Preceded, IReadOnlyList<NodeRef> FollowedFrom,
+    IReadOnlyList<StatementDto> Statements, IReadOnlyList<EvidenceDto> Evidence);
+
+/// <summary>The participants on one side of an event.</summary>
+/// <param name="Side">The side: a country id such as <c>colombia</c>, or "unspecified".</param>
+/// <param name="Participants">Who took part on that side, and in which role.</param>
+public sealed record SideDto(string Side, IReadOnlyList<ParticipantDto> Participants);
+
+/// <summary>One participant of an event.</summary>
+/// <param name="Actor">The actor.</param>
+/// <param name="Role">host, head of delegation, delegation member, perpetrator, …</param>
+/// <param name="Title">The capacity they took part in, e.g. "Defense Minister".</param>
+/// <param name="Evidence">The sentences that place them there.</param>
+public sealed record ParticipantDto(NodeRef Actor, string? Role, string? Title, IReadOnlyList<EvidenceDto> Evidence);
+
+/// <summary>Whom an event was directed against.</summary>
+public sealed record TargetDto(NodeRef Actor, string? Role, IReadOnlyList<EvidenceDto> Evidence);
+
+internal static class EventMapping
+{
+    public const string UnspecifiedSide = "unspecified";
+
+    public static EventDetailDto Detail(NodeWithLinks e, IReadOnlyList<StatementDto> statements)
+    {
+        var node = e.Node;
+        var sides = e.In("PARTICIPATED_IN")
+            .GroupBy(l => l.Edge.Text("side") ?? UnspecifiedSide)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SideDto(g.Key, [.. g.Select(l => new ParticipantDto(l.Other.Ref(), l.Edge.Text("role"), l.Edge.Text("title"), l.Edge.Evidence.ToDto()))]))
+            .ToList();
+        return new EventDetailDto(
+            node.Id, node.Kind ?? "", node.Text("mode"), node.Name, node.Date, node.Text("description"), node.Text("outcome"), node.Strings("topics"),
+            Refs(e.Out("OCCURRED_IN")), Refs(e.Out("DESTINATION")), sides,
+            [.. e.Out("TARGETED").Select(l => new TargetDto(l.Other.Ref(), l.Edge.Text("role"), l.Edge.Evidence.ToDto()))],
+            Refs(e.In("CALLED_FOR")), Refs(e.Out("PRECEDED")), Refs(e.In("PRECEDED")),
+            statements, node.Evidence.ToDto());
+    }
+
+    private static IReadOnlyList<NodeRef> Refs(IEnumerable<Link> links) => [.. links.Select(l => l.Other.Ref())];
+}

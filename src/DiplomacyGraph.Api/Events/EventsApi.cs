@@ -1,0 +1,91 @@
+using System.ComponentModel;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Api.Statements;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Events;
+
+internal static class EventsApi
+{
+    /// <summary>Statements made at one event that its detail view lists at most.</summary>
+    public const int MaxStatementsPerEvent = 100;
+
+    public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/events").WithTags("Events").WithValidation();
+
+        group.MapGet("/", FindEvents)
+            .WithName("FindEvents")
+            .WithSummary("Find events")
+            .WithDescription("Events by PLOVER kind, date range (inclusive, ISO dates) and actor (any direct relationship: took part, called for, targeted). Ordered by date, undated last, then id.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", GetEvent)
+            .WithName("GetEvent")
+            .WithSummary("An event, its participants by side, and what was said there")
+            .WithDescription("Try `white-house-meeting-2026-02-03`: the participants are grouped by side (`colombia`, `united-states`) with role, title and evidence.");
+
+        return group;
+    }
+
+    /// <summary>Query parameters of GET /api/events.</summary>
+    internal sealed record EventQuery
+    {
+        /// <summary>A PLOVER event type, e.g. CONSULT.</summary>
+        [Description("A PLOVER event type: CONSULT, SANCTION, ASSAULT, PROTEST, … or TRAVEL.")]
+        public string? Kind { get; init; }
+        [Description("Earliest date, inclusive (yyyy-MM-dd).")]
+        public string? From { get; init; }
+        [Description("Latest date, inclusive (yyyy-MM-dd).")]
+        public string? To { get; init; }
+        [Description("Only events directly linked to this actor id, e.g. gustavo-petro.")]
+        public string? Actor { get; init; }
+        [Description("1-based page number.")]
+        [DefaultValue(1)]
+        public int? Page { get; init; }
+        [Description("Items per page, at most 100.")]
+        [DefaultValue(Paging.DefaultPageSize)]
+        public int? PageSize { get; init; }
+    }
+
+    internal sealed class EventQueryValidator : AbstractValidator<EventQuery>
+    {
+        public EventQueryValidator()
+        {
+            RuleFor(q => q.Kind).OneOf(EventKinds.All);
+            RuleFor(q => q.From).IsoDate();
+            RuleFor(q => q.To).IsoDate();
+            this.DateRange(q => q.From, q => q.To);
+            RuleFor(q => q.Actor).NodeId();
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize();
+        }
+    }
+
+    public static async Task<Results<Ok<PagedList<EventSummaryDto>>, ProblemHttpResult>> FindEvents(
+        [AsParameters] EventQuery query, IGraphStore store, CancellationToken ct)
+    {
+        if (query.Actor is not null && !await store.Exists(NodeLabel.Actor, query.Actor, ct))
+        {
+            return Problems.NotFound("Actor", query.Actor);
+        }
+        var page = await store.FindEvents(new EventSearch(query.Kind, query.From, query.To, query.Actor, query.Page ?? 1, query.PageSize ?? Paging.DefaultPageSize), ct);
+        return TypedResults.Ok(page.Map(EventSummaryDto.From));
+    }
+
+    public static async Task<Results<Ok<EventDetailDto>, ProblemHttpResult>> GetEvent(
+        [Description("Event id, e.g. white-house-meeting-2026-02-03.")] string id, IGraphStore store, CancellationToken ct)
+    {
+        if (await store.GetNode(NodeLabel.Event, id, ct) is not { } e)
+        {
+            return Problems.NotFound("Event", id);
+        }
+        var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent);
+        var statements = await Task.WhenAll(statementIds.Select(s => store.GetNode(NodeLabel.Statement, s, ct)));
+        return TypedResults.Ok(EventMapping.Detail(e, [.. statements.OfType<Storage.Graph.NodeWithLinks>().Select(StatementDto.From)]));
+    }
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Graph;
+
+/// <summary>Graph elements in the shape Cytoscape.js takes: <c>cy.add(response.elements)</c>.</summary>
+/// <param name="Truncated">True when the graph had more nodes than <c>limit</c>.</param>
+/// <param name="Elements">The nodes and edges.</param>
+public sealed record CytoscapeGraphDto(bool Truncated, CytoscapeElementsDto Elements);
+
+/// <summary>Cytoscape.js elements, grouped.</summary>
+public sealed record CytoscapeElementsDto(IReadOnlyList<CytoscapeElementDto> Nodes, IReadOnlyList<CytoscapeElementDto> Edges);
+
+/// <summary>
+/// One Cytoscape.js element. Nodes' data: id, label, name, kind, the node's properties and evidence.
+/// Edges' data: id, source, target, type, the edge's properties and evidence.
+/// </summary>
+public sealed record CytoscapeElementDto(IReadOnlyDictionary<string, object?> Data);
+
+internal static class GraphApi
+{
+    public const int MaxDepth = 3;
+    public const int MaxNodes = 2000;
+    public const int DefaultNodes = 1000;
+
+    public static RouteGroupBuilder MapGraph(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/graph").WithTags("Graph").WithValidation();
+
+        group.MapGet("/", GetGraph)
+            .WithName("GetGraph")
+            .WithSummary("The graph, ready for Cytoscape.js")
+            .WithDescription($"The whole graph (sources aside), or with `actor` the ego subgraph of `depth` hops (1–{MaxDepth}), as Cytoscape.js elements with every property and the evidence. At most `limit` nodes (1–{MaxNodes}); `truncated` says when more exist.")
+            .ProducesValidationProblem();
+
+        return group;
+    }
+
+    internal sealed record GraphQuery
+    {
+        [Description("Centre the subgraph on this actor id, e.g. gustavo-petro; the whole graph when omitted.")]
+        public string? Actor { get; init; }
+        [Description("Hops from the actor, 1 to 3; only with actor.")]
+        [DefaultValue(2)]
+        public int? Depth { get; init; }
+        [Description("The most nodes to return, 1 to 2000.")]
+        [DefaultValue(DefaultNodes)]
+        public int? Limit { get; init; }
+    }
+
+    internal sealed class GraphQueryValidator : AbstractValidator<GraphQuery>
+    {
+        public GraphQueryValidator()
+        {
+            RuleFor(q => q.Actor).NodeId();
+            RuleFor(q => q.Depth).InclusiveBetween(1, MaxDepth);
+            RuleFor(q => q.Depth).Null().WithMessage("'depth' needs 'actor'.").When(q => q.Actor is null);
+            RuleFor(q => q.Limit).InclusiveBetween(1, MaxNodes);
+        }
+    }
+
+    public static async Task<Results<Ok<CytoscapeGraphDto>, ProblemHttpResult>> GetGraph(
+        [AsParameters] GraphQuery query, IGraphStore store, CancellationToken ct)
+    {
+        var limit = query.Limit ?? DefaultNodes;
+        var graph = query.Actor is null
+            ? await store.GetGraph(limit, ct)
+            : await store.GetNetwork(query.Actor, query.Depth ?? 2, limit, ct);
+        return graph is null ? Problems.NotFound("Actor", query.Actor!) : TypedResults.Ok(ToCytoscape(graph));
+    }
+
+    private static CytoscapeGraphDto ToCytoscape(Subgraph graph) => new(graph.Truncated, new CytoscapeElementsDto(
+        [.. graph.Nodes.Select(n => Element(n.ToDto().Properties, ("id", n.Id), ("label", GraphMapping.LabelName(n.Label)), ("name", n.Name), ("kind", n.Kind), ("evidence", n.Evidence.ToDto())))],
+        [.. graph.Edges.Select(e => Element(GraphMapping.Visible(e.Properties), ("id", e.Id), ("source", e.From), ("target", e.To), ("type", e.Type), ("evidence", e.Evidence.ToDto())))]));
+
+    private static CytoscapeElementDto Element(IReadOnlyDictionary<string, object?> properties, params (string Key, object? Value)[] fixedFields)
+    {
+        var data = properties.ToDictionary(p => p.Key, p => p.Value);
+        foreach (var (key, value) in fixedFields) data[key] = value;
+        return new CytoscapeElementDto(data);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+
+namespace DiplomacyGraph.Api.Infrastructure;
+
+internal static class ServiceSetup
+{
+    /// <summary>Everything the service needs: store, seeding, validation, problem details, JSON, Swagger and health checks.</summary>
+    public static WebApplicationBuilder AddDiplomacyGraph(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        ValidationConventions.Apply();
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddSingleton<IGraphStore>(_ => new DiplomacyGraph.Storage.Embedded.EmbeddedGraphStore(builder.Configuration["Embedded:Path"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "diplomacygraph.db"))); // TEMP-STORE
+
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SeedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SeedService>());
+
+        services.AddProblemDetails();
+        // Let binding failures (page=abc) reach ProblemHandling, which names the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ProblemHandling>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+
+        services.AddHealthChecks()
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
+            .AddCheck<SeedService>("seed", tags: ["ready"]);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "DiplomacyGraph",
+                Version = "v1",
+                Description = "A knowledge graph of diplomatic events: actors, events, sanctions and statements, each fact with its source and sentence.",
+            });
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(IGraphStore).Assembly })
+            {
+                var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
+                if (File.Exists(xml)) o.IncludeXmlComments(xml);
+            }
+        });
+        return builder;
+    }
+
+    public static WebApplication UseDiplomacyGraph(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "DiplomacyGraph v1");
+            o.RoutePrefix = "swagger";
+        });
+        return app;
+    }
+
+    public static void MapHealth(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
+        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Health");
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Sanctions;
+
+internal static class SanctionsApi
+{
+    public static RouteGroupBuilder MapSanctions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/sanctions").WithTags("Sanctions").WithValidation();
+
+        group.MapGet("/", FindSanctions)
+            .WithName("FindSanctions")
+            .WithSummary("Who sanctioned whom")
+            .WithDescription("Sanctions and restrictions by imposer, target and kind, each with its evidence. Try `target=gustavo-petro`.")
+            .ProducesValidationProblem();
+
+        return group;
+    }
+
+    internal sealed record SanctionQuery
+    {
+        [Description("Id of the actor who imposed it, e.g. donald-trump.")]
+        public string? Imposer { get; init; }
+        [Description("Id of the actor it targets, e.g. gustavo-petro.")]
+        public string? Target { get; init; }
+        [Description("financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …")]
+        public string? Kind { get; init; }
+        [Description("1-based page number.")]
+        [DefaultValue(1)]
+        public int? Page { get; init; }
+        [Description("Items per page, at most 100.")]
+        [DefaultValue(Paging.DefaultPageSize)]
+        public int? PageSize { get; init; }
+    }
+
+    internal sealed class SanctionQueryValidator : AbstractValidator<SanctionQuery>
+    {
+        public SanctionQueryValidator()
+        {
+            RuleFor(q => q.Imposer).NodeId();
+            RuleFor(q => q.Target).NodeId();
+            RuleFor(q => q.Kind).OneOf(SanctionKinds.All);
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize();
+        }
+    }
+
+    public static async Task<Results<Ok<PagedList<SanctionDto>>, ProblemHttpResult>> FindSanctions(
+        [AsParameters] SanctionQuery query, IGraphStore store, CancellationToken ct)
+    {
+        foreach (var actor in new[] { query.Imposer, query.Target }.OfType<string>())
+        {
+            if (!await store.Exists(NodeLabel.Actor, actor, ct)) return Problems.NotFound("Actor", actor);
+        }
+        var page = await store.FindSanctions(new SanctionSearch(query.Imposer, query.Target, query.Kind, query.Page ?? 1, query.PageSize ?? Paging.DefaultPageSize), ct);
+        return TypedResults.Ok(page.Map(SanctionDto.From));
+    }
+}

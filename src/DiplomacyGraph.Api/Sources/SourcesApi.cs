@@ -1,0 +1,68 @@
+using System.ComponentModel;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Sources;
+
+/// <summary>A source of facts.</summary>
+/// <param name="Id">e.g. <c>vermelho-2026-02-04-petro-trump</c>.</param>
+/// <param name="Title">A title.</param>
+/// <param name="Outlet">Who published it.</param>
+/// <param name="Url">Where it is, where known.</param>
+/// <param name="Published">ISO-8601 local date-time of publication.</param>
+/// <param name="Edited">ISO-8601 local date-time of the last edit, where given.</param>
+/// <param name="Language">Language of the text.</param>
+/// <param name="File">The file the text was taken from.</param>
+public sealed record SourceDto(string Id, string Title, string Outlet, string? Url, string? Published, string? Edited, string? Language, string? File)
+{
+    public static SourceDto From(GraphNode s) => new(s.Id, s.Text("title") ?? s.Name, s.Text("outlet") ?? "", s.Text("url"),
+        s.Text("published"), s.Text("edited"), s.Text("language"), s.Text("file"));
+}
+
+/// <summary>A source and every fact it supports.</summary>
+/// <param name="Source">The source.</param>
+/// <param name="Nodes">The nodes it supports, with the sentences it gives for each.</param>
+/// <param name="Edges">The relationships it supports, with all their evidence.</param>
+public sealed record SourceDetailDto(SourceDto Source, IReadOnlyList<SupportedNodeDto> Nodes, IReadOnlyList<EdgeDto> Edges);
+
+/// <summary>A node a source supports, and the sentences of that source that do.</summary>
+public sealed record SupportedNodeDto(NodeRef Node, IReadOnlyList<string> Sentences);
+
+internal static class SourcesApi
+{
+    public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/sources").WithTags("Sources");
+
+        group.MapGet("/", ListSources)
+            .WithName("ListSources")
+            .WithSummary("The sources")
+            .WithDescription("Every source the graph's facts come from.");
+
+        group.MapGet("/{id}", GetSource)
+            .WithName("GetSource")
+            .WithSummary("A source and the facts it supports")
+            .WithDescription("Try `vermelho-2026-02-04-petro-trump`: every node and relationship whose evidence cites it.");
+
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<SourceDto>>> ListSources(IGraphStore store, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<SourceDto>>([.. (await store.ListSources(ct)).Select(SourceDto.From)]);
+
+    public static async Task<Results<Ok<SourceDetailDto>, ProblemHttpResult>> GetSource(
+        [Description("Source id, e.g. vermelho-2026-02-04-petro-trump.")] string id, IGraphStore store, CancellationToken ct)
+    {
+        if (await store.GetSource(id, ct) is not { } facts)
+        {
+            return Problems.NotFound("Source", id);
+        }
+        return TypedResults.Ok(new SourceDetailDto(
+            SourceDto.From(facts.Source),
+            [.. facts.Nodes.Select(n => new SupportedNodeDto(n.Ref(), [.. n.Evidence.Where(e => e.SourceId == id).Select(e => e.Text)]))],
+            [.. facts.Edges.Select(e => e.ToDto())]));
+    }
+}

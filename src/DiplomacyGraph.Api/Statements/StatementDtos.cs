@@ -1,0 +1,34 @@
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Storage.Graph;
+
+namespace DiplomacyGraph.Api.Statements;
+
+/// <summary>Who said what, about whom, and where.</summary>
+/// <param name="Id">e.g. <c>trump-worked-on-it-got-along</c>.</param>
+/// <param name="Text">What was said, in plain words.</param>
+/// <param name="Quote">The exact quoted words, where the source quotes them.</param>
+/// <param name="Medium">spoken, spoken-to-journalists, written, inscription, reported or data-release.</param>
+/// <param name="Kind">The PLOVER type the statement amounts to (ACCUSE, THREATEN, …), where one fits.</param>
+/// <param name="Date">ISO-8601 date, where known.</param>
+/// <param name="Speakers">Who said it.</param>
+/// <param name="About">Whom or what it is about.</param>
+/// <param name="AddressedTo">Whom it was addressed to.</param>
+/// <param name="MadeAt">The event where it was said.</param>
+/// <param name="Evidence">The sentences that report it.</param>
+public sealed record StatementDto(
+    string Id, string Text, string? Quote, string Medium, string? Kind, string? Date,
+    IReadOnlyList<NodeRef> Speakers, IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> AddressedTo, NodeRef? MadeAt,
+    IReadOnlyList<EvidenceDto> Evidence)
+{
+    public static StatementDto From(NodeWithLinks statement)
+    {
+        var node = statement.Node;
+        return new StatementDto(
+            node.Id, node.Text("text") ?? node.Name, node.Text("quote"), node.Text("medium") ?? "reported", node.Kind, node.Date,
+            [.. statement.In("SAID").Select(l => l.Other.Ref())],
+            [.. statement.Out("ABOUT").Select(l => l.Other.Ref())],
+            [.. statement.Out("ADDRESSED_TO").Select(l => l.Other.Ref())],
+            statement.Out("MADE_AT").Select(l => l.Other.Ref()).FirstOrDefault(),
+            node.Evidence.ToDto());
+    }
+}

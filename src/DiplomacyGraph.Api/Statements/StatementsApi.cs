@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Statements;
+
+internal static class StatementsApi
+{
+    public static RouteGroupBuilder MapStatements(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/statements").WithTags("Statements").WithValidation();
+
+        group.MapGet("/", FindStatements)
+            .WithName("FindStatements")
+            .WithSummary("Who said what, about whom")
+            .WithDescription("Statements by speaker, by what they are about (any node id: an actor, event, sanction, …) and by text (case- and accent-insensitive). Ordered by date, undated last.")
+            .ProducesValidationProblem();
+
+        return group;
+    }
+
+    internal sealed record StatementQuery
+    {
+        [Description("Id of the speaker, e.g. donald-trump.")]
+        public string? Speaker { get; init; }
+        [Description("Id of what the statement is about, e.g. gustavo-petro.")]
+        public string? About { get; init; }
+        [Description("Text to find in what was said; case and accents are ignored.")]
+        public string? Q { get; init; }
+        [Description("1-based page number.")]
+        [DefaultValue(1)]
+        public int? Page { get; init; }
+        [Description("Items per page, at most 100.")]
+        [DefaultValue(Paging.DefaultPageSize)]
+        public int? PageSize { get; init; }
+    }
+
+    internal sealed class StatementQueryValidator : AbstractValidator<StatementQuery>
+    {
+        public StatementQueryValidator()
+        {
+            RuleFor(q => q.Speaker).NodeId();
+            RuleFor(q => q.About).NodeId();
+            RuleFor(q => q.Q).MaximumLength(200);
+            RuleFor(q => q.Page).PageNumber();
+            RuleFor(q => q.PageSize).PageSize();
+        }
+    }
+
+    public static async Task<Results<Ok<PagedList<StatementDto>>, ProblemHttpResult>> FindStatements(
+        [AsParameters] StatementQuery query, IGraphStore store, CancellationToken ct)
+    {
+        if (query.Speaker is not null && !await store.Exists(NodeLabel.Actor, query.Speaker, ct))
+        {
+            return Problems.NotFound("Actor", query.Speaker);
+        }
+        var page = await store.FindStatements(new StatementSearch(query.Speaker, query.About, query.Q, query.Page ?? 1, query.PageSize ?? Paging.DefaultPageSize), ct);
+        return TypedResults.Ok(page.Map(StatementDto.From));
+    }
+}

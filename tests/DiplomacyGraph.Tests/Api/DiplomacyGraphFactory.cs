@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DiplomacyGraph.Tests.Api;
+
+/// <summary>
+/// The real service on a test host, seeded from the real seed folder, on a store of the test's choice:
+/// a fresh embedded database file, or a Neo4j server. Settings win over appsettings.json.
+/// </summary>
+public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+    private readonly string? databaseFolder;
+
+    private DiplomacyGraphFactory(Dictionary<string, string?> settings, string? databaseFolder)
+    {
+        this.settings = settings;
+        this.databaseFolder = databaseFolder;
+    }
+
+    /// <summary>The embedded store on a database file of its own.</summary>
+    public static DiplomacyGraphFactory Embedded(IDictionary<string, string?>? extra = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("diplomacygraph-api-").FullName;
+        var settings = new Dictionary<string, string?> { ["Embedded:Path"] = Path.Combine(folder, "graph.db") };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        return new DiplomacyGraphFactory(settings, folder);
+    }
+
+    /// <summary>The Neo4j store on the given server.</summary>
+    public static DiplomacyGraphFactory Neo4j(Uri uri, string? user, string? password, IDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Neo4j:Uri"] = uri.ToString(), ["Neo4j:User"] = user, ["Neo4j:Password"] = password };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        return new DiplomacyGraphFactory(settings, null);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && databaseFolder is not null)
+        {
+            try { Directory.Delete(databaseFolder, recursive: true); } catch (IOException) { }
+        }
+    }
+}
