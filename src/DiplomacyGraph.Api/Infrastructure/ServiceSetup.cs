@@ -15,7 +15,8 @@ internal static class ServiceSetup
     {
         var services = builder.Services;
         ValidationConventions.Apply();
-        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        // Singletons: validators are stateless, and the endpoint filter resolves them once, when endpoints are built.
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IGraphStore>(_ => new DiplomacyGraph.Storage.Embedded.EmbeddedGraphStore(builder.Configuration["Embedded:Path"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "diplomacygraph.db"))); // TEMP-STORE
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
