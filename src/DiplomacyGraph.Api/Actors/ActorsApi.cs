@@ -20,7 +20,7 @@ internal static class ActorsApi
 
     public static RouteGroupBuilder MapActors(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithValidation();
+        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithStoreProblems().WithValidation();
 
         group.MapGet("/", SearchActors)
             .WithName("SearchActors")
@@ -30,39 +30,46 @@ internal static class ActorsApi
 
         group.MapGet("/{id}", GetActor)
             .WithName("GetActor")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor, their offices, and counts of relationships by type")
             .WithDescription("Try `gustavo-petro` or `marco-rubio`.");
 
         group.MapGet("/{id}/relationships", GetRelationships)
             .WithName("GetActorRelationships")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's relationships, with evidence")
             .WithDescription("Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED) and `direction` (out, in, both).")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/network", GetNetwork)
             .WithName("GetActorNetwork")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's ego network")
             .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/events", GetEvents)
             .WithName("GetActorEvents")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The events an actor took part in, with role and side")
             .WithDescription("Try `pedro-sanchez`: the White House meeting, on the `colombia` side, as Defense Minister.");
 
         group.MapGet("/{id}/co-participants", GetCoParticipants)
             .WithName("GetActorCoParticipants")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Who shared an event with this actor")
             .WithDescription("The other actors who took part in an event with this one, with the shared events.");
 
         group.MapGet("/{id}/statements", GetStatements)
             .WithName("GetActorStatements")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("What an actor said, or what was said about them")
             .WithDescription("`role=speaker` for statements they made, `role=subject` for statements about them; both when omitted.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/sanctions", GetSanctions)
             .WithName("GetActorSanctions")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sanctions an actor imposed or is targeted by")
             .WithDescription("`role=imposer` or `role=target`; both when omitted. Try `gustavo-petro` with `role=target`.")
             .ProducesValidationProblem();

@@ -16,16 +16,18 @@ internal static class EventsApi
 
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events").WithTags("Events").WithValidation();
+        var group = routes.MapGroup("/api/events").WithTags("Events").WithStoreProblems().WithValidation();
 
         group.MapGet("/", FindEvents)
             .WithName("FindEvents")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Find events")
             .WithDescription("Events by PLOVER kind, date range (inclusive, ISO dates) and actor (any direct relationship: took part, called for, targeted). Ordered by date, undated last, then id.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}", GetEvent)
             .WithName("GetEvent")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An event, its participants by side, and what was said there")
             .WithDescription("Try `white-house-meeting-2026-02-03`: the participants are grouped by side (`colombia`, `united-states`) with role, title and evidence.");
 

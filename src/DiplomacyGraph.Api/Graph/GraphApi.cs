@@ -30,10 +30,11 @@ internal static class GraphApi
 
     public static RouteGroupBuilder MapGraph(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/graph").WithTags("Graph").WithValidation();
+        var group = routes.MapGroup("/api/graph").WithTags("Graph").WithStoreProblems().WithValidation();
 
         group.MapGet("/", GetGraph)
             .WithName("GetGraph")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The graph, ready for Cytoscape.js")
             .WithDescription($"The whole graph (sources aside), or with `actor` the ego subgraph of `depth` hops (1–{MaxDepth}), as Cytoscape.js elements with every property and the evidence. At most `limit` nodes (1–{MaxNodes}); `truncated` says when more exist.")
             .ProducesValidationProblem();

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 
 namespace DiplomacyGraph.Api.Infrastructure;
@@ -42,6 +43,7 @@ internal static class ServiceSetup
                 Version = "v1",
                 Description = "A knowledge graph of diplomatic events: actors, events, sanctions and statements, each fact with its source and sentence.",
             });
+            o.OperationFilter<OpenApiConventions>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(IGraphStore).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
@@ -66,7 +68,31 @@ internal static class ServiceSetup
 
     public static void MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
-        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Health");
+        var group = routes.MapGroup("/health").WithTags("Health");
+
+        group.MapGet("/live", () => TypedResults.Ok(new HealthDto("Healthy", new Dictionary<string, string>())))
+            .WithName("Live")
+            .WithSummary("Liveness")
+            .WithDescription("Healthy whenever the process serves requests.");
+
+        group.MapGet("/ready", Ready)
+            .WithName("Ready")
+            .WithSummary("Readiness")
+            .WithDescription("Healthy when the store answers and the seed is loaded; 503 otherwise, with the state of each check.")
+            .Produces<HealthDto>(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> Ready(HealthCheckService health, CancellationToken ct)
+    {
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains("ready"), ct);
+        var body = new HealthDto(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()));
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(body)
+            : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
+
+/// <summary>A health answer: the overall status, and each check's.</summary>
+/// <param name="Status">Healthy or Unhealthy.</param>
+/// <param name="Checks">Each check's status, by name.</param>
+public sealed record HealthDto(string Status, IReadOnlyDictionary<string, string> Checks);

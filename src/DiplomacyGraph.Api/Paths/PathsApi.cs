@@ -25,10 +25,11 @@ internal static class PathsApi
 
     public static RouteGroupBuilder MapPaths(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/paths").WithTags("Paths").WithValidation();
+        var group = routes.MapGroup("/api/paths").WithTags("Paths").WithStoreProblems().WithValidation();
 
         group.MapGet("/shortest", FindShortestPath)
             .WithName("FindShortestPath")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("How two actors are connected")
             .WithDescription($"The shortest connection of at most `maxDepth` hops (1–{MaxDepth}), following relationships either way and through any kind of node (events, statements, sanctions, …): the ordered nodes and the edges between them, each with its evidence. Of several equally short connections, the one whose node ids sort first. Try `from=bernie-moreno&to=rosa-villavicencio`.")
             .ProducesValidationProblem();

@@ -12,10 +12,11 @@ internal static class SanctionsApi
 {
     public static RouteGroupBuilder MapSanctions(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sanctions").WithTags("Sanctions").WithValidation();
+        var group = routes.MapGroup("/api/sanctions").WithTags("Sanctions").WithStoreProblems().WithValidation();
 
         group.MapGet("/", FindSanctions)
             .WithName("FindSanctions")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Who sanctioned whom")
             .WithDescription("Sanctions and restrictions by imposer, target and kind, each with its evidence. Try `target=gustavo-petro`.")
             .ProducesValidationProblem();

@@ -35,7 +35,7 @@ internal static class SourcesApi
 {
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sources").WithTags("Sources");
+        var group = routes.MapGroup("/api/sources").WithTags("Sources").WithStoreProblems();
 
         group.MapGet("/", ListSources)
             .WithName("ListSources")
@@ -44,6 +44,7 @@ internal static class SourcesApi
 
         group.MapGet("/{id}", GetSource)
             .WithName("GetSource")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A source and the facts it supports")
             .WithDescription("Try `vermelho-2026-02-04-petro-trump`: every node and relationship whose evidence cites it.");
 

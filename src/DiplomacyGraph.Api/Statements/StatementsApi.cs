@@ -12,10 +12,11 @@ internal static class StatementsApi
 {
     public static RouteGroupBuilder MapStatements(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/statements").WithTags("Statements").WithValidation();
+        var group = routes.MapGroup("/api/statements").WithTags("Statements").WithStoreProblems().WithValidation();
 
         group.MapGet("/", FindStatements)
             .WithName("FindStatements")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Who said what, about whom")
             .WithDescription("Statements by speaker, by what they are about (any node id: an actor, event, sanction, …) and by text (case- and accent-insensitive). Ordered by date, undated last.")
             .ProducesValidationProblem();

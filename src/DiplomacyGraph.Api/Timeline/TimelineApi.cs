@@ -32,10 +32,11 @@ internal static class TimelineApi
 
     public static RouteGroupBuilder MapTimeline(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/timeline").WithTags("Timeline").WithValidation();
+        var group = routes.MapGroup("/api/timeline").WithTags("Timeline").WithStoreProblems().WithValidation();
 
         group.MapGet("/", GetTimeline)
             .WithName("GetTimeline")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Dated events and statements, in order")
             .WithDescription($"Everything with a date, oldest first (same day: events before statements), optionally only what is directly linked to one actor and within a date range. At most `limit` entries (1–{MaxLimit}).")
             .ProducesValidationProblem();
