@@ -29,7 +29,7 @@ internal sealed class SeedService(IGraphStore store, IOptions<SeedOptions> optio
 
     public async Task StartAsync(CancellationToken ct)
     {
-        // TEMP-INIT await store.Initialize(ct);
+        await store.Initialize(ct);
         if (options.Value.Enabled)
         {
             var folder = Path.IsPathRooted(options.Value.Folder) ? options.Value.Folder : Path.Combine(AppContext.BaseDirectory, options.Value.Folder);

@@ -18,7 +18,7 @@ internal static class ServiceSetup
         ValidationConventions.Apply();
         // Singletons: validators are stateless, and the endpoint filter resolves them once, when endpoints are built.
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.AddSingleton<IGraphStore>(_ => new DiplomacyGraph.Storage.Embedded.EmbeddedGraphStore(builder.Configuration["Embedded:Path"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "diplomacygraph.db"))); // TEMP-STORE
+        services.AddGraphStore(builder.Configuration);
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SeedService>();
