@@ -52,6 +52,9 @@ public interface IGraphStore
 
     /// <summary>Whether the store can answer queries now.</summary>
     Task<bool> IsReady(CancellationToken ct);
+
+    /// <summary>Prepares the store (its schema) before the first write; idempotent, called once at start-up.</summary>
+    Task Initialize(CancellationToken ct);
 }
 
 public sealed record ActorSearch(string? Query, string? Kind, int Page, int PageSize);

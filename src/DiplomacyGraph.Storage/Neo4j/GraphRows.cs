@@ -1,0 +1,61 @@
+using System.Text.Json;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Storage.Neo4j;
+
+/// <summary>
+/// How the store's Cypher results become the shared graph model, in one place. Queries project nodes as
+/// <c>{id, labels, properties}</c>, edges as <c>{type, from, to, properties}</c> and links as <c>{edge, other}</c>.
+/// </summary>
+internal static class GraphRows
+{
+    public const string EvidenceSources = "evidenceSources";
+    public const string EvidenceTexts = "evidenceTexts";
+
+    /// <summary>Stored beside the properties, not among them.</summary>
+    private static readonly HashSet<string> NotProperties = new(StringComparer.Ordinal) { "id", EvidenceSources, EvidenceTexts };
+
+    public static GraphNode Node(JsonElement map)
+    {
+        var properties = map.GetProperty("properties");
+        return new GraphNode(map.GetProperty("id").GetString()!, Label(map.GetProperty("labels")),
+            PropertyValues.FromJsonObject(properties, NotProperties), Evidence(properties));
+    }
+
+    public static GraphEdge Edge(JsonElement map)
+    {
+        var properties = map.GetProperty("properties");
+        return new GraphEdge(map.GetProperty("type").GetString()!, map.GetProperty("from").GetString()!, map.GetProperty("to").GetString()!,
+            PropertyValues.FromJsonObject(properties, NotProperties), Evidence(properties));
+    }
+
+    /// <summary>A node projected with its <c>outgoing</c> and <c>incoming</c> links, the links in <see cref="GraphOrder"/>.</summary>
+    public static NodeWithLinks WithLinks(JsonElement map) => new(Node(map), GraphOrder.Sort(Links(map)));
+
+    public static IEnumerable<Link> Links(JsonElement map) =>
+        map.GetProperty("outgoing").EnumerateArray().Select(l => Link(l, Directions.Out))
+            .Concat(map.GetProperty("incoming").EnumerateArray().Select(l => Link(l, Directions.In)));
+
+    private static Link Link(JsonElement map, string direction) => new(Edge(map.GetProperty("edge")), direction, Node(map.GetProperty("other")));
+
+    /// <summary><c>labels(n)</c> holds <c>Node</c> and the node's own label: the one <see cref="NodeLabel"/> names.</summary>
+    private static NodeLabel Label(JsonElement labels)
+    {
+        foreach (var label in labels.EnumerateArray().Select(l => l.GetString()))
+        {
+            if (label is not null && Enum.GetNames<NodeLabel>().Contains(label, StringComparer.Ordinal))
+            {
+                return Enum.Parse<NodeLabel>(label);
+            }
+        }
+        throw new InvalidOperationException($"A node has no known label: {labels}.");
+    }
+
+    private static Evidence[] Evidence(JsonElement properties)
+    {
+        var sources = properties.TryGetProperty(EvidenceSources, out var s) ? PropertyValues.Strings(s) : [];
+        var texts = properties.TryGetProperty(EvidenceTexts, out var t) ? PropertyValues.Strings(t) : [];
+        return [.. sources.Zip(texts, (source, text) => new Evidence(source, text))];
+    }
+}

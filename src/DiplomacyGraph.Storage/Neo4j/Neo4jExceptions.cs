@@ -1,0 +1,19 @@
+namespace DiplomacyGraph.Storage.Neo4j;
+
+/// <summary>
+/// Neo4j rejected a statement as wrong (a <c>Neo.ClientError.*</c> other than a constraint violation, or a
+/// <c>Neo.DatabaseError.*</c>): a bug in our Cypher, not the caller's fault. The API answers 500 without details.
+/// </summary>
+public sealed class Neo4jQueryException(string code, string message)
+    : Exception($"Neo4j rejected a statement: {code}: {message}")
+{
+    /// <summary>The Neo4j status code, e.g. <c>Neo.ClientError.Statement.SyntaxError</c>.</summary>
+    public string Code { get; } = code;
+}
+
+/// <summary>A <c>Neo.TransientError.*</c>: the same work may succeed if tried again; retried by the resilience pipeline.</summary>
+internal sealed class Neo4jTransientException(string code, string message)
+    : Exception($"Neo4j reported a transient error: {code}: {message}")
+{
+    public string Code { get; } = code;
+}

@@ -1,0 +1,2 @@
+// Neo4j 3.x: kind filters ({{label}}: Actor, Event, Sanction).
+CREATE INDEX ON :{{label}}(kind)

@@ -1,0 +1,19 @@
+// Dated events and statements by date, then label name, then id (GraphOrder.Timeline), with links.
+// @param from: "2025-01-01"
+// @param to: "2026-12-31"
+// @param actorId: "gustavo-petro"
+// @param limit: 100
+MATCH (n:Node)
+WHERE (n:Event OR n:Statement)
+  AND n.date IS NOT NULL
+  AND ($from IS NULL OR n.date >= $from)
+  AND ($to IS NULL OR n.date <= $to)
+  AND ($actorId IS NULL OR size([(n)--(a) WHERE a.id = $actorId | 1]) > 0)
+WITH n, CASE WHEN n:Event THEN 'Event' ELSE 'Statement' END AS label
+ORDER BY n.date, label, n.id
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node

@@ -1,0 +1,64 @@
+using DiplomacyGraph.Storage.Embedded;
+using DiplomacyGraph.Storage.Neo4j;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DiplomacyGraph.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The embedded store's file when <c>Embedded:Path</c> is not set.</summary>
+    public const string DefaultEmbeddedPath = "data/diplomacygraph.db";
+
+    /// <summary>
+    /// Registers the <see cref="IGraphStore"/> singleton. With <c>Neo4j:Uri</c> set it is the
+    /// <see cref="Neo4jGraphStore"/>, configured by the <c>Neo4j</c> section (validated at start); otherwise the
+    /// zero-setup <see cref="EmbeddedGraphStore"/> at <c>Embedded:Path</c> (default <c>data/diplomacygraph.db</c>).
+    /// A relative embedded path is resolved against the host's content root (the project folder under
+    /// <c>dotnet run</c>, the app folder when published), falling back to the current directory outside a host,
+    /// so the data file does not move with the shell's working directory.
+    /// </summary>
+    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!string.IsNullOrWhiteSpace(configuration[$"{Neo4jOptions.Section}:Uri"]))
+        {
+            return services.AddNeo4jGraphStore(configuration.GetSection(Neo4jOptions.Section));
+        }
+
+        var path = configuration["Embedded:Path"];
+        services.AddSingleton<IGraphStore>(provider =>
+        {
+            var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+            return new EmbeddedGraphStore(Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultEmbeddedPath : path, root));
+        });
+        return services;
+    }
+
+    private static IServiceCollection AddNeo4jGraphStore(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<Neo4jOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Neo4jOptions>, Neo4jOptionsValidator>();
+        services.AddHttpClient(Neo4jHttpClient.HttpClientName)
+            .ConfigureHttpClient((provider, http) =>
+            {
+                // A backstop only: Neo4jHttpClient's resilience pipelines enforce the timeouts per call.
+                var options = provider.GetRequiredService<IOptions<Neo4jOptions>>().Value;
+                http.Timeout = (options.ImportTimeout > options.RequestTimeout ? options.ImportTimeout : options.RequestTimeout) + TimeSpan.FromSeconds(1);
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                // A stopped or unreachable server must fail fast rather than hang the request.
+                ConnectTimeout = provider.GetRequiredService<IOptions<Neo4jOptions>>().Value.ConnectTimeout,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            });
+        services.AddSingleton<Neo4jHttpClient>();
+        services.AddSingleton(provider => new Neo4jGraphStore(
+            provider.GetRequiredService<Neo4jHttpClient>(), provider.GetRequiredService<ILogger<Neo4jGraphStore>>()));
+        services.AddSingleton<IGraphStore>(provider => provider.GetRequiredService<Neo4jGraphStore>());
+        return services;
+    }
+}

@@ -1,0 +1,486 @@
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+using static DiplomacyGraph.Tests.Contract.Knowledge;
+
+namespace DiplomacyGraph.Tests.Contract;
+
+/// <summary>
+/// What every <see cref="IGraphStore"/> must answer, item for item and in the same order. Each test starts from an
+/// empty store and imports its own documents.
+/// </summary>
+public abstract class GraphStoreContract : IAsyncLifetime
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    protected IGraphStore Store { get; private set; } = null!;
+
+    /// <summary>An empty store.</summary>
+    protected abstract Task<IGraphStore> CreateStore();
+
+    protected virtual Task DisposeStore() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateStore();
+        await Store.Initialize(None);
+    }
+
+    public Task DisposeAsync() => DisposeStore();
+
+    private Task<ImportSummary> ImportWorld() => Store.Import(WorldDocument(), None);
+
+    private static string[] Ids(IEnumerable<GraphNode> nodes) => [.. nodes.Select(n => n.Id)];
+
+    private static string[] Ids(IEnumerable<NodeWithLinks> nodes) => [.. nodes.Select(n => n.Node.Id)];
+
+    private static string[] Ids(IEnumerable<GraphEdge> edges) => [.. edges.Select(e => e.Id)];
+
+    private static string[] Describe(IEnumerable<Link> links) => [.. links.Select(l => $"{l.Edge.Type} {l.Direction} {l.Other.Id}")];
+
+    [Fact]
+    public async Task The_store_is_ready()
+    {
+        Assert.True(await Store.IsReady(None));
+    }
+
+    [Fact]
+    public async Task Exists_checks_the_label_as_well_as_the_id()
+    {
+        await ImportWorld();
+
+        Assert.True(await Store.Exists(NodeLabel.Actor, Petro, None));
+        Assert.True(await Store.Exists(NodeLabel.Event, Meeting, None));
+        Assert.False(await Store.Exists(NodeLabel.Event, Petro, None));
+        Assert.False(await Store.Exists(NodeLabel.Actor, "nobody", None));
+    }
+
+    [Fact]
+    public async Task Actor_search_folds_case_and_accents()
+    {
+        await ImportWorld();
+
+        Assert.Equal([Garcia], Ids((await Store.SearchActors(new ActorSearch("garcia", null, 1, 20), None)).Items));
+        Assert.Equal([Garcia], Ids((await Store.SearchActors(new ActorSearch("GARCÍA-peña", null, 1, 20), None)).Items));
+        Assert.Equal([Petro], Ids((await Store.SearchActors(new ActorSearch("Petro", null, 1, 20), None)).Items));
+        Assert.Equal([Vance], Ids((await Store.SearchActors(new ActorSearch("vanc", null, 1, 20), None)).Items));
+        Assert.Empty((await Store.SearchActors(new ActorSearch("maduro", null, 1, 20), None)).Items);
+    }
+
+    [Fact]
+    public async Task Actor_search_filters_by_kind_and_orders_by_folded_name()
+    {
+        await ImportWorld();
+
+        var countries = await Store.SearchActors(new ActorSearch(null, ActorKinds.Country, 1, 20), None);
+
+        Assert.Equal([Colombia, Usa], Ids(countries.Items));
+        Assert.Equal(2, countries.Total);
+        Assert.Empty((await Store.SearchActors(new ActorSearch("petro", ActorKinds.Country, 1, 20), None)).Items);
+    }
+
+    [Fact]
+    public async Task Actor_pages_keep_the_total_and_break_name_ties_by_id()
+    {
+        await ImportWorld();
+        await Store.Import(Document("twins") with { Actors = [Actor("b-ana", "Ana Gómez"), Actor("a-ana", "ana gomez")] }, None);
+
+        var first = await Store.SearchActors(new ActorSearch(null, null, 1, 3), None);
+        var third = await Store.SearchActors(new ActorSearch(null, null, 3, 3), None);
+        var beyond = await Store.SearchActors(new ActorSearch(null, null, 5, 3), None);
+
+        Assert.Equal(["a-ana", "b-ana", Colombia], Ids(first.Items));
+        Assert.Equal([Garcia, Ofac, Usa], Ids(third.Items));
+        Assert.Empty(beyond.Items);
+        Assert.All(new[] { first, third, beyond }, p => Assert.Equal(9, p.Total));
+        Assert.Equal((3, 3), (third.PageNumber, third.PageSize));
+    }
+
+    [Fact]
+    public async Task A_node_comes_with_its_properties_evidence_and_ordered_links()
+    {
+        await ImportWorld();
+
+        var meeting = await Store.GetNode(NodeLabel.Event, Meeting, None);
+
+        Assert.NotNull(meeting);
+        Assert.Equal("White House meeting", meeting.Node.Name);
+        Assert.Equal("2026-02-03", meeting.Node.Date);
+        Assert.Equal([new Evidence(World, "White House meeting happened.")], meeting.Node.Evidence);
+        Assert.Equal(
+            [$"ABOUT in {GoodMeeting}", $"MADE_AT in {GoodMeeting}", $"OCCURRED_IN out {WhiteHouse}",
+             $"PARTICIPATED_IN in {Trump}", $"PARTICIPATED_IN in {Petro}", $"PARTICIPATED_IN in {Vance}"],
+            Describe(meeting.Links));
+        var host = meeting.Links.Single(l => l.Other.Id == Trump);
+        Assert.Equal("host", host.Edge.Properties["role"]);
+        Assert.Equal((Trump, Meeting), (host.Edge.From, host.Edge.To));
+        Assert.Equal([new Evidence(World, $"{Trump} PARTICIPATED_IN {Meeting}.")], host.Edge.Evidence);
+    }
+
+    [Fact]
+    public async Task A_node_is_not_found_under_another_label_or_an_unknown_id()
+    {
+        await ImportWorld();
+
+        Assert.Null(await Store.GetNode(NodeLabel.Actor, Meeting, None));
+        Assert.Null(await Store.GetNode(NodeLabel.Event, "nothing", None));
+    }
+
+    [Fact]
+    public async Task Relationships_filter_by_type_and_direction()
+    {
+        await ImportWorld();
+
+        Assert.Equal(
+            [$"ABOUT in {DrugLeader}", $"CRITIC_OF in {Trump}", $"CRITIC_OF out {Trump}", $"HOLDS_OFFICE out {Colombia}",
+             $"PARTICIPATED_IN out {Call}", $"PARTICIPATED_IN out {Meeting}", $"SAID out {GoodMeeting}",
+             $"TARGETS in {OfacSanction}", $"TARGETS in {Visa}"],
+            Describe((await Store.GetRelationships(Petro, null, Directions.Both, None))!));
+        Assert.Equal([$"PARTICIPATED_IN out {Call}", $"PARTICIPATED_IN out {Meeting}"],
+            Describe((await Store.GetRelationships(Petro, "PARTICIPATED_IN", Directions.Both, None))!));
+        Assert.Equal([$"ABOUT in {DrugLeader}", $"CRITIC_OF in {Trump}", $"TARGETS in {OfacSanction}", $"TARGETS in {Visa}"],
+            Describe((await Store.GetRelationships(Petro, null, Directions.In, None))!));
+        Assert.Equal([$"CRITIC_OF out {Trump}"], Describe((await Store.GetRelationships(Petro, "CRITIC_OF", Directions.Out, None))!));
+        Assert.Empty((await Store.GetRelationships(Petro, "RUNS", Directions.Both, None))!);
+    }
+
+    [Fact]
+    public async Task Relationships_of_an_unknown_actor_or_a_non_actor_are_null()
+    {
+        await ImportWorld();
+
+        Assert.Null(await Store.GetRelationships("nobody", null, Directions.Both, None));
+        Assert.Null(await Store.GetRelationships(Meeting, null, Directions.Both, None));
+    }
+
+    [Fact]
+    public async Task The_network_grows_with_depth_ordered_by_distance_then_name()
+    {
+        await ImportWorld();
+
+        var one = await Store.GetNetwork(Vance, 1, 100, None);
+        var two = await Store.GetNetwork(Vance, 2, 100, None);
+
+        Assert.Equal([Vance, Meeting], Ids(one!.Nodes));
+        Assert.Equal([$"{Vance}:PARTICIPATED_IN:{Meeting}"], Ids(one.Edges));
+        Assert.False(one.Truncated);
+        Assert.Equal([Vance, Meeting, Trump, Petro, GoodMeeting, WhiteHouse], Ids(two!.Nodes));
+        Assert.Equal(
+            new[] { $"{Trump}:PARTICIPATED_IN:{Meeting}", $"{Trump}:CRITIC_OF:{Petro}", $"{Vance}:PARTICIPATED_IN:{Meeting}",
+             $"{GoodMeeting}:ABOUT:{Meeting}", $"{GoodMeeting}:MADE_AT:{Meeting}", $"{Petro}:CRITIC_OF:{Trump}",
+             $"{Petro}:PARTICIPATED_IN:{Meeting}", $"{Petro}:SAID:{GoodMeeting}", $"{Meeting}:OCCURRED_IN:{WhiteHouse}" }
+                .Order(StringComparer.Ordinal),
+            Ids(two.Edges));
+        Assert.Equal([Vance], Ids((await Store.GetNetwork(Vance, 0, 100, None))!.Nodes));
+    }
+
+    [Fact]
+    public async Task The_network_is_truncated_to_the_nearest_nodes()
+    {
+        await ImportWorld();
+
+        var network = await Store.GetNetwork(Vance, 2, 3, None);
+
+        Assert.Equal([Vance, Meeting, Trump], Ids(network!.Nodes));
+        Assert.Equal([$"{Trump}:PARTICIPATED_IN:{Meeting}", $"{Vance}:PARTICIPATED_IN:{Meeting}"], Ids(network.Edges));
+        Assert.True(network.Truncated);
+        Assert.Null(await Store.GetNetwork("nobody", 1, 10, None));
+        Assert.Null(await Store.GetNetwork(Meeting, 1, 10, None));
+    }
+
+    [Fact]
+    public async Task Co_participants_are_the_others_at_shared_events()
+    {
+        await ImportWorld();
+
+        var shared = await Store.GetCoParticipants(Petro, None);
+
+        Assert.NotNull(shared);
+        Assert.Equal([Trump, Vance], shared.Select(c => c.Actor.Id));
+        Assert.Equal([Call, Meeting], Ids(shared[0].Events));
+        Assert.Equal([Meeting], Ids(shared[1].Events));
+        Assert.Empty((await Store.GetCoParticipants(Garcia, None))!);
+        Assert.Null(await Store.GetCoParticipants("nobody", None));
+    }
+
+    [Fact]
+    public async Task Events_come_in_date_order_with_the_undated_last()
+    {
+        await ImportWorld();
+
+        var all = await Store.FindEvents(new EventSearch(null, null, null, null, 1, 20), None);
+        var second = await Store.FindEvents(new EventSearch(null, null, null, null, 2, 3), None);
+
+        Assert.Equal([Protest, Call, Meeting, Strikes], Ids(all.Items));
+        Assert.Equal([Strikes], Ids(second.Items));
+        Assert.Equal(4, second.Total);
+        Assert.Equal(Describe((await Store.GetNode(NodeLabel.Event, Meeting, None))!.Links), Describe(all.Items[2].Links));
+    }
+
+    [Fact]
+    public async Task Events_filter_by_kind_date_range_and_actor()
+    {
+        await ImportWorld();
+
+        Assert.Equal([Call, Meeting], Ids((await Store.FindEvents(new EventSearch("CONSULT", null, null, null, 1, 20), None)).Items));
+        Assert.Equal([Call, Meeting], Ids((await Store.FindEvents(new EventSearch(null, "2026-01-01", null, null, 1, 20), None)).Items));
+        Assert.Equal([Protest], Ids((await Store.FindEvents(new EventSearch(null, null, "2025-12-31", null, 1, 20), None)).Items));
+        Assert.Equal([Call], Ids((await Store.FindEvents(new EventSearch(null, "2026-01-07", "2026-01-07", null, 1, 20), None)).Items));
+        Assert.Equal([Call, Meeting], Ids((await Store.FindEvents(new EventSearch(null, null, null, Petro, 1, 20), None)).Items));
+        Assert.Equal([Strikes], Ids((await Store.FindEvents(new EventSearch(null, null, null, Colombia, 1, 20), None)).Items));
+        var none = await Store.FindEvents(new EventSearch("PROTEST", "2026-01-01", null, null, 1, 20), None);
+        Assert.Empty(none.Items);
+        Assert.Equal(0, none.Total);
+    }
+
+    [Fact]
+    public async Task Sanctions_filter_by_imposer_target_and_kind()
+    {
+        await ImportWorld();
+
+        Assert.Equal([Visa, OfacSanction], Ids((await Store.FindSanctions(new SanctionSearch(Usa, null, null, 1, 20), None)).Items));
+        Assert.Equal([Visa, OfacSanction], Ids((await Store.FindSanctions(new SanctionSearch(null, Petro, null, 1, 20), None)).Items));
+        Assert.Equal([OfacSanction], Ids((await Store.FindSanctions(new SanctionSearch(Usa, Petro, "financial", 1, 20), None)).Items));
+        Assert.Empty((await Store.FindSanctions(new SanctionSearch(Trump, null, null, 1, 20), None)).Items);
+        var page = await Store.FindSanctions(new SanctionSearch(null, null, null, 2, 1), None);
+        Assert.Equal([OfacSanction], Ids(page.Items));
+        Assert.Equal(2, page.Total);
+    }
+
+    [Fact]
+    public async Task Statements_filter_by_speaker_subject_and_text()
+    {
+        await ImportWorld();
+
+        Assert.Equal([DrugLeader, GoodMeeting, Undated], Ids((await Store.FindStatements(new StatementSearch(null, null, null, 1, 20), None)).Items));
+        Assert.Equal([DrugLeader], Ids((await Store.FindStatements(new StatementSearch(Trump, null, null, 1, 20), None)).Items));
+        Assert.Equal([DrugLeader], Ids((await Store.FindStatements(new StatementSearch(null, Petro, null, 1, 20), None)).Items));
+        Assert.Equal([GoodMeeting], Ids((await Store.FindStatements(new StatementSearch(null, Meeting, null, 1, 20), None)).Items));
+        Assert.Equal([DrugLeader], Ids((await Store.FindStatements(new StatementSearch(null, null, "ILLEGAL drug", 1, 20), None)).Items));
+        Assert.Empty((await Store.FindStatements(new StatementSearch(Petro, Petro, null, 1, 20), None)).Items);
+    }
+
+    [Fact]
+    public async Task The_shortest_path_runs_either_way_along_edges()
+    {
+        await ImportWorld();
+
+        var path = await Store.FindShortestPath(WhiteHouse, Vance, 6, None);
+
+        Assert.Equal([WhiteHouse, Meeting, Vance], Ids(path!.Nodes));
+        Assert.Equal([$"{Meeting}:OCCURRED_IN:{WhiteHouse}", $"{Vance}:PARTICIPATED_IN:{Meeting}"], Ids(path.Edges));
+    }
+
+    [Fact]
+    public async Task Of_equally_short_paths_the_one_with_the_first_node_ids_then_edge_ids_wins()
+    {
+        await ImportWorld();
+
+        var viaNodes = await Store.FindShortestPath(Vance, Call, 6, None);
+        var viaEdges = await Store.FindShortestPath(Petro, Trump, 6, None);
+
+        Assert.Equal([Vance, Meeting, Trump, Call], Ids(viaNodes!.Nodes));
+        Assert.Equal([Petro, Trump], Ids(viaEdges!.Nodes));
+        Assert.Equal([$"{Trump}:CRITIC_OF:{Petro}"], Ids(viaEdges.Edges));
+    }
+
+    [Fact]
+    public async Task No_path_is_found_beyond_max_depth_or_to_unknown_nodes()
+    {
+        await ImportWorld();
+
+        Assert.Null(await Store.FindShortestPath(Vance, Call, 2, None));
+        Assert.NotNull(await Store.FindShortestPath(Vance, Call, 3, None));
+        Assert.Null(await Store.FindShortestPath(Vance, "nobody", 6, None));
+        Assert.Null(await Store.FindShortestPath(Vance, World, 6, None));
+        var itself = await Store.FindShortestPath(Vance, Vance, 6, None);
+        Assert.Equal([Vance], Ids(itself!.Nodes));
+        Assert.Empty(itself.Edges);
+    }
+
+    [Fact]
+    public async Task The_timeline_orders_by_date_then_label_and_leaves_out_the_undated()
+    {
+        await ImportWorld();
+
+        Assert.Equal([Protest, DrugLeader, Call, Meeting, GoodMeeting],
+            Ids(await Store.GetTimeline(new TimelineSearch(null, null, null, 100), None)));
+        Assert.Equal([Protest, DrugLeader], Ids(await Store.GetTimeline(new TimelineSearch(null, null, null, 2), None)));
+        Assert.Equal([DrugLeader, Call, Meeting, GoodMeeting], Ids(await Store.GetTimeline(new TimelineSearch(Petro, null, null, 100), None)));
+        Assert.Equal([Call, Meeting, GoodMeeting], Ids(await Store.GetTimeline(new TimelineSearch(null, "2026-01-01", "2026-12-31", 100), None)));
+        var entry = (await Store.GetTimeline(new TimelineSearch(null, "2026-02-03", null, 1), None)).Single();
+        Assert.Equal(Describe((await Store.GetNode(NodeLabel.Event, Meeting, None))!.Links), Describe(entry.Links));
+    }
+
+    [Fact]
+    public async Task The_graph_leaves_out_sources_and_is_truncated_by_id()
+    {
+        await ImportWorld();
+
+        var whole = await Store.GetGraph(100, None);
+        var part = await Store.GetGraph(5, None);
+
+        Assert.Equal(17, whole.Nodes.Count);
+        Assert.Equal(21, whole.Edges.Count);
+        Assert.False(whole.Truncated);
+        Assert.DoesNotContain(whole.Nodes, n => n.Label == NodeLabel.Source);
+        Assert.Equal(Ids(whole.Nodes).Order(StringComparer.Ordinal), Ids(whole.Nodes));
+        Assert.Equal(Ids(whole.Nodes).Take(5), Ids(part.Nodes));
+        Assert.True(part.Truncated);
+        var kept = Ids(part.Nodes).ToHashSet();
+        Assert.Equal(Ids(whole.Edges.Where(e => kept.Contains(e.From) && kept.Contains(e.To))), Ids(part.Edges));
+    }
+
+    [Fact]
+    public async Task Sources_list_by_id_and_show_the_facts_they_support()
+    {
+        await ImportWorld();
+        await Store.Import(Document("a-second-report") with
+        {
+            Actors = [Actor(Petro, "Gustavo Petro", evidence: "Petro spoke again."), Actor("new-actor", "New Actor")],
+            Relationships = [Rel("new-actor", "CRITIC_OF", Petro)],
+        }, None);
+
+        var sources = await Store.ListSources(None);
+        var second = await Store.GetSource("a-second-report", None);
+        var world = await Store.GetSource(World, None);
+
+        Assert.Equal(["a-second-report", World], Ids(sources));
+        Assert.Equal("A report", sources[0].Properties["title"]);
+        Assert.Equal([Petro, "new-actor"], Ids(second!.Nodes));
+        Assert.Equal([$"new-actor:CRITIC_OF:{Petro}"], Ids(second.Edges));
+        Assert.Equal(17, world!.Nodes.Count);
+        Assert.Equal(GraphOrder.Sort(world.Nodes, GraphOrder.ByLabel).Select(n => n.Id), Ids(world.Nodes));
+        Assert.Equal(21, world.Edges.Count);
+        Assert.Null(await Store.GetSource("nothing", None));
+        Assert.Null(await Store.GetSource(Petro, None));
+    }
+
+    [Fact]
+    public async Task Figures_keep_numbers_as_doubles_and_flags_as_booleans()
+    {
+        await Store.Import(Document("figures") with
+        {
+            Figures = [Figure("deportations", "Deportations", 810), Figure("share", "Share", 12.5, approximate: true)],
+        }, None);
+
+        var whole = (await Store.GetNode(NodeLabel.Figure, "deportations", None))!.Node;
+        var part = (await Store.GetNode(NodeLabel.Figure, "share", None))!.Node;
+
+        Assert.Equal(810d, Assert.IsType<double>(whole.Properties["value"]));
+        Assert.Equal(false, whole.Properties["approximate"]);
+        Assert.Equal(12.5, part.Properties["value"]);
+        Assert.Equal(true, part.Properties["approximate"]);
+        var again = await Store.Import(Document("figures") with
+        {
+            Figures = [Figure("deportations", "Deportations", 810), Figure("share", "Share", 12.5, approximate: true)],
+        }, None);
+        Assert.Equal(["deportations", "figures", "share"], again.NodesUnchanged.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Importing_reports_what_it_created()
+    {
+        var summary = await ImportWorld();
+
+        Assert.Equal(18, summary.NodesCreated.Count);
+        Assert.Equal(World, summary.NodesCreated[0]);
+        Assert.Equal(21, summary.EdgesCreated.Count);
+        Assert.Empty(summary.NodesUpdated.Concat(summary.NodesUnchanged).Concat(summary.EdgesUpdated).Concat(summary.EdgesUnchanged));
+    }
+
+    [Fact]
+    public async Task Reimporting_the_same_document_changes_nothing()
+    {
+        await ImportWorld();
+        var before = await Store.GetGraph(1000, None);
+
+        var summary = await ImportWorld();
+        var after = await Store.GetGraph(1000, None);
+
+        Assert.Empty(summary.NodesCreated.Concat(summary.NodesUpdated).Concat(summary.EdgesCreated).Concat(summary.EdgesUpdated));
+        Assert.Equal(18, summary.NodesUnchanged.Count);
+        Assert.Equal(21, summary.EdgesUnchanged.Count);
+        Assert.Equal(Ids(before.Nodes), Ids(after.Nodes));
+        Assert.Equal(Ids(before.Edges), Ids(after.Edges));
+        Assert.All(after.Nodes, n => Assert.Single(n.Evidence));
+        Assert.All(after.Edges, e => Assert.Single(e.Evidence));
+        Assert.Single(await Store.ListSources(None));
+    }
+
+    [Fact]
+    public async Task A_merge_lets_new_values_win_unions_lists_and_accumulates_evidence()
+    {
+        await ImportWorld();
+
+        var summary = await Store.Import(Document("later-report") with
+        {
+            Actors = [Actor(Petro, "Gustavo Petro Urrego", aliases: ["Gustavo", "Petro"], evidence: "Petro, again.")],
+            Relationships = [Rel(Petro, "PARTICIPATED_IN", Meeting, new() { ["role"] = "visitor", ["side"] = Colombia }, "He was there.")],
+        }, None);
+
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!;
+        Assert.Equal("Gustavo Petro Urrego", petro.Node.Name);
+        Assert.Equal("President of Colombia.", petro.Node.Properties["description"]);
+        Assert.Equal(["Petro", "Gustavo"], Assert.IsType<string[]>(petro.Node.Properties["aliases"]));
+        Assert.Equal([new Evidence(World, "Gustavo Petro is named."), new Evidence("later-report", "Petro, again.")], petro.Node.Evidence);
+        Assert.Equal([Petro], (await Store.SearchActors(new ActorSearch("urrego", null, 1, 10), None)).Items.Select(n => n.Id));
+        Assert.Equal([Petro], (await Store.SearchActors(new ActorSearch("gustavo petro", null, 1, 10), None)).Items.Select(n => n.Id));
+        var edge = petro.Links.Single(l => l.Edge.Type == "PARTICIPATED_IN" && l.Other.Id == Meeting).Edge;
+        Assert.Equal("visitor", edge.Properties["role"]);
+        Assert.Equal(Colombia, edge.Properties["side"]);
+        Assert.Equal(2, edge.Evidence.Count);
+        Assert.Equal(["later-report"], summary.NodesCreated);
+        Assert.Equal([Petro], summary.NodesUpdated);
+        Assert.Equal([$"{Petro}:PARTICIPATED_IN:{Meeting}"], summary.EdgesUpdated);
+    }
+
+    [Fact]
+    public async Task Evidence_accumulates_per_source_and_text()
+    {
+        await ImportWorld();
+
+        await Store.Import(WorldDocument() with { Actors = [Actor(Trump, "Donald Trump", evidence: "Another sentence.")], Events = [], Sanctions = [], Statements = [], Places = [], Relationships = [] }, None);
+        var again = await Store.Import(WorldDocument() with { Actors = [Actor(Trump, "Donald Trump", evidence: "Another sentence.")], Events = [], Sanctions = [], Statements = [], Places = [], Relationships = [] }, None);
+
+        var trump = (await Store.GetNode(NodeLabel.Actor, Trump, None))!.Node;
+        Assert.Equal([new Evidence(World, "Donald Trump is named."), new Evidence(World, "Another sentence.")], trump.Evidence);
+        Assert.Equal(["Trump"], Assert.IsType<string[]>(trump.Properties["aliases"]));
+        Assert.Equal([World, Trump], again.NodesUnchanged);
+    }
+
+    [Fact]
+    public async Task Unknown_references_are_refused_and_nothing_is_written()
+    {
+        await ImportWorld();
+
+        var error = await Assert.ThrowsAsync<UnknownReferencesException>(() => Store.Import(Document("bad-report") with
+        {
+            Actors = [Actor("someone", "Someone")],
+            Relationships = [Rel("someone", "CRITIC_OF", "nobody"), Rel("ghost", "CRITIC_OF", Petro), Rel("someone", "CRITIC_OF", Petro)],
+        }, None));
+
+        Assert.Equal(["ghost", "nobody"], error.Ids);
+        Assert.False(await Store.Exists(NodeLabel.Actor, "someone", None));
+        Assert.Equal([World], Ids(await Store.ListSources(None)));
+        Assert.Equal(21, (await Store.GetGraph(100, None)).Edges.Count);
+    }
+
+    [Fact]
+    public async Task An_id_held_under_another_label_is_refused_and_nothing_is_written()
+    {
+        await ImportWorld();
+
+        var error = await Assert.ThrowsAsync<IdConflictException>(() => Store.Import(Document("confused-report") with
+        {
+            Actors = [Actor("someone", "Someone")],
+            Events = [Event(Petro, "Petro the event", "2026-01-01")],
+        }, None));
+
+        Assert.Single(error.Conflicts);
+        Assert.Contains(Petro, error.Conflicts[0], StringComparison.Ordinal);
+        Assert.False(await Store.Exists(NodeLabel.Actor, "someone", None));
+        Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node.Name);
+        Assert.Equal([World], Ids(await Store.ListSources(None)));
+    }
+}
