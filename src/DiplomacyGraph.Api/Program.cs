@@ -1,12 +1,19 @@
 using DiplomacyGraph.Api.Actors;
 using DiplomacyGraph.Api.Events;
 using DiplomacyGraph.Api.Graph;
+using DiplomacyGraph.Api.Import;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Api.Paths;
+using DiplomacyGraph.Api.Relationships;
 using DiplomacyGraph.Api.Sanctions;
 using DiplomacyGraph.Api.Sources;
 using DiplomacyGraph.Api.Statements;
 using DiplomacyGraph.Api.Timeline;
+
+if (ImportCommand.Matches(args))
+{
+    return await ImportCommand.Run(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDiplomacyGraph();
@@ -22,10 +29,13 @@ app.MapPaths();
 app.MapTimeline();
 app.MapGraph();
 app.MapSources();
+app.MapRelationships();
+app.MapImport();
 app.MapHealth();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -50,6 +50,28 @@ public interface IGraphStore
     /// <summary>Merges a validated document into the store in one transaction.</summary>
     Task<ImportSummary> Import(KnowledgeDocument document, CancellationToken ct);
 
+    /// <summary>Creates a node. Throws <see cref="IdConflictException"/> when the id exists (with any label),
+    /// <see cref="UnknownReferencesException"/> when its evidence cites an unknown source. Nothing is written then.</summary>
+    Task CreateNode(GraphNode node, CancellationToken ct);
+
+    /// <summary>Replaces a node's properties with the given ones; its evidence accumulates (the given evidence is added).
+    /// Null when there is no node with that label and id. Throws <see cref="UnknownReferencesException"/> for unknown sources.</summary>
+    Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct);
+
+    /// <summary>Deletes a node. A node with relationships is <see cref="DeleteOutcome.InUse"/> unless <paramref name="cascade"/>,
+    /// which deletes them with it; a source cited by any fact is always in use.</summary>
+    Task<DeleteResult> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct);
+
+    /// <summary>Creates a relationship. Throws <see cref="IdConflictException"/> when it exists, <see cref="UnknownReferencesException"/>
+    /// naming unknown ends or sources, <see cref="EndpointMismatchException"/> when its type cannot join those nodes.</summary>
+    Task CreateEdge(GraphEdge edge, CancellationToken ct);
+
+    /// <summary>One relationship, or null.</summary>
+    Task<GraphEdge?> GetEdge(string fromId, string type, string toId, CancellationToken ct);
+
+    /// <summary>Deletes one relationship; false when there was none.</summary>
+    Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct);
+
     /// <summary>Whether the store can answer queries now.</summary>
     Task<bool> IsReady(CancellationToken ct);
 

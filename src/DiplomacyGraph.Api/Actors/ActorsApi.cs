@@ -74,6 +74,9 @@ internal static class ActorsApi
             .WithDescription("`role=imposer` or `role=target`; both when omitted. Try `gustavo-petro` with `role=target`.")
             .ProducesValidationProblem();
 
+        routes.MapNodeWrites(new NodeResource<ActorWrite, ActorDetailDto>(
+            NodeLabel.Actor, "Actor", "/api/actors", w => DocumentGraph.ForActor(w, w.SourceId), ActorDetailDto.From), "Actors");
+
         return group;
     }
 

@@ -3,6 +3,7 @@ using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Api.Statements;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,6 +31,9 @@ internal static class EventsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An event, its participants by side, and what was said there")
             .WithDescription("Try `white-house-meeting-2026-02-03`: the participants are grouped by side (`colombia`, `united-states`) with role, title and evidence.");
+
+        routes.MapNodeWrites(new NodeResource<EventWrite, EventSummaryDto>(
+            NodeLabel.Event, "Event", "/api/events", w => DocumentGraph.ForEvent(w, w.SourceId), EventSummaryDto.From), "Events");
 
         return group;
     }

@@ -22,8 +22,14 @@ internal sealed class OpenApiConventions : IOperationFilter
         ["api/paths/shortest:to"] = "rosa-villavicencio",
     };
 
+    public const string ApiKeyScheme = "ApiKey";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any())
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] }];
+        }
         var route = context.ApiDescription.RelativePath ?? "";
         var prefix = route.StartsWith("api/actors/{id}", StringComparison.OrdinalIgnoreCase) ? "api/actors/{id}" : route;
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])

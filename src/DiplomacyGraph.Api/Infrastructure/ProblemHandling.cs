@@ -14,9 +14,16 @@ internal sealed partial class ProblemHandling(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        var extensions = new Dictionary<string, object?>();
         var (status, title, detail, errors) = exception switch
         {
             StoreUnavailableException unavailable => Unavailable(context, unavailable),
+            IdConflictException conflict => Extend(extensions, "conflicts", conflict.Conflicts,
+                (StatusCodes.Status409Conflict, "The id is taken.", conflict.Message, null)),
+            UnknownReferencesException unknown => Extend(extensions, "unknownIds", unknown.Ids,
+                (StatusCodes.Status422UnprocessableEntity, "The request refers to ids the graph does not hold.", unknown.Message, null)),
+            EndpointMismatchException mismatch => Extend(extensions, "problems", mismatch.Problems,
+                (StatusCodes.Status422UnprocessableEntity, "The relationship does not fit the nodes it joins.", mismatch.Message, null)),
             BadHttpRequestException bad => BadRequest(bad),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error has been logged.", null),
         };
@@ -28,7 +35,15 @@ internal sealed partial class ProblemHandling(IProblemDetailsService problems, I
         ProblemDetails problem = errors is null
             ? new ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors) { Status = status, Title = title, Detail = detail };
+        foreach (var (key, value) in extensions) problem.Extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static (int, string, string, Dictionary<string, string[]>?) Extend(
+        Dictionary<string, object?> extensions, string key, object value, (int, string, string, Dictionary<string, string[]>?) problem)
+    {
+        extensions[key] = value;
+        return problem;
     }
 
     private static (int, string, string, Dictionary<string, string[]>?) Unavailable(HttpContext context, StoreUnavailableException e)
@@ -43,6 +58,16 @@ internal sealed partial class ProblemHandling(IProblemDetailsService problems, I
         {
             return (e.StatusCode, "The request body is too large.", e.Message, null);
         }
+        if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return (e.StatusCode, "Unsupported media type.", "Send the body as application/json.", null);
+        }
+        if (e.InnerException is System.Text.Json.JsonException json)
+        {
+            var field = JsonField(json.Path);
+            return (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", "The body is not a valid request.",
+                new() { [field] = [JsonProblem(json)] });
+        }
         var parameter = BindingFailure().Match(e.Message);
         return parameter.Success
             ? (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", "A parameter could not be read.",
@@ -56,6 +81,23 @@ internal sealed partial class ProblemHandling(IProblemDetailsService problems, I
         _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "true or false",
         _ => $"a valid {type}",
     };
+
+    /// <summary>"$.actors[0].foo" becomes "actors[0].foo"; the root is "body".</summary>
+    private static string JsonField(string? path) =>
+        path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    /// <summary>What was wrong, without .NET type names.</summary>
+    private static string JsonProblem(System.Text.Json.JsonException json) => json.Message switch
+    {
+        var m when m.Contains("could not be mapped", StringComparison.Ordinal) => "This property is not part of the format.",
+        var m when m.Contains("missing required properties", StringComparison.Ordinal) =>
+            "Required properties are missing: " + string.Join(", ", RequiredNames().Matches(m).Select(x => x.Groups["name"].Value)) + ".",
+        _ when json.LineNumber is not null => $"Invalid JSON or a value of the wrong type (line {json.LineNumber + 1}, position {json.BytePositionInLine}).",
+        _ => "Invalid JSON or a value of the wrong type.",
+    };
+
+    [GeneratedRegex("'(?<name>[A-Za-z0-9_]+)'", RegexOptions.ExplicitCapture)]
+    private static partial Regex RequiredNames();
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 

@@ -18,6 +18,8 @@ internal static class ServiceSetup
         ValidationConventions.Apply();
         // Singletons: validators are stateless, and the endpoint filter resolves them once, when endpoints are built.
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<IValidator<KnowledgeDocument>, KnowledgeDocumentValidator>();
+        services.AddWriteAccess();
         services.AddGraphStore(builder.Configuration);
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -28,7 +30,12 @@ internal static class ServiceSetup
         // Let binding failures (page=abc) reach ProblemHandling, which names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemHandling>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A property the format does not have is a mistake to report, not to drop.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
 
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
@@ -44,6 +51,13 @@ internal static class ServiceSetup
                 Description = "A knowledge graph of diplomatic events: actors, events, sanctions and statements, each fact with its source and sentence.",
             });
             o.OperationFilter<OpenApiConventions>();
+            o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyHandler.Header,
+                Description = "An API key from Auth:ApiKeys; writes need one, reads do not.",
+            });
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(IGraphStore).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
@@ -57,6 +71,10 @@ internal static class ServiceSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWriteBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {

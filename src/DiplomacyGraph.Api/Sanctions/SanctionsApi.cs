@@ -2,6 +2,7 @@ using System.ComponentModel;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,9 @@ internal static class SanctionsApi
             .WithSummary("Who sanctioned whom")
             .WithDescription("Sanctions and restrictions by imposer, target and kind, each with its evidence. Try `target=gustavo-petro`.")
             .ProducesValidationProblem();
+
+        routes.MapNodeWrites(new NodeResource<SanctionWrite, SanctionDto>(
+            NodeLabel.Sanction, "Sanction", "/api/sanctions", w => DocumentGraph.ForSanction(w, w.SourceId), SanctionDto.From), "Sanctions");
 
         return group;
     }

@@ -3,6 +3,7 @@ using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Api.Sources;
@@ -47,6 +48,9 @@ internal static class SourcesApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A source and the facts it supports")
             .WithDescription("Try `vermelho-2026-02-04-petro-trump`: every node and relationship whose evidence cites it.");
+
+        routes.MapNodeWrites(new NodeResource<SourceWrite, SourceDto>(
+            NodeLabel.Source, "Source", "/api/sources", DocumentGraph.ForSource, s => SourceDto.From(s.Node)), "Sources");
 
         return group;
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,9 @@ internal static class StatementsApi
             .WithSummary("Who said what, about whom")
             .WithDescription("Statements by speaker, by what they are about (any node id: an actor, event, sanction, …) and by text (case- and accent-insensitive). Ordered by date, undated last.")
             .ProducesValidationProblem();
+
+        routes.MapNodeWrites(new NodeResource<StatementWrite, StatementDto>(
+            NodeLabel.Statement, "Statement", "/api/statements", w => DocumentGraph.ForStatement(w, w.SourceId), StatementDto.From), "Statements");
 
         return group;
     }

@@ -7,7 +7,7 @@ namespace DiplomacyGraph.Storage.Embedded;
 /// The zero-setup store: a SQLite file holds the graph durably, and an immutable in-memory index,
 /// rebuilt from it at start and swapped after each committed write, answers the queries.
 /// </summary>
-public sealed class EmbeddedGraphStore : IGraphStore
+public sealed partial class EmbeddedGraphStore : IGraphStore
 {
     /// <summary>How many shortest paths are weighed before the first in <see cref="GraphOrder.First"/> order is chosen.</summary>
     internal const int MaxShortestPaths = 1000;
@@ -158,34 +158,36 @@ public sealed class EmbeddedGraphStore : IGraphStore
             var snapshot = index;
             var unknown = UnknownEndpoints(snapshot, incoming);
             if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
+            var declared = incoming.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
+            WriteChecks.ThrowIfEndpointsMismatch(incoming.Edges, id => declared.TryGetValue(id, out var label) ? label : snapshot.Nodes[id].Label);
             var conflicts = incoming.Nodes.Where(n => snapshot.Nodes.TryGetValue(n.Id, out var current) && current.Label != n.Label)
                 .Select(n => $"'{n.Id}' is a {snapshot.Nodes[n.Id].Label}, not a {n.Label}").ToList();
             if (conflicts.Count > 0) throw new IdConflictException(conflicts);
 
-            var nodes = new Dictionary<string, GraphNode>(snapshot.Nodes, StringComparer.Ordinal);
-            var edges = new Dictionary<string, GraphEdge>(snapshot.Edges, StringComparer.Ordinal);
             var summary = new ImportTally();
             var changedNodes = new List<GraphNode>();
             var changedEdges = new List<GraphEdge>();
             foreach (var node in incoming.Nodes)
             {
-                var merged = nodes.TryGetValue(node.Id, out var current) ? GraphMerge.Node(current, node) : node;
-                var outcome = summary.Node(node.Id, current, merged);
-                if (outcome) changedNodes.Add(nodes[node.Id] = merged);
+                var current = snapshot.Nodes.GetValueOrDefault(node.Id);
+                var merged = current is null ? node : GraphMerge.Node(current, node);
+                if (summary.Node(node.Id, current, merged)) changedNodes.Add(merged);
             }
             foreach (var edge in incoming.Edges)
             {
-                var merged = edges.TryGetValue(edge.Id, out var current) ? GraphMerge.Edge(current, edge) : edge;
-                var outcome = summary.Edge(edge.Id, current, merged);
-                if (outcome) changedEdges.Add(edges[edge.Id] = merged);
+                var current = snapshot.Edges.GetValueOrDefault(edge.Id);
+                var merged = current is null ? edge : GraphMerge.Edge(current, edge);
+                if (summary.Edge(edge.Id, current, merged)) changedEdges.Add(merged);
             }
-            file.Write(changedNodes, changedEdges);
-            index = new GraphIndex(nodes.Values, edges.Values);
+            Publish(snapshot, changedNodes, changedEdges);
             return Task.FromResult(summary.ToSummary());
         }
     }
 
     public Task<bool> IsReady(CancellationToken ct) => Task.FromResult(true);
+
+    /// <summary>Nothing to prepare: the SQLite file creates its tables when opened.</summary>
+    public Task Initialize(CancellationToken ct) => Task.CompletedTask;
 
     private static List<string> UnknownEndpoints(GraphIndex snapshot, DocumentGraph incoming)
     {

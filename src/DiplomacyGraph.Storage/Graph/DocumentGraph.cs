@@ -7,39 +7,52 @@ public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
 {
     public static DocumentGraph From(KnowledgeDocument document)
     {
-        var source = document.Source;
-        var nodes = new List<GraphNode>
-        {
-            Node(source.Id, NodeLabel.Source, null, ("name", source.Title), ("title", source.Title), ("outlet", source.Outlet),
-                ("url", source.Url), ("published", source.Published), ("edited", source.Edited), ("language", source.Language), ("file", source.File)),
-        };
-        nodes.AddRange(document.Actors.Select(a => Node(a.Id, NodeLabel.Actor, Cite(source, a.Evidence),
-            ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("description", a.Description))));
-        nodes.AddRange(document.Places.Select(p => Node(p.Id, NodeLabel.Place, Cite(source, p.Evidence),
-            ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description))));
-        nodes.AddRange(document.Events.Select(e => Node(e.Id, NodeLabel.Event, Cite(source, e.Evidence),
-            ("name", e.Title), ("kind", e.Kind), ("mode", e.Mode), ("date", e.Date), ("description", e.Description),
-            ("outcome", e.Outcome), ("topics", e.Topics))));
-        nodes.AddRange(document.Sanctions.Select(s => Node(s.Id, NodeLabel.Sanction, Cite(source, s.Evidence),
-            ("name", s.Description), ("kind", s.Kind), ("date", s.Date))));
-        nodes.AddRange(document.Statements.Select(s => Node(s.Id, NodeLabel.Statement, Cite(source, s.Evidence),
-            ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date))));
-        nodes.AddRange(document.Figures.Select(f => Node(f.Id, NodeLabel.Figure, Cite(source, f.Evidence),
-            ("name", f.Metric), ("metric", f.Metric), ("value", f.Value), ("unit", f.Unit), ("approximate", f.Approximate),
-            ("period", f.Period), ("asOf", f.AsOf))));
-        nodes.AddRange(document.Programs.Select(p => Node(p.Id, NodeLabel.Program, Cite(source, p.Evidence),
-            ("name", p.Name), ("description", p.Description))));
-
-        var edges = document.Relationships.Select(r => new GraphEdge(r.Type, r.From, r.To,
-            new SortedDictionary<string, object?>(r.Properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal),
-            Cite(source, r.Evidence))).ToList();
-
-        return new DocumentGraph(nodes, edges);
+        var source = document.Source.Id;
+        var nodes = new List<GraphNode> { ForSource(document.Source) };
+        nodes.AddRange(document.Actors.Select(a => ForActor(a, source)));
+        nodes.AddRange(document.Places.Select(p => ForPlace(p, source)));
+        nodes.AddRange(document.Events.Select(e => ForEvent(e, source)));
+        nodes.AddRange(document.Sanctions.Select(s => ForSanction(s, source)));
+        nodes.AddRange(document.Statements.Select(s => ForStatement(s, source)));
+        nodes.AddRange(document.Figures.Select(f => ForFigure(f, source)));
+        nodes.AddRange(document.Programs.Select(p => ForProgram(p, source)));
+        return new DocumentGraph(nodes, [.. document.Relationships.Select(r => ForRelationship(r, source))]);
     }
+
+    public static GraphNode ForSource(SourceRecord s) => Node(s.Id, NodeLabel.Source, null,
+        ("name", s.Title), ("title", s.Title), ("outlet", s.Outlet), ("url", s.Url), ("published", s.Published),
+        ("edited", s.Edited), ("language", s.Language), ("file", s.File));
+
+    public static GraphNode ForActor(ActorRecord a, string sourceId) => Node(a.Id, NodeLabel.Actor, Cite(sourceId, a.Evidence),
+        ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("description", a.Description));
+
+    public static GraphNode ForPlace(PlaceRecord p, string sourceId) => Node(p.Id, NodeLabel.Place, Cite(sourceId, p.Evidence),
+        ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description));
+
+    public static GraphNode ForEvent(EventRecord e, string sourceId) => Node(e.Id, NodeLabel.Event, Cite(sourceId, e.Evidence),
+        ("name", e.Title), ("kind", e.Kind), ("mode", e.Mode), ("date", e.Date), ("description", e.Description),
+        ("outcome", e.Outcome), ("topics", e.Topics));
+
+    public static GraphNode ForSanction(SanctionRecord s, string sourceId) => Node(s.Id, NodeLabel.Sanction, Cite(sourceId, s.Evidence),
+        ("name", s.Description), ("kind", s.Kind), ("date", s.Date));
+
+    public static GraphNode ForStatement(StatementRecord s, string sourceId) => Node(s.Id, NodeLabel.Statement, Cite(sourceId, s.Evidence),
+        ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date));
+
+    public static GraphNode ForFigure(FigureRecord f, string sourceId) => Node(f.Id, NodeLabel.Figure, Cite(sourceId, f.Evidence),
+        ("name", f.Metric), ("metric", f.Metric), ("value", f.Value), ("unit", f.Unit), ("approximate", f.Approximate),
+        ("period", f.Period), ("asOf", f.AsOf));
+
+    public static GraphNode ForProgram(ProgramRecord p, string sourceId) => Node(p.Id, NodeLabel.Program, Cite(sourceId, p.Evidence),
+        ("name", p.Name), ("description", p.Description));
+
+    public static GraphEdge ForRelationship(RelationshipRecord r, string sourceId) => new(r.Type, r.From, r.To,
+        new SortedDictionary<string, object?>(r.Properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal),
+        Cite(sourceId, r.Evidence));
 
     private static readonly string[] SearchedProperties = ["name", "aliases", "text", "quote"];
 
-    private static Evidence[] Cite(SourceRecord source, string text) => [new Evidence(source.Id, text)];
+    private static Evidence[] Cite(string sourceId, string text) => [new Evidence(sourceId, text)];
 
     private static GraphNode Node(string id, NodeLabel label, Evidence[]? evidence, params (string Key, object? Value)[] properties)
     {

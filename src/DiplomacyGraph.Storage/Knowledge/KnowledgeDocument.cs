@@ -19,7 +19,8 @@ public sealed record KnowledgeDocument
 }
 
 /// <summary>A source: an article, report or transcript.</summary>
-public sealed record SourceRecord
+/// <remarks>Not sealed: the API's source writes extend it.</remarks>
+public record SourceRecord
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
@@ -34,7 +35,8 @@ public sealed record SourceRecord
     public string? File { get; init; }
 }
 
-public sealed record ActorRecord
+/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
+public record ActorRecord
 {
     public required string Id { get; init; }
     /// <summary>person, country or organization.</summary>
@@ -54,7 +56,8 @@ public sealed record PlaceRecord
     public required string Evidence { get; init; }
 }
 
-public sealed record EventRecord
+/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
+public record EventRecord
 {
     public required string Id { get; init; }
     /// <summary>A PLOVER event type (CONSULT, SANCTION, ASSAULT, PROTEST, …) or TRAVEL.</summary>
@@ -70,7 +73,8 @@ public sealed record EventRecord
     public required string Evidence { get; init; }
 }
 
-public sealed record SanctionRecord
+/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
+public record SanctionRecord
 {
     public required string Id { get; init; }
     /// <summary>financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …</summary>
@@ -80,7 +84,8 @@ public sealed record SanctionRecord
     public required string Evidence { get; init; }
 }
 
-public sealed record StatementRecord
+/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
+public record StatementRecord
 {
     public required string Id { get; init; }
     /// <summary>What was said, in plain words.</summary>
@@ -117,7 +122,8 @@ public sealed record ProgramRecord
     public required string Evidence { get; init; }
 }
 
-public sealed record RelationshipRecord
+/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
+public record RelationshipRecord
 {
     /// <summary>A type from the allow-list, e.g. PARTICIPATED_IN.</summary>
     public required string Type { get; init; }

@@ -10,7 +10,7 @@ namespace DiplomacyGraph.Storage.Neo4j;
 /// one relationship per (from, type, to). It answers exactly as <see cref="Embedded.EmbeddedGraphStore"/> does:
 /// paged lists page in Cypher in <see cref="GraphOrder"/>'s order, other lists are ordered in C# with it.
 /// </summary>
-public sealed class Neo4jGraphStore : IGraphStore
+public sealed partial class Neo4jGraphStore : IGraphStore
 {
     /// <summary>The longest path <see cref="FindShortestPath"/> looks for, whatever maxDepth asks (see ShortestPaths.cypher).</summary>
     public const int MaxPathDepth = 15;

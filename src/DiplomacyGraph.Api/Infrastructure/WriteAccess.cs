@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace DiplomacyGraph.Api.Infrastructure;
+
+/// <summary>Who may write, how often, and how much: the <c>Auth</c> and <c>Writes</c> configuration sections.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>The API keys that may write (<c>Auth__ApiKeys__0</c> in the environment). None: writes are disabled.</summary>
+    public List<string> ApiKeys { get; set; } = [];
+}
+
+public sealed class WriteOptions
+{
+    public const string Section = "Writes";
+
+    /// <summary>The largest request body a write accepts, in bytes.</summary>
+    public long MaxBodyBytes { get; set; } = 1_048_576;
+
+    /// <summary>Writes each API key may make per minute.</summary>
+    public int PermitsPerMinute { get; set; } = 120;
+}
+
+/// <summary>
+/// The <c>X-Api-Key</c> scheme. Keys are compared as SHA-256 digests with a constant-time comparison,
+/// against every configured key, so neither timing nor the answer tells which keys exist.
+/// </summary>
+internal sealed class ApiKeyHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    IOptionsMonitor<AuthOptions> auth, IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+    public const string WriterPolicy = "writer";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var keys = auth.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).ToList();
+        if (keys.Count == 0 || !Request.Headers.TryGetValue(Header, out var presented) || presented.Count != 1 || string.IsNullOrEmpty(presented[0]))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented[0]!));
+        var match = false;
+        foreach (var key in keys)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(digest, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        }
+        if (!match)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key")], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (auth.CurrentValue.ApiKeys.All(string.IsNullOrEmpty))
+        {
+            await Write(StatusCodes.Status403Forbidden, "Writes are disabled.", "No API key is configured on this server (Auth:ApiKeys), so it accepts no writes.");
+            return;
+        }
+        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\"";
+        await Write(StatusCodes.Status401Unauthorized, "An API key is required.", $"Send a valid key in the {Header} header.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Write(StatusCodes.Status403Forbidden, "Forbidden.", "This key may not do that.");
+
+    private async Task Write(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}
+
+internal static class WriteAccess
+{
+    public const string RateLimitPolicy = "writes";
+
+    public static IServiceCollection AddWriteAccess(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<WriteOptions>().BindConfiguration(WriteOptions.Section)
+            .Validate(o => o.MaxBodyBytes is > 0 and <= 100_000_000, "Writes:MaxBodyBytes must be between 1 and 100000000.")
+            .Validate(o => o.PermitsPerMinute is > 0 and <= 100_000, "Writes:PermitsPerMinute must be between 1 and 100000.")
+            .ValidateOnStart();
+
+        services.AddAuthentication(ApiKeyHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(ApiKeyHandler.WriterPolicy, p => p.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser());
+
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(RateLimitPolicy, context =>
+            {
+                var permits = context.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value.PermitsPerMinute;
+                // Partition by a digest of the key, so the limiter never holds keys in clear.
+                var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(context.Request.Headers[ApiKeyHandler.Header].ToString())));
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            o.OnRejected = async (rejected, ct) =>
+            {
+                var response = rejected.HttpContext.Response;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = new ProblemDetails { Status = 429, Title = "Too many writes.", Detail = "Wait for the time Retry-After gives, then try again." },
+                });
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Write policy for a group: an API key, the rate limit, and the body cap.</summary>
+    public static RouteGroupBuilder RequireWriteAccess(this RouteGroupBuilder group)
+    {
+        group.RequireAuthorization(ApiKeyHandler.WriterPolicy).RequireRateLimiting(RateLimitPolicy);
+        group.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return group;
+    }
+
+    /// <summary>
+    /// Rejects write bodies above Writes:MaxBodyBytes with 413 before anything reads them: by Content-Length
+    /// when sent, else by counting as the body streams (the test server and some proxies do not enforce Kestrel's limit).
+    /// </summary>
+    public static IApplicationBuilder UseWriteBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method))
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value.MaxBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
+            }
+            context.Request.Body = new LimitedStream(context.Request.Body, limit);
+        }
+        await next(context);
+    });
+
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
+            Count(await inner.ReadAsync(buffer, ct));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+            ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+        private int Count(int n)
+        {
+            read += n;
+            return read > limit
+                ? throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge)
+                : n;
+        }
+    }
+}
