@@ -5,4 +5,5 @@ WHERE $id IN x.evidenceSources
 WITH count(x) AS nodes
 OPTIONAL MATCH ()-[r]->()
 WHERE $id IN r.evidenceSources
-RETURN nodes + count(r) AS citing
+WITH nodes, count(r) AS relationships
+RETURN nodes + relationships AS citing
