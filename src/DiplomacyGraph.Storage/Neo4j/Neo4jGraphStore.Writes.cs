@@ -81,11 +81,12 @@ public sealed partial class Neo4jGraphStore
         return result.Column("edge").Select(GraphRows.Edge).FirstOrDefault();
     }
 
-    public async Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
-    {
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("DeleteEdge"), Params(("from", fromId), ("type", type), ("to", toId))), ct, write: true);
-        return result.Column("deleted").Single().GetInt32() > 0;
-    }
+    public Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct) =>
+        client.InTransaction(async (transaction, token) =>
+        {
+            var result = await transaction.Commit([new CypherStatement(CypherQueries.Get("DeleteEdge"), Params(("from", fromId), ("type", type), ("to", toId)))], token);
+            return result[0].Column("deleted").Single().GetInt32() > 0;
+        }, ct);
 
     /// <summary>Write-locks the nodes that exist among the ids (in a fixed order, against deadlocks) and reads them.</summary>
     private static async Task<Dictionary<string, GraphNode>> LockNodes(Neo4jTransaction transaction, IEnumerable<string> ids, CancellationToken ct)

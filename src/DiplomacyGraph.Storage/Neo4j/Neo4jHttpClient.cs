@@ -47,7 +47,7 @@ internal sealed record Neo4jServerInfo(string Version, Uri TransactionUri)
 /// <see cref="StoreUnavailableException"/> (down, slow, 5xx, transient errors that persist),
 /// <see cref="IdConflictException"/> (a uniqueness constraint) or <see cref="Neo4jQueryException"/> (our bug).
 /// </summary>
-internal sealed class Neo4jHttpClient
+internal sealed class Neo4jHttpClient : IDisposable
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered with <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "Neo4j";
@@ -114,21 +114,38 @@ internal sealed class Neo4jHttpClient
     /// them; it commits when <paramref name="work"/> calls <see cref="Neo4jTransaction.Commit"/>, and rolls back when it
     /// throws. Transient errors retry the whole unit of work.
     /// </summary>
+    /// <remarks>
+    /// Such transactions run one at a time in this process. A transaction that holds locks between requests makes
+    /// other requests for those locks wait inside Neo4j's HTTP worker threads (as many as the server has cores); with
+    /// enough of them waiting, the holder's own next request finds no worker, and all of them stall until they time out.
+    /// </remarks>
     public Task<T> InTransaction<T>(Func<Neo4jTransaction, CancellationToken, Task<T>> work, CancellationToken ct) =>
         Resilient(writes, async token =>
         {
-            var info = await Server(token);
-            var transaction = new Neo4jTransaction(this, info);
+            await transactions.WaitAsync(token);
             try
             {
-                return await work(transaction, token);
+                var info = await Server(token);
+                var transaction = new Neo4jTransaction(this, info);
+                try
+                {
+                    return await work(transaction, token);
+                }
+                catch when (transaction.IsOpen)
+                {
+                    await transaction.Rollback();
+                    throw;
+                }
             }
-            catch when (transaction.IsOpen)
+            finally
             {
-                await transaction.Rollback();
-                throw;
+                transactions.Release();
             }
         }, ct);
+
+    private readonly SemaphoreSlim transactions = new(1, 1);
+
+    public void Dispose() => transactions.Dispose();
 
     /// <summary>The server's version and endpoint, discovered once and again after a connection failure.</summary>
     public Task<Neo4jServerInfo> Server(CancellationToken ct) =>
