@@ -18,6 +18,8 @@ internal sealed class OpenApiConventions : IOperationFilter
         ["api/actors/{id}:id"] = "gustavo-petro",
         ["api/events/{id}:id"] = "white-house-meeting-2026-02-03",
         ["api/sources/{id}:id"] = "vermelho-2026-02-04-petro-trump",
+        ["api/sanctions/{id}:id"] = "gustavo-petro-visa-revocation",
+        ["api/statements/{id}:id"] = "trump-we-worked-on-it",
         ["api/paths/shortest:from"] = "bernie-moreno",
         ["api/paths/shortest:to"] = "rosa-villavicencio",
     };

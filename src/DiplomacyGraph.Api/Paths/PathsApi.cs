@@ -52,9 +52,10 @@ internal static class PathsApi
     {
         public PathQueryValidator()
         {
-            RuleFor(q => q.From).NotEmpty().NodeId();
-            RuleFor(q => q.To).NotEmpty().NodeId();
-            RuleFor(q => q.To).NotEqual(q => q.From).WithMessage("'to' must differ from 'from'.").When(q => q.From is not null);
+            RuleFor(q => q.From).Cascade(CascadeMode.Stop).NotEmpty().NodeId();
+            RuleFor(q => q.To).Cascade(CascadeMode.Stop).NotEmpty().NodeId();
+            RuleFor(q => q.To).NotEqual(q => q.From).WithMessage("'to' must differ from 'from'.")
+                .When(q => !string.IsNullOrEmpty(q.From) && !string.IsNullOrEmpty(q.To));
             RuleFor(q => q.MaxDepth).InclusiveBetween(1, MaxDepth);
         }
     }

@@ -22,6 +22,12 @@ internal static class SanctionsApi
             .WithDescription("Sanctions and restrictions by imposer, target and kind, each with its evidence. Try `target=gustavo-petro`.")
             .ProducesValidationProblem();
 
+        group.MapGet("/{id}", GetSanction)
+            .WithName("GetSanction")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A sanction, who imposed it and on whom")
+            .WithDescription("Try `gustavo-petro-visa-revocation`.");
+
         routes.MapNodeWrites(new NodeResource<SanctionWrite, SanctionDto>(
             NodeLabel.Sanction, "Sanction", "/api/sanctions", w => DocumentGraph.ForSanction(w, w.SourceId), SanctionDto.From), "Sanctions");
 
@@ -55,6 +61,12 @@ internal static class SanctionsApi
             RuleFor(q => q.PageSize).PageSize();
         }
     }
+
+    public static async Task<Results<Ok<SanctionDto>, ProblemHttpResult>> GetSanction(
+        [Description("Sanction id, e.g. gustavo-petro-visa-revocation.")] string id, IGraphStore store, CancellationToken ct) =>
+        await store.GetNode(NodeLabel.Sanction, id, ct) is { } sanction
+            ? TypedResults.Ok(SanctionDto.From(sanction))
+            : Problems.NotFound("Sanction", id);
 
     public static async Task<Results<Ok<PagedList<SanctionDto>>, ProblemHttpResult>> FindSanctions(
         [AsParameters] SanctionQuery query, IGraphStore store, CancellationToken ct)

@@ -22,6 +22,12 @@ internal static class StatementsApi
             .WithDescription("Statements by speaker, by what they are about (any node id: an actor, event, sanction, …) and by text (case- and accent-insensitive). Ordered by date, undated last.")
             .ProducesValidationProblem();
 
+        group.MapGet("/{id}", GetStatement)
+            .WithName("GetStatement")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A statement: who said it, about whom, where")
+            .WithDescription("Try `trump-we-worked-on-it`, or find ids with GET /api/statements.");
+
         routes.MapNodeWrites(new NodeResource<StatementWrite, StatementDto>(
             NodeLabel.Statement, "Statement", "/api/statements", w => DocumentGraph.ForStatement(w, w.SourceId), StatementDto.From), "Statements");
 
@@ -55,6 +61,12 @@ internal static class StatementsApi
             RuleFor(q => q.PageSize).PageSize();
         }
     }
+
+    public static async Task<Results<Ok<StatementDto>, ProblemHttpResult>> GetStatement(
+        [Description("Statement id.")] string id, IGraphStore store, CancellationToken ct) =>
+        await store.GetNode(NodeLabel.Statement, id, ct) is { } statement
+            ? TypedResults.Ok(StatementDto.From(statement))
+            : Problems.NotFound("Statement", id);
 
     public static async Task<Results<Ok<PagedList<StatementDto>>, ProblemHttpResult>> FindStatements(
         [AsParameters] StatementQuery query, IGraphStore store, CancellationToken ct)
