@@ -483,4 +483,163 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node.Name);
         Assert.Equal([World], Ids(await Store.ListSources(None)));
     }
+
+    /// <summary>Records hold lists, which compare by reference; their JSON compares by content.</summary>
+    private static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    private static GraphNode ActorNode(string id, string name, string sourceId = World, string? evidence = null) =>
+        DocumentGraph.ForActor(Actor(id, name, evidence: evidence), sourceId);
+
+    [Fact]
+    public async Task Creating_a_node_stores_it_once_and_refuses_a_taken_id()
+    {
+        await ImportWorld();
+
+        await Store.CreateNode(ActorNode("marco-rubio", "Marco Rubio"), None);
+
+        Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None))!.Node.Name);
+        var taken = await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateNode(ActorNode("marco-rubio", "Someone Else"), None));
+        Assert.Contains("marco-rubio", taken.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateNode(DocumentGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
+        Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None))!.Node.Name);
+    }
+
+    [Fact]
+    public async Task Creating_a_node_with_evidence_from_an_unknown_source_writes_nothing()
+    {
+        await ImportWorld();
+
+        var error = await Assert.ThrowsAsync<UnknownReferencesException>(() => Store.CreateNode(ActorNode("marco-rubio", "Marco Rubio", "no-such-source"), None));
+
+        Assert.Equal(["no-such-source"], error.Ids);
+        Assert.False(await Store.Exists(NodeLabel.Actor, "marco-rubio", None));
+    }
+
+    [Fact]
+    public async Task Replacing_a_node_replaces_its_properties_and_keeps_its_evidence()
+    {
+        await ImportWorld();
+        await Store.Import(Document("second-report"), None);
+
+        var replaced = await Store.ReplaceNode(ActorNode(Petro, "Gustavo Francisco Petro", "second-report", "Petro, in full."), None);
+
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node;
+        Assert.Equal(Json(replaced), Json(petro));
+        Assert.Equal("Gustavo Francisco Petro", petro.Name);
+        Assert.False(petro.Properties.ContainsKey("aliases"));
+        Assert.False(petro.Properties.ContainsKey("description"));
+        Assert.Equal([new Evidence(World, "Gustavo Petro is named."), new Evidence("second-report", "Petro, in full.")], petro.Evidence);
+        Assert.Equal([Petro], Ids((await Store.SearchActors(new ActorSearch("francisco", null, 1, 20), None)).Items));
+    }
+
+    [Fact]
+    public async Task Replacing_a_missing_node_or_one_of_another_label_changes_nothing()
+    {
+        await ImportWorld();
+
+        Assert.Null(await Store.ReplaceNode(ActorNode("nobody", "Nobody"), None));
+        Assert.Null(await Store.ReplaceNode(DocumentGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
+        Assert.False(await Store.Exists(NodeLabel.Actor, "nobody", None));
+        Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node.Name);
+    }
+
+    [Fact]
+    public async Task Deleting_a_node_with_relationships_needs_cascade_which_takes_them_along()
+    {
+        await ImportWorld();
+
+        var refused = await Store.DeleteNode(NodeLabel.Actor, Vance, cascade: false, None);
+        Assert.Equal(new DeleteResult(DeleteOutcome.InUse, 1), refused);
+        Assert.True(await Store.Exists(NodeLabel.Actor, Vance, None));
+
+        var deleted = await Store.DeleteNode(NodeLabel.Actor, Vance, cascade: true, None);
+        Assert.Equal(new DeleteResult(DeleteOutcome.Deleted, 1), deleted);
+        Assert.False(await Store.Exists(NodeLabel.Actor, Vance, None));
+        Assert.Null(await Store.GetEdge(Vance, "PARTICIPATED_IN", Meeting, None));
+        Assert.Equal(20, (await Store.GetGraph(100, None)).Edges.Count);
+        Assert.Equal(new DeleteResult(DeleteOutcome.NotFound, 0), await Store.DeleteNode(NodeLabel.Actor, Vance, cascade: true, None));
+        Assert.Equal(new DeleteResult(DeleteOutcome.NotFound, 0), await Store.DeleteNode(NodeLabel.Event, Petro, cascade: true, None));
+    }
+
+    [Fact]
+    public async Task A_source_that_facts_cite_cannot_be_deleted_and_an_unused_one_can()
+    {
+        await ImportWorld();
+        await Store.Import(Document("unused-report"), None);
+
+        Assert.Equal(DeleteOutcome.InUse, (await Store.DeleteNode(NodeLabel.Source, World, cascade: true, None)).Outcome);
+        Assert.Equal(new DeleteResult(DeleteOutcome.Deleted, 0), await Store.DeleteNode(NodeLabel.Source, "unused-report", cascade: false, None));
+        Assert.Equal([World], Ids(await Store.ListSources(None)));
+    }
+
+    [Fact]
+    public async Task Creating_a_relationship_checks_duplicates_ends_and_labels()
+    {
+        await ImportWorld();
+        var edge = DocumentGraph.ForRelationship(Rel(Vance, "PARTICIPATED_IN", Call, new() { ["role"] = "listener" }), World);
+
+        await Store.CreateEdge(edge, None);
+
+        Assert.Equal(Json(edge), Json(await Store.GetEdge(Vance, "PARTICIPATED_IN", Call, None)));
+        await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateEdge(edge, None));
+        var unknown = await Assert.ThrowsAsync<UnknownReferencesException>(() =>
+            Store.CreateEdge(DocumentGraph.ForRelationship(Rel("zed", "CRITIC_OF", "abe"), "no-source"), None));
+        Assert.Equal(["abe", "no-source", "zed"], unknown.Ids);
+        await Assert.ThrowsAsync<EndpointMismatchException>(() =>
+            Store.CreateEdge(DocumentGraph.ForRelationship(Rel(Meeting, "CRITIC_OF", Petro), World), None));
+        Assert.Null(await Store.GetEdge(Meeting, "CRITIC_OF", Petro, None));
+        Assert.Equal(22, (await Store.GetGraph(100, None)).Edges.Count);
+    }
+
+    [Fact]
+    public async Task Deleting_a_relationship_removes_only_it()
+    {
+        await ImportWorld();
+
+        Assert.True(await Store.DeleteEdge(Petro, "CRITIC_OF", Trump, None));
+
+        Assert.False(await Store.DeleteEdge(Petro, "CRITIC_OF", Trump, None));
+        Assert.Null(await Store.GetEdge(Petro, "CRITIC_OF", Trump, None));
+        Assert.NotNull(await Store.GetEdge(Trump, "CRITIC_OF", Petro, None));
+        Assert.True(await Store.Exists(NodeLabel.Actor, Petro, None));
+    }
+
+    [Fact]
+    public async Task An_import_joining_stored_nodes_of_the_wrong_labels_is_refused_and_nothing_is_written()
+    {
+        await ImportWorld();
+
+        var error = await Assert.ThrowsAsync<EndpointMismatchException>(() => Store.Import(Document("mixed-report") with
+        {
+            Actors = [Actor("someone", "Someone")],
+            Relationships = [Rel("someone", "CRITIC_OF", Petro), Rel(Meeting, "PARTICIPATED_IN", Call)],
+        }, None));
+
+        Assert.Single(error.Problems);
+        Assert.False(await Store.Exists(NodeLabel.Actor, "someone", None));
+        Assert.Equal([World], Ids(await Store.ListSources(None)));
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_imports_of_overlapping_documents_leave_one_node_per_id_and_every_sentence()
+    {
+        await ImportWorld();
+        var documents = Enumerable.Range(0, 20).Select(i => Document($"wire-{i:00}") with
+        {
+            Actors = [Actor(Petro, "Gustavo Petro", evidence: $"Wire {i} names Petro."), Actor("marco-rubio", "Marco Rubio", evidence: $"Wire {i} names Rubio.")],
+            Relationships = [Rel("marco-rubio", "PARTICIPATED_IN", Meeting, evidence: $"Wire {i} puts Rubio at the meeting.")],
+        }).ToList();
+
+        await Task.WhenAll(documents.Select(d => Store.Import(d, None)));
+
+        var rubio = (await Store.SearchActors(new ActorSearch("rubio", null, 1, 20), None)).Items;
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node;
+        var edge = (await Store.GetEdge("marco-rubio", "PARTICIPATED_IN", Meeting, None))!;
+        Assert.Single(rubio);
+        Assert.Single((await Store.SearchActors(new ActorSearch("gustavo petro", null, 1, 20), None)).Items);
+        Assert.Equal(21, petro.Evidence.Count);
+        Assert.Equal(20, rubio[0].Evidence.Count);
+        Assert.Equal(20, edge.Evidence.Count);
+        Assert.Equal(21, (await Store.ListSources(None)).Count);
+    }
 }
