@@ -5,14 +5,15 @@ using DiplomacyGraph.Tests.Api;
 
 namespace DiplomacyGraph.Tests.Docs;
 
-/// <summary>The README's examples and the .http file's requests work as written, against the seeded service.</summary>
-public sealed partial class DocumentedExamplesTests(DocumentedExamplesTests.Service service) : IClassFixture<DocumentedExamplesTests.Service>
+/// <summary>
+/// The README's examples and the .http file's requests work as written, against the seeded service, and give the
+/// same answers on every store.
+/// </summary>
+public abstract partial class DocumentedExamples(ApiHost host)
 {
-    public sealed class Service : IDisposable
-    {
-        public DiplomacyGraphFactory Factory { get; } = DiplomacyGraphFactory.Embedded();
-        public void Dispose() => Factory.Dispose();
-    }
+    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync();
+
+    private Task<HttpClient> Client() => host.ClientAsync(CreateFactoryAsync);
 
     public static TheoryData<string, string> ReadmeExamples()
     {
@@ -33,7 +34,7 @@ public sealed partial class DocumentedExamplesTests(DocumentedExamplesTests.Serv
     [MemberData(nameof(ReadmeExamples))]
     public async Task Readme_example_returns_the_output_it_shows(string path, string shown)
     {
-        using var response = await service.Factory.CreateClient().GetAsync(path);
+        using var response = await (await Client()).GetAsync(path);
         using var actual = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         using var expected = JsonDocument.Parse(shown);
         var mismatch = Contains(actual.RootElement, expected.RootElement, "$");
@@ -62,7 +63,7 @@ public sealed partial class DocumentedExamplesTests(DocumentedExamplesTests.Serv
     [MemberData(nameof(HttpFileRequests))]
     public async Task Http_file_request_succeeds(string path)
     {
-        using var response = await service.Factory.CreateClient().GetAsync(path);
+        using var response = await (await Client()).GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -115,4 +116,20 @@ public sealed partial class DocumentedExamplesTests(DocumentedExamplesTests.Serv
 
     [GeneratedRegex(@"^GET \{\{host\}\}(?<path>\S+)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     private static partial Regex HttpFileRequest();
+}
+
+public sealed class EmbeddedDocumentedExamplesTests(ApiHost host) : DocumentedExamples(host), IClassFixture<ApiHost>
+{
+    protected override Task<DiplomacyGraphFactory> CreateFactoryAsync() => Task.FromResult(DiplomacyGraphFactory.Embedded());
+}
+
+/// <summary>With Neo4j configured, the service answers every README example as the embedded default does.</summary>
+[Collection("neo4j")]
+public sealed class Neo4jDocumentedExamplesTests(ApiHost host, DiplomacyGraph.Tests.Infrastructure.Neo4jServer server) : DocumentedExamples(host), IClassFixture<ApiHost>
+{
+    protected override async Task<DiplomacyGraphFactory> CreateFactoryAsync()
+    {
+        await server.ResetAsync();
+        return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password);
+    }
 }

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using DiplomacyGraph.Tests.Infrastructure;
+
+namespace DiplomacyGraph.Tests.Api;
+
+/// <summary>While Neo4j is down the API answers 503 quickly and reports not ready; when it is back, the API recovers by itself.</summary>
+[Collection("neo4j")]
+public sealed class Neo4jOutageTests(Neo4jServer server)
+{
+    private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(8);
+
+    [Fact]
+    public async Task Reads_answer_503_with_Retry_After_while_Neo4j_is_down_and_recover_without_a_restart_when_it_is_back()
+    {
+        Assert.True(server.CanControlProcess,
+            "This test stops and restarts the Neo4j it runs on, so it needs the fixture's own server: unset NEO4J_URI and run scripts/test.sh.");
+        await server.ResetAsync();
+        using var factory = DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password);
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/actors/gustavo-petro")).StatusCode);
+
+        await server.StopAsync();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            using var read = await client.GetAsync("/api/actors/gustavo-petro");
+            var elapsed = clock.Elapsed;
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
+            Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
+            Assert.True(read.Headers.RetryAfter?.Delta > TimeSpan.Zero, "A 503 should say when to retry.");
+            Assert.True(elapsed < FewSeconds, $"The 503 took {elapsed.TotalSeconds:0.0} s; it should come within a few seconds.");
+            var body = await read.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("127.0.0.1", body, StringComparison.Ordinal);
+
+            using var ready = await client.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            using var health = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+            Assert.Equal("Unhealthy", health.RootElement.GetProperty("checks").GetProperty("store").GetString());
+        }
+        finally
+        {
+            await server.StartAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await EventuallyOk(client, "/api/actors/gustavo-petro"));
+        Assert.Equal(HttpStatusCode.OK, await EventuallyOk(client, "/health/ready"));
+    }
+
+    /// <summary>The server answers HTTP before it is fully up; give the API a short while to see it again.</summary>
+    private static async Task<HttpStatusCode> EventuallyOk(HttpClient client, string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await client.GetAsync(path);
+            if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline) return response.StatusCode;
+            await Task.Delay(250);
+        }
+    }
+}
