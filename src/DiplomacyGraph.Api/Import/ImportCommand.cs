@@ -17,11 +17,15 @@ internal static class ImportCommand
 
     public static async Task<int> Run(string[] args)
     {
-        if (args is not ["import", var file, .. var settings])
+        if (args is not ["import", var given, .. var settings])
         {
             await Console.Error.WriteLineAsync("usage: DiplomacyGraph.Api import <file.json> [--Section:Key=value ...]");
             return Invalid;
         }
+        // `dotnet run --project` starts the app in the project folder; the shell's PWD is where the user typed the path.
+        var file = Path.GetFullPath(given, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell && Directory.Exists(shell)
+            ? shell
+            : Directory.GetCurrentDirectory());
         var builder = WebApplication.CreateBuilder(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGraphStore(builder.Configuration);
