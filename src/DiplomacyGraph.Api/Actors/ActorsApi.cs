@@ -80,28 +80,20 @@ internal static class ActorsApi
         return group;
     }
 
-    internal sealed record ActorQuery
+    internal sealed record ActorQuery : PagedQuery
     {
         [Description("Text to find in names and aliases; case and accents are ignored.")]
         public string? Q { get; init; }
         [Description("person, country or organization.")]
         public string? Kind { get; init; }
-        [Description("1-based page number.")]
-        [DefaultValue(1)]
-        public int? Page { get; init; }
-        [Description("Items per page, at most 100.")]
-        [DefaultValue(Paging.DefaultPageSize)]
-        public int? PageSize { get; init; }
     }
 
-    internal sealed class ActorQueryValidator : AbstractValidator<ActorQuery>
+    internal sealed class ActorQueryValidator : PagedQueryValidator<ActorQuery>
     {
         public ActorQueryValidator()
         {
             RuleFor(q => q.Q).MaximumLength(200);
             RuleFor(q => q.Kind).OneOf(ActorKinds.All);
-            RuleFor(q => q.Page).PageNumber();
-            RuleFor(q => q.PageSize).PageSize();
         }
     }
 
@@ -149,7 +141,7 @@ internal static class ActorsApi
 
     public static async Task<Ok<PagedList<ActorSummaryDto>>> SearchActors([AsParameters] ActorQuery query, IGraphStore store, CancellationToken ct)
     {
-        var page = await store.SearchActors(new ActorSearch(query.Q, query.Kind, query.Page ?? 1, query.PageSize ?? Paging.DefaultPageSize), ct);
+        var page = await store.SearchActors(new ActorSearch(query.Q, query.Kind, query.PageNumber, query.PageLength), ct);
         return TypedResults.Ok(page.Map(ActorSummaryDto.From));
     }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 
@@ -74,11 +73,4 @@ public static class GraphMapping
 
     public static PagedList<TOut> Map<TIn, TOut>(this Page<TIn> page, Func<TIn, TOut> map) =>
         new([.. page.Items.Select(map)], page.PageNumber, page.PageSize, page.Total);
-}
-
-/// <summary>Query parameters for paging, with their documented defaults.</summary>
-public interface IPagedRequest
-{
-    [DefaultValue(1)] int? Page { get; }
-    [DefaultValue(Paging.DefaultPageSize)] int? PageSize { get; }
 }

@@ -39,7 +39,7 @@ internal static class EventsApi
     }
 
     /// <summary>Query parameters of GET /api/events.</summary>
-    internal sealed record EventQuery
+    internal sealed record EventQuery : PagedQuery
     {
         /// <summary>A PLOVER event type, e.g. CONSULT.</summary>
         [Description("A PLOVER event type: CONSULT, SANCTION, ASSAULT, PROTEST, … or TRAVEL.")]
@@ -50,15 +50,9 @@ internal static class EventsApi
         public string? To { get; init; }
         [Description("Only events directly linked to this actor id, e.g. gustavo-petro.")]
         public string? Actor { get; init; }
-        [Description("1-based page number.")]
-        [DefaultValue(1)]
-        public int? Page { get; init; }
-        [Description("Items per page, at most 100.")]
-        [DefaultValue(Paging.DefaultPageSize)]
-        public int? PageSize { get; init; }
     }
 
-    internal sealed class EventQueryValidator : AbstractValidator<EventQuery>
+    internal sealed class EventQueryValidator : PagedQueryValidator<EventQuery>
     {
         public EventQueryValidator()
         {
@@ -67,8 +61,6 @@ internal static class EventsApi
             RuleFor(q => q.To).IsoDate();
             this.DateRange(q => q.From, q => q.To);
             RuleFor(q => q.Actor).NodeId();
-            RuleFor(q => q.Page).PageNumber();
-            RuleFor(q => q.PageSize).PageSize();
         }
     }
 
@@ -79,7 +71,7 @@ internal static class EventsApi
         {
             return Problems.NotFound("Actor", query.Actor);
         }
-        var page = await store.FindEvents(new EventSearch(query.Kind, query.From, query.To, query.Actor, query.Page ?? 1, query.PageSize ?? Paging.DefaultPageSize), ct);
+        var page = await store.FindEvents(new EventSearch(query.Kind, query.From, query.To, query.Actor, query.PageNumber, query.PageLength), ct);
         return TypedResults.Ok(page.Map(EventSummaryDto.From));
     }
 

@@ -34,7 +34,7 @@ internal static class SanctionsApi
         return group;
     }
 
-    internal sealed record SanctionQuery
+    internal sealed record SanctionQuery : PagedQuery
     {
         [Description("Id of the actor who imposed it, e.g. donald-trump.")]
         public string? Imposer { get; init; }
@@ -42,23 +42,15 @@ internal static class SanctionsApi
         public string? Target { get; init; }
         [Description("financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …")]
         public string? Kind { get; init; }
-        [Description("1-based page number.")]
-        [DefaultValue(1)]
-        public int? Page { get; init; }
-        [Description("Items per page, at most 100.")]
-        [DefaultValue(Paging.DefaultPageSize)]
-        public int? PageSize { get; init; }
     }
 
-    internal sealed class SanctionQueryValidator : AbstractValidator<SanctionQuery>
+    internal sealed class SanctionQueryValidator : PagedQueryValidator<SanctionQuery>
     {
         public SanctionQueryValidator()
         {
             RuleFor(q => q.Imposer).NodeId();
             RuleFor(q => q.Target).NodeId();
             RuleFor(q => q.Kind).OneOf(SanctionKinds.All);
-            RuleFor(q => q.Page).PageNumber();
-            RuleFor(q => q.PageSize).PageSize();
         }
     }
 
@@ -75,7 +67,7 @@ internal static class SanctionsApi
         {
             if (!await store.Exists(NodeLabel.Actor, actor, ct)) return Problems.NotFound("Actor", actor);
         }
-        var page = await store.FindSanctions(new SanctionSearch(query.Imposer, query.Target, query.Kind, query.Page ?? 1, query.PageSize ?? Paging.DefaultPageSize), ct);
+        var page = await store.FindSanctions(new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength), ct);
         return TypedResults.Ok(page.Map(SanctionDto.From));
     }
 }

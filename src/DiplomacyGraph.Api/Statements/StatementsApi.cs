@@ -34,7 +34,7 @@ internal static class StatementsApi
         return group;
     }
 
-    internal sealed record StatementQuery
+    internal sealed record StatementQuery : PagedQuery
     {
         [Description("Id of the speaker, e.g. donald-trump.")]
         public string? Speaker { get; init; }
@@ -42,23 +42,15 @@ internal static class StatementsApi
         public string? About { get; init; }
         [Description("Text to find in what was said; case and accents are ignored.")]
         public string? Q { get; init; }
-        [Description("1-based page number.")]
-        [DefaultValue(1)]
-        public int? Page { get; init; }
-        [Description("Items per page, at most 100.")]
-        [DefaultValue(Paging.DefaultPageSize)]
-        public int? PageSize { get; init; }
     }
 
-    internal sealed class StatementQueryValidator : AbstractValidator<StatementQuery>
+    internal sealed class StatementQueryValidator : PagedQueryValidator<StatementQuery>
     {
         public StatementQueryValidator()
         {
             RuleFor(q => q.Speaker).NodeId();
             RuleFor(q => q.About).NodeId();
             RuleFor(q => q.Q).MaximumLength(200);
-            RuleFor(q => q.Page).PageNumber();
-            RuleFor(q => q.PageSize).PageSize();
         }
     }
 
@@ -75,7 +67,7 @@ internal static class StatementsApi
         {
             return Problems.NotFound("Actor", query.Speaker);
         }
-        var page = await store.FindStatements(new StatementSearch(query.Speaker, query.About, query.Q, query.Page ?? 1, query.PageSize ?? Paging.DefaultPageSize), ct);
+        var page = await store.FindStatements(new StatementSearch(query.Speaker, query.About, query.Q, query.PageNumber, query.PageLength), ct);
         return TypedResults.Ok(page.Map(StatementDto.From));
     }
 }
