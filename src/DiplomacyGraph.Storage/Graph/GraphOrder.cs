@@ -95,10 +95,14 @@ public static class GraphOrder
     public static Page<T> Paginate<T>(IReadOnlyList<T> all, int page, int pageSize) =>
         new([.. all.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, all.Count);
 
-    /// <summary>Whether an ISO date string falls inside an inclusive range; undated never does when a bound is set.</summary>
+    /// <summary>
+    /// Whether an ISO date overlaps an inclusive range of days; undated never does when a bound is set. A partial date
+    /// is the whole month or year: "2026-02" starts before any day of February (a prefix sorts first) and, with "~"
+    /// appended (above every digit and '-'), ends after all of them. Cypher compares <c>n.date + '~' &gt;= $from</c> alike.
+    /// </summary>
     public static bool InRange(string? date, string? from, string? to) =>
         (from is null && to is null) ||
-        (date is not null && (from is null || string.CompareOrdinal(date, from) >= 0) && (to is null || string.CompareOrdinal(date, to) <= 0));
+        (date is not null && (from is null || string.CompareOrdinal(date + "~", from) >= 0) && (to is null || string.CompareOrdinal(date, to) <= 0));
 
     public static bool IsFact(NodeLabel label) => label != NodeLabel.Source;
 }

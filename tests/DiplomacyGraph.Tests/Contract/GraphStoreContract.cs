@@ -642,4 +642,17 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(20, edge.Evidence.Count);
         Assert.Equal(21, (await Store.ListSources(None)).Count);
     }
+
+    [Fact]
+    public async Task A_month_or_year_date_overlaps_every_range_that_touches_it()
+    {
+        await ImportWorld();
+
+        // The protest is dated "2025-09": inside a range that starts or ends mid-September, outside one that ends before it.
+        Assert.Contains(Protest, Ids((await Store.FindEvents(new EventSearch(null, "2025-09-15", "2025-12-31", null, 1, 20), None)).Items));
+        Assert.Contains(Protest, Ids((await Store.FindEvents(new EventSearch(null, "2025-01-01", "2025-09-15", null, 1, 20), None)).Items));
+        Assert.DoesNotContain(Protest, Ids((await Store.FindEvents(new EventSearch(null, "2025-10-01", null, null, 1, 20), None)).Items));
+        Assert.DoesNotContain(Protest, Ids((await Store.FindEvents(new EventSearch(null, null, "2025-08-31", null, 1, 20), None)).Items));
+        Assert.Contains(Protest, Ids(await Store.GetTimeline(new TimelineSearch(null, "2025-09-30", "2025-09-30", 10), None)));
+    }
 }

@@ -9,7 +9,7 @@
 MATCH (n:Event)
 WHERE ($kind IS NULL OR n.kind = $kind)
   AND (($from IS NULL AND $to IS NULL)
-    OR (n.date IS NOT NULL AND ($from IS NULL OR n.date >= $from) AND ($to IS NULL OR n.date <= $to)))
+    OR (n.date IS NOT NULL AND ($from IS NULL OR n.date + '~' >= $from) AND ($to IS NULL OR n.date <= $to)))
   AND ($actorId IS NULL OR size([(n)--(a) WHERE a.id = $actorId | 1]) > 0)
 WITH n
 ORDER BY n.date, n.id

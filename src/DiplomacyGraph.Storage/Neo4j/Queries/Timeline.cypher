@@ -6,7 +6,7 @@
 MATCH (n:Node)
 WHERE (n:Event OR n:Statement)
   AND n.date IS NOT NULL
-  AND ($from IS NULL OR n.date >= $from)
+  AND ($from IS NULL OR n.date + '~' >= $from)
   AND ($to IS NULL OR n.date <= $to)
   AND ($actorId IS NULL OR size([(n)--(a) WHERE a.id = $actorId | 1]) > 0)
 WITH n, CASE WHEN n:Event THEN 'Event' ELSE 'Statement' END AS label
