@@ -15,7 +15,7 @@ internal static class ActorsApi
 {
     public const int MaxNetworkDepth = 3;
     public const int MaxNetworkNodes = 500;
-    /// <summary>The most statements or sanctions an actor's sub-list returns.</summary>
+    /// <summary>The most items an actor's sub-lists (relationships, events, co-participants, statements, sanctions) return.</summary>
     public const int MaxActorFacts = 500;
 
     public static RouteGroupBuilder MapActors(this IEndpointRouteBuilder routes)
@@ -38,7 +38,7 @@ internal static class ActorsApi
             .WithName("GetActorRelationships")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's relationships, with evidence")
-            .WithDescription("Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED) and `direction` (out, in, both).")
+            .WithDescription($"Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED) and `direction` (out, in, both). At most {MaxActorFacts}, by type, direction and the other end's name.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/network", GetNetwork)
@@ -52,13 +52,13 @@ internal static class ActorsApi
             .WithName("GetActorEvents")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The events an actor took part in, with role and side")
-            .WithDescription("Try `pedro-sanchez`: the White House meeting, on the `colombia` side, as Defense Minister.");
+            .WithDescription($"In date order, at most {MaxActorFacts}. Try `pedro-sanchez`: the White House meeting, on the `colombia` side, as Defense Minister.");
 
         group.MapGet("/{id}/co-participants", GetCoParticipants)
             .WithName("GetActorCoParticipants")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Who shared an event with this actor")
-            .WithDescription("The other actors who took part in an event with this one, with the shared events.");
+            .WithDescription($"The other actors who took part in an event with this one, with the shared events; by name, at most {MaxActorFacts}.");
 
         group.MapGet("/{id}/statements", GetStatements)
             .WithName("GetActorStatements")
@@ -154,7 +154,7 @@ internal static class ActorsApi
     public static async Task<Results<Ok<IReadOnlyList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, IGraphStore store, CancellationToken ct) =>
         await store.GetRelationships(id, query.Type, query.Direction ?? Directions.Both, ct) is { } links
-            ? TypedResults.Ok<IReadOnlyList<RelationshipDto>>([.. links.Select(RelationshipDto.From)])
+            ? TypedResults.Ok<IReadOnlyList<RelationshipDto>>([.. links.Take(MaxActorFacts).Select(RelationshipDto.From)])
             : Problems.NotFound("Actor", id);
 
     public static async Task<Results<Ok<NetworkDto>, ProblemHttpResult>> GetNetwork(
@@ -174,13 +174,13 @@ internal static class ActorsApi
             return Problems.NotFound("Actor", id);
         }
         var ordered = links.OrderBy(l => l.Other, Comparer<GraphNode>.Create(GraphOrder.Chronological));
-        return TypedResults.Ok<IReadOnlyList<ActorEventDto>>([.. ordered.Select(ActorEventDto.From)]);
+        return TypedResults.Ok<IReadOnlyList<ActorEventDto>>([.. ordered.Take(MaxActorFacts).Select(ActorEventDto.From)]);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CoParticipantDto>>, ProblemHttpResult>> GetCoParticipants(
         [Description("Actor id, e.g. bernie-moreno.")] string id, IGraphStore store, CancellationToken ct) =>
         await store.GetCoParticipants(id, ct) is { } others
-            ? TypedResults.Ok<IReadOnlyList<CoParticipantDto>>([.. others.Select(CoParticipantDto.From)])
+            ? TypedResults.Ok<IReadOnlyList<CoParticipantDto>>([.. others.Take(MaxActorFacts).Select(CoParticipantDto.From)])
             : Problems.NotFound("Actor", id);
 
     public static async Task<Results<Ok<IReadOnlyList<StatementDto>>, ValidationProblem, ProblemHttpResult>> GetStatements(
