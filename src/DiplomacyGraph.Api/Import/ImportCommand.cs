@@ -27,7 +27,8 @@ internal static class ImportCommand
             ? shell
             : Directory.GetCurrentDirectory());
         var builder = WebApplication.CreateBuilder(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The summary is the output; the store's information logs would bury it (added last, so it beats appsettings.json).
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
         builder.Services.AddGraphStore(builder.Configuration);
         await using var app = builder.Build();
         var store = app.Services.GetRequiredService<IGraphStore>();
