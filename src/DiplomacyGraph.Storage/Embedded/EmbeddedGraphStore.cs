@@ -86,7 +86,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct)
     {
         var snapshot = index;
-        var events = snapshot.WithLabel(NodeLabel.Event)
+        var events = Candidates(snapshot, NodeLabel.Event, search.ActorId)
             .Where(e => search.Kind is null || e.Kind == search.Kind)
             .Where(e => GraphOrder.InRange(e.Date, search.From, search.To))
             .Where(e => search.ActorId is null || snapshot.Linked(e.Id, search.ActorId));
@@ -124,7 +124,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     public Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct)
     {
         var snapshot = index;
-        var entries = snapshot.Nodes.Values
+        var entries = (search.ActorId is null ? snapshot.Nodes.Values : snapshot.LinksOf(search.ActorId).Select(l => l.Other).DistinctBy(n => n.Id))
             .Where(n => n.Label is NodeLabel.Event or NodeLabel.Statement && n.Date is not null)
             .Where(n => GraphOrder.InRange(n.Date, search.From, search.To))
             .Where(n => search.ActorId is null || snapshot.Linked(n.Id, search.ActorId));
@@ -179,7 +179,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
                 var merged = current is null ? edge : GraphMerge.Edge(current, edge);
                 if (summary.Edge(edge.Id, current, merged)) changedEdges.Add(merged);
             }
-            Publish(snapshot, changedNodes, changedEdges);
+            if (changedNodes.Count > 0 || changedEdges.Count > 0)
+            {
+                Publish(snapshot, changedNodes, changedEdges);
+            }
             return Task.FromResult(summary.ToSummary());
         }
     }
@@ -196,6 +199,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             .Where(id => !declared.Contains(id) && !snapshot.Nodes.ContainsKey(id))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The nodes of a label, or with an actor filter only that actor's neighbours of the label.</summary>
+    private static IEnumerable<GraphNode> Candidates(GraphIndex snapshot, NodeLabel label, string? actorId) =>
+        actorId is null
+            ? snapshot.WithLabel(label)
+            : snapshot.LinksOf(actorId).Select(l => l.Other).Where(n => n.Label == label).DistinctBy(n => n.Id);
 
     private static Page<NodeWithLinks> Page(GraphIndex snapshot, IEnumerable<GraphNode> nodes, Comparison<GraphNode> order, int page, int pageSize)
     {

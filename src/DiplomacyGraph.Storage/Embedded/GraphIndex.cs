@@ -64,8 +64,11 @@ internal sealed class GraphIndex
     /// <summary>The nodes given and every edge between two of them.</summary>
     public Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated)
     {
+        // Follow the chosen nodes' own outgoing links rather than scanning every edge of the graph.
         var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = Edges.Values.Where(e => ids.Contains(e.From) && ids.Contains(e.To));
+        var edges = nodes.SelectMany(n => LinksOf(n.Id))
+            .Where(l => l.Direction == Directions.Out && ids.Contains(l.Other.Id))
+            .Select(l => l.Edge);
         return new Subgraph(nodes, GraphOrder.Sort(edges), truncated);
     }
 
