@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace DiplomacyGraph.Benchmarks;
+
+/// <summary>
+/// The loopback load mode: starts the real API (its own build output, as a child process, on the embedded
+/// store with the seed), hammers a fixed mix of read endpoints from N concurrent loops for a bounded time,
+/// and prints throughput, latency percentiles per endpoint, errors, and the API process's peak working set.
+/// </summary>
+internal static class LoadRun
+{
+    private static readonly string[] Endpoints =
+    [
+        "/api/actors?q=petro",
+        "/api/actors/gustavo-petro",
+        "/api/paths/shortest?from=bernie-moreno&to=rosa-villavicencio",
+        "/api/events/white-house-meeting-2026-02-03",
+        "/api/graph",
+    ];
+
+    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll);
+
+    private readonly record struct Sample(int Endpoint, long Ticks, int Bytes, bool Ok);
+
+    public static async Task<int> Run(string[] args)
+    {
+        var options = Parse(args);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync("Usage: load [--seconds 10] [--concurrency 16] [--warmup 2] [--api path/to/DiplomacyGraph.Api.dll]");
+            return 2;
+        }
+        var dll = options.ApiDll ?? DefaultApiDll();
+        if (!File.Exists(dll))
+        {
+            await Console.Error.WriteLineAsync($"{dll} does not exist. Build it first: dotnet build -c Release src/DiplomacyGraph.Api");
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        await using var api = await ApiProcess.Start(dll, stop.Token);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false })
+        {
+            BaseAddress = api.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        foreach (var endpoint in Endpoints)
+        {
+            using var response = await http.GetAsync(new Uri(endpoint, UriKind.Relative), stop.Token);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                await Console.Error.WriteLineAsync($"{endpoint} answered {(int)response.StatusCode}; not a valid load target.");
+                return 1;
+            }
+        }
+
+        Console.WriteLine($"API pid {api.Id} on {api.BaseAddress} ({Path.GetFileName(dll)}, embedded store, seed graph).");
+        Console.WriteLine($"Warm-up {options.WarmupSeconds} s, then {options.Seconds} s measured, {options.Concurrency} concurrent loops, endpoints round-robin.");
+        await Hammer(http, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), stop.Token);
+        var measured = Stopwatch.StartNew();
+        var samples = await Hammer(http, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), stop.Token);
+        measured.Stop();
+
+        Report(samples, measured.Elapsed, api.Memory());
+        return 0;
+    }
+
+    /// <summary>N loops, each sending the endpoints in turn (starting at a different one) until the time is up.</summary>
+    private static async Task<List<Sample>> Hammer(HttpClient http, int concurrency, TimeSpan duration, CancellationToken ct)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var loops = Enumerable.Range(0, concurrency).Select(loop => Task.Run(async () =>
+        {
+            var samples = new List<Sample>(4096);
+            for (var i = loop; Stopwatch.GetTimestamp() < end && !ct.IsCancellationRequested; i++)
+            {
+                var endpoint = i % Endpoints.Length;
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(Endpoints[endpoint], UriKind.Relative), ct);
+                    var body = await response.Content.ReadAsByteArrayAsync(ct);
+                    samples.Add(new Sample(endpoint, Stopwatch.GetTimestamp() - started, body.Length, response.StatusCode == HttpStatusCode.OK));
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    samples.Add(new Sample(endpoint, Stopwatch.GetTimestamp() - started, 0, false));
+                }
+            }
+            return samples;
+        }, ct));
+        return [.. (await Task.WhenAll(loops)).SelectMany(s => s)];
+    }
+
+    private static void Report(List<Sample> samples, TimeSpan elapsed, string memory)
+    {
+        var seconds = elapsed.TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine($"{"Endpoint",-62} {"Requests",9} {"Req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"Max ms",8} {"KB/resp",8} {"Errors",7}");
+        for (var e = 0; e < Endpoints.Length; e++)
+        {
+            Line(Endpoints[e], [.. samples.Where(s => s.Endpoint == e)]);
+        }
+        Line("all", samples);
+        Console.WriteLine();
+        Console.WriteLine($"Measured {seconds:F1} s: {samples.Count / seconds:F0} requests/s, {samples.Count(s => !s.Ok)} errors.");
+        Console.WriteLine($"API process memory: {memory}");
+
+        void Line(string name, List<Sample> subset)
+        {
+            var ms = subset.Select(s => s.Ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+            var kb = subset.Count == 0 ? 0 : subset.Average(s => s.Bytes) / 1024.0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-62} {subset.Count,9} {subset.Count / seconds,8:F0} {Percentile(ms, 0.50),8:F2} {Percentile(ms, 0.95),8:F2} {Percentile(ms, 0.99),8:F2} {(ms.Length == 0 ? 0 : ms[^1]),8:F2} {kb,8:F1} {subset.Count(s => !s.Ok),7}"));
+        }
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static Options? Parse(string[] args)
+    {
+        var options = new Options(10, 16, 2, null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            int Positive() => int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new FormatException(args[i]);
+            try
+            {
+                options = args[i] switch
+                {
+                    "--seconds" => options with { Seconds = Positive() },
+                    "--concurrency" => options with { Concurrency = Positive() },
+                    "--warmup" => options with { WarmupSeconds = int.TryParse(value, CultureInfo.InvariantCulture, out var w) && w >= 0 ? w : throw new FormatException(args[i]) },
+                    "--api" => options with { ApiDll = value ?? throw new FormatException(args[i]) },
+                    _ => throw new FormatException(args[i]),
+                };
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            i++;
+        }
+        return options;
+    }
+
+    /// <summary>The API as built alongside this project, in the same configuration.</summary>
+    private static string DefaultApiDll()
+    {
+        var configuration = typeof(LoadRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        return Path.Combine(Repository.Root, "src", "DiplomacyGraph.Api", "bin", configuration, "net10.0", "DiplomacyGraph.Api.dll");
+    }
+
+    /// <summary>The API as a child process on a free loopback port and a temporary database; killed and cleaned up on dispose.</summary>
+    private sealed class ApiProcess : IAsyncDisposable
+    {
+        private readonly Process process;
+        private readonly string database;
+        private readonly System.Text.StringBuilder output = new();
+
+        public Uri BaseAddress { get; }
+        public int Id => process.Id;
+
+        private ApiProcess(Process process, string database, Uri baseAddress)
+        {
+            this.process = process;
+            this.database = database;
+            BaseAddress = baseAddress;
+        }
+
+        public static async Task<ApiProcess> Start(string dll, CancellationToken ct)
+        {
+            var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+            var database = TempStore.NewPath();
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            {
+                WorkingDirectory = Path.GetDirectoryName(dll)!,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { dll, "--urls", baseAddress.ToString(), $"--Embedded:Path={database}" }) start.ArgumentList.Add(arg);
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+            var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), database, baseAddress);
+            api.process.OutputDataReceived += (_, e) => api.Keep(e.Data);
+            api.process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
+            api.process.BeginOutputReadLine();
+            api.process.BeginErrorReadLine();
+            try
+            {
+                await api.WaitUntilReady(ct);
+            }
+            catch
+            {
+                await api.DisposeAsync();
+                throw;
+            }
+            return api;
+        }
+
+        private void Keep(string? line)
+        {
+            if (line is null) return;
+            lock (output) output.AppendLine(line);
+        }
+
+        private async Task WaitUntilReady(CancellationToken ct)
+        {
+            using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                if (process.HasExited) break;
+                try
+                {
+                    using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
+                    if (response.StatusCode == HttpStatusCode.OK) return;
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // Slow to answer while seeding.
+                }
+                await Task.Delay(200, ct);
+            }
+            string log;
+            lock (output) log = output.ToString();
+            throw new InvalidOperationException($"The API did not become ready at {BaseAddress}health/ready.{Environment.NewLine}{log}");
+        }
+
+        /// <summary>Peak and current resident memory, from /proc (Linux only).</summary>
+        public string Memory()
+        {
+            var status = $"/proc/{process.Id}/status";
+            if (!File.Exists(status)) return "n/a (no /proc on this OS)";
+            var fields = File.ReadAllLines(status).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
+                .ToDictionary(p => p[0], p => p[1].Trim(), StringComparer.Ordinal);
+            return $"peak working set (VmHWM) {Megabytes(fields.GetValueOrDefault("VmHWM"))}, resident at end (VmRSS) {Megabytes(fields.GetValueOrDefault("VmRSS"))}";
+        }
+
+        private static string Megabytes(string? kilobytes) =>
+            kilobytes is not null && long.TryParse(kilobytes.Split(' ')[0], CultureInfo.InvariantCulture, out var kb)
+                ? string.Create(CultureInfo.InvariantCulture, $"{kb / 1024.0:F1} MB")
+                : "n/a";
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(database + suffix);
+            }
+        }
+    }
+}

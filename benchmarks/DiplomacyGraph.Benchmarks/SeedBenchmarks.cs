@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Attributes;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Benchmarks;
+
+/// <summary>The shortest-path query on the real seed (about 65 nodes): the small-graph baseline.</summary>
+[MemoryDiagnoser]
+public class SeedBenchmarks
+{
+    private TempStore store = null!;
+
+    /// <summary>4 is the API's default depth, 6 its maximum.</summary>
+    [Params(4, 6)]
+    public int MaxDepth { get; set; }
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        var documents = KnowledgeJson.LoadFolder(Path.Combine(Repository.Root, "seed")).Select(d => d.Document);
+        store = await TempStore.Create(documents);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => store.Dispose();
+
+    [Benchmark]
+    public Task<GraphPath?> FindShortestPath_MorenoToVillavicencio() =>
+        store.Store.FindShortestPath("bernie-moreno", "rosa-villavicencio", MaxDepth, CancellationToken.None);
+}
+
+/// <summary>The repository's folders, found from wherever the benchmark runs (BenchmarkDotNet runs it from a generated folder under bin/).</summary>
+internal static class Repository
+{
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "DiplomacyGraph.sln"))) return folder.FullName;
+        }
+        throw new InvalidOperationException($"DiplomacyGraph.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
