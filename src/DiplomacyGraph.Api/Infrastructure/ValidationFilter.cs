@@ -46,10 +46,3 @@ internal static class ValidationFilter
     private static IValidator? ValidatorFor(IServiceProvider services, ParameterInfo parameter) =>
         services.GetService(typeof(IValidator<>).MakeGenericType(parameter.ParameterType)) as IValidator;
 }
-
-internal static class StoreProblems
-{
-    /// <summary>Documents what every store-backed endpoint may answer besides success: 503 while the store is unreachable, 500 for our own bugs.</summary>
-    public static RouteGroupBuilder WithStoreProblems(this RouteGroupBuilder group) =>
-        group.ProducesProblem(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status500InternalServerError);
-}

@@ -22,8 +22,6 @@ internal sealed class GraphIndex
         }
     }
 
-    public static readonly GraphIndex Empty = new([], []);
-
     private List<Link> Adjacent(string id) =>
         adjacency.TryGetValue(id, out var list) ? list : adjacency[id] = [];
 
