@@ -40,3 +40,48 @@ public sealed class IdConflictException(IReadOnlyList<string> conflicts)
 {
     public IReadOnlyList<string> Conflicts { get; } = conflicts;
 }
+
+/// <summary>
+/// What an import will do to what a store holds, decided the same way by every store: it refuses unknown
+/// endpoints, relationships between labels their type does not join, and ids held under another label
+/// (throwing before anything is written), then merges each element and keeps those that change.
+/// </summary>
+/// <param name="Summary">Ids created, updated and left unchanged.</param>
+/// <param name="Nodes">Changed nodes: as the document gives them, and as merged into the stored node.</param>
+/// <param name="Edges">Changed edges, likewise.</param>
+public sealed record ImportPlan(
+    ImportSummary Summary,
+    IReadOnlyList<(GraphNode Incoming, GraphNode Merged)> Nodes,
+    IReadOnlyList<(GraphEdge Incoming, GraphEdge Merged)> Edges)
+{
+    /// <param name="incoming">The document, as nodes and edges.</param>
+    /// <param name="stored">The stored nodes the document names or refers to (more may be given).</param>
+    /// <param name="storedEdges">The stored edges the document names (more may be given).</param>
+    public static ImportPlan Make(DocumentGraph incoming, IReadOnlyDictionary<string, GraphNode> stored, IReadOnlyDictionary<string, GraphEdge> storedEdges)
+    {
+        var declared = incoming.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
+        var unknown = WriteChecks.Unknown(incoming.Edges.SelectMany(e => new[] { e.From, e.To }), id => declared.ContainsKey(id) || stored.ContainsKey(id));
+        if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
+        WriteChecks.ThrowIfEndpointsMismatch(incoming.Edges, id => declared.TryGetValue(id, out var label) ? label : stored[id].Label);
+        var conflicts = incoming.Nodes.Where(n => stored.TryGetValue(n.Id, out var current) && current.Label != n.Label)
+            .Select(n => $"'{n.Id}' is a {stored[n.Id].Label}, not a {n.Label}").ToList();
+        if (conflicts.Count > 0) throw new IdConflictException(conflicts);
+
+        var tally = new ImportTally();
+        var nodes = new List<(GraphNode, GraphNode)>();
+        foreach (var node in incoming.Nodes)
+        {
+            var current = stored.GetValueOrDefault(node.Id);
+            var merged = current is null ? node : GraphMerge.Node(current, node);
+            if (tally.Node(node.Id, current, merged)) nodes.Add((node, merged));
+        }
+        var edges = new List<(GraphEdge, GraphEdge)>();
+        foreach (var edge in incoming.Edges)
+        {
+            var current = storedEdges.GetValueOrDefault(edge.Id);
+            var merged = current is null ? edge : GraphMerge.Edge(current, edge);
+            if (tally.Edge(edge.Id, current, merged)) edges.Add((edge, merged));
+        }
+        return new ImportPlan(tally.ToSummary(), nodes, edges);
+    }
+}

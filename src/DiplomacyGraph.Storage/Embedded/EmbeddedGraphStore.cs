@@ -156,34 +156,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         lock (writeLock)
         {
             var snapshot = index;
-            var unknown = UnknownEndpoints(snapshot, incoming);
-            if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
-            var declared = incoming.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
-            WriteChecks.ThrowIfEndpointsMismatch(incoming.Edges, id => declared.TryGetValue(id, out var label) ? label : snapshot.Nodes[id].Label);
-            var conflicts = incoming.Nodes.Where(n => snapshot.Nodes.TryGetValue(n.Id, out var current) && current.Label != n.Label)
-                .Select(n => $"'{n.Id}' is a {snapshot.Nodes[n.Id].Label}, not a {n.Label}").ToList();
-            if (conflicts.Count > 0) throw new IdConflictException(conflicts);
-
-            var summary = new ImportTally();
-            var changedNodes = new List<GraphNode>();
-            var changedEdges = new List<GraphEdge>();
-            foreach (var node in incoming.Nodes)
+            var plan = ImportPlan.Make(incoming, snapshot.Nodes, snapshot.Edges);
+            if (plan.Nodes.Count > 0 || plan.Edges.Count > 0)
             {
-                var current = snapshot.Nodes.GetValueOrDefault(node.Id);
-                var merged = current is null ? node : GraphMerge.Node(current, node);
-                if (summary.Node(node.Id, current, merged)) changedNodes.Add(merged);
+                Publish(snapshot, [.. plan.Nodes.Select(n => n.Merged)], [.. plan.Edges.Select(e => e.Merged)]);
             }
-            foreach (var edge in incoming.Edges)
-            {
-                var current = snapshot.Edges.GetValueOrDefault(edge.Id);
-                var merged = current is null ? edge : GraphMerge.Edge(current, edge);
-                if (summary.Edge(edge.Id, current, merged)) changedEdges.Add(merged);
-            }
-            if (changedNodes.Count > 0 || changedEdges.Count > 0)
-            {
-                Publish(snapshot, changedNodes, changedEdges);
-            }
-            return Task.FromResult(summary.ToSummary());
+            return Task.FromResult(plan.Summary);
         }
     }
 
@@ -191,14 +169,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
 
     /// <summary>Nothing to prepare: the SQLite file creates its tables when opened.</summary>
     public Task Initialize(CancellationToken ct) => Task.CompletedTask;
-
-    private static List<string> UnknownEndpoints(GraphIndex snapshot, DocumentGraph incoming)
-    {
-        var declared = incoming.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        return incoming.Edges.SelectMany(e => new[] { e.From, e.To })
-            .Where(id => !declared.Contains(id) && !snapshot.Nodes.ContainsKey(id))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-    }
 
     /// <summary>The nodes of a label, or with an actor filter only that actor's neighbours of the label.</summary>
     private static IEnumerable<GraphNode> Candidates(GraphIndex snapshot, NodeLabel label, string? actorId) =>

@@ -206,37 +206,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             var nodes = read[0].Column("node").Select(GraphRows.Node).ToDictionary(n => n.Id, StringComparer.Ordinal);
             var edges = read[1].Column("edge").Select(GraphRows.Edge).ToDictionary(e => e.Id, StringComparer.Ordinal);
 
-            var labels = incoming.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
-            var unknown = incoming.Edges.SelectMany(e => new[] { e.From, e.To })
-                .Where(id => !labels.ContainsKey(id) && !nodes.ContainsKey(id))
-                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
-            WriteChecks.ThrowIfEndpointsMismatch(incoming.Edges, id => labels.TryGetValue(id, out var label) ? label : nodes[id].Label);
-            var conflicts = incoming.Nodes.Where(n => nodes.TryGetValue(n.Id, out var current) && current.Label != n.Label)
-                .Select(n => $"'{n.Id}' is a {nodes[n.Id].Label}, not a {n.Label}").ToList();
-            if (conflicts.Count > 0) throw new IdConflictException(conflicts);
-
-            var tally = new ImportTally();
-            var changedNodes = new List<GraphNode>();
-            var changedEdges = new List<GraphEdge>();
-            foreach (var node in incoming.Nodes)
-            {
-                var merged = nodes.TryGetValue(node.Id, out var current) ? GraphMerge.Node(current, node) : node;
-                if (tally.Node(node.Id, current, merged))
-                {
-                    nodes[node.Id] = merged;
-                    changedNodes.Add(node);
-                }
-            }
-            foreach (var edge in incoming.Edges)
-            {
-                var merged = edges.TryGetValue(edge.Id, out var current) ? GraphMerge.Edge(current, edge) : edge;
-                if (tally.Edge(edge.Id, current, merged))
-                {
-                    edges[edge.Id] = merged;
-                    changedEdges.Add(edge);
-                }
-            }
+            var plan = ImportPlan.Make(incoming, nodes, edges);
+            var changedNodes = plan.Nodes.Select(n => n.Incoming);
+            var changedEdges = plan.Edges.Select(e => e.Incoming);
 
             // What is written is the incoming data; Cypher merges it into the locked nodes by the same rules.
             var writes = changedNodes.GroupBy(n => n.Label)
@@ -245,7 +217,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
                     .Select(g => new CypherStatement(CypherQueries.WithType("UpsertEdges", g.Key), Params(("rows", g.Select(EdgeRow).ToArray())))))
                 .ToList();
             await transaction.Commit(writes, token);
-            return tally.ToSummary();
+            return plan.Summary;
         }, ct);
     }
 
