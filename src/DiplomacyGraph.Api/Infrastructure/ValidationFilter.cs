@@ -1,4 +1,5 @@
 using System.Reflection;
+using DiplomacyGraph.Api.Common;
 using FluentValidation;
 
 namespace DiplomacyGraph.Api.Infrastructure;
@@ -24,12 +25,28 @@ internal static class ValidationFilter
             .Where(p => p.validator is not null)
             .Select(p => (p.position, validator: p.validator!))
             .ToArray();
-        if (validated.Length == 0)
+        // Top-level string parameters named id, from, type or to are path values here (query parameters come in [AsParameters] records).
+        var pathValues = context.MethodInfo.GetParameters()
+            .Select((parameter, position) => (position, parameter))
+            .Where(p => p.parameter.ParameterType == typeof(string) && p.parameter.Name is { } name && PathValues.Names.Contains(name))
+            .Select(p => (p.position, name: p.parameter.Name!))
+            .ToArray();
+        var pathValidator = pathValues.Length == 0 ? null : services.GetRequiredService<IValidator<PathValues>>();
+        if (validated.Length == 0 && pathValidator is null)
         {
             return next;
         }
         return async invocation =>
         {
+            if (pathValidator is not null)
+            {
+                var values = PathValues.Of(pathValues.ToDictionary(p => p.name, p => invocation.Arguments[p.position] as string));
+                var result = await pathValidator.ValidateAsync(values, invocation.HttpContext.RequestAborted);
+                if (!result.IsValid)
+                {
+                    return TypedResults.ValidationProblem(result.ToDictionary());
+                }
+            }
             foreach (var (position, validator) in validated)
             {
                 if (invocation.Arguments[position] is not { } argument) continue;
