@@ -21,7 +21,10 @@ public sealed class Neo4jOutageTests(Neo4jServer server)
         await server.StopAsync();
         try
         {
-            using var read = await client.GetAsync("/api/actors/gustavo-petro");
+            // A browser's Accept: the 503 is problem+json all the same.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/actors/gustavo-petro");
+            request.Headers.Accept.ParseAdd("text/html");
+            using var read = await client.SendAsync(request);
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
             Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);

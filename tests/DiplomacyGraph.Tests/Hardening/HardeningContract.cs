@@ -54,6 +54,7 @@ public abstract class HardeningContract(ApiHost host) : IAsyncLifetime
             (HttpMethod.Post, "/api/actors", Key, Json(Actor(fresh, sourceId: "no-such-source")), HttpStatusCode.UnprocessableEntity),
             (HttpMethod.Get, "/api/actors/no-such-actor", null, null, HttpStatusCode.NotFound),
             (HttpMethod.Get, "/api/actors?pageSize=1000", null, null, HttpStatusCode.BadRequest),
+            (HttpMethod.Get, "/api/actors?page=abc", null, null, HttpStatusCode.BadRequest),
             (HttpMethod.Get, "/api/events?q=extradition", null, null, HttpStatusCode.BadRequest),
             (HttpMethod.Patch, "/api/actors", null, null, HttpStatusCode.MethodNotAllowed),
             (HttpMethod.Get, "/api/no-such-resource", null, null, HttpStatusCode.NotFound),

@@ -29,6 +29,9 @@ internal static class TestSettings
     /// <summary>How long a child API process may take to start and seed, or to run a command.</summary>
     public static TimeSpan ApiProcess => Timeout("ApiProcess", TimeSpan.FromSeconds(180));
 
+    /// <summary>How long headless Chromium may take to load and render one page.</summary>
+    public static TimeSpan Browser => Timeout("Browser", TimeSpan.FromSeconds(180));
+
     /// <summary>How long one HTTP call from a test to a server may take.</summary>
     public static TimeSpan Http => Timeout("Http", TimeSpan.FromSeconds(120));
 
