@@ -38,25 +38,26 @@ internal static class ValidationFilter
         }
         return async invocation =>
         {
+            // Every argument's failures together (the path's, the query's and the body's), so one answer lists every field to fix.
+            Dictionary<string, string[]>? errors = null;
+            void Add(FluentValidation.Results.ValidationResult result)
+            {
+                foreach (var (field, messages) in result.ToDictionary())
+                {
+                    errors ??= [];
+                    errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
+                }
+            }
             if (pathValidator is not null)
             {
-                var values = PathValues.Of(pathValues.ToDictionary(p => p.name, p => invocation.Arguments[p.position] as string));
-                var result = await pathValidator.ValidateAsync(values, invocation.HttpContext.RequestAborted);
-                if (!result.IsValid)
-                {
-                    return TypedResults.ValidationProblem(result.ToDictionary());
-                }
+                Add(await pathValidator.ValidateAsync(PathValues.Of(pathValues.ToDictionary(p => p.name, p => invocation.Arguments[p.position] as string)), invocation.HttpContext.RequestAborted));
             }
             foreach (var (position, validator) in validated)
             {
                 if (invocation.Arguments[position] is not { } argument) continue;
-                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
-                if (!result.IsValid)
-                {
-                    return TypedResults.ValidationProblem(result.ToDictionary());
-                }
+                Add(await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted));
             }
-            return await next(invocation);
+            return errors is null ? await next(invocation) : TypedResults.ValidationProblem(errors);
         };
     }
 
