@@ -35,6 +35,9 @@ internal static class TestSettings
     /// <summary>How long one HTTP call from a test to a server may take.</summary>
     public static TimeSpan Http => Timeout("Http", TimeSpan.FromSeconds(120));
 
+    /// <summary>How long the OpenAPI-driven negative run may take in all; only a guard against a hang.</summary>
+    public static TimeSpan NegativeRun => Timeout("NegativeRun", TimeSpan.FromMinutes(20));
+
     private static TimeSpan Timeout(string name, TimeSpan fallback)
     {
         var key = $"Timeouts:{name}";
