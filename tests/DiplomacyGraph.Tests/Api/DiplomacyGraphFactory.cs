@@ -30,7 +30,11 @@ public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
     /// <summary>The Neo4j store on the given server.</summary>
     public static DiplomacyGraphFactory Neo4j(Uri uri, string? user, string? password, IDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?> { ["Neo4j:Uri"] = uri.ToString(), ["Neo4j:User"] = user, ["Neo4j:Password"] = password };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Neo4j:Uri"] = uri.ToString(), ["Neo4j:User"] = user, ["Neo4j:Password"] = password,
+            ["Neo4j:Protocol"] = DiplomacyGraph.Tests.Infrastructure.Neo4jServer.Protocol,
+        };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return new DiplomacyGraphFactory(settings, null);
     }

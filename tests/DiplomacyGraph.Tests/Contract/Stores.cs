@@ -16,6 +16,7 @@ internal static class Stores
             ["Neo4j:User"] = server.User,
             ["Neo4j:Password"] = server.Password,
             ["Neo4j:RequestTimeout"] = requestTimeout,
+            ["Neo4j:Protocol"] = Neo4jServer.Protocol,
         });
 
     public static ServiceProvider Services(Dictionary<string, string?> settings)

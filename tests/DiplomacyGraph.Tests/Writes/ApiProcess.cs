@@ -12,15 +12,15 @@ namespace DiplomacyGraph.Tests.Writes;
 /// </summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private readonly Process process;
     private readonly ConcurrentQueue<string> output;
 
-    private ApiProcess(Process process, ConcurrentQueue<string> output, Uri address)
+    private ApiProcess(Process process, ConcurrentQueue<string> output, Uri address, TimeSpan? clientTimeout = null)
     {
         this.process = process;
         this.output = output;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient { BaseAddress = address, Timeout = clientTimeout ?? TimeSpan.FromSeconds(30) };
     }
 
     public HttpClient Client { get; }
@@ -43,6 +43,31 @@ internal sealed class ApiProcess : IAsyncDisposable
         var process = Launch(output, "--urls", address.ToString().TrimEnd('/'), $"--Embedded:Path={databasePath}",
             $"--Auth:ApiKeys:0={apiKey}", $"--Seed:Folder={RepositoryFiles.SeedFolder}");
         var api = new ApiProcess(process, output, address);
+        try
+        {
+            await api.WaitUntilReadyAsync();
+            return api;
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the service on a Neo4j server with one API key, no seed and a write rate limit that does not get in a
+    /// load test's way, and waits until it is ready. Generous timeouts: several of these share two cores.
+    /// </summary>
+    public static async Task<ApiProcess> StartOnNeo4jAsync(Uri neo4j, string? user, string? password, string apiKey)
+    {
+        var port = FreeLoopbackPort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var output = new ConcurrentQueue<string>();
+        var process = Launch(output, "--urls", address.ToString().TrimEnd('/'), $"--Neo4j:Uri={neo4j}", $"--Neo4j:User={user}", $"--Neo4j:Password={password}",
+            "--Neo4j:RequestTimeout=00:01:00", "--Neo4j:ImportTimeout=00:02:00", $"--Auth:ApiKeys:0={apiKey}", "--Seed:Enabled=false",
+            "--Writes:PermitsPerMinute=100000", "--Logging:LogLevel:Default=Warning", $"--Neo4j:Protocol={Infrastructure.Neo4jServer.Protocol ?? "auto"}");
+        var api = new ApiProcess(process, output, address, TimeSpan.FromMinutes(3));
         try
         {
             await api.WaitUntilReadyAsync();
