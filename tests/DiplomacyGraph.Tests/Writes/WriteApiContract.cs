@@ -571,7 +571,9 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
     {
         AssertProblem(await Post("/api/relationships", RelationshipBody("FRIEND_OF", "gustavo-petro", "marco-rubio")), HttpStatusCode.BadRequest, "type");
 
-        await Get("/api/relationships/gustavo-petro/FRIEND_OF/marco-rubio", HttpStatusCode.NotFound);
+        // A type outside the allow-list is refused in the path too; the actor's relationships show nothing was written.
+        AssertProblem(await Get("/api/relationships/gustavo-petro/FRIEND_OF/marco-rubio"), HttpStatusCode.BadRequest, "type");
+        Assert.DoesNotContain("FRIEND_OF", (await Get("/api/actors/gustavo-petro/relationships", HttpStatusCode.OK)).Body, StringComparison.Ordinal);
     }
 
     [Fact]
