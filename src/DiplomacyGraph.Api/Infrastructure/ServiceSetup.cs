@@ -54,6 +54,11 @@ internal static class ServiceSetup
                 Description = "A knowledge graph of diplomatic events: actors, events, sanctions and statements, each fact with its source and sentence.",
             });
             o.OperationFilter<OpenApiConventions>();
+            // The limits, response codes and servers the document states come from the validators and the server's rules.
+            o.SupportNonNullableReferenceTypes();
+            o.SchemaFilter<ValidatedSchemas>();
+            o.OperationFilter<ValidatedParameters>();
+            o.DocumentFilter<RelativeServer>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
