@@ -26,30 +26,28 @@ internal sealed class SqliteGraphFile
             """);
     }
 
-    public (List<GraphNode> Nodes, List<GraphEdge> Edges) ReadAll()
+    /// <summary>Streams every node, then every edge, to the callbacks, without holding the whole file's rows in memory.</summary>
+    public void ReadAll(Action<GraphNode> node, Action<GraphEdge> edge)
     {
         using var connection = Open();
-        var nodes = new List<GraphNode>();
         using (var command = new SqliteCommand("SELECT id, label, body FROM nodes", connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 var (properties, evidence) = ReadBody(reader.GetString(2));
-                nodes.Add(new GraphNode(reader.GetString(0), Enum.Parse<NodeLabel>(reader.GetString(1)), properties, evidence));
+                node(new GraphNode(reader.GetString(0), Enum.Parse<NodeLabel>(reader.GetString(1)), properties, evidence));
             }
         }
-        var edges = new List<GraphEdge>();
         using (var command = new SqliteCommand("SELECT type, source, target, body FROM edges", connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 var (properties, evidence) = ReadBody(reader.GetString(3));
-                edges.Add(new GraphEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2), properties, evidence));
+                edge(new GraphEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2), properties, evidence));
             }
         }
-        return (nodes, edges);
     }
 
     /// <summary>Upserts nodes and edges, and deletes ids, in one transaction.</summary>

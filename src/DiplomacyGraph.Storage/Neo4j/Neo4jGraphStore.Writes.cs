@@ -16,7 +16,8 @@ public sealed partial class Neo4jGraphStore
                 throw new IdConflictException([$"'{node.Id}' is already taken by a node of label {taken.Label}."]);
             }
             ThrowIfUnknown(WriteChecks.References(node), existing);
-            await transaction.Commit([new CypherStatement(CypherQueries.WithLabel("CreateNode", node.Label), Params(("row", NodeRow(node))))], token);
+            await transaction.Commit([new CypherStatement(CypherQueries.WithLabel("CreateNode", node.Label), Params(("row", NodeRow(node)))),
+                .. SearchKeyWrites([node])], token);
             return true;
         }, ct);
 
@@ -32,7 +33,7 @@ public sealed partial class Neo4jGraphStore
             ThrowIfUnknown(WriteChecks.References(node), existing);
             var replaced = node with { Evidence = GraphMerge.MergeEvidence(current.Evidence, node.Evidence) };
             await transaction.Commit([new CypherStatement(CypherQueries.WithLabel("ReplaceNode", node.Label),
-                Params(("id", node.Id), ("properties", FullProperties(replaced))))], token);
+                Params(("id", node.Id), ("properties", FullProperties(replaced)))), .. SearchKeyWrites([replaced])], token);
             return (GraphNode?)replaced;
         }, ct);
 
@@ -54,7 +55,8 @@ public sealed partial class Neo4jGraphStore
                 await transaction.Rollback();
                 return new DeleteResult(DeleteOutcome.InUse, blocking);
             }
-            await transaction.Commit([new CypherStatement(CypherQueries.WithLabel("DeleteNode", label), Params(("id", id)))], token);
+            await transaction.Commit([new CypherStatement(CypherQueries.WithLabel("DeleteNode", label), Params(("id", id))),
+                .. SearchKeyDeletes(label, id)], token);
             return new DeleteResult(DeleteOutcome.Deleted, label == NodeLabel.Source ? 0 : blocking);
         }, ct);
 

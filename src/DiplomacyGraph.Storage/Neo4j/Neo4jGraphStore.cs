@@ -40,6 +40,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         statements.Add(CypherQueries.WithLabel($"{folder}/SortKeyIndex", NodeLabel.Actor));
         statements.AddRange(new[] { NodeLabel.Event, NodeLabel.Sanction, NodeLabel.Statement }.Select(l => CypherQueries.WithLabel($"{folder}/DateIndex", l)));
         statements.AddRange(new[] { NodeLabel.Actor, NodeLabel.Event, NodeLabel.Sanction }.Select(l => CypherQueries.WithLabel($"{folder}/KindIndex", l)));
+        statements.AddRange(SearchKeySchema(folder));
         foreach (var statement in statements)
         {
             await client.Run(new CypherStatement(statement), ct, write: true);
@@ -49,14 +50,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     public async Task<bool> Exists(NodeLabel label, string id, CancellationToken ct) =>
         (await client.Run(new CypherStatement(CypherQueries.WithLabel("NodeExists", label), Params(("id", id))), ct)).Count > 0;
-
-    public async Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct)
-    {
-        var (skip, limit) = Slice(search.Page, search.PageSize);
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("SearchActors"), Params(
-            ("kind", search.Kind), ("query", search.Query is null ? null : Text.Fold(search.Query)), ("skip", skip), ("limit", limit))), ct);
-        return ToPage(result, GraphRows.Node, search.Page, search.PageSize);
-    }
 
     public async Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct)
     {
@@ -215,6 +208,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
                 .Select(g => new CypherStatement(CypherQueries.WithLabel("UpsertNodes", g.Key), Params(("rows", g.Select(NodeRow).ToArray()))))
                 .Concat(changedEdges.GroupBy(e => e.Type, StringComparer.Ordinal)
                     .Select(g => new CypherStatement(CypherQueries.WithType("UpsertEdges", g.Key), Params(("rows", g.Select(EdgeRow).ToArray())))))
+                .Concat(SearchKeyWrites(plan.Nodes.Select(n => n.Merged)))
                 .ToList();
             await transaction.Commit(writes, token);
             return plan.Summary;

@@ -1,0 +1,5 @@
+// How many actors are of a kind.
+// @param kind: "person"
+MATCH (n:Actor)
+WHERE n.kind = $kind
+RETURN count(n) AS total

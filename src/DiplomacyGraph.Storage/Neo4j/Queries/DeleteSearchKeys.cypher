@@ -1,0 +1,6 @@
+// Removes the search keys of these actors (a seek on the SearchKey actorId index), before their keys are rewritten
+// or the actors deleted.
+// @param ids: ["gustavo-petro"]
+UNWIND $ids AS id
+MATCH (k:SearchKey {actorId: id})
+DELETE k
