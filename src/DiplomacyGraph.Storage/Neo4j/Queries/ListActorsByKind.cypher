@@ -3,6 +3,7 @@
 // @param skip: 0
 // @param limit: 20
 MATCH (n:Actor)
+USING INDEX n:Actor(kind)
 WHERE n.kind = $kind
 WITH n
 ORDER BY n.sortKey, n.id

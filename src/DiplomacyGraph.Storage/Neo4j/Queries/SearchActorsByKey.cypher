@@ -7,6 +7,7 @@
 // @param skip: 0
 // @param limit: 20
 MATCH (k:SearchKey)
+USING INDEX k:SearchKey(key)
 WHERE k.key STARTS WITH $query
 WITH k.actorId AS id, min(CASE WHEN k.whole AND k.key = $query THEN 0 ELSE 1 END) AS rank
 MATCH (n:Actor {id: id})
