@@ -21,6 +21,7 @@ internal static class ServiceSetup
         services.AddSingleton<IValidator<KnowledgeDocument>, KnowledgeDocumentValidator>();
         services.AddWriteAccess();
         services.AddGraphStore(builder.Configuration);
+        services.AddFastReads();
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SeedService>();
@@ -75,6 +76,7 @@ internal static class ServiceSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseFastReads();
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {
