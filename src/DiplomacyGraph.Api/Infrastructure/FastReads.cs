@@ -12,11 +12,18 @@ public sealed class CachingOptions
     public const string Section = "Caching";
 
     /// <summary>
-    /// The longest a cached answer lives. A write through this process invalidates the cache at once; a write through
-    /// another process (a second API instance on the same Neo4j, or the <c>import</c> command) is seen here only when
-    /// the entry expires, so this bounds how stale a multi-process deployment can read. Zero turns caching off.
+    /// The longest a cached answer lives; zero turns caching off. A write through this process invalidates the cache
+    /// at once, but a write through another process (a second API instance on the same Neo4j, or the <c>import</c>
+    /// command) is seen here only when the entry expires, so this bounds how stale a multi-process deployment reads.
+    /// Unset, it is <see cref="EmbeddedDefault"/> on the embedded store (whose file one process owns) and off on Neo4j.
     /// </summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan? Lifetime { get; set; }
+
+    public static readonly TimeSpan EmbeddedDefault = TimeSpan.FromSeconds(30);
+
+    /// <summary>The lifetime in force for this configuration.</summary>
+    public TimeSpan Effective(IConfiguration configuration) =>
+        Lifetime ?? (string.IsNullOrWhiteSpace(configuration["Neo4j:Uri"]) ? EmbeddedDefault : TimeSpan.Zero);
 }
 
 /// <summary>
@@ -30,7 +37,7 @@ internal static class FastReads
     public static IServiceCollection AddFastReads(this IServiceCollection services)
     {
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section)
-            .Validate(o => o.Lifetime >= TimeSpan.Zero, "Caching:Lifetime must not be negative.").ValidateOnStart();
+            .Validate(o => o.Lifetime is null || o.Lifetime >= TimeSpan.Zero, "Caching:Lifetime must not be negative.").ValidateOnStart();
         services.AddSingleton<GraphGeneration>();
         services.AddResponseCompression(o =>
         {
@@ -42,11 +49,12 @@ internal static class FastReads
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>>((o, caching) =>
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, IConfiguration>((o, caching, configuration) =>
         {
-            o.DefaultExpirationTimeSpan = caching.Value.Lifetime > TimeSpan.Zero ? caching.Value.Lifetime : TimeSpan.FromTicks(1);
+            var lifetime = caching.Value.Effective(configuration);
+            o.DefaultExpirationTimeSpan = lifetime > TimeSpan.Zero ? lifetime : TimeSpan.FromTicks(1);
             o.AddBasePolicy(policy => policy
-                .With(context => caching.Value.Lifetime > TimeSpan.Zero && context.HttpContext.Request.Path.StartsWithSegments("/api")
+                .With(context => lifetime > TimeSpan.Zero && context.HttpContext.Request.Path.StartsWithSegments("/api")
                     && context.HttpContext.RequestServices.GetRequiredService<SeedService>().Done)
                 .SetVaryByQuery("*")
                 .SetVaryByHeader("Accept", "Accept-Encoding", "Origin")
