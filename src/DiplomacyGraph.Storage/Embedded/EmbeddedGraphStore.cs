@@ -35,8 +35,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         }
         // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name.
         var ranked = index.ActorsWithKeyPrefix(query)
-            .Where(a => search.Kind is null || a.Kind == search.Kind)
-            .Select(a => (Actor: a, Rank: ActorSearchKeys.Rank(ActorSearchKeys.Of(a), query) ?? int.MaxValue, Degree: index.Degree(a.Id)))
+            .Select(r => (Actor: index.Nodes[r.Key], Rank: r.Value))
+            .Where(r => search.Kind is null || r.Actor.Kind == search.Kind)
+            .Select(r => (r.Actor, r.Rank, Degree: index.Degree(r.Actor.Id)))
             .ToList();
         ranked.Sort((x, y) => x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank) : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree) : GraphOrder.ByName(x.Actor, y.Actor));
         return GraphOrder.Paginate([.. ranked.Select(r => r.Actor)], search.Page, search.PageSize);
@@ -65,9 +66,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         var truncated = false;
         for (var d = 0; level.Count > 0; d++)
         {
-            level.Sort(GraphOrder.ByName);
             var room = Math.Max(0, maxNodes) - chosen.Count;
-            chosen.AddRange(level.Take(room));
+            chosen.AddRange(Least(level, room, GraphOrder.ByName));
             if (level.Count > room)
             {
                 truncated = true;
@@ -233,21 +233,44 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         }
     }
 
+    /// <summary>The <paramref name="count"/> least nodes in an order, without sorting the rest (a bounded heap).</summary>
+    private static List<GraphNode> Least(List<GraphNode> nodes, int count, Comparison<GraphNode> order)
+    {
+        if (nodes.Count <= count)
+        {
+            nodes.Sort(order);
+            return nodes;
+        }
+        var heap = new PriorityQueue<GraphNode, GraphNode>(count + 1, Comparer<GraphNode>.Create((a, b) => order(b, a)));
+        foreach (var node in nodes)
+        {
+            heap.Enqueue(node, node);
+            if (heap.Count > count) heap.Dequeue();
+        }
+        var least = new List<GraphNode>(count);
+        while (heap.Count > 0) least.Add(heap.Dequeue());
+        least.Reverse();
+        return least;
+    }
+
     /// <summary>The distinct nodes of a label linked to a node either way.</summary>
     private IEnumerable<GraphNode> Neighbours(string id, NodeLabel label) =>
         index.LinksOf(id).Select(l => l.Other).Where(n => n.Label == label).DistinctBy(n => n.Id);
 
     /// <summary>The distinct nodes of a label at the other end of a node's links of one type and direction.</summary>
     private IEnumerable<GraphNode> Linked(string id, string type, string direction, NodeLabel label) =>
-        index.LinksOf(id).Where(l => l.Edge.Type == type && l.Direction == direction && l.Other.Label == label).Select(l => l.Other).DistinctBy(n => n.Id);
+        index.EdgesOf(id)
+            .Where(e => e.Type == type && (direction == Directions.Out ? e.From == id : e.To == id))
+            .Select(e => index.Nodes.GetValueOrDefault(direction == Directions.Out ? e.To : e.From))
+            .OfType<GraphNode>()
+            .Where(n => n.Label == label)
+            .DistinctBy(n => n.Id);
 
     private Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated)
     {
         // Follow the chosen nodes' own outgoing links rather than scanning every edge of the graph.
         var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = nodes.SelectMany(n => index.LinksOf(n.Id))
-            .Where(l => l.Direction == Directions.Out && ids.Contains(l.Other.Id))
-            .Select(l => l.Edge);
+        var edges = nodes.SelectMany(n => index.EdgesOf(n.Id).Where(e => e.From == n.Id && ids.Contains(e.To)));
         return new Subgraph(nodes, GraphOrder.Sort(edges), truncated);
     }
 

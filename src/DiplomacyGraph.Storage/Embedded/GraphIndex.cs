@@ -25,7 +25,7 @@ internal sealed class GraphIndex
     private readonly SortedSet<GraphNode> factsById = new(Comparer<GraphNode>.Create(GraphOrder.ById));
     private readonly Dictionary<string, HashSet<string>> nodesCiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<EdgeKey>> edgesCiting = new(StringComparer.Ordinal);
-    private readonly SortedSet<(string Key, string ActorId)> searchKeys = new(SearchKeyOrder.Instance);
+    private readonly SortedSet<(string Key, string ActorId, bool Whole)> searchKeys = new(SearchKeyOrder.Instance);
     private readonly StringPool pool = new();
 
     public IReadOnlyDictionary<string, GraphNode> Nodes => nodes;
@@ -85,15 +85,24 @@ internal sealed class GraphIndex
     public IEnumerable<GraphEdge> EdgesCiting(string sourceId) =>
         edgesCiting.TryGetValue(sourceId, out var keys) ? keys.Select(k => edges[k]) : [];
 
-    /// <summary>The actors one of whose keys starts with the folded query (an ordered range, not a scan).</summary>
-    public IEnumerable<GraphNode> ActorsWithKeyPrefix(string foldedQuery)
+    /// <summary>
+    /// The actors one of whose keys starts with the folded query (an ordered range, not a scan), each with its best
+    /// rank (<see cref="ActorSearchKeys.Exact"/> or <see cref="ActorSearchKeys.WordPrefix"/>), read off the keys themselves.
+    /// </summary>
+    public Dictionary<string, int> ActorsWithKeyPrefix(string foldedQuery)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, actorId) in searchKeys.GetViewBetween((foldedQuery, ""), (foldedQuery + char.MaxValue, "")))
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, actorId, whole) in searchKeys.GetViewBetween((foldedQuery, "", false), (foldedQuery + char.MaxValue, "", false)))
         {
-            if (key.StartsWith(foldedQuery, StringComparison.Ordinal) && seen.Add(actorId)) yield return nodes[actorId];
+            if (!key.StartsWith(foldedQuery, StringComparison.Ordinal)) continue;
+            var rank = whole && key.Length == foldedQuery.Length ? ActorSearchKeys.Exact : ActorSearchKeys.WordPrefix;
+            ranks[actorId] = ranks.TryGetValue(actorId, out var best) ? Math.Min(best, rank) : rank;
         }
+        return ranks;
     }
+
+    /// <summary>A node's edges as stored (a self-loop once), without building links: for walks over hubs.</summary>
+    public IReadOnlyList<GraphEdge> EdgesOf(string id) => adjacency.TryGetValue(id, out var list) ? list : [];
 
     /// <summary>
     /// Applies a committed write: upserts, then edge deletes, then node deletes (whose edges the caller deletes too).
@@ -157,7 +166,7 @@ internal sealed class GraphIndex
         foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Cite(nodesCiting, source, node.Id);
         if (node.Label == NodeLabel.Actor)
         {
-            foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Add((pool.Get(key.Text), node.Id));
+            foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Add((pool.Get(key.Text), node.Id, key.Whole));
         }
     }
 
@@ -173,7 +182,7 @@ internal sealed class GraphIndex
         foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Uncite(nodesCiting, source, node.Id);
         if (node.Label == NodeLabel.Actor)
         {
-            foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Remove((key.Text, node.Id));
+            foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Remove((key.Text, node.Id, key.Whole));
         }
     }
 
@@ -282,17 +291,17 @@ internal sealed class GraphIndex
         {
             text.Append("cited by edges ").Append(source).Append(": ").AppendJoin(",", keys.Select(k => $"{k.From}:{k.Type}:{k.To}").Order(StringComparer.Ordinal)).Append('\n');
         }
-        text.Append("search: ").AppendJoin(",", searchKeys.Select(k => $"{k.Key}>{k.ActorId}")).Append('\n');
+        text.Append("search: ").AppendJoin(",", searchKeys.Select(k => $"{k.Key}>{k.ActorId}{(k.Whole ? "!" : "")}")).Append('\n');
         return text.ToString();
 
         static string Show(object? value) => value is string[] list ? $"[{string.Join("|", list)}]" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
-    private sealed class SearchKeyOrder : IComparer<(string Key, string ActorId)>
+    private sealed class SearchKeyOrder : IComparer<(string Key, string ActorId, bool Whole)>
     {
         public static readonly SearchKeyOrder Instance = new();
 
-        public int Compare((string Key, string ActorId) x, (string Key, string ActorId) y)
+        public int Compare((string Key, string ActorId, bool Whole) x, (string Key, string ActorId, bool Whole) y)
         {
             var byKey = string.CompareOrdinal(x.Key, y.Key);
             return byKey != 0 ? byKey : string.CompareOrdinal(x.ActorId, y.ActorId);
