@@ -37,18 +37,21 @@ public static class ActorSearchKeys
     {
         var names = new List<string> { actor.Name };
         if (actor.Properties.GetValueOrDefault("aliases") is string[] aliases) names.AddRange(aliases);
-        var wholes = names.Select(n => Text.Fold(n).Trim()).Where(n => n.Length > 0).Select(Cap).Distinct(StringComparer.Ordinal).ToList();
-        var keys = wholes.Select(w => new Key(w, true)).ToList();
-        var seen = wholes.ToHashSet(StringComparer.Ordinal);
-        foreach (var whole in wholes)
+        var keys = names.SelectMany(OfName).Distinct().ToList();
+        var wholes = keys.Where(k => k.Whole).Select(k => k.Text).ToHashSet(StringComparer.Ordinal);
+        // A text that is a whole name somewhere is kept only as that.
+        return [.. keys.Where(k => k.Whole || !wholes.Contains(k.Text)).OrderBy(k => !k.Whole).DistinctBy(k => k.Text)];
+    }
+
+    /// <summary>The keys of one name or alias: its folded whole, and the text from each later word start on.</summary>
+    public static IReadOnlyList<Key> OfName(string name)
+    {
+        var whole = Cap(Text.Fold(name).Trim());
+        if (whole.Length == 0) return [];
+        var keys = new List<Key> { new(whole, true) };
+        for (var i = 1; i < whole.Length; i++)
         {
-            for (var i = 1; i < whole.Length; i++)
-            {
-                if (char.IsLetterOrDigit(whole[i]) && !char.IsLetterOrDigit(whole[i - 1]) && seen.Add(whole[i..]))
-                {
-                    keys.Add(new Key(whole[i..], false));
-                }
-            }
+            if (char.IsLetterOrDigit(whole[i]) && !char.IsLetterOrDigit(whole[i - 1])) keys.Add(new Key(whole[i..], false));
         }
         return keys;
     }

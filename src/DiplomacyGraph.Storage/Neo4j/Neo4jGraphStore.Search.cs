@@ -28,26 +28,51 @@ public sealed partial class Neo4jGraphStore
             results[1].Column("total").Single().GetInt32());
     }
 
-    /// <summary>The statements that replace the search keys of the actors among these nodes.</summary>
+    /// <summary>The statements that replace the search keys of the actors among these nodes (creates and replaces).</summary>
     private static IEnumerable<CypherStatement> SearchKeyWrites(IEnumerable<GraphNode> nodes)
     {
         var actors = nodes.Where(n => n.Label == NodeLabel.Actor).ToList();
         if (actors.Count == 0) return [];
-        var keys = actors.SelectMany(a => ActorSearchKeys.Of(a).Select(k => new Dictionary<string, object?>
-        {
-            ["key"] = k.Text,
-            ["whole"] = k.Whole,
-            ["actorId"] = a.Id,
-        })).ToArray();
         return
         [
             new CypherStatement(CypherQueries.Get("DeleteSearchKeys"), Params(("ids", actors.Select(a => a.Id).ToArray()))),
-            new CypherStatement(CypherQueries.Get("CreateSearchKeys"), Params(("keys", keys))),
+            new CypherStatement(CypherQueries.Get("CreateSearchKeys"), Params(("keys", KeyRows(actors)))),
         ];
     }
 
+    /// <summary>
+    /// The statements that merge an import's actors into their search keys: the merge replaces names and unions
+    /// aliases, so the name keys are replaced and the alias keys added, giving the keys of the merged actor.
+    /// </summary>
+    private static IEnumerable<CypherStatement> SearchKeyMerges(IEnumerable<GraphNode> nodes)
+    {
+        var actors = nodes.Where(n => n.Label == NodeLabel.Actor).ToList();
+        if (actors.Count == 0) return [];
+        return
+        [
+            new CypherStatement(CypherQueries.Get("DeleteNameSearchKeys"), Params(("ids", actors.Select(a => a.Id).ToArray()))),
+            new CypherStatement(CypherQueries.Get("CreateSearchKeys"), Params(("keys", KeyRows(actors)))),
+        ];
+    }
+
+    private static Dictionary<string, object?>[] KeyRows(IEnumerable<GraphNode> actors) =>
+        [.. actors.SelectMany(a =>
+        {
+            var aliases = a.Properties.GetValueOrDefault("aliases") as string[] ?? [];
+            return ActorSearchKeys.OfName(a.Name).Select(k => (Key: k, Origin: "name"))
+                .Concat(aliases.SelectMany(ActorSearchKeys.OfName).Select(k => (Key: k, Origin: "alias")))
+                .Distinct()
+                .Select(k => new Dictionary<string, object?>
+                {
+                    ["key"] = k.Key.Text,
+                    ["whole"] = k.Key.Whole,
+                    ["actorId"] = a.Id,
+                    ["origin"] = k.Origin,
+                });
+        })];
+
     private static IEnumerable<CypherStatement> SearchKeyDeletes(NodeLabel label, string id) =>
-        label == NodeLabel.Actor ? [new CypherStatement(CypherQueries.Get("DeleteSearchKeys"), Params(("ids", new[] { id })))] : [];
+        label == NodeLabel.Actor ? [new CypherStatement(CypherQueries.Get("DeleteSearchKeysOfMissingActors"), Params(("ids", new[] { id })))] : [];
 
     private static IEnumerable<string> SearchKeySchema(string folder) =>
         [CypherQueries.Get($"{folder}/SearchKeyIndex"), CypherQueries.Get($"{folder}/SearchKeyActorIndex")];

@@ -1,5 +1,4 @@
-// Removes the search keys of these actors (a seek on the SearchKey actorId index), before their keys are rewritten
-// or the actors deleted.
+// Removes every search key of these actors (a seek on the SearchKey actorId index), before their keys are rewritten.
 // @param ids: ["gustavo-petro"]
 UNWIND $ids AS id
 MATCH (k:SearchKey {actorId: id})
