@@ -25,7 +25,7 @@ internal static class ActorsApi
         group.MapGet("/", SearchActors)
             .WithName("SearchActors")
             .WithSummary("Search actors by name or alias")
-            .WithDescription("Case- and accent-insensitive substring search over names and aliases (`garcia` finds García-Peña), optionally by kind. Ordered by name.")
+            .WithDescription("Case- and accent-insensitive search over names and aliases, optionally by kind. An actor matches when the query starts a word of its name or an alias (`garcia` and `pena` find García-Peña, `gustavo pe` finds Gustavo Petro); letters inside a word are not matched. Ranked: an exact name or alias first, then word prefixes; ties go to the actor with more relationships, then by name. Without `q`, ordered by name.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}", GetActor)
@@ -82,7 +82,7 @@ internal static class ActorsApi
 
     internal sealed record ActorQuery : PagedQuery
     {
-        [Description("Text to find in names and aliases; case and accents are ignored.")]
+        [Description("The start of a word of a name or alias (or a whole name); case and accents are ignored.")]
         public string? Q { get; init; }
         [Description("person, country or organization.")]
         public string? Kind { get; init; }

@@ -24,6 +24,7 @@ internal static class ServiceSetup
         services.AddCrossOrigin();
         services.AddWriteAccess();
         services.AddGraphStore(builder.Configuration);
+        services.AddFastReads();
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SeedService>();
@@ -89,6 +90,7 @@ internal static class ServiceSetup
         app.UseRateLimiter();
         app.UseKnownQueryParameters();
         app.UseStrictJsonBodies();
+        app.UseFastReads();
         app.UseSwagger();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SwaggerOptions>>().Value.UiEnabled)
         {

@@ -60,7 +60,8 @@ public static class GraphOrder
             return byNodes != 0 ? byNodes : CompareSequences(a.Edges.Select(e => e.Id), b.Edges.Select(e => e.Id));
         })).FirstOrDefault();
 
-    private static string PathPreference(NodeLabel label) => label switch
+    /// <summary>A label's rank among path nodes: events first (see <see cref="First"/>).</summary>
+    public static string PathPreference(NodeLabel label) => label switch
     {
         NodeLabel.Event => "0",
         NodeLabel.Statement => "1",

@@ -71,6 +71,7 @@ internal sealed class Neo4jHttpClient
     private const string ConstraintViolation = "Neo.ClientError.Schema.ConstraintValidationFailed";
     private const string GuardFailure = "Neo.ClientError.Statement.ArithmeticError";
     private const string SecurityErrors = "Neo.ClientError.Security.";
+    private const string EntityNotFound = "Neo.ClientError.Statement.EntityNotFound";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -437,7 +438,10 @@ internal sealed class Neo4jHttpClient
     {
         var (code, message) = FirstError(root);
         if (code.Length == 0) return;
-        if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) && !code.Contains("Memory", StringComparison.Ordinal))
+        // EntityNotFound: a node this transaction matched was deleted by a concurrent one before it got its lock; the
+        // transaction was rolled back, and running the unit again sees the store as it now is.
+        if ((code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) && !code.Contains("Memory", StringComparison.Ordinal))
+            || code == EntityNotFound)
         {
             throw new Neo4jTransientException(code, message);
         }

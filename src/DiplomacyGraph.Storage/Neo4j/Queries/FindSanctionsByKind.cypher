@@ -1,0 +1,17 @@
+// Sanctions of a kind (a seek on the kind index).
+// One page, by date (undated last) then id, with links; CountSanctionsByKind counts the whole.
+// @param kind: "financial"
+// @param skip: 0
+// @param limit: 20
+MATCH (n:Sanction)
+USING INDEX n:Sanction(kind)
+WHERE n.kind = $kind
+WITH n
+ORDER BY coalesce(n.date, '~'), n.id
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node
