@@ -145,6 +145,8 @@ internal sealed class ETagMiddleware(RequestDelegate next)
                 return;
             }
         }
+        // An empty body stays unset, so that the status-code pages outside can still write their problem details.
+        if (buffer.Length == 0) return;
         context.Response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
