@@ -21,6 +21,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDiplomacyGraph();
 
 var app = builder.Build();
+if (!app.HasValidConfiguration())
+{
+    return 2;
+}
 app.UseDiplomacyGraph();
 
 app.MapActors();
@@ -36,7 +40,7 @@ app.MapSources();
 app.MapRelationships();
 app.MapImport();
 app.MapHealth();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapSwaggerRedirect();
 
 await app.RunAsync();
 return 0;
