@@ -20,6 +20,8 @@ internal static class ListAnswers
     public static TBuilder WithListFormats<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilterFactory(Create);
+        // Declared on the whole group: its lists never answer 406, its other answers do when asked for CSV.
+        builder.ProducesProblem(StatusCodes.Status406NotAcceptable);
         return builder;
     }
 
