@@ -168,7 +168,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             : GraphOrder.Sort(index.LinksOf(search.ActorId).Select(l => l.Other).Where(n => n.Label is NodeLabel.Event or NodeLabel.Statement)
                 .DistinctBy(n => n.Id), GraphOrder.Timeline);
         return (IReadOnlyList<NodeWithLinks>)[.. entries
-            .Where(n => n.Date is not null && GraphOrder.InRange(n.Date, search.From, search.To))
+            .Where(n => n.Date is null ? search.IncludeUndated : GraphOrder.InRange(n.Date, search.From, search.To))
             .Take(Math.Max(0, search.Limit))
             .Select(index.WithLinks)];
     });

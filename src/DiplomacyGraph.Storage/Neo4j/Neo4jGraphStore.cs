@@ -173,7 +173,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         if (search.ActorId is not null)
         {
             var linked = await client.Run(new CypherStatement(CypherQueries.Get("TimelineByActor"), Params(
-                ("from", search.From), ("to", search.To), ("actorId", search.ActorId), ("limit", limit))), ct);
+                ("from", search.From), ("to", search.To), ("actorId", search.ActorId), ("includeUndated", search.IncludeUndated), ("limit", limit))), ct);
             return [.. linked.Column("node").Select(GraphRows.WithLinks)];
         }
         // One list per label, each cut at the limit in Cypher, merged here in GraphOrder.Timeline's order.
@@ -184,9 +184,17 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         var results = await client.Run(
             [.. new[] { NodeLabel.Event, NodeLabel.Statement }.Select(label =>
                 new CypherStatement(CypherQueries.WithLabel(dated ? "TimelineOfLabelByDate" : "TimelineOfLabel", label), parameters))], ct);
-        return [.. results.SelectMany(r => r.Column("node").Select(GraphRows.WithLinks))
+        var entries = results.SelectMany(r => r.Column("node").Select(GraphRows.WithLinks))
             .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Timeline))
-            .Take(limit)];
+            .Take(limit).ToList();
+        if (!search.IncludeUndated || entries.Count >= limit) return entries;
+        // Undated entries come after every dated one, whatever the date range (their date is unknown).
+        var undated = await client.Run(
+            [.. new[] { NodeLabel.Event, NodeLabel.Statement }.Select(label =>
+                new CypherStatement(CypherQueries.WithLabel("TimelineUndatedOfLabel", label), Params(("limit", limit - entries.Count))))], ct);
+        return [.. entries, .. undated.SelectMany(r => r.Column("node").Select(GraphRows.WithLinks))
+            .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Timeline))
+            .Take(limit - entries.Count)];
     }
 
     public async Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct)
