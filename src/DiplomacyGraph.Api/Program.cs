@@ -1,5 +1,6 @@
 using DiplomacyGraph.Api.Actors;
 using DiplomacyGraph.Api.Events;
+using DiplomacyGraph.Api.Explore;
 using DiplomacyGraph.Api.Graph;
 using DiplomacyGraph.Api.Import;
 using DiplomacyGraph.Api.Infrastructure;
@@ -32,6 +33,7 @@ app.MapSources();
 app.MapRelationships();
 app.MapImport();
 app.MapHealth();
+app.MapExplore();
 app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -20,7 +20,9 @@ internal static class ServiceSetup
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IValidator<KnowledgeDocument>, KnowledgeDocumentValidator>();
         services.AddWriteAccess();
+        services.AddSingleton(_ => new Explore.ExploreAssets());
         services.AddGraphStore(builder.Configuration);
+        builder.AddTelemetry();
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SeedService>();

@@ -55,6 +55,7 @@ internal sealed class SqliteGraphFile
     /// <summary>Upserts nodes and edges, and deletes ids, in one transaction.</summary>
     public void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges, IEnumerable<string>? deletedNodes = null, IEnumerable<string>? deletedEdges = null)
     {
+        using var telemetry = StoreTelemetry.StartQuery("sqlite", "write");
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         foreach (var node in nodes)

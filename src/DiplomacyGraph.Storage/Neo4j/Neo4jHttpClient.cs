@@ -218,6 +218,20 @@ internal sealed class Neo4jHttpClient : IDisposable
 
     internal async Task<(IReadOnlyList<CypherResult> Results, JsonElement Body)> Post(Uri uri, IReadOnlyList<CypherStatement> statements, CancellationToken ct)
     {
+        using var telemetry = StoreTelemetry.StartNeo4jQuery(statements);
+        try
+        {
+            return await PostUntraced(uri, statements, ct);
+        }
+        catch (Exception e)
+        {
+            telemetry.Failed(e);
+            throw;
+        }
+    }
+
+    private async Task<(IReadOnlyList<CypherResult> Results, JsonElement Body)> PostUntraced(Uri uri, IReadOnlyList<CypherStatement> statements, CancellationToken ct)
+    {
         // "statements" must be the first field of the body.
         var body = new Dictionary<string, object>
         {
