@@ -23,6 +23,9 @@ public sealed class ExplorerTests
     /// <summary>Where the test run keeps the screenshot (scripts/test.sh clears TestResults/ before each run).</summary>
     public static string ScreenshotPath => Path.Combine(RepositoryFiles.Root, "TestResults", "explorer", "moreno-white-house-meeting-edge.png");
 
+    /// <summary>The same page after picking Moreno and Villavicencio: their shortest path highlighted.</summary>
+    public static string PathScreenshotPath => Path.Combine(RepositoryFiles.Root, "TestResults", "explorer", "moreno-villavicencio-path.png");
+
     private static readonly TimeSpan BrowserTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -82,12 +85,42 @@ public sealed class ExplorerTests
             Assert.Contains("Bernie Moreno → PARTICIPATED_IN → Meeting of Gustavo Petro and Donald Trump at the White House", details);
             Assert.Contains(sentence, details);
             Assert.Contains($"Source: {sourceId}", details);
+
+            // Two picked nodes: the shortest path between them is highlighted, hop by hop.
+            await ClickNode(page, "bernie-moreno");
+            await page.ClickAsync("#path-from-here");
+            await ClickNode(page, "rosa-villavicencio");
+            await page.ClickAsync("#path-to-here");
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('#path-steps > li').length > 0");
+            await page.ScreenshotAsync(PathScreenshotPath, new ScreenshotOptions { FullPage = true });
+            var highlighted = await page.EvaluateExpressionAsync<string[]>("window.explorer.cy.$('.on-path').map(e => e.id())");
+            string[] path = ["bernie-moreno", EdgeId, "white-house-meeting-2026-02-03", "rosa-villavicencio:PARTICIPATED_IN:white-house-meeting-2026-02-03", "rosa-villavicencio"];
+            Assert.Equal(path.Order(StringComparer.Ordinal), highlighted.Order(StringComparer.Ordinal));
+            Assert.Equal(2, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#path-steps > li').length"));
             Assert.Empty(pageErrors);
         }
         finally
         {
             try { folder.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>Clicks a node on the canvas where it is drawn, and waits for its details.</summary>
+    private static async Task ClickNode(IPage page, string id)
+    {
+        var point = await page.EvaluateFunctionAsync<double[]>(
+            """
+            (id) => {
+              const node = window.explorer.cy.getElementById(id);
+              if (node.empty()) return null;
+              const at = node.renderedPosition();
+              const box = window.explorer.cy.container().getBoundingClientRect();
+              return [box.left + at.x, box.top + at.y];
+            }
+            """, id);
+        Assert.True(point is { Length: 2 }, $"The network has no node {id}.");
+        await page.Mouse.ClickAsync((decimal)point[0], (decimal)point[1]);
+        await page.WaitForFunctionAsync("(id) => window.explorer.cy.getElementById(id).data('name') === document.querySelector('#details h2')?.textContent", id);
     }
 
     [Fact]

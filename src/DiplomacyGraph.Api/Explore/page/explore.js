@@ -15,7 +15,8 @@
       { selector: 'node.centre', style: { width: 32, height: 32, 'border-width': 3, 'border-color': '#1d2330' } },
       { selector: 'edge', style: { width: 2, 'line-color': '#aab2c3', 'target-arrow-color': '#aab2c3', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(type)', 'font-size': 8, 'min-zoomed-font-size': 10, color: '#5b6475', 'text-rotation': 'autorotate' } },
       { selector: ':selected', style: { 'overlay-color': '#3a6fd8', 'overlay-opacity': 0.25, 'overlay-padding': 4 } },
-      { selector: '.on-path', style: { 'line-color': '#e0a000', 'target-arrow-color': '#e0a000', 'border-width': 4, 'border-color': '#e0a000', width: 5, 'z-index': 10 } },
+      { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#e0a000', 'z-index': 10 } },
+      { selector: 'edge.on-path', style: { 'line-color': '#e0a000', 'target-arrow-color': '#e0a000', width: 5, 'z-index': 10 } },
     ],
   });
 
