@@ -20,6 +20,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDiplomacyGraph();
 
 var app = builder.Build();
+if (!app.HasValidConfiguration())
+{
+    return 2;
+}
 app.UseDiplomacyGraph();
 
 app.MapActors();
@@ -34,7 +38,7 @@ app.MapRelationships();
 app.MapImport();
 app.MapHealth();
 app.MapExplore();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapSwaggerRedirect();
 
 await app.RunAsync();
 return 0;
