@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Figures;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Api.Sanctions;
 using DiplomacyGraph.Api.Statements;
@@ -20,7 +21,7 @@ internal static class ActorsApi
 
     public static RouteGroupBuilder MapActors(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithStoreProblems().WithValidation();
+        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithStoreProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", SearchActors)
             .WithName("SearchActors")
@@ -74,6 +75,13 @@ internal static class ActorsApi
             .WithDescription("`role=imposer` or `role=target`; both when omitted. Try `gustavo-petro` with `role=target`.")
             .ProducesValidationProblem();
 
+        group.MapGet("/{id}/figures", GetFigures)
+            .WithName("GetActorFigures")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Figures about an actor, or that they reported")
+            .WithDescription($"`role=subject` for figures about them, `role=reporter` for figures they published; both when omitted. By metric, at most {MaxActorFacts}. Try `gustavo-petro`, or `colombian-government` with `role=reporter`.")
+            .ProducesValidationProblem();
+
         routes.MapNodeWrites(new NodeResource<ActorWrite, ActorDetailDto>(
             NodeLabel.Actor, "Actor", "/api/actors", w => DocumentGraph.ForActor(w, w.SourceId), ActorDetailDto.From), "Actors");
 
@@ -97,7 +105,7 @@ internal static class ActorsApi
         }
     }
 
-    internal sealed record RelationshipQuery
+    internal sealed record RelationshipQuery : ListQuery
     {
         [Description("A relationship type, e.g. PARTICIPATED_IN.")]
         public string? Type { get; init; }
@@ -106,7 +114,7 @@ internal static class ActorsApi
         public string? Direction { get; init; }
     }
 
-    internal sealed class RelationshipQueryValidator : AbstractValidator<RelationshipQuery>
+    internal sealed class RelationshipQueryValidator : ListQueryValidator<RelationshipQuery>
     {
         public RelationshipQueryValidator()
         {
@@ -127,16 +135,16 @@ internal static class ActorsApi
         public NetworkQueryValidator() => RuleFor(q => q.Depth).InclusiveBetween(1, MaxNetworkDepth);
     }
 
-    internal sealed record RoleQuery
+    internal sealed record RoleQuery : ListQuery
     {
         [Description("The actor's role in the fact; both roles when omitted.")]
         public string? Role { get; init; }
     }
 
-    internal sealed class RoleQueryValidator : AbstractValidator<RoleQuery>
+    internal sealed class RoleQueryValidator : ListQueryValidator<RoleQuery>
     {
         // Which roles are valid depends on the endpoint, so the handler's route decides.
-        public RoleQueryValidator() => RuleFor(q => q.Role).OneOf(["speaker", "subject", "imposer", "target"]);
+        public RoleQueryValidator() => RuleFor(q => q.Role).OneOf(["speaker", "subject", "imposer", "target", "reporter"]);
     }
 
     public static async Task<Ok<PagedList<ActorSummaryDto>>> SearchActors([AsParameters] ActorQuery query, IGraphStore store, CancellationToken ct)
@@ -149,13 +157,13 @@ internal static class ActorsApi
         [Description("Actor id, e.g. gustavo-petro.")] string id, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Actor, id, ct) is { } actor
             ? TypedResults.Ok(ActorDetailDto.From(actor))
-            : Problems.NotFound("Actor", id);
+            : await store.NotFound(NodeLabel.Actor, id, ct);
 
-    public static async Task<Results<Ok<IReadOnlyList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
+    public static async Task<Results<Ok<CappedList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, IGraphStore store, CancellationToken ct) =>
         await store.GetRelationships(id, query.Type, query.Direction ?? Directions.Both, ct) is { } links
-            ? TypedResults.Ok<IReadOnlyList<RelationshipDto>>([.. links.Take(MaxActorFacts).Select(RelationshipDto.From)])
-            : Problems.NotFound("Actor", id);
+            ? TypedResults.Ok(CappedList.Of(links.Select(RelationshipDto.From), MaxActorFacts))
+            : await store.NotFound(NodeLabel.Actor, id, ct);
 
     public static async Task<Results<Ok<NetworkDto>, ProblemHttpResult>> GetNetwork(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, IGraphStore store, CancellationToken ct)
@@ -163,60 +171,84 @@ internal static class ActorsApi
         var depth = query.Depth ?? 1;
         return await store.GetNetwork(id, depth, MaxNetworkNodes, ct) is { } network
             ? TypedResults.Ok(new NetworkDto(id, depth, network.Truncated, [.. network.Nodes.Select(n => n.ToDto())], [.. network.Edges.Select(e => e.ToDto())]))
-            : Problems.NotFound("Actor", id);
+            : await store.NotFound(NodeLabel.Actor, id, ct);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ActorEventDto>>, ProblemHttpResult>> GetEvents(
-        [Description("Actor id, e.g. pedro-sanchez.")] string id, IGraphStore store, CancellationToken ct)
+    public static async Task<Results<Ok<CappedList<ActorEventDto>>, ProblemHttpResult>> GetEvents(
+        [Description("Actor id, e.g. pedro-sanchez.")] string id, [AsParameters] ListQuery format, IGraphStore store, CancellationToken ct)
     {
         if (await store.GetRelationships(id, "PARTICIPATED_IN", Directions.Out, ct) is not { } links)
         {
-            return Problems.NotFound("Actor", id);
+            return await store.NotFound(NodeLabel.Actor, id, ct);
         }
         var ordered = links.OrderBy(l => l.Other, Comparer<GraphNode>.Create(GraphOrder.Chronological));
-        return TypedResults.Ok<IReadOnlyList<ActorEventDto>>([.. ordered.Take(MaxActorFacts).Select(ActorEventDto.From)]);
+        return TypedResults.Ok(CappedList.Of(ordered.Select(ActorEventDto.From), MaxActorFacts));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CoParticipantDto>>, ProblemHttpResult>> GetCoParticipants(
-        [Description("Actor id, e.g. bernie-moreno.")] string id, IGraphStore store, CancellationToken ct) =>
+    public static async Task<Results<Ok<CappedList<CoParticipantDto>>, ProblemHttpResult>> GetCoParticipants(
+        [Description("Actor id, e.g. bernie-moreno.")] string id, [AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
         await store.GetCoParticipants(id, ct) is { } others
-            ? TypedResults.Ok<IReadOnlyList<CoParticipantDto>>([.. others.Take(MaxActorFacts).Select(CoParticipantDto.From)])
-            : Problems.NotFound("Actor", id);
+            ? TypedResults.Ok(CappedList.Of(others.Select(CoParticipantDto.From), MaxActorFacts))
+            : await store.NotFound(NodeLabel.Actor, id, ct);
 
-    public static async Task<Results<Ok<IReadOnlyList<StatementDto>>, ValidationProblem, ProblemHttpResult>> GetStatements(
+    public static async Task<Results<Ok<CappedList<StatementDto>>, ValidationProblem, ProblemHttpResult>> GetStatements(
         [Description("Actor id, e.g. donald-trump.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (query.Role is "imposer" or "target")
+        if (query.Role is not (null or "speaker" or "subject"))
         {
             return RoleProblem("speaker, subject");
         }
         if (!await store.Exists(NodeLabel.Actor, id, ct))
         {
-            return Problems.NotFound("Actor", id);
+            return await store.NotFound(NodeLabel.Actor, id, ct);
         }
-        var said = query.Role is null or "speaker" ? await store.FindStatements(new StatementSearch(id, null, null, 1, MaxActorFacts), ct) : null;
-        var about = query.Role is null or "subject" ? await store.FindStatements(new StatementSearch(null, id, null, 1, MaxActorFacts), ct) : null;
-        return TypedResults.Ok<IReadOnlyList<StatementDto>>([.. Union(said, about).Select(StatementDto.From)]);
+        var said = query.Role is null or "speaker" ? await store.FindStatements(new StatementSearch(id, null, null, 1, MaxActorFacts + 1), ct) : null;
+        var about = query.Role is null or "subject" ? await store.FindStatements(new StatementSearch(null, id, null, 1, MaxActorFacts + 1), ct) : null;
+        return TypedResults.Ok(Capped(Union(said, about).Select(StatementDto.From), said, about));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<SanctionDto>>, ValidationProblem, ProblemHttpResult>> GetSanctions(
+    public static async Task<Results<Ok<CappedList<SanctionDto>>, ValidationProblem, ProblemHttpResult>> GetSanctions(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (query.Role is "speaker" or "subject")
+        if (query.Role is not (null or "imposer" or "target"))
         {
             return RoleProblem("imposer, target");
         }
         if (!await store.Exists(NodeLabel.Actor, id, ct))
         {
-            return Problems.NotFound("Actor", id);
+            return await store.NotFound(NodeLabel.Actor, id, ct);
         }
-        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts), ct) : null;
-        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts), ct) : null;
-        return TypedResults.Ok<IReadOnlyList<SanctionDto>>([.. Union(imposed, targeted).Select(SanctionDto.From)]);
+        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts + 1), ct) : null;
+        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts + 1), ct) : null;
+        return TypedResults.Ok(Capped(Union(imposed, targeted).Select(SanctionDto.From), imposed, targeted));
+    }
+
+    public static async Task<Results<Ok<CappedList<FigureDto>>, ValidationProblem, ProblemHttpResult>> GetFigures(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
+    {
+        if (query.Role is not (null or "subject" or "reporter"))
+        {
+            return RoleProblem("subject, reporter");
+        }
+        if (!await store.Exists(NodeLabel.Actor, id, ct))
+        {
+            return await store.NotFound(NodeLabel.Actor, id, ct);
+        }
+        var about = query.Role is null or "subject" ? await store.FindFigures(new FigureSearch(id, null, null, null, 1, MaxActorFacts + 1), ct) : null;
+        var reported = query.Role is null or "reporter" ? await store.FindFigures(new FigureSearch(null, id, null, null, 1, MaxActorFacts + 1), ct) : null;
+        var figures = (about?.Items ?? []).Concat(reported?.Items ?? []).DistinctBy(f => f.Node.Id).OrderBy(f => f.Node, Comparer<GraphNode>.Create(GraphOrder.ByName));
+        return TypedResults.Ok(Capped(figures.Select(FigureDto.From), about, reported));
     }
 
     private static ValidationProblem RoleProblem(string allowed) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"'role' must be one of: {allowed}."] });
+
+    /// <summary>The first items up to the cap; the total is known only when neither page was cut.</summary>
+    private static CappedList<T> Capped<T>(IEnumerable<T> items, params Page<NodeWithLinks>?[] pages)
+    {
+        var list = CappedList.Of(items, MaxActorFacts);
+        return pages.Any(p => p is not null && p.Total > p.Items.Count) ? list with { Total = null } : list;
+    }
 
     /// <summary>Both lists, each fact once, in chronological order.</summary>
     private static IEnumerable<NodeWithLinks> Union(Page<NodeWithLinks>? a, Page<NodeWithLinks>? b) =>

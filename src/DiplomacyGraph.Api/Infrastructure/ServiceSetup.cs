@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
@@ -56,6 +57,7 @@ internal static class ServiceSetup
                 Description = "A knowledge graph of diplomatic events: actors, events, sanctions and statements, each fact with its source and sentence.",
             });
             o.OperationFilter<OpenApiConventions>();
+            o.OperationFilter<CsvOpenApi>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -109,7 +111,7 @@ internal static class ServiceSetup
 
     public static void MapHealth(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/health").WithTags("Health");
+        var group = routes.MapGroup("/health").WithTags("Health").WithListFormats();
 
         group.MapGet("/live", () => TypedResults.Ok(new HealthDto("Healthy", new Dictionary<string, string>())))
             .WithName("Live")

@@ -14,7 +14,15 @@ namespace DiplomacyGraph.Api.Sanctions;
 public sealed record SanctionDto(
     string Id, string Kind, string Description, string? Date,
     IReadOnlyList<SanctionPartyDto> ImposedBy, IReadOnlyList<SanctionPartyDto> Targets, IReadOnlyList<EvidenceDto> Evidence)
+    : ICsvRow<SanctionDto>
 {
+    static CsvTable<SanctionDto> ICsvRow<SanctionDto>.CsvColumns { get; } = new(
+        ("id", s => s.Id), ("kind", s => s.Kind), ("date", s => s.Date), ("description", s => s.Description),
+        ("imposerIds", s => Csv.Ids(s.ImposedBy.Select(p => p.Actor))), ("imposerNames", s => Csv.Names(s.ImposedBy.Select(p => p.Actor))),
+        ("targetIds", s => Csv.Ids(s.Targets.Select(p => p.Actor))), ("targetNames", s => Csv.Names(s.Targets.Select(p => p.Actor))),
+        ("targetScopes", s => Csv.Join(s.Targets.Select(p => p.Scope))),
+        ("evidence", s => Csv.Evidence(s.Evidence)), ("sourceIds", s => Csv.Sources(s.Evidence)));
+
     public static SanctionDto From(NodeWithLinks sanction) => new(
         sanction.Node.Id, sanction.Node.Kind ?? "other", sanction.Node.Name, sanction.Node.Date,
         [.. sanction.In("IMPOSED").Select(SanctionPartyDto.From)],

@@ -125,8 +125,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     {
         var snapshot = index;
         var entries = (search.ActorId is null ? snapshot.Nodes.Values : snapshot.LinksOf(search.ActorId).Select(l => l.Other).DistinctBy(n => n.Id))
-            .Where(n => n.Label is NodeLabel.Event or NodeLabel.Statement && n.Date is not null)
-            .Where(n => GraphOrder.InRange(n.Date, search.From, search.To))
+            .Where(n => n.Label is NodeLabel.Event or NodeLabel.Statement)
+            .Where(n => n.Date is null ? search.IncludeUndated : GraphOrder.InRange(n.Date, search.From, search.To))
             .Where(n => search.ActorId is null || snapshot.Linked(n.Id, search.ActorId));
         return Task.FromResult<IReadOnlyList<NodeWithLinks>>([.. GraphOrder.Sort(entries, GraphOrder.Timeline).Take(search.Limit).Select(snapshot.WithLinks)]);
     }

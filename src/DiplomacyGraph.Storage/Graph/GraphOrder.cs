@@ -51,14 +51,17 @@ public static class GraphOrder
     /// strongest tie between actors), then statements, sanctions, actors, places, figures and programs;
     /// then the one whose node ids come first, then whose edge ids do.
     /// </summary>
-    public static GraphPath? First(IEnumerable<GraphPath> paths) =>
+    public static GraphPath? First(IEnumerable<GraphPath> paths) => Paths(paths).FirstOrDefault();
+
+    /// <summary>Paths in the order <see cref="First"/> picks from, best first.</summary>
+    public static IOrderedEnumerable<GraphPath> Paths(IEnumerable<GraphPath> paths) =>
         paths.OrderBy(p => p, Comparer<GraphPath>.Create(static (a, b) =>
         {
             var byLabels = CompareSequences(a.Nodes.Select(n => PathPreference(n.Label)), b.Nodes.Select(n => PathPreference(n.Label)));
             if (byLabels != 0) return byLabels;
             var byNodes = CompareSequences(a.Nodes.Select(n => n.Id), b.Nodes.Select(n => n.Id));
             return byNodes != 0 ? byNodes : CompareSequences(a.Edges.Select(e => e.Id), b.Edges.Select(e => e.Id));
-        })).FirstOrDefault();
+        }));
 
     private static string PathPreference(NodeLabel label) => label switch
     {

@@ -148,7 +148,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     public async Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct)
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("Timeline"), Params(
-            ("from", search.From), ("to", search.To), ("actorId", search.ActorId), ("limit", Math.Max(0, search.Limit)))), ct);
+            ("from", search.From), ("to", search.To), ("actorId", search.ActorId), ("includeUndated", search.IncludeUndated),
+            ("limit", Math.Max(0, search.Limit)))), ct);
         return [.. result.Column("node").Select(GraphRows.WithLinks)];
     }
 

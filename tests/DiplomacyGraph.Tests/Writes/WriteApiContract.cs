@@ -72,7 +72,7 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
 
         await Post("/api/import", article.Document, expect: HttpStatusCode.OK);
 
-        var coParticipants = await GetJson<List<CoParticipantView>>("/api/actors/gustavo-petro/co-participants");
+        var coParticipants = (await GetJson<CappedView<CoParticipantView>>("/api/actors/gustavo-petro/co-participants")).Items;
         var rubio = Assert.Single(coParticipants, c => c.Actor.Id == "marco-rubio");
         Assert.Superset(new HashSet<string> { SeedMeeting, article.MeetingId }, rubio.Events.Select(e => e.Id).ToHashSet());
         var envoy = Assert.Single(coParticipants, c => c.Actor.Id == article.EnvoyId);
@@ -615,7 +615,7 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
         Assert.Equal(expected, (await GetJson<EventView>($"/api/events/{meeting}")).Evidence.ToHashSet());
         Assert.Equal(expected, (await GetJson<EdgeView>($"/api/relationships/{actor}/PARTICIPATED_IN/{meeting}")).Evidence.ToHashSet());
         Assert.Equal(expected, (await GetJson<EdgeView>($"/api/relationships/gustavo-petro/PARTICIPATED_IN/{meeting}")).Evidence.ToHashSet());
-        var sources = await GetJson<List<SourceView>>("/api/sources");
+        var sources = (await GetJson<CappedView<SourceView>>("/api/sources")).Items;
         Assert.Superset(documents.Select(d => d.Source.Id).ToHashSet(), sources.Select(s => s.Id).ToHashSet());
     }
 
@@ -718,7 +718,7 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
         {
             var actor = await GetJson<ActorView>($"/api/actors/{id}");
             Assert.DoesNotContain(actor.Evidence, e => e.SourceId == article.SourceId);
-            var links = await GetJson<List<LinkView>>($"/api/actors/{id}/relationships");
+            var links = (await GetJson<CappedView<LinkView>>($"/api/actors/{id}/relationships")).Items;
             Assert.DoesNotContain(links, l => l.Evidence.Any(e => e.SourceId == article.SourceId));
         }
         Assert.Equal(actorsBefore, await ActorCount());
