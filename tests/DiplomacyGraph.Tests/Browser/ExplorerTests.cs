@@ -26,7 +26,7 @@ public sealed class ExplorerTests
     /// <summary>The same page after picking Moreno and Villavicencio: their shortest path highlighted.</summary>
     public static string PathScreenshotPath => Path.Combine(RepositoryFiles.Root, "TestResults", "explorer", "moreno-villavicencio-path.png");
 
-    private static readonly TimeSpan BrowserTimeout = TimeSpan.FromSeconds(60);
+    private static TimeSpan BrowserTimeout => DiplomacyGraph.Tests.Infrastructure.TestSettings.Browser;
 
     [Fact]
     public async Task Searching_moreno_and_clicking_his_edge_to_the_White_House_meeting_shows_its_evidence_sentence_and_source()

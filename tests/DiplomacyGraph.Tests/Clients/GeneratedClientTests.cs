@@ -12,7 +12,8 @@ namespace DiplomacyGraph.Tests.Clients;
 /// </summary>
 public sealed class GeneratedClientTests : IDisposable
 {
-    private static readonly TimeSpan NpmTimeout = TimeSpan.FromMinutes(5);
+    // Test setting Timeouts:Npm (default 5 minutes).
+    private static TimeSpan NpmTimeout => DiplomacyGraph.Tests.Infrastructure.TestSettings.Npm;
     private readonly DiplomacyGraphFactory factory = DiplomacyGraphFactory.Embedded();
 
     public static string TypeScriptClient => Path.Combine(RepositoryFiles.Root, "clients", "typescript");

@@ -14,7 +14,8 @@ public sealed class NotebookTests
     /// <summary>Debian's nbconvert; its shebang is Debian's /usr/bin/python3, whatever python3 comes first on PATH.</summary>
     public const string NbConvert = "/usr/bin/jupyter-nbconvert";
 
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
+    // Test setting Timeouts:Notebook (default 10 minutes): nbconvert starts a kernel and runs every cell.
+    private static TimeSpan RunTimeout => DiplomacyGraph.Tests.Infrastructure.TestSettings.Notebook;
 
     public static string Notebook => Path.Combine(RepositoryFiles.Root, "notebooks", "explore.ipynb");
 
@@ -79,7 +80,7 @@ public sealed class NotebookTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(RunTimeout + TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(RunTimeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
