@@ -58,6 +58,11 @@ internal static class ServiceSetup
             });
             o.OperationFilter<OpenApiConventions>();
             o.OperationFilter<CsvOpenApi>();
+            // The limits, response codes and servers the document states come from the validators and the server's rules.
+            o.SupportNonNullableReferenceTypes();
+            o.SchemaFilter<ValidatedSchemas>();
+            o.OperationFilter<ValidatedParameters>();
+            o.DocumentFilter<RelativeServer>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
