@@ -131,7 +131,7 @@ internal sealed class Neo4jHttpClient
         using var telemetry = StoreTelemetry.StartNeo4jQuery(statements);
         try
         {
-            return await RunUntraced(statements, ct, write);
+            return await RunUntraced(statements, write, ct);
         }
         catch (Exception e)
         {
@@ -140,7 +140,7 @@ internal sealed class Neo4jHttpClient
         }
     }
 
-    private async Task<IReadOnlyList<CypherResult>> RunUntraced(IReadOnlyList<CypherStatement> statements, CancellationToken ct, bool write)
+    private async Task<IReadOnlyList<CypherResult>> RunUntraced(IReadOnlyList<CypherStatement> statements, bool write, CancellationToken ct)
     {
         // Only a write's commit can leave its outcome in doubt.
         var commit = write ? new CommitState() : null;
