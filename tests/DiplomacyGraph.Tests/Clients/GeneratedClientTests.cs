@@ -24,7 +24,7 @@ public sealed class GeneratedClientTests : IDisposable
     public async Task The_generated_CSharp_client_finds_how_Moreno_is_connected_to_Villavicencio()
     {
         using var http = factory.CreateClient();
-        var client = new DiplomacyGraphClient(http.BaseAddress!.ToString(), http);
+        var client = new DiplomacyGraphClient(http) { BaseUrl = http.BaseAddress!.ToString() };
 
         var path = await client.FindShortestPathAsync("bernie-moreno", "rosa-villavicencio", maxDepth: null);
 
@@ -37,7 +37,7 @@ public sealed class GeneratedClientTests : IDisposable
     public async Task The_generated_CSharp_client_reads_an_actor_and_reports_an_unknown_one_as_404()
     {
         using var http = factory.CreateClient();
-        var client = new DiplomacyGraphClient(http.BaseAddress!.ToString(), http);
+        var client = new DiplomacyGraphClient(http) { BaseUrl = http.BaseAddress!.ToString() };
 
         var rubio = await client.GetActorAsync("marco-rubio");
         Assert.Equal("Marco Rubio", rubio.Name);
