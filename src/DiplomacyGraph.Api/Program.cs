@@ -1,5 +1,6 @@
 using DiplomacyGraph.Api.Actors;
 using DiplomacyGraph.Api.Events;
+using DiplomacyGraph.Api.Explore;
 using DiplomacyGraph.Api.Figures;
 using DiplomacyGraph.Api.Graph;
 using DiplomacyGraph.Api.Import;
@@ -40,6 +41,7 @@ app.MapSources();
 app.MapRelationships();
 app.MapImport();
 app.MapHealth();
+app.MapExplore();
 app.MapSwaggerRedirect();
 
 await app.RunAsync();

@@ -53,6 +53,7 @@ internal sealed class SqliteGraphFile
     /// <summary>Upserts nodes and edges, and deletes ids, in one transaction; each statement is prepared once and reused for every row.</summary>
     public void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges, IEnumerable<string>? deletedNodes = null, IEnumerable<string>? deletedEdges = null)
     {
+        using var telemetry = StoreTelemetry.StartQuery("sqlite", "write");
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         using (var upsert = Prepare(connection, transaction, "INSERT INTO nodes (id, label, body) VALUES ($a, $b, $c) ON CONFLICT(id) DO UPDATE SET label = $b, body = $c", 3))

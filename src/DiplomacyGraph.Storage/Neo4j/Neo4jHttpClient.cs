@@ -128,6 +128,21 @@ internal sealed class Neo4jHttpClient
     /// </summary>
     public async Task<IReadOnlyList<CypherResult>> Run(IReadOnlyList<CypherStatement> statements, CancellationToken ct, bool write = false)
     {
+        // One span per call, named after its .cypher files; the HTTP requests (retries included) are its children.
+        using var telemetry = StoreTelemetry.StartNeo4jQuery(statements);
+        try
+        {
+            return await RunUntraced(statements, write, ct);
+        }
+        catch (Exception e)
+        {
+            telemetry.Failed(e);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<CypherResult>> RunUntraced(IReadOnlyList<CypherStatement> statements, bool write, CancellationToken ct)
+    {
         // Only a write's commit can leave its outcome in doubt.
         var commit = write ? new CommitState() : null;
         try
