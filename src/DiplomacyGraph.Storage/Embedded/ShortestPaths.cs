@@ -86,4 +86,49 @@ internal static class ShortestPaths
             .MinBy(e => e.Id, StringComparer.Ordinal)!).ToList();
         return new GraphPath([.. path.Select(id => index.Nodes[id])], edges);
     }
+
+    /// <summary>
+    /// Every shortest undirected path, unordered: a breadth-first search from <paramref name="from"/> that stops at the
+    /// target's level, then walks back from the target along links whose far end is one step closer to the start.
+    /// Lazy, so a caller's Take bounds the walk.
+    /// </summary>
+    public static IEnumerable<GraphPath> All(GraphIndex index, string from, string to, int maxDepth)
+    {
+        var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [from] = 0 };
+        List<string> frontier = [from];
+        for (var depth = 1; depth <= maxDepth && frontier.Count > 0 && !distance.ContainsKey(to); depth++)
+        {
+            var next = new List<string>();
+            foreach (var id in frontier)
+            {
+                foreach (var neighbour in index.Neighbours(id))
+                {
+                    if (distance.TryAdd(neighbour, depth)) next.Add(neighbour);
+                }
+            }
+            frontier = next;
+        }
+        if (!distance.TryGetValue(to, out var length)) yield break;
+
+        IEnumerable<(List<GraphNode> Nodes, List<GraphEdge> Edges)> Back(string id, int d)
+        {
+            if (d == 0)
+            {
+                yield return ([index.Nodes[id]], []);
+                yield break;
+            }
+            foreach (var link in index.LinksOf(id).Where(l => distance.TryGetValue(l.Other.Id, out var od) && od == d - 1))
+            {
+                foreach (var (nodes, edges) in Back(link.Other.Id, d - 1))
+                {
+                    yield return ([.. nodes, index.Nodes[id]], [.. edges, link.Edge]);
+                }
+            }
+        }
+
+        foreach (var (nodes, edges) in Back(to, length))
+        {
+            yield return new GraphPath(nodes, edges);
+        }
+    }
 }

@@ -57,4 +57,8 @@ public sealed partial class Neo4jGraphStore
             [.. nodes.EnumerateArray().Select(GraphRows.Node)], [.. edges.EnumerateArray().Select(GraphRows.Edge)]));
         return [.. GraphOrder.Paths(paths).Take(limit)];
     }
+
+    /// <summary>A page from a query that answers its items and their total in one row (the figure and programme lists).</summary>
+    private static Page<T> ToPage<T>(CypherResult result, Func<System.Text.Json.JsonElement, T> map, int page, int pageSize) =>
+        new([.. result.Column("items").Single().EnumerateArray().Select(map)], page, pageSize, result.Column("total").Single().GetInt32());
 }
