@@ -15,9 +15,10 @@ internal sealed class CsvOpenApi : IOperationFilter
         response.Content ??= new Dictionary<string, OpenApiMediaType>();
         response.Content[ListAnswers.CsvMediaType] = new OpenApiMediaType
         {
+            // No "type: string": the body is a CSV document, not a field, and its length follows its rows (capped below)
+            // and their stored values, so a maxLength would be a number the server does not enforce.
             Schema = new OpenApiSchema
             {
-                Type = JsonSchemaType.String,
                 Description = $"RFC 4180 CSV in UTF-8 with a header row, with `Accept: text/csv` or `format=csv`. Columns: {string.Join(", ", table.Names)}. "
                     + $"Several values in a cell are joined with \"{Csv.Separator}\". Not paged: every row up to {Csv.MaxRows:N0} (a capped list: up to its limit); "
                     + $"`{CsvListResult.TruncatedHeader}: true` says the rows were cut, `{CsvListResult.TotalHeader}` gives the total where known.",
