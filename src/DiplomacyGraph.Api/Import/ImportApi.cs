@@ -34,6 +34,8 @@ internal static class ImportApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapBulkImport();
     }
 
     public static async Task<Ok<ImportResultDto>> ImportDocument(KnowledgeDocument document, IGraphStore store, CancellationToken ct)

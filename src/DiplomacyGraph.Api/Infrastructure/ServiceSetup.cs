@@ -24,6 +24,7 @@ internal static class ServiceSetup
         services.AddClientAddresses();
         services.AddCrossOrigin();
         services.AddWriteAccess();
+        Import.BulkImportOptions.Add(services);
         services.AddSingleton(_ => new Explore.ExploreAssets());
         services.AddGraphStore(builder.Configuration);
         services.AddFastReads();
@@ -59,9 +60,11 @@ internal static class ServiceSetup
             });
             o.OperationFilter<OpenApiConventions>();
             o.OperationFilter<CsvOpenApi>();
+            o.OperationFilter<Import.BulkImportOpenApi>();
             // The limits, response codes and servers the document states come from the validators and the server's rules.
             o.SupportNonNullableReferenceTypes();
             o.SchemaFilter<ValidatedSchemas>();
+            o.SchemaFilter<Import.BulkImportOpenApi>();
             o.OperationFilter<ValidatedParameters>();
             o.DocumentFilter<RelativeServer>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme

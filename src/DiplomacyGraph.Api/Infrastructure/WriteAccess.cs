@@ -210,7 +210,8 @@ internal static class WriteAccess
     /// </summary>
     public static IApplicationBuilder UseWriteBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method))
+        if ((HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method))
+            && context.GetEndpoint()?.Metadata.GetMetadata<OwnBodyLimit>() is null)
         {
             var limit = context.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value.MaxBodyBytes;
             if (context.Request.ContentLength > limit)
@@ -253,3 +254,9 @@ internal static class WriteAccess
         }
     }
 }
+
+/// <summary>
+/// Marks an endpoint that limits its body itself, as it reads it (the bulk import takes a stream far larger than
+/// Writes:MaxBodyBytes, with a limit per line), so <see cref="WriteAccess.UseWriteBodyLimit"/> leaves it alone.
+/// </summary>
+internal sealed class OwnBodyLimit;
