@@ -791,9 +791,14 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
 
     /// <summary>Every response: never a 500, never a stack trace; <paramref name="expect"/> checks the status.</summary>
     private async Task<Reply> Send(HttpMethod method, string url, HttpContent? content = null, string? key = WriteHost.Key,
-        HttpClient? via = null, HttpStatusCode? expect = null)
+        HttpClient? via = null, HttpStatusCode? expect = null, bool chunked = false)
     {
         using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative)) { Content = content };
+        if (chunked)
+        {
+            // No Content-Length, as a client streaming a body of unknown length sends it (the test host would otherwise compute one).
+            request.Headers.TransferEncodingChunked = true;
+        }
         if (key is not null)
         {
             request.Headers.Add("X-Api-Key", key);

@@ -14,6 +14,9 @@ public enum WriteService
 
     /// <summary>No API key configured: writes are disabled.</summary>
     Closed,
+
+    /// <summary>Key <see cref="WriteHost.Key"/>, and small bulk import limits (<see cref="WriteHost.BulkMaxDocumentBytes"/> and the two below).</summary>
+    Bulk,
 }
 
 /// <summary>
@@ -29,6 +32,9 @@ public sealed class WriteHost : IDisposable
     public const string SizeKey = "size-key";
     public const int StrictPermitsPerMinute = 3;
     public const int StrictMaxBodyBytes = 8192;
+    public const int BulkMaxDocumentBytes = 4096;
+    public const int BulkMaxTotalBytes = 32_768;
+    public const int BulkMaxDocuments = 12;
 
     private readonly Lock gate = new();
     private readonly Dictionary<WriteService, Task<(DiplomacyGraphFactory Factory, HttpClient Client)>> started = [];
@@ -48,6 +54,14 @@ public sealed class WriteHost : IDisposable
             ["Auth:ApiKeys:2"] = SizeKey,
             ["Writes:PermitsPerMinute"] = StrictPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Writes:MaxBodyBytes"] = StrictMaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        WriteService.Bulk => new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0"] = Key,
+            ["Writes:PermitsPerMinute"] = "1000",
+            ["Writes:Bulk:MaxDocumentBytes"] = BulkMaxDocumentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Writes:Bulk:MaxTotalBytes"] = BulkMaxTotalBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Writes:Bulk:MaxDocuments"] = BulkMaxDocuments.ToString(System.Globalization.CultureInfo.InvariantCulture),
         },
         _ => new Dictionary<string, string?>(),
     };
