@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace DiplomacyGraph.Api.Import;
 
@@ -13,12 +14,17 @@ public sealed record BulkImportResultDto(bool Errors, IReadOnlyList<BulkOutcomeD
 /// <param name="Status">As the single import would have answered it: 200 when applied, else 400, 409, 413 or 422.</param>
 /// <param name="Result"><c>changed</c> (something was created or updated), <c>unchanged</c> (applied, and the graph already held all of it) or <c>failed</c> (nothing of it was written).</param>
 /// <param name="SourceId">The document's source, when it could be read.</param>
-/// <param name="Nodes">Nodes created, updated and left unchanged; null when the document failed.</param>
-/// <param name="Relationships">Relationships created, updated and left unchanged; null when the document failed.</param>
-/// <param name="Ids">The ids behind the counts, as <c>POST /api/import</c> gives them; only with <c>ids=true</c>, and null when the document failed.</param>
-/// <param name="Error">Why the document failed, as the problem the single import would have answered; null when it was applied.</param>
+/// <param name="Nodes">Nodes created, updated and left unchanged; absent when the document failed.</param>
+/// <param name="Relationships">Relationships created, updated and left unchanged; absent when the document failed.</param>
+/// <param name="Ids">The ids behind the counts, as <c>POST /api/import</c> gives them; only with <c>ids=true</c>, and absent when the document failed.</param>
+/// <param name="Error">Why the document failed, as the problem the single import would have answered; absent when it was applied.</param>
+/// <remarks>Parts that do not apply are left out rather than null: an answer lists up to thousands of outcomes.</remarks>
 public sealed record BulkOutcomeDto(
-    int Line, int Status, string Result, string? SourceId, CountsDto? Nodes, CountsDto? Relationships, BulkIdsDto? Ids, BulkErrorDto? Error);
+    int Line, int Status, string Result, string? SourceId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CountsDto? Nodes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CountsDto? Relationships,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkIdsDto? Ids,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BulkErrorDto? Error);
 
 /// <summary>How many were created, updated and left unchanged.</summary>
 public sealed record CountsDto(int Created, int Updated, int Unchanged);

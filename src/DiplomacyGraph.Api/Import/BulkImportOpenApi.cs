@@ -21,6 +21,10 @@ internal sealed class BulkImportOpenApi(IOptions<BulkImportOptions> options) : I
     {
         if (operation.OperationId != "ImportBulk") return;
         var limits = options.Value;
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Name == "ids") parameter.Example = JsonValue.Create(false);
+        }
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
@@ -125,13 +129,12 @@ internal sealed class BulkImportOpenApi(IOptions<BulkImportOptions> options) : I
     private static JsonObject Applied(int line, string source, (int, int, int) nodes, (int, int, int) relationships) => new()
     {
         ["line"] = line, ["status"] = 200, ["result"] = BulkResults.Changed, ["sourceId"] = source,
-        ["nodes"] = Counts(nodes), ["relationships"] = Counts(relationships), ["ids"] = null, ["error"] = null,
+        ["nodes"] = Counts(nodes), ["relationships"] = Counts(relationships),
     };
 
     private static JsonObject Failed(int line, string source, JsonObject error) => new()
     {
-        ["line"] = line, ["status"] = error["status"]!.DeepClone(), ["result"] = BulkResults.Failed, ["sourceId"] = source,
-        ["nodes"] = null, ["relationships"] = null, ["ids"] = null, ["error"] = error,
+        ["line"] = line, ["status"] = error["status"]!.DeepClone(), ["result"] = BulkResults.Failed, ["sourceId"] = source, ["error"] = error,
     };
 
     private static JsonObject Totals(int documents, int changed, int unchanged, int failed, (int, int, int) nodes, (int, int, int) relationships) => new()
@@ -147,14 +150,6 @@ internal sealed class BulkImportOpenApi(IOptions<BulkImportOptions> options) : I
     /// Caps on the bulk answers' lists: one outcome per document (at most Writes:Bulk:MaxDocuments); a failed document's
     /// lists are bounded by its sections (each at most MaxItemsPerSection items); field messages grow with the rules broken.
     /// </summary>
-    private static readonly (string Name, string Description)[] NullableParts =
-    [
-        ("nodes", "Nodes created, updated and left unchanged; null when the document failed."),
-        ("relationships", "Relationships created, updated and left unchanged; null when the document failed."),
-        ("ids", "The ids behind the counts, as POST /api/import gives them; only with ids=true, and null when the document failed."),
-        ("error", "Why the document failed, as the problem the single import would have answered; null when it was applied."),
-    ];
-
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema { Properties: { Count: > 0 } properties }) return;
@@ -173,14 +168,6 @@ internal sealed class BulkImportOpenApi(IOptions<BulkImportOptions> options) : I
             if (properties.TryGetValue("result", out var result) && result is OpenApiSchema results)
             {
                 results.Enum = [JsonValue.Create(BulkResults.Changed), JsonValue.Create(BulkResults.Unchanged), JsonValue.Create(BulkResults.Failed)];
-            }
-            // Null for a failed document (or, for ids, without ids=true): a bare $ref cannot say so in OpenAPI 3.0.
-            foreach (var (name, description) in NullableParts)
-            {
-                if (properties.TryGetValue(name, out var shown) && shown is OpenApiSchemaReference reference)
-                {
-                    properties[name] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, AllOf = [reference], Description = description };
-                }
             }
         }
         if ((context.Type == typeof(BulkErrorDto) || context.Type == typeof(BulkImportProblemDto))

@@ -60,6 +60,8 @@ public sealed class BadRequestGenerator(IReadOnlyList<DocumentedOperation> opera
 
     private static readonly string[] JsonContentTypes = ["application/json", "application/json; charset=utf-8"];
 
+    private static readonly string[] NdjsonContentTypes = ["application/x-ndjson", "application/x-ndjson; charset=utf-8"];
+
     private static readonly string?[] BadContentTypes = ["text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", null, "text/html"];
 
     private static readonly string[] MalformedJson =
@@ -126,7 +128,14 @@ public sealed class BadRequestGenerator(IReadOnlyList<DocumentedOperation> opera
         }
 
         string? body = null, contentType = null;
-        if (operation.HasBody)
+        if (operation.TakesNdjson)
+        {
+            contentType = random.Next(10) < 7 ? Pick(NdjsonContentTypes) : Pick([.. BadContentTypes, .. JsonContentTypes]);
+            if (!NdjsonContentTypes.Contains(contentType)) defects.Add("bad content type");
+            (body, var streamDefect) = NdjsonBody(operation);
+            defects.Add(streamDefect);
+        }
+        else if (operation.HasBody)
         {
             contentType = random.Next(10) < 7 ? Pick(JsonContentTypes) : Pick(BadContentTypes);
             if (!JsonContentTypes.Contains(contentType)) defects.Add("bad content type");
@@ -163,6 +172,35 @@ public sealed class BadRequestGenerator(IReadOnlyList<DocumentedOperation> opera
                 return operation.BodyExample is JsonObject example ? FieldDefect(operation, Noise(example.DeepClone().AsObject())) : (Pick(WrongRoots), "wrong root");
         }
     }
+
+    /// <summary>
+    /// An NDJSON stream every line of which is bad (malformed, too deep, the wrong root, or an example document with a
+    /// field made wrong), with empty and blank lines between, or no document at all: nothing in it may be applied.
+    /// </summary>
+    private (string Body, string Defect) NdjsonBody(DocumentedOperation operation)
+    {
+        var examples = (operation.BodyExample?.GetValue<string>() ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (random.Next(8) == 0) return (Pick(["", "\n", " \n\r\n\t\n"]), "no documents");
+        var lines = new List<string>();
+        var defects = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = random.Next(1, 6); i > 0; i--)
+        {
+            var (line, defect) = random.Next(5) switch
+            {
+                0 => (Pick(MalformedJson).Replace("\n", "", StringComparison.Ordinal), "malformed line"),
+                1 => (Deep(random.Next(65, 2_000)), "deep line"),
+                2 => (Pick(WrongRoots), "wrong root line"),
+                _ when examples.Length > 0 => FieldDefect(operation, JsonNode.Parse(Pick(examples))!.AsObject()),
+                _ => (Pick(WrongRoots), "wrong root line"),
+            };
+            lines.Add(line);
+            defects.Add(defect);
+            if (random.Next(3) == 0) lines.Add(Pick(["", " ", "\t"]));
+        }
+        return (string.Join(random.Next(2) == 0 ? "\n" : "\r\n", lines) + (random.Next(2) == 0 ? "\n" : ""), $"every line bad ({string.Join(", ", defects)})");
+    }
+
+    private static string Deep(int depth) => string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
 
     /// <summary>The example with one field made definitely wrong.</summary>
     private (string Body, string Defect) FieldDefect(DocumentedOperation operation, JsonObject body)
