@@ -194,14 +194,14 @@ internal static class LoadRun
     }
 
     /// <summary>The API as built alongside this project, in the same configuration.</summary>
-    private static string DefaultApiDll()
+    internal static string DefaultApiDll()
     {
         var configuration = typeof(LoadRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         return Path.Combine(Repository.Root, "src", "DiplomacyGraph.Api", "bin", configuration, "net10.0", "DiplomacyGraph.Api.dll");
     }
 
     /// <summary>The API as a child process on a free loopback port and a temporary database; killed and cleaned up on dispose.</summary>
-    private sealed class ApiProcess : IAsyncDisposable
+    internal sealed class ApiProcess : IAsyncDisposable
     {
         private readonly Process process;
         private readonly string database;
@@ -218,7 +218,7 @@ internal static class LoadRun
             BaseAddress = baseAddress;
         }
 
-        public static async Task<ApiProcess> Start(string dll, string? store, string? neo4j, CancellationToken ct)
+        public static async Task<ApiProcess> Start(string dll, string? store, string? neo4j, CancellationToken ct, params string[] settings)
         {
             var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
             var database = store ?? TempStore.NewPath();
@@ -233,6 +233,7 @@ internal static class LoadRun
             // A prepared large store is used as it is (not re-seeded); Neo4j replaces the embedded store when given.
             if (store is not null) start.ArgumentList.Add("--Seed:Enabled=false");
             if (neo4j is not null) start.ArgumentList.Add($"--Neo4j:Uri={neo4j}");
+            foreach (var setting in settings) start.ArgumentList.Add(setting);
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
             var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), database, baseAddress) { owned = store is null };

@@ -19,6 +19,10 @@ internal static class Entry
         {
             return await ScaleRun.Run(args[0], args[1..]);
         }
+        if (args.Length > 0 && args[0] == "bulk")
+        {
+            return await BulkRun.Run(args[1..]);
+        }
         if (args.Length > 0 && args[0] == "write-load")
         {
             return await WriteLoadRun.Run(args[1..]);
