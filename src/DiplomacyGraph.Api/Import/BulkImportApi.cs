@@ -99,7 +99,13 @@ internal static partial class BulkImportApi
             }
             try
             {
-                tally.Applied(line.Number, document.Source.Id, await store.Import(document, ct));
+                var summary = await store.Import(document, ct);
+                tally.Applied(line.Number, document.Source.Id, summary);
+                if (summary.NodesCreated.Count + summary.NodesUpdated.Count + summary.EdgesCreated.Count + summary.EdgesUpdated.Count > 0)
+                {
+                    // Readers see each document as soon as it is in, not when the whole stream is.
+                    await FastReads.Invalidate(context);
+                }
             }
             catch (IdConflictException e)
             {

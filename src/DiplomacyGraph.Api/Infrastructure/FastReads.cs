@@ -92,9 +92,15 @@ internal static class FastReads
         finally
         {
             // Whatever the outcome (a refused write changes nothing, but costs nothing to invalidate for).
-            context.RequestServices.GetRequiredService<GraphGeneration>().Advance();
-            await context.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, CancellationToken.None);
+            await Invalidate(context);
         }
+    }
+
+    /// <summary>Drops every cached answer; a long write (the bulk import) calls it after each document it applies, too.</summary>
+    public static async Task Invalidate(HttpContext context)
+    {
+        context.RequestServices.GetRequiredService<GraphGeneration>().Advance();
+        await context.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, CancellationToken.None);
     }
 }
 

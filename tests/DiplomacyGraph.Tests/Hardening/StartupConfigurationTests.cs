@@ -13,6 +13,9 @@ public sealed class StartupConfigurationTests
     [InlineData("--Cors:AllowedOrigins:0=app.example.org/path", "Cors:AllowedOrigins", "https://app.example.org")]
     [InlineData("--ForwardedHeaders:KnownProxies:0=not-an-address", "ForwardedHeaders:KnownProxies", "IP addresses")]
     [InlineData("--Auth:MaxFailures=ten", "Auth:MaxFailures", "Int32")]
+    [InlineData("--Writes:Bulk:MaxDocumentBytes=0", "Writes:Bulk:MaxDocumentBytes", "between 1 and 1000000000")]
+    [InlineData("--Writes:Bulk:MaxTotalBytes=3000000000", "Writes:Bulk:MaxTotalBytes", "between 1 and 2000000000")]
+    [InlineData("--Writes:Bulk:MaxDocuments=0", "Writes:Bulk:MaxDocuments", "between 1 and 1000000")]
     public async Task A_bad_value_stops_start_up_with_one_line_naming_the_key_and_what_it_may_be(string setting, string key, string allowed)
     {
         var database = Path.Combine(Path.GetTempPath(), $"diplomacygraph-config-{Guid.NewGuid():N}.db");
