@@ -14,12 +14,10 @@ public sealed record DocumentedOperation(
     string Method, string Path, string Id, IReadOnlyList<DocumentedParameter> Parameters, bool NeedsKey,
     JsonNode? BodyExample, bool HasBody, IReadOnlySet<string> BodyRequired, IReadOnlySet<int> Responses, string? BodyMediaType = null)
 {
-    public const string Ndjson = "application/x-ndjson";
-
-    /// <summary>The body is a stream of JSON documents, one a line (the bulk import), not one JSON value.</summary>
-    public bool TakesNdjson => BodyMediaType == Ndjson;
-
     public bool IsWrite => Method is not "GET";
+
+    /// <summary>True when the body is JSON lines (<c>application/x-ndjson</c>), one document or entity a line.</summary>
+    public bool TakesJsonLines => BodyMediaType == "application/x-ndjson";
 
     public override string ToString() => $"{Method} {Path}";
 
@@ -36,7 +34,7 @@ public sealed record DocumentedOperation(
                     p!["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), p["required"]?.GetValue<bool>() ?? false,
                     p["schema"]?.AsObject() ?? [], p["example"])).ToList();
                 var content = operation["requestBody"]?["content"]?.AsObject();
-                var mediaType = content is null ? null : content.ContainsKey("application/json") ? "application/json" : content.Select(c => c.Key).FirstOrDefault();
+                var mediaType = content?.Select(c => c.Key).FirstOrDefault();
                 var body = mediaType is null ? null : content![mediaType];
                 var schemaName = body?["schema"]?["$ref"]?.GetValue<string>()?.Split('/')[^1];
                 var required = (schemaName is null ? null : document["components"]?["schemas"]?[schemaName]?["required"]?.AsArray())
