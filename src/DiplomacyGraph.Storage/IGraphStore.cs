@@ -83,7 +83,11 @@ public sealed record ActorSearch(string? Query, string? Kind, int Page, int Page
 
 public sealed record EventSearch(string? Kind, string? From, string? To, string? ActorId, int Page, int PageSize);
 
-public sealed record SanctionSearch(string? ImposerId, string? TargetId, string? Kind, int Page, int PageSize);
+public sealed record SanctionSearch(string? ImposerId, string? TargetId, string? Kind, int Page, int PageSize)
+{
+    /// <summary>Only sanctions in force on this day (yyyy-MM-dd), by <see cref="Graph.SanctionLifetime.IsActiveOn"/>.</summary>
+    public string? ActiveOn { get; init; }
+}
 
 public sealed record StatementSearch(string? SpeakerId, string? AboutId, string? Query, int Page, int PageSize);
 

@@ -1,5 +1,6 @@
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Actors;
 
@@ -24,9 +25,12 @@ public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadO
 /// <param name="Offices">The offices the actor holds or held.</param>
 /// <param name="RelationshipCounts">Relationships by type, both directions.</param>
 /// <param name="Evidence">The sentences that introduce the actor.</param>
+/// <param name="Family">Family members (FAMILY_OF, either way), each with what they are to this actor.</param>
+/// <param name="Associates">Close associates (ASSOCIATE_OF, either way).</param>
 public sealed record ActorDetailDto(
     string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description,
-    IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence)
+    IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence,
+    IReadOnlyList<FamilyMemberDto> Family, IReadOnlyList<AssociateDto> Associates)
 {
     public static ActorDetailDto From(NodeWithLinks actor)
     {
@@ -34,8 +38,49 @@ public sealed record ActorDetailDto(
         var counts = actor.Links.GroupBy(l => l.Edge.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
         return new ActorDetailDto(node.Id, node.Kind ?? "", node.Name, node.Strings("aliases"), node.Text("description"),
-            [.. actor.Out("HOLDS_OFFICE").Select(OfficeDto.From)], counts, node.Evidence.ToDto());
+            [.. actor.Out("HOLDS_OFFICE").Select(OfficeDto.From)], counts, node.Evidence.ToDto(),
+            [.. actor.Links.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)],
+            [.. actor.Links.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)]);
     }
+}
+
+/// <summary>A family member of an actor.</summary>
+/// <param name="Actor">The family member.</param>
+/// <param name="Relation">What they are to the actor whose page this is: spouse, child, parent, sibling or relative.</param>
+/// <param name="Since">ISO date the tie began, where known.</param>
+/// <param name="Until">ISO date it ended, where known.</param>
+/// <param name="Evidence">The sentences that state the tie, per source.</param>
+public sealed record FamilyMemberDto(NodeRef Actor, string Relation, string? Since, string? Until, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public const string Type = "FAMILY_OF";
+
+    /// <summary><c>A FAMILY_OF B {relation: child}</c>: seen from B, A is the child; seen from A, B is the parent.</summary>
+    public static FamilyMemberDto From(Link link)
+    {
+        var relation = link.Edge.Text("relation") ?? FamilyRelations.Relative;
+        return new(link.Other.Ref(), link.Direction == Directions.In ? relation : FamilyRelations.Inverse(relation),
+            link.Edge.Text("since"), link.Edge.Text("until"), link.Edge.Evidence.ToDto());
+    }
+}
+
+/// <summary>A close associate of an actor.</summary>
+/// <param name="Actor">The associate.</param>
+/// <param name="Relation">How they are associated, in the source's words, where it says.</param>
+/// <param name="Evidence">The sentences that state the tie, per source.</param>
+public sealed record AssociateDto(NodeRef Actor, string? Relation, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public const string Type = "ASSOCIATE_OF";
+
+    public static AssociateDto From(Link link) => new(link.Other.Ref(), link.Edge.Text("relation"), link.Edge.Evidence.ToDto());
+}
+
+/// <summary>A family member with the sanctions that target them.</summary>
+/// <param name="Member">The family member and the tie.</param>
+/// <param name="Sanctions">The sanctions that target the member, with who imposed them, programme, dates and evidence.</param>
+public sealed record RelativeWithSanctionsDto(FamilyMemberDto Member, IReadOnlyList<Sanctions.SanctionDto> Sanctions)
+{
+    /// <summary>True when at least one sanction targets the member.</summary>
+    public bool Sanctioned => Sanctions.Count > 0;
 }
 
 /// <summary>An office a person holds in a country or organization.</summary>

@@ -48,6 +48,13 @@ internal static class ActorsApi
             .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes.")
             .ProducesValidationProblem();
 
+        group.MapGet("/{id}/family", GetFamily)
+            .WithName("GetActorFamily")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("An actor's family members, and which of them are sanctioned")
+            .WithDescription($"Each FAMILY_OF tie, either way, with what the member is to this actor (spouse, child, parent, sibling, relative), the evidence, and every sanction that targets the member (programme, dates, imposer and evidence). `activeOn=YYYY-MM-DD` keeps only the sanctions in force that day. By name, at most {MaxActorFacts}.")
+            .ProducesValidationProblem();
+
         group.MapGet("/{id}/events", GetEvents)
             .WithName("GetActorEvents")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -71,7 +78,7 @@ internal static class ActorsApi
             .WithName("GetActorSanctions")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sanctions an actor imposed or is targeted by")
-            .WithDescription("`role=imposer` or `role=target`; both when omitted. Try `gustavo-petro` with `role=target`.")
+            .WithDescription("`role=imposer` or `role=target`; both when omitted. `activeOn=YYYY-MM-DD` keeps those in force that day. Try `gustavo-petro` with `role=target`.")
             .ProducesValidationProblem();
 
         routes.MapNodeWrites(new NodeResource<ActorWrite, ActorDetailDto>(
@@ -166,6 +173,22 @@ internal static class ActorsApi
             : Problems.NotFound("Actor", id);
     }
 
+    public static async Task<Results<Ok<IReadOnlyList<RelativeWithSanctionsDto>>, ProblemHttpResult>> GetFamily(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] SanctionsApi.ActiveOnQuery query, IGraphStore store, CancellationToken ct)
+    {
+        if (await store.GetRelationships(id, FamilyMemberDto.Type, Directions.Both, ct) is not { } links)
+        {
+            return Problems.NotFound("Actor", id);
+        }
+        var family = new List<RelativeWithSanctionsDto>();
+        foreach (var link in links.Take(MaxActorFacts))
+        {
+            var sanctions = await store.FindSanctions(new SanctionSearch(null, link.Other.Id, null, 1, MaxActorFacts) { ActiveOn = query.ActiveOn }, ct);
+            family.Add(new RelativeWithSanctionsDto(FamilyMemberDto.From(link), [.. sanctions.Items.Select(SanctionDto.From)]));
+        }
+        return TypedResults.Ok<IReadOnlyList<RelativeWithSanctionsDto>>(family);
+    }
+
     public static async Task<Results<Ok<IReadOnlyList<ActorEventDto>>, ProblemHttpResult>> GetEvents(
         [Description("Actor id, e.g. pedro-sanchez.")] string id, IGraphStore store, CancellationToken ct)
     {
@@ -200,7 +223,8 @@ internal static class ActorsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SanctionDto>>, ValidationProblem, ProblemHttpResult>> GetSanctions(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, [AsParameters] SanctionsApi.ActiveOnQuery active,
+        IGraphStore store, CancellationToken ct)
     {
         if (query.Role is "speaker" or "subject")
         {
@@ -210,8 +234,8 @@ internal static class ActorsApi
         {
             return Problems.NotFound("Actor", id);
         }
-        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts), ct) : null;
-        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts), ct) : null;
+        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts) { ActiveOn = active.ActiveOn }, ct) : null;
+        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts) { ActiveOn = active.ActiveOn }, ct) : null;
         return TypedResults.Ok<IReadOnlyList<SanctionDto>>([.. Union(imposed, targeted).Select(SanctionDto.From)]);
     }
 

@@ -99,7 +99,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         var sanctions = snapshot.WithLabel(NodeLabel.Sanction)
             .Where(s => search.Kind is null || s.Kind == search.Kind)
             .Where(s => search.ImposerId is null || snapshot.HasEdge(search.ImposerId, "IMPOSED", s.Id))
-            .Where(s => search.TargetId is null || snapshot.HasEdge(s.Id, "TARGETS", search.TargetId));
+            .Where(s => search.TargetId is null || snapshot.HasEdge(s.Id, "TARGETS", search.TargetId))
+            .Where(s => search.ActiveOn is null || SanctionLifetime.IsActiveOn(s, search.ActiveOn));
         return Task.FromResult(Page(snapshot, sanctions, GraphOrder.Chronological, search.Page, search.PageSize));
     }
 

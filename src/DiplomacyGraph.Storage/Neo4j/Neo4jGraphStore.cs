@@ -117,8 +117,13 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     public async Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct)
     {
         var (skip, limit) = Slice(search.Page, search.PageSize);
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("FindSanctions"), Params(
-            ("imposerId", search.ImposerId), ("targetId", search.TargetId), ("kind", search.Kind), ("skip", skip), ("limit", limit))), ct);
+        // A variant of its own for the activeOn filter, so the plain query stays as it is.
+        var statement = search.ActiveOn is null
+            ? new CypherStatement(CypherQueries.Get("FindSanctions"), Params(
+                ("imposerId", search.ImposerId), ("targetId", search.TargetId), ("kind", search.Kind), ("skip", skip), ("limit", limit)))
+            : new CypherStatement(CypherQueries.Get("FindSanctionsActiveOn"), Params(
+                ("imposerId", search.ImposerId), ("targetId", search.TargetId), ("kind", search.Kind), ("activeOn", search.ActiveOn), ("skip", skip), ("limit", limit)));
+        var result = await client.Run(statement, ct);
         return ToPage(result, GraphRows.WithLinks, search.Page, search.PageSize);
     }
 

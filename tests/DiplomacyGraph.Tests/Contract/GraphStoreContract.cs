@@ -9,7 +9,7 @@ namespace DiplomacyGraph.Tests.Contract;
 /// What every <see cref="IGraphStore"/> must answer, item for item and in the same order. Each test starts from an
 /// empty store and imports its own documents.
 /// </summary>
-public abstract class GraphStoreContract : IAsyncLifetime
+public abstract partial class GraphStoreContract : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
