@@ -27,20 +27,24 @@ public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadO
 /// <param name="Evidence">The sentences that introduce the actor.</param>
 /// <param name="Family">Family members (FAMILY_OF, either way), each with what they are to this actor.</param>
 /// <param name="Associates">Close associates (ASSOCIATE_OF, either way).</param>
+/// <param name="AsOf">The day asked for: offices, family and associates are those that hold then (undated ones kept); null: all.</param>
 public sealed record ActorDetailDto(
     string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description,
     IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence,
-    IReadOnlyList<FamilyMemberDto> Family, IReadOnlyList<AssociateDto> Associates)
+    IReadOnlyList<FamilyMemberDto> Family, IReadOnlyList<AssociateDto> Associates, string? AsOf)
 {
-    public static ActorDetailDto From(NodeWithLinks actor)
+    public static ActorDetailDto From(NodeWithLinks actor) => From(actor, null);
+
+    public static ActorDetailDto From(NodeWithLinks actor, string? asOf)
     {
         var node = actor.Node;
         var counts = actor.Links.GroupBy(l => l.Edge.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
+        var holding = actor.Links.Where(l => Common.AsOf.Holds(l.Edge, asOf)).ToList();
         return new ActorDetailDto(node.Id, node.Kind ?? "", node.Name, node.Strings("aliases"), node.Text("description"),
-            [.. actor.Out("HOLDS_OFFICE").Select(OfficeDto.From)], counts, node.Evidence.ToDto(),
-            [.. actor.Links.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)],
-            [.. actor.Links.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)]);
+            [.. holding.Where(l => l.Direction == Directions.Out && l.Edge.Type == "HOLDS_OFFICE").Select(OfficeDto.From)], counts, node.Evidence.ToDto(),
+            [.. holding.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)],
+            [.. holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)], asOf);
     }
 }
 
@@ -90,11 +94,12 @@ public sealed record RelativeWithSanctionsDto(FamilyMemberDto Member, IReadOnlyL
 /// <param name="Until">ISO date it ended, where known.</param>
 /// <param name="In">The country or organization.</param>
 /// <param name="Evidence">The sentences that name the office.</param>
-public sealed record OfficeDto(string? Title, string? Status, string? Since, string? Until, NodeRef In, IReadOnlyList<EvidenceDto> Evidence)
+/// <param name="Undated">True when neither since nor until is known, so an as-of answer keeps it without knowing.</param>
+public sealed record OfficeDto(string? Title, string? Status, string? Since, string? Until, NodeRef In, IReadOnlyList<EvidenceDto> Evidence, bool Undated)
 {
     public static OfficeDto From(Link link) => new(
         link.Edge.Text("title"), link.Edge.Text("status"), link.Edge.Text("since"), link.Edge.Text("until"),
-        link.Other.Ref(), link.Edge.Evidence.ToDto());
+        link.Other.Ref(), link.Edge.Evidence.ToDto(), Common.AsOf.IsUndated(link.Edge));
 }
 
 /// <summary>One relationship of an actor, seen from the actor.</summary>
@@ -104,10 +109,12 @@ public sealed record OfficeDto(string? Title, string? Status, string? Since, str
 /// <param name="Properties">role, side, title, scope, … as the type allows.</param>
 /// <param name="Evidence">Every sentence that supports it, per source.</param>
 /// <param name="Other">The node at the other end.</param>
-public sealed record RelationshipDto(string Id, string Type, string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other)
+/// <param name="Undated">True when it has neither since nor until (an as-of answer keeps it without knowing).</param>
+public sealed record RelationshipDto(string Id, string Type, string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other, bool Undated)
 {
     public static RelationshipDto From(Link link) => new(
-        link.Edge.Id, link.Edge.Type, link.Direction, GraphMapping.Visible(link.Edge.Properties), link.Edge.Evidence.ToDto(), link.Other.Ref());
+        link.Edge.Id, link.Edge.Type, link.Direction, GraphMapping.Visible(link.Edge.Properties), link.Edge.Evidence.ToDto(), link.Other.Ref(),
+        Common.AsOf.IsUndated(link.Edge));
 }
 
 /// <summary>An event an actor took part in, with their role and side.</summary>
@@ -137,4 +144,5 @@ public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Even
 /// <param name="Truncated">True when more nodes were in reach than the cap allows.</param>
 /// <param name="Nodes">The nodes, nearest first.</param>
 /// <param name="Edges">The edges among them.</param>
-public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<EdgeDto> Edges);
+/// <param name="AsOf">The day asked for: only relationships that hold then (undated ones kept) are followed; null: all.</param>
+public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<EdgeDto> Edges, string? AsOf = null);

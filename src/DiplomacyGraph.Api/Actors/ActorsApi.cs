@@ -31,21 +31,22 @@ internal static class ActorsApi
         group.MapGet("/{id}", GetActor)
             .WithName("GetActor")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("An actor, their offices, and counts of relationships by type")
-            .WithDescription("Try `gustavo-petro` or `marco-rubio`.");
+            .WithSummary("An actor, their offices, family and associates, and counts of relationships by type")
+            .WithDescription("Try `gustavo-petro` or `marco-rubio`. `asOf=YYYY-MM-DD` shows the offices, family and associates that held on that day (by since/until; undated ones are kept and marked `undated`).")
+            .ProducesValidationProblem();
 
         group.MapGet("/{id}/relationships", GetRelationships)
             .WithName("GetActorRelationships")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's relationships, with evidence")
-            .WithDescription($"Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED) and `direction` (out, in, both). At most {MaxActorFacts}, by type, direction and the other end's name.")
+            .WithDescription($"Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED), `direction` (out, in, both) and `asOf` (YYYY-MM-DD: those that hold that day by since/until; undated ones kept, marked `undated`). At most {MaxActorFacts}, by type, direction and the other end's name.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/network", GetNetwork)
             .WithName("GetActorNetwork")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's ego network")
-            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes.")
+            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes. `asOf=YYYY-MM-DD` follows only relationships that hold that day (undated ones kept).")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/family", GetFamily)
@@ -153,24 +154,52 @@ internal static class ActorsApi
     }
 
     public static async Task<Results<Ok<ActorDetailDto>, ProblemHttpResult>> GetActor(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, IGraphStore store, CancellationToken ct) =>
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] AsOfQuery query, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Actor, id, ct) is { } actor
-            ? TypedResults.Ok(ActorDetailDto.From(actor))
+            ? TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf))
             : Problems.NotFound("Actor", id);
 
     public static async Task<Results<Ok<IReadOnlyList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, IGraphStore store, CancellationToken ct) =>
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, [AsParameters] AsOfQuery asOf,
+        IGraphStore store, CancellationToken ct) =>
         await store.GetRelationships(id, query.Type, query.Direction ?? Directions.Both, ct) is { } links
-            ? TypedResults.Ok<IReadOnlyList<RelationshipDto>>([.. links.Take(MaxActorFacts).Select(RelationshipDto.From)])
+            ? TypedResults.Ok<IReadOnlyList<RelationshipDto>>([.. links.Where(l => AsOf.Holds(l.Edge, asOf.AsOf)).Take(MaxActorFacts).Select(RelationshipDto.From)])
             : Problems.NotFound("Actor", id);
 
     public static async Task<Results<Ok<NetworkDto>, ProblemHttpResult>> GetNetwork(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, IGraphStore store, CancellationToken ct)
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, [AsParameters] AsOfQuery asOf,
+        IGraphStore store, CancellationToken ct)
     {
         var depth = query.Depth ?? 1;
-        return await store.GetNetwork(id, depth, MaxNetworkNodes, ct) is { } network
-            ? TypedResults.Ok(new NetworkDto(id, depth, network.Truncated, [.. network.Nodes.Select(n => n.ToDto())], [.. network.Edges.Select(e => e.ToDto())]))
-            : Problems.NotFound("Actor", id);
+        if (await store.GetNetwork(id, depth, MaxNetworkNodes, ct) is not { } network)
+        {
+            return Problems.NotFound("Actor", id);
+        }
+        if (asOf.AsOf is not null)
+        {
+            network = AsOfNetwork(network, id, depth, asOf.AsOf);
+        }
+        return TypedResults.Ok(new NetworkDto(id, depth, network.Truncated, [.. network.Nodes.Select(n => n.ToDto())], [.. network.Edges.Select(e => e.ToDto())], asOf.AsOf));
+    }
+
+    /// <summary>
+    /// The network as it stood on a day: the same breadth-first walk over only the relationships that hold then. Every
+    /// path of the narrower walk lies in the full network, so filtering the full network's edges and walking again is exact
+    /// (up to the node cap of the full network).
+    /// </summary>
+    private static Subgraph AsOfNetwork(Subgraph network, string centre, int depth, string day)
+    {
+        var edges = network.Edges.Where(e => AsOf.Holds(e, day)).ToList();
+        var neighbours = edges.SelectMany(e => new[] { (e.From, e.To), (e.To, e.From) }).ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [centre] = 0 };
+        var frontier = new List<string> { centre };
+        for (var d = 1; d <= depth && frontier.Count > 0; d++)
+        {
+            frontier = [.. frontier.SelectMany(n => neighbours[n]).Where(n => distance.TryAdd(n, d))];
+        }
+        var nodes = network.Nodes.Where(n => distance.ContainsKey(n.Id))
+            .OrderBy(n => distance[n.Id]).ThenBy(n => n.SortKey, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
+        return new Subgraph(nodes, [.. edges.Where(e => distance.ContainsKey(e.From) && distance.ContainsKey(e.To))], network.Truncated);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<RelativeWithSanctionsDto>>, ProblemHttpResult>> GetFamily(

@@ -41,6 +41,7 @@ internal static class ServiceSetup
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<SeedService>("seed", tags: ["ready"]);
 
+        services.AddOptions<Import.FtmOptions>().BindConfiguration(Import.FtmOptions.Section);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
         {

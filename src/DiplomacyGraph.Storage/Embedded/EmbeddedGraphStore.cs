@@ -151,9 +151,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
         return Task.FromResult<SourceFacts?>(new SourceFacts(source, GraphOrder.Sort(nodes, GraphOrder.ByLabel), GraphOrder.Sort(edges)));
     }
 
-    public Task<ImportSummary> Import(KnowledgeDocument document, CancellationToken ct)
+    public Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
     {
-        var incoming = DocumentGraph.From(document);
         lock (writeLock)
         {
             var snapshot = index;

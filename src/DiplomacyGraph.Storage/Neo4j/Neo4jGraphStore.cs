@@ -191,9 +191,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     /// references and labels and tallies the outcome with <see cref="GraphMerge"/>, exactly as the embedded store does,
     /// and either rolls back (nothing written) or commits the merge of what changed, with GraphMerge's rules in Cypher.
     /// </summary>
-    public Task<ImportSummary> Import(KnowledgeDocument document, CancellationToken ct)
+    public Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
     {
-        var incoming = DocumentGraph.From(document);
         var ids = incoming.Nodes.Select(n => n.Id)
             .Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To }))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
