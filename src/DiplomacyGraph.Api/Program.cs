@@ -19,6 +19,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDiplomacyGraph();
 
 var app = builder.Build();
+if (!app.HasValidConfiguration())
+{
+    return 2;
+}
 app.UseDiplomacyGraph();
 
 app.MapActors();
@@ -32,7 +36,7 @@ app.MapSources();
 app.MapRelationships();
 app.MapImport();
 app.MapHealth();
-app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+app.MapSwaggerRedirect();
 
 await app.RunAsync();
 return 0;

@@ -19,6 +19,9 @@ internal static class ServiceSetup
         // Singletons: validators are stateless, and the endpoint filter resolves them once, when endpoints are built.
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IValidator<KnowledgeDocument>, KnowledgeDocumentValidator>();
+        builder.AddHttpHygiene();
+        services.AddClientAddresses();
+        services.AddCrossOrigin();
         services.AddWriteAccess();
         services.AddGraphStore(builder.Configuration);
 
@@ -26,15 +29,15 @@ internal static class ServiceSetup
         services.AddSingleton<SeedService>();
         services.AddHostedService(sp => sp.GetRequiredService<SeedService>());
 
-        services.AddProblemDetails();
+        services.AddProblemJson();
         // Let binding failures (page=abc) reach ProblemHandling, which names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemHandling>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-            // A property the format does not have is a mistake to report, not to drop.
-            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // A property the format does not have, or has under another case, or twice, is a mistake to report, not to drop.
+            KnowledgeJson.Strict(o.SerializerOptions);
         });
 
         services.AddHealthChecks()
@@ -72,19 +75,37 @@ internal static class ServiceSetup
 
     public static WebApplication UseDiplomacyGraph(this WebApplication app)
     {
+        app.UseTrustedProxies();
+        app.UseSecurityHeaders();
+        app.UseCrossOrigin();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAllowedHosts();
         app.UseWriteBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseKnownQueryParameters();
+        app.UseStrictJsonBodies();
         app.UseSwagger();
-        app.UseSwaggerUI(o =>
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SwaggerOptions>>().Value.UiEnabled)
         {
-            o.SwaggerEndpoint("/swagger/v1/swagger.json", "DiplomacyGraph v1");
-            o.RoutePrefix = "swagger";
-        });
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/swagger/v1/swagger.json", "DiplomacyGraph v1");
+                o.RoutePrefix = "swagger";
+            });
+        }
         return app;
+    }
+
+    /// <summary><c>/</c> leads to Swagger UI, when it is served.</summary>
+    public static void MapSwaggerRedirect(this IEndpointRouteBuilder routes)
+    {
+        if (routes.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SwaggerOptions>>().Value.UiEnabled)
+        {
+            routes.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        }
     }
 
     public static void MapHealth(this IEndpointRouteBuilder routes)

@@ -30,16 +30,20 @@ internal static class ValidationFilter
         }
         return async invocation =>
         {
+            // Every argument's failures together (the query's and the body's), so one answer lists every field to fix.
+            Dictionary<string, string[]>? errors = null;
             foreach (var (position, validator) in validated)
             {
                 if (invocation.Arguments[position] is not { } argument) continue;
                 var result = await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
-                if (!result.IsValid)
+                if (result.IsValid) continue;
+                foreach (var (field, messages) in result.ToDictionary())
                 {
-                    return TypedResults.ValidationProblem(result.ToDictionary());
+                    errors ??= [];
+                    errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
                 }
             }
-            return await next(invocation);
+            return errors is null ? await next(invocation) : TypedResults.ValidationProblem(errors);
         };
     }
 

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DiplomacyGraph.Api.Infrastructure;
@@ -16,6 +17,18 @@ public sealed class AuthOptions
 
     /// <summary>The API keys that may write (<c>Auth__ApiKeys__0</c> in the environment). None: writes are disabled.</summary>
     public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>Wrong keys one client address may send in a minute; after that its writes answer 429 until the minute ends.</summary>
+    public int MaxFailures { get; set; } = 10;
+}
+
+/// <summary>The <c>Reads</c> configuration section.</summary>
+public sealed class ReadOptions
+{
+    public const string Section = "Reads";
+
+    /// <summary>Reads of <c>/api/*</c> each client address may make per minute; 0 (the default) means no limit.</summary>
+    public int PermitsPerMinute { get; set; }
 }
 
 public sealed class WriteOptions
@@ -35,15 +48,24 @@ public sealed class WriteOptions
 /// </summary>
 internal sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IOptionsMonitor<AuthOptions> auth, IProblemDetailsService problems)
+    IOptionsMonitor<AuthOptions> auth, IProblemDetailsService problems, FailedAuthThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
     public const string WriterPolicy = "writer";
 
+    private const string ThrottledItem = "DiplomacyGraph.AuthThrottledFor";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // Before any key is compared: an address that has guessed too often learns nothing more, even with a valid key.
+        var address = ClientAddress.Of(Context);
+        if (throttle.IsBlocked(address, out var retryAfter))
+        {
+            Context.Items[ThrottledItem] = retryAfter;
+            return Task.FromResult(AuthenticateResult.Fail("Too many failed attempts from this address."));
+        }
         var keys = auth.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).ToList();
         if (keys.Count == 0 || !Request.Headers.TryGetValue(Header, out var presented) || presented.Count != 1 || string.IsNullOrEmpty(presented[0]))
         {
@@ -57,6 +79,7 @@ internal sealed class ApiKeyHandler(
         }
         if (!match)
         {
+            throttle.RecordFailure(address);
             return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
         }
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key")], SchemeName);
@@ -65,6 +88,13 @@ internal sealed class ApiKeyHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[ThrottledItem] is TimeSpan retryAfter)
+        {
+            Response.Headers.RetryAfter = Seconds(retryAfter);
+            await Write(StatusCodes.Status429TooManyRequests, "Too many failed attempts.",
+                "This address sent too many wrong API keys; its writes are refused until the time Retry-After gives.");
+            return;
+        }
         if (auth.CurrentValue.ApiKeys.All(string.IsNullOrEmpty))
         {
             await Write(StatusCodes.Status403Forbidden, "Writes are disabled.", "No API key is configured on this server (Auth:ApiKeys), so it accepts no writes.");
@@ -76,6 +106,9 @@ internal sealed class ApiKeyHandler(
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Write(StatusCodes.Status403Forbidden, "Forbidden.", "This key may not do that.");
+
+    public static string Seconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task Write(int status, string title, string detail)
     {
@@ -94,17 +127,26 @@ internal static class WriteAccess
 
     public static IServiceCollection AddWriteAccess(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.MaxFailures is > 0 and <= 1_000_000, "Auth:MaxFailures must be between 1 and 1000000.")
+            .ValidateOnStart();
+        services.AddOptions<ReadOptions>().BindConfiguration(ReadOptions.Section)
+            .Validate(o => o.PermitsPerMinute is >= 0 and <= 1_000_000, "Reads:PermitsPerMinute must be between 0 (no limit) and 1000000.")
+            .ValidateOnStart();
+        services.AddSingleton<FailedAuthThrottle>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WriteOptions>().BindConfiguration(WriteOptions.Section)
             .Validate(o => o.MaxBodyBytes is > 0 and <= 100_000_000, "Writes:MaxBodyBytes must be between 1 and 100000000.")
             .Validate(o => o.PermitsPerMinute is > 0 and <= 100_000, "Writes:PermitsPerMinute must be between 1 and 100000.")
             .ValidateOnStart();
 
-        services.AddAuthentication(ApiKeyHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        // No default scheme: a key is only looked at where the writer policy asks for it, so reads never compare keys.
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiKeyHandler.WriterPolicy, p => p.AddAuthenticationSchemes(ApiKeyHandler.SchemeName).RequireAuthenticatedUser());
 
         services.AddRateLimiter(o =>
         {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ReadPartition);
             o.AddPolicy(RateLimitPolicy, context =>
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value.PermitsPerMinute;
@@ -122,16 +164,35 @@ internal static class WriteAccess
                 var response = rejected.HttpContext.Response;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                response.Headers.RetryAfter = ApiKeyHandler.Seconds(retryAfter);
+                var title = IsRead(rejected.HttpContext.Request) ? "Too many reads." : "Too many writes.";
                 await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = rejected.HttpContext,
-                    ProblemDetails = new ProblemDetails { Status = 429, Title = "Too many writes.", Detail = "Wait for the time Retry-After gives, then try again." },
+                    ProblemDetails = new ProblemDetails { Status = 429, Title = title, Detail = "Wait for the time Retry-After gives, then try again." },
                 });
             };
         });
         return services;
     }
+
+    /// <summary>Reads of /api/* are limited per client address when Reads:PermitsPerMinute is set; everything else is not.</summary>
+    private static RateLimitPartition<string> ReadPartition(HttpContext context)
+    {
+        var permits = context.RequestServices.GetRequiredService<IOptions<ReadOptions>>().Value.PermitsPerMinute;
+        if (permits == 0 || !IsRead(context.Request) || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            return RateLimitPartition.GetNoLimiter(string.Empty);
+        }
+        return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
     /// <summary>Write policy for a group: an API key, the rate limit, and the body cap.</summary>
     public static RouteGroupBuilder RequireWriteAccess(this RouteGroupBuilder group)

@@ -8,13 +8,27 @@ namespace DiplomacyGraph.Storage.Knowledge;
 /// <summary>Reading knowledge documents: the JSON settings, and the seed folder loader.</summary>
 public static partial class KnowledgeJson
 {
-    /// <summary>camelCase, unknown properties rejected, comments and trailing commas tolerated for hand editing.</summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>
+    /// camelCase exactly, as the format promises: names match case-sensitively, unknown and duplicate properties are
+    /// rejected, numbers are numbers; comments and trailing commas are tolerated for hand editing.
+    /// </summary>
+    public static readonly JsonSerializerOptions Options = Strict(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-    };
+    });
+
+    /// <summary>The strict reading rules, shared by the seed loader and the API's request bodies.</summary>
+    public static JsonSerializerOptions Strict(JsonSerializerOptions options)
+    {
+        options.PropertyNameCaseInsensitive = false;
+        options.AllowDuplicateProperties = false;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        // The shape check reads the serializer's contracts, which need a resolver before first use.
+        options.TypeInfoResolver ??= new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
+        return options;
+    }
 
     /// <summary>
     /// Reads and validates every <c>*.json</c> document of a folder, in file-name order.
@@ -39,7 +53,15 @@ public static partial class KnowledgeJson
         try
         {
             using var stream = File.OpenRead(file);
-            document = JsonSerializer.Deserialize<KnowledgeDocument>(stream, Options);
+            using var json = JsonDocument.Parse(stream, JsonShape.DocumentOptions(Options));
+            // Every structural mistake at once, named by path; the serializer would stop at the first.
+            var shape = JsonShape.Check(json.RootElement, typeof(KnowledgeDocument), Options);
+            if (shape.Count > 0)
+            {
+                var problems = shape.SelectMany(e => e.Value.Select(message => $"  {JsonPath(e.Key)}: {message}"));
+                throw new InvalidKnowledgeDocumentException($"{file}: not a valid knowledge document:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            }
+            document = json.RootElement.Deserialize<KnowledgeDocument>(Options);
         }
         catch (JsonException e)
         {
@@ -57,6 +79,9 @@ public static partial class KnowledgeJson
         }
         return document;
     }
+
+    /// <summary>"actors[3].kind" as a JSON path from the document's root: "$.actors[3].kind".</summary>
+    private static string JsonPath(string field) => field == JsonShape.Root ? "$" : "$." + field;
 
     /// <summary>"actors[3].kind" becomes "actors[3] (id 'gustavo-petro'), field 'kind'".</summary>
     public static string Describe(KnowledgeDocument document, string path)

@@ -1,3 +1,4 @@
+using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -7,6 +8,10 @@ namespace DiplomacyGraph.Tests.Api;
 /// The real service on a test host, seeded from the real seed folder, on a store of the test's choice:
 /// a fresh embedded database file, or a Neo4j server. Settings win over appsettings.json.
 /// </summary>
+/// <remarks>
+/// On the test server every request comes from the same (unknown) client address, so failed-key throttling is set
+/// out of reach here; the tests of throttling set <c>Auth:MaxFailures</c> themselves.
+/// </remarks>
 public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
@@ -22,7 +27,7 @@ public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
     public static DiplomacyGraphFactory Embedded(IDictionary<string, string?>? extra = null)
     {
         var folder = Directory.CreateTempSubdirectory("diplomacygraph-api-").FullName;
-        var settings = new Dictionary<string, string?> { ["Embedded:Path"] = Path.Combine(folder, "graph.db") };
+        var settings = new Dictionary<string, string?>(Defaults) { ["Embedded:Path"] = Path.Combine(folder, "graph.db") };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return new DiplomacyGraphFactory(settings, folder);
     }
@@ -30,10 +35,21 @@ public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
     /// <summary>The Neo4j store on the given server.</summary>
     public static DiplomacyGraphFactory Neo4j(Uri uri, string? user, string? password, IDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?> { ["Neo4j:Uri"] = uri.ToString(), ["Neo4j:User"] = user, ["Neo4j:Password"] = password };
+        var settings = new Dictionary<string, string?>(Defaults)
+        {
+            ["Neo4j:Uri"] = uri.ToString(),
+            ["Neo4j:User"] = user,
+            ["Neo4j:Password"] = password,
+            // From the test settings: a loaded machine must not turn a slow first seed or read into a failure.
+            ["Neo4j:ImportTimeout"] = TestSettings.AsSetting(TestSettings.Neo4jImport),
+            ["Neo4j:RequestTimeout"] = TestSettings.AsSetting(TestSettings.Neo4jRequest),
+        };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return new DiplomacyGraphFactory(settings, null);
     }
+
+    /// <summary>Settings every test host starts from.</summary>
+    private static readonly Dictionary<string, string?> Defaults = new() { ["Auth:MaxFailures"] = "1000000" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

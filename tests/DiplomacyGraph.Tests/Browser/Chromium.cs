@@ -10,7 +10,7 @@ internal static class Chromium
 {
     public const string Executable = "/usr/bin/chromium";
 
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+    private static TimeSpan ExitTimeout => DiplomacyGraph.Tests.Infrastructure.TestSettings.Browser;
 
     // Quiet and self-contained: no first-run UI, no update, sync or background traffic, nothing shared between runs.
     private static readonly string[] Flags =
@@ -60,7 +60,7 @@ internal static class Chromium
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"Chromium did not dump {page} within {ExitTimeout.TotalSeconds:0} s.");
+                throw new TimeoutException($"Chromium did not dump {page} within {ExitTimeout.TotalSeconds:0} s (test setting Timeouts:Browser).");
             }
 
             Assert.True(process.ExitCode == 0, $"Chromium exited with code {process.ExitCode} on {page}.\n{await log}");

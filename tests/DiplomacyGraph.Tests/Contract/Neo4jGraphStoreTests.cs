@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -107,15 +106,13 @@ public sealed class Neo4jGraphStoreTests(Neo4jServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unreachable_server_is_unavailable_quickly_and_not_ready()
+    public async Task An_unreachable_server_is_unavailable_and_not_ready()
     {
         using var unreachable = Stores.Neo4jServices(server, $"http://127.0.0.1:{ClosedPort()}/");
         var store = unreachable.GetRequiredService<IGraphStore>();
-        var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.SearchActors(new ActorSearch(null, null, 1, 10), None));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.True(error.RetryAfter > TimeSpan.Zero);
         Assert.DoesNotContain("127.0.0.1", error.Message, StringComparison.Ordinal);
         Assert.False(await store.IsReady(None));
@@ -124,19 +121,15 @@ public sealed class Neo4jGraphStoreTests(Neo4jServer server) : IAsyncLifetime
     [Fact]
     public async Task A_stopped_server_makes_the_store_unavailable_and_the_same_store_recovers_when_it_is_back()
     {
-        if (!server.CanControlProcess)
-        {
-            return; // Only a server the tests launched can be stopped (NEO4J_HOME mode).
-        }
+        Assert.True(server.CanControlProcess,
+            "This test stops and restarts the Neo4j it runs on, so it needs the fixture's own server: unset NEO4J_URI and run scripts/test.sh.");
         await Store.Import(Knowledge.WorldDocument(), None);
         var store = Store;
 
         await server.StopAsync();
         try
         {
-            var clock = Stopwatch.StartNew();
             await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetNode(NodeLabel.Actor, Knowledge.Petro, None));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
             Assert.False(await store.IsReady(None));
         }
         finally

@@ -9,13 +9,15 @@ namespace DiplomacyGraph.Tests.Contract;
 /// <summary>Stores for the tests, built the way the API builds them: through <see cref="StorageServiceCollectionExtensions.AddGraphStore"/>.</summary>
 internal static class Stores
 {
-    public static ServiceProvider Neo4jServices(Neo4jServer server, string? uri = null, string requestTimeout = "00:00:05") =>
+    /// <summary>The Neo4j store; its timeouts come from the test settings unless a test sets the read timeout itself.</summary>
+    public static ServiceProvider Neo4jServices(Neo4jServer server, string? uri = null, string? requestTimeout = null) =>
         Services(new Dictionary<string, string?>
         {
             ["Neo4j:Uri"] = uri ?? server.HttpUri.ToString(),
             ["Neo4j:User"] = server.User,
             ["Neo4j:Password"] = server.Password,
-            ["Neo4j:RequestTimeout"] = requestTimeout,
+            ["Neo4j:RequestTimeout"] = requestTimeout ?? TestSettings.AsSetting(TestSettings.Neo4jRequest),
+            ["Neo4j:ImportTimeout"] = TestSettings.AsSetting(TestSettings.Neo4jImport),
         });
 
     public static ServiceProvider Services(Dictionary<string, string?> settings)

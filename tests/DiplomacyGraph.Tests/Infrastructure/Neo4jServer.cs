@@ -33,7 +33,7 @@ public sealed class Neo4jServer : IAsyncLifetime
     };
 
     // Shared by every fixture instance; credentials go on each request, not on the client.
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private static readonly HttpClient Http = new() { Timeout = TestSettings.Http };
     private LocalNeo4jProcess? _local;
     private IContainer? _container;
     private Uri? _commitUri;
@@ -218,7 +218,6 @@ public sealed class Neo4jServer : IAsyncLifetime
     /// <summary>A private copy of a Neo4j distribution, run with <c>bin/neo4j console</c>.</summary>
     private sealed class LocalNeo4jProcess : IAsyncDisposable
     {
-        private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
         private const int MaxOutputLines = 400;
         private static readonly string[] SharedFolders = ["lib", "plugins"];
         private static readonly string[] FreshFolders = ["data", "logs", "run", "import"];
@@ -324,7 +323,7 @@ public sealed class Neo4jServer : IAsyncLifetime
         private async Task WaitUntilReadyAsync(Process process)
         {
             var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < StartTimeout)
+            while (deadline.Elapsed < TestSettings.Neo4jStart)
             {
                 if (process.HasExited)
                 {
@@ -353,7 +352,7 @@ public sealed class Neo4jServer : IAsyncLifetime
             }
 
             await StopAsync();
-            throw new TimeoutException($"Neo4j did not answer 200 on {HttpUri} within {StartTimeout.TotalSeconds:0} s.\n{DescribeOutput()}");
+            throw new TimeoutException($"Neo4j did not answer 200 on {HttpUri} within {TestSettings.Neo4jStart.TotalSeconds:0} s (test setting Timeouts:Neo4jStart).\n{DescribeOutput()}");
         }
 
         private static void PrepareHome(string source, string home, int httpPort, int boltPort)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using DiplomacyGraph.Tests.Infrastructure;
 using DiplomacyGraph.Tests.Seed;
 
 namespace DiplomacyGraph.Tests.Writes;
@@ -12,7 +13,6 @@ namespace DiplomacyGraph.Tests.Writes;
 /// </summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process process;
     private readonly ConcurrentQueue<string> output;
 
@@ -20,7 +20,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     {
         this.process = process;
         this.output = output;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient { BaseAddress = address, Timeout = TestSettings.Http };
     }
 
     public HttpClient Client { get; }
@@ -56,12 +56,17 @@ internal sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <c>import &lt;file&gt;</c> on an embedded database file and waits for it to exit.</summary>
-    public static async Task<(int ExitCode, string Out, string Error)> ImportAsync(string file, string databasePath)
+    public static Task<(int ExitCode, string Out, string Error)> ImportAsync(string file, string databasePath) =>
+        RunAsync("import", file, $"--Embedded:Path={databasePath}");
+
+    /// <summary>Runs the service with these arguments and waits for it to exit, as when it refuses to start.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] arguments)
     {
         var stdout = new ConcurrentQueue<string>();
         var stderr = new ConcurrentQueue<string>();
-        using var process = Launch(stdout, stderr, "import", file, $"--Embedded:Path={databasePath}");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var process = Launch(stdout, stderr, arguments);
+        var command = string.Join(' ', arguments);
+        using var timeout = new CancellationTokenSource(TestSettings.ApiProcess);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -69,7 +74,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'import {file}' did not exit within 120 s.\n{string.Join('\n', stdout)}\n{string.Join('\n', stderr)}");
+            throw new TimeoutException($"'{command}' did not exit within {TestSettings.ApiProcess.TotalSeconds:0} s (test setting Timeouts:ApiProcess).\n{string.Join('\n', stdout)}\n{string.Join('\n', stderr)}");
         }
 
         process.WaitForExit(); // flushes the redirected output
@@ -97,7 +102,7 @@ internal sealed class ApiProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < StartTimeout)
+        while (clock.Elapsed < TestSettings.ApiProcess)
         {
             if (process.HasExited)
             {
@@ -121,7 +126,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The service was not ready within {StartTimeout.TotalSeconds:0} s.\n{Output}");
+        throw new TimeoutException($"The service was not ready within {TestSettings.ApiProcess.TotalSeconds:0} s (test setting Timeouts:ApiProcess).\n{Output}");
     }
 
     private static Process Launch(ConcurrentQueue<string> output, params string[] arguments) => Launch(output, output, arguments);

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DiplomacyGraph.Api.Infrastructure;
+
+/// <summary>
+/// Writes every problem as <c>application/problem+json</c>, whatever the request's <c>Accept</c> says.
+/// The framework's own writer declines when <c>Accept</c> excludes JSON, and then whoever asked for the
+/// problem (the key check, the rate limiter, status-code pages, the exception handler) has nothing to write
+/// with: an empty 500, or a <c>text/plain</c> line. This API has no other error format to offer, and an
+/// error the client can parse beats a 406 about an error.
+/// </summary>
+internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> options) : IProblemDetailsWriter
+{
+    public const string ContentType = "application/problem+json";
+    public const string JsonContentType = "application/json";
+
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public async ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var response = context.HttpContext.Response;
+        context.ProblemDetails.Status ??= response.StatusCode;
+        // The result's constructor fills in the RFC 9110 type and title for the status, as the framework's writer does.
+        _ = TypedResults.Problem(context.ProblemDetails);
+        options.Value.CustomizeProblemDetails?.Invoke(context);
+        var problem = context.ProblemDetails;
+        await response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: ContentType, context.HttpContext.RequestAborted);
+    }
+}
+
+internal static class ProblemJson
+{
+    /// <summary>Problem details, written by <see cref="ProblemJsonWriter"/> only.</summary>
+    public static IServiceCollection AddProblemJson(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Routing answers 415 before any endpoint runs; every body this API takes is JSON, so say so.
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                context.ProblemDetails.Detail ??= $"Send the body as {ProblemJsonWriter.JsonContentType} (Content-Type: {ProblemJsonWriter.JsonContentType}).";
+            }
+        });
+        services.RemoveAll<IProblemDetailsWriter>();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
+        return services;
+    }
+}
