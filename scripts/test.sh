@@ -15,15 +15,17 @@ if [[ -z "${NEO4J_URI:-}" && -z "${NEO4J_HOME:-}" ]]; then
 fi
 echo "test.sh: Neo4j from ${NEO4J_URI:-$NEO4J_HOME}"
 
-# The Cypher 5 linter; reinstalled only when its lock file changes.
-lint_dir=tools/cypher-lint
-lock_hash="$(sha256sum "$lint_dir/package-lock.json" | cut -d' ' -f1)"
-stamp="$lint_dir/node_modules/.installed-lock-sha256"
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
-  npm ci --prefix "$lint_dir" --no-audit --no-fund --loglevel=error >&2
-  echo "$lock_hash" > "$stamp"
-fi
-node "$lint_dir/lint.js"
+# The npm tools: the Cypher 5 linter, and Spectral (which the OpenAPI test runs on the served document).
+# Each is reinstalled only when its lock file changes.
+for tool_dir in tools/cypher-lint tools/spectral; do
+  lock_hash="$(sha256sum "$tool_dir/package-lock.json" | cut -d' ' -f1)"
+  stamp="$tool_dir/node_modules/.installed-lock-sha256"
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
+    npm ci --prefix "$tool_dir" --no-audit --no-fund --loglevel=error >&2
+    echo "$lock_hash" > "$stamp"
+  fi
+done
+node tools/cypher-lint/lint.js
 
 set +e
 dotnet test DiplomacyGraph.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory TestResults "$@"

@@ -15,6 +15,10 @@ internal static class Entry
         {
             return await LoadRun.Run(args[1..]);
         }
+        if (args.Length > 0 && args[0] == "write-load")
+        {
+            return await WriteLoadRun.Run(args[1..]);
+        }
         // Results land in benchmarks/BenchmarkDotNet.Artifacts (git-ignored) wherever the command is run from.
         var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(Repository.Root, "benchmarks", "BenchmarkDotNet.Artifacts"));
         BenchmarkSwitcher.FromAssembly(typeof(Entry).Assembly).Run(args, config);

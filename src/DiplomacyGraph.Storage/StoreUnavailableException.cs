@@ -26,4 +26,10 @@ public sealed class StoreUnavailableException : Exception
 
     /// <summary>How long a client should wait before trying again.</summary>
     public TimeSpan RetryAfter { get; }
+
+    /// <summary>
+    /// A write's commit was sent and no answer came (a timeout or a dropped connection): it may have applied.
+    /// An import is safe to repeat; a repeated create, replace or delete may then answer 409 or 404.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
 }

@@ -27,6 +27,7 @@ internal static class NodeWrites
     {
         var group = routes.MapGroup(resource.Route).WithTags(tag).RequireWriteAccess().WithValidation().WithStoreProblems();
         var name = resource.Name.ToLowerInvariant();
+        var aName = $"{("aeiou".Contains(name[0], StringComparison.Ordinal) ? "an" : "a")} {name}";
 
         // Handlers close over the resource, so they are built as delegates here (route analyzers cannot follow generic closures).
         Func<TWrite, IGraphStore, CancellationToken, Task<Results<Created<TDto>, ProblemHttpResult>>> create =
@@ -38,7 +39,7 @@ internal static class NodeWrites
 
         group.MapPost("/", create)
             .WithName($"Create{resource.Name}")
-            .WithSummary($"Create a {name}")
+            .WithSummary($"Create {aName}")
             .WithDescription($"Creates the {name} with its evidence sentence and source. 201 with Location; 409 when the id is taken; 422 naming unknown ids (e.g. the source); needs an API key (X-Api-Key).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -46,7 +47,7 @@ internal static class NodeWrites
 
         group.MapPut("/{id}", replace)
             .WithName($"Replace{resource.Name}")
-            .WithSummary($"Replace a {name}")
+            .WithSummary($"Replace {aName}")
             .WithDescription($"Replaces the {name}'s properties with the body's. Evidence accumulates: the body's sentence is added to what the {name} had. 404 when there is no such {name}; needs an API key.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -54,7 +55,7 @@ internal static class NodeWrites
 
         group.MapDelete("/{id}", delete)
             .WithName($"Delete{resource.Name}")
-            .WithSummary($"Delete a {name}")
+            .WithSummary($"Delete {aName}")
             .WithDescription($"204 when deleted. 409 while it still has relationships, unless cascade=true, which deletes them with it. Needs an API key.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -18,6 +18,8 @@ internal sealed partial class ProblemHandling(IProblemDetailsService problems, I
         var (status, title, detail, errors) = exception switch
         {
             StoreUnavailableException unavailable => Unavailable(context, unavailable),
+            StoreMisconfiguredException => (StatusCodes.Status500InternalServerError, "The graph store is misconfigured.",
+                "The service cannot use its store with its current configuration; the operator has been told in the log.", null),
             IdConflictException conflict => Extend(extensions, "conflicts", conflict.Conflicts,
                 (StatusCodes.Status409Conflict, "The id is taken.", conflict.Message, null)),
             UnknownReferencesException unknown => Extend(extensions, "unknownIds", unknown.Ids,
@@ -27,7 +29,7 @@ internal sealed partial class ProblemHandling(IProblemDetailsService problems, I
             BadHttpRequestException bad => BadRequest(bad),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error has been logged.", null),
         };
-        if (status == StatusCodes.Status500InternalServerError)
+        if (status == StatusCodes.Status500InternalServerError && exception is not StoreMisconfiguredException)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
         }
@@ -49,7 +51,10 @@ internal sealed partial class ProblemHandling(IProblemDetailsService problems, I
     private static (int, string, string, Dictionary<string, string[]>?) Unavailable(HttpContext context, StoreUnavailableException e)
     {
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(e.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return (StatusCodes.Status503ServiceUnavailable, "The graph store is unavailable.", "Try again shortly.", null);
+        return (StatusCodes.Status503ServiceUnavailable, "The graph store is unavailable.", e.OutcomeUnknown
+            ? "The store did not confirm the write before the connection was lost or timed out, so it may have applied. " +
+              "An import is safe to repeat; a repeated create, replace or delete may then answer 409 or 404."
+            : "Try again shortly.", null);
     }
 
     private static (int, string, string, Dictionary<string, string[]>?) BadRequest(BadHttpRequestException e)

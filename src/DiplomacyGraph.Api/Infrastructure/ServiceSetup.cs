@@ -55,6 +55,11 @@ internal static class ServiceSetup
                 Description = "A knowledge graph of diplomatic events: actors, events, sanctions and statements, each fact with its source and sentence.",
             });
             o.OperationFilter<OpenApiConventions>();
+            // The limits, response codes and servers the document states come from the validators and the server's rules.
+            o.SupportNonNullableReferenceTypes();
+            o.SchemaFilter<ValidatedSchemas>();
+            o.OperationFilter<ValidatedParameters>();
+            o.DocumentFilter<RelativeServer>();
             o.OperationFilter<Relationships.RelationshipTypeEnums>();
             o.SchemaFilter<Relationships.RelationshipTypeEnums>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme

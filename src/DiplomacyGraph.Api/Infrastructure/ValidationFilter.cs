@@ -1,4 +1,5 @@
 using System.Reflection;
+using DiplomacyGraph.Api.Common;
 using FluentValidation;
 
 namespace DiplomacyGraph.Api.Infrastructure;
@@ -24,24 +25,37 @@ internal static class ValidationFilter
             .Where(p => p.validator is not null)
             .Select(p => (p.position, validator: p.validator!))
             .ToArray();
-        if (validated.Length == 0)
+        // Top-level string parameters named id, from, type or to are path values here (query parameters come in [AsParameters] records).
+        var pathValues = context.MethodInfo.GetParameters()
+            .Select((parameter, position) => (position, parameter))
+            .Where(p => p.parameter.ParameterType == typeof(string) && p.parameter.Name is { } name && PathValues.Names.Contains(name))
+            .Select(p => (p.position, name: p.parameter.Name!))
+            .ToArray();
+        var pathValidator = pathValues.Length == 0 ? null : services.GetRequiredService<IValidator<PathValues>>();
+        if (validated.Length == 0 && pathValidator is null)
         {
             return next;
         }
         return async invocation =>
         {
-            // Every argument's failures together (the query's and the body's), so one answer lists every field to fix.
+            // Every argument's failures together (the path's, the query's and the body's), so one answer lists every field to fix.
             Dictionary<string, string[]>? errors = null;
-            foreach (var (position, validator) in validated)
+            void Add(FluentValidation.Results.ValidationResult result)
             {
-                if (invocation.Arguments[position] is not { } argument) continue;
-                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
-                if (result.IsValid) continue;
                 foreach (var (field, messages) in result.ToDictionary())
                 {
                     errors ??= [];
                     errors[field] = errors.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
                 }
+            }
+            if (pathValidator is not null)
+            {
+                Add(await pathValidator.ValidateAsync(PathValues.Of(pathValues.ToDictionary(p => p.name, p => invocation.Arguments[p.position] as string)), invocation.HttpContext.RequestAborted));
+            }
+            foreach (var (position, validator) in validated)
+            {
+                if (invocation.Arguments[position] is not { } argument) continue;
+                Add(await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted));
             }
             return errors is null ? await next(invocation) : TypedResults.ValidationProblem(errors);
         };

@@ -36,7 +36,7 @@ internal static class SourcesApi
 {
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sources").WithTags("Sources").WithStoreProblems();
+        var group = routes.MapGroup("/api/sources").WithTags("Sources").WithStoreProblems().WithValidation();
 
         group.MapGet("/", ListSources)
             .WithName("ListSources")

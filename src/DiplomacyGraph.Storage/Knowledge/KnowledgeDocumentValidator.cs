@@ -28,8 +28,7 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
 
     private void Section<T>(System.Linq.Expressions.Expression<Func<KnowledgeDocument, IReadOnlyList<T>>> section, IValidator<T> item)
     {
-        RuleFor(section).NotNull().Must(l => l is null || l.Count <= MaxItemsPerSection)
-            .WithMessage($"'{{PropertyName}}' must not hold more than {MaxItemsPerSection} items.");
+        RuleFor(section).NotNull().SetValidator(new MaxItemsValidator<KnowledgeDocument, T>(MaxItemsPerSection));
         var each = System.Linq.Expressions.Expression.Lambda<Func<KnowledgeDocument, IEnumerable<T>>>(section.Body, section.Parameters);
         RuleForEach(each).NotNull().SetValidator(item);
     }
@@ -95,7 +94,10 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    /// <summary>What every id looks like: a lowercase slug such as <c>gustavo-petro</c>.</summary>
+    public const string IdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    [GeneratedRegex(IdPattern)]
     internal static partial Regex Slug();
 
     [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
@@ -107,6 +109,9 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
 
 internal static class RuleExtensions
 {
+    public const int MaxNames = 50;
+    public const int MaxNameLength = 200;
+
     public static IRuleBuilderOptions<T, string> Id<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(KnowledgeDocumentValidator.MaxIdLength)
             .Matches(KnowledgeDocumentValidator.Slug()).WithMessage("'{PropertyName}' must be a lowercase slug such as 'gustavo-petro'.");
@@ -118,19 +123,19 @@ internal static class RuleExtensions
         rule.MaximumLength(max).Must(s => s is null || !string.IsNullOrWhiteSpace(s)).WithMessage("'{PropertyName}' must not be blank; leave it out instead.");
 
     public static IRuleBuilderOptions<T, string> OneOf<T>(this IRuleBuilder<T, string> rule, IReadOnlySet<string> allowed) =>
-        rule.NotEmpty().Must(allowed.Contains).WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}.");
+        rule.NotEmpty().SetValidator(new OneOfValidator<T, string>(allowed, nullAllowed: false));
 
     public static IRuleBuilderOptions<T, string?> PartialDate<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(d => d is null || KnowledgeDocumentValidator.PartialDate().IsMatch(d))
+        rule.Matches(KnowledgeDocumentValidator.PartialDate())
             .WithMessage("'{PropertyName}' must be an ISO-8601 date: yyyy-MM-dd, yyyy-MM or yyyy.");
 
     public static IRuleBuilderOptions<T, string?> DateTime<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(d => d is null || KnowledgeDocumentValidator.DateTime().IsMatch(d))
+        rule.Matches(KnowledgeDocumentValidator.DateTime())
             .WithMessage("'{PropertyName}' must be an ISO-8601 date or local date-time: yyyy-MM-dd or yyyy-MM-ddTHH:mm.");
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>> Names<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
-        rule.NotNull().Must(l => l is null || (l.Count <= 50 && l.All(s => !string.IsNullOrWhiteSpace(s) && s.Length <= 200)))
-            .WithMessage("'{PropertyName}' must hold at most 50 non-blank names of at most 200 characters.");
+        rule.NotNull().SetValidator(new MaxItemsValidator<T, string>(MaxNames, MaxNameLength))
+            .WithMessage($"'{{PropertyName}}' must hold at most {MaxNames} non-blank names of at most {MaxNameLength} characters.");
 
     public static IRuleBuilderOptions<T, string> Evidence<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("Every fact needs its evidence: the sentence of the source that supports it.")

@@ -17,3 +17,10 @@ internal sealed class Neo4jTransientException(string code, string message)
 {
     public string Code { get; } = code;
 }
+
+/// <summary>
+/// A write's guard statement refused (it divides by zero on purpose, <c>Neo.ClientError.Statement.ArithmeticError</c>):
+/// something the write depends on is missing or taken. The whole transaction was rolled back; the store reads again
+/// to say exactly why.
+/// </summary>
+internal sealed class Neo4jGuardException() : Exception("A write guard refused; nothing was written.");

@@ -1,79 +1,122 @@
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
+using Microsoft.Extensions.Logging;
 
 namespace DiplomacyGraph.Storage.Neo4j;
 
-// Single-resource writes. Each is one transaction: lock and read what the write depends on, check it with the
-// same WriteChecks as the embedded store (rolling back on a refusal, so nothing is written), then write and commit.
+// Writes. Each is one unit of work for Neo4jHttpClient (one request to …/tx/commit on the transactional API): it first
+// write-locks and reads what the write depends on, then a guard statement refuses the whole transaction when a check
+// fails (GuardNodes.cypher), then it writes, with the merges computed in Cypher on the locked nodes. No lock is ever
+// held across a network round trip. When a guard refuses, nothing was written; the store reads again and decides with
+// the same WriteChecks and ImportPlan as the embedded store, so both refuse the same writes with the same messages.
 public sealed partial class Neo4jGraphStore
 {
-    public Task CreateNode(GraphNode node, CancellationToken ct) =>
-        client.InTransaction(async (transaction, token) =>
-        {
-            var existing = await LockNodes(transaction, [node.Id, .. WriteChecks.References(node)], token);
-            if (existing.TryGetValue(node.Id, out var taken))
-            {
-                throw new IdConflictException([$"'{node.Id}' is already taken by a node of label {taken.Label}."]);
-            }
-            ThrowIfUnknown(WriteChecks.References(node), existing);
-            await transaction.Commit([new CypherStatement(CypherQueries.WithLabel("CreateNode", node.Label), Params(("row", NodeRow(node))))], token);
-            return true;
-        }, ct);
+    /// <summary>How often a write is tried again when its guard refused but a fresh read finds nothing wrong (a concurrent write changed the store in between).</summary>
+    private const int GuardAttempts = 3;
 
-    public Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct) =>
-        client.InTransaction(async (transaction, token) =>
-        {
-            var existing = await LockNodes(transaction, [node.Id, .. WriteChecks.References(node)], token);
-            if (!existing.TryGetValue(node.Id, out var current) || current.Label != node.Label)
+    public Task CreateNode(GraphNode node, CancellationToken ct)
+    {
+        var references = WriteChecks.References(node).ToList();
+        return Guarded<bool>(
+            [
+                LockNodes([node.Id, .. references]),
+                Guard([Free(node.Id), .. references.Select(AnyLabel)]),
+                new CypherStatement(CypherQueries.WithLabel("CreateNode", node.Label), Params(("row", NodeRow(node)))),
+            ],
+            _ => true,
+            async token =>
             {
-                await transaction.Rollback();
-                return null;
-            }
-            ThrowIfUnknown(WriteChecks.References(node), existing);
-            var replaced = node with { Evidence = GraphMerge.MergeEvidence(current.Evidence, node.Evidence) };
-            await transaction.Commit([new CypherStatement(CypherQueries.WithLabel("ReplaceNode", node.Label),
-                Params(("id", node.Id), ("properties", FullProperties(replaced))))], token);
-            return (GraphNode?)replaced;
-        }, ct);
+                var existing = await ReadNodes([node.Id, .. references], token);
+                if (existing.TryGetValue(node.Id, out var taken))
+                {
+                    throw new IdConflictException([$"'{node.Id}' is already taken by a node of label {taken.Label}."]);
+                }
+                ThrowIfUnknown(references, existing);
+                return Retry<bool>();
+            }, ct);
+    }
 
-    public Task<DeleteResult> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct) =>
-        client.InTransaction(async (transaction, token) =>
-        {
-            var degree = await transaction.Run([new CypherStatement(CypherQueries.WithLabel("NodeDegree", label), Params(("id", id)))], token);
-            if (degree[0].Column("links").FirstOrDefault() is not { ValueKind: System.Text.Json.JsonValueKind.Number } links)
+    public Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct)
+    {
+        var references = WriteChecks.References(node).ToList();
+        return Guarded(
+            [
+                LockNodes([node.Id, .. references]),
+                Guard([new NodeExpectation(node.Id, [node.Label], Required: true), .. references.Select(AnyLabel)]),
+                new CypherStatement(CypherQueries.WithLabel("ReplaceNode", node.Label),
+                    Params(("id", node.Id), ("properties", PropertiesButEvidence(node)), ("evidence", EvidenceRows(node.Evidence)))),
+            ],
+            results =>
             {
-                await transaction.Rollback();
-                return new DeleteResult(DeleteOutcome.NotFound, 0);
-            }
-            // A source's facts are not its relationships: retracting them is not a delete's job.
-            var blocking = label == NodeLabel.Source
-                ? (await transaction.Run([new CypherStatement(CypherQueries.Get("SourceCitations"), Params(("id", id)))], token))[0].Column("citing").Single().GetInt32()
-                : links.GetInt32();
-            if (blocking > 0 && (label == NodeLabel.Source || !cascade))
+                var current = Nodes(results[0])[node.Id];
+                return (GraphNode?)(node with { Evidence = GraphMerge.MergeEvidence(current.Evidence, node.Evidence) });
+            },
+            async token =>
             {
-                await transaction.Rollback();
-                return new DeleteResult(DeleteOutcome.InUse, blocking);
-            }
-            await transaction.Commit([new CypherStatement(CypherQueries.WithLabel("DeleteNode", label), Params(("id", id)))], token);
-            return new DeleteResult(DeleteOutcome.Deleted, label == NodeLabel.Source ? 0 : blocking);
-        }, ct);
+                var existing = await ReadNodes([node.Id, .. references], token);
+                if (!existing.TryGetValue(node.Id, out var current) || current.Label != node.Label) return Answer<GraphNode?>(null);
+                ThrowIfUnknown(references, existing);
+                return Retry<GraphNode?>();
+            }, ct);
+    }
 
-    public Task CreateEdge(GraphEdge edge, CancellationToken ct) =>
-        client.InTransaction(async (transaction, token) =>
+    public async Task<DeleteResult> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct)
+    {
+        // Counted and deleted in one transaction: NodeDegree locks the node, the delete re-checks the same condition.
+        IReadOnlyList<CypherStatement> statements = label == NodeLabel.Source
+            ?
+            [
+                new CypherStatement(CypherQueries.WithLabel("NodeDegree", label), Params(("id", id))),
+                new CypherStatement(CypherQueries.Get("SourceCitations"), Params(("id", id))),
+                new CypherStatement(CypherQueries.Get("DeleteUncitedSource"), Params(("id", id))),
+            ]
+            :
+            [
+                new CypherStatement(CypherQueries.WithLabel("NodeDegree", label), Params(("id", id))),
+                new CypherStatement(CypherQueries.WithLabel("DeleteNode", label), Params(("id", id), ("cascade", cascade))),
+            ];
+        var results = await client.Run(statements, ct, write: true);
+        if (results[0].Column("links").FirstOrDefault() is not { ValueKind: System.Text.Json.JsonValueKind.Number } links)
         {
-            var references = WriteChecks.References(edge).ToList();
-            var existing = await LockNodes(transaction, references, token);
-            var current = await transaction.Run([new CypherStatement(CypherQueries.Get("GetEdge"),
-                Params(("from", edge.From), ("type", edge.Type), ("to", edge.To)))], token);
-            if (current[0].Column("edge").Any())
+            return new DeleteResult(DeleteOutcome.NotFound, 0);
+        }
+        // A source's facts are not its relationships: retracting them is not a delete's job.
+        var blocking = label == NodeLabel.Source ? results[1].Column("citing").Single().GetInt32() : links.GetInt32();
+        return blocking > 0 && (label == NodeLabel.Source || !cascade)
+            ? new DeleteResult(DeleteOutcome.InUse, blocking)
+            : new DeleteResult(DeleteOutcome.Deleted, label == NodeLabel.Source ? 0 : blocking);
+    }
+
+    public Task CreateEdge(GraphEdge edge, CancellationToken ct)
+    {
+        var references = WriteChecks.References(edge).ToList();
+        var rule = RelationshipTypes.ByType[edge.Type];
+        var evidenceSources = references.Skip(2).Where(r => r != edge.From && r != edge.To);
+        return Guarded<bool>(
+            [
+                LockNodes(references),
+                Guard([.. Endpoint(edge.From, edge.To, rule), .. evidenceSources.Select(AnyLabel)]),
+                new CypherStatement(CypherQueries.Get("GuardEdgeAbsent"), Params(("from", edge.From), ("type", edge.Type), ("to", edge.To))),
+                new CypherStatement(CypherQueries.WithType("UpsertEdges", edge.Type), Params(("rows", new[] { EdgeRow(edge) }))),
+            ],
+            _ => true,
+            async token =>
             {
-                throw new IdConflictException([$"The relationship {edge.From} -{edge.Type}-> {edge.To} already exists."]);
-            }
-            ThrowIfUnknown(references, existing);
-            WriteChecks.ThrowIfEndpointsMismatch([edge], id => existing[id].Label);
-            await transaction.Commit([new CypherStatement(CypherQueries.WithType("UpsertEdges", edge.Type), Params(("rows", new[] { EdgeRow(edge) })))], token);
-            return true;
-        }, ct);
+                var read = await client.Run(
+                [
+                    new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", Sorted(references)))),
+                    new CypherStatement(CypherQueries.Get("GetEdge"), Params(("from", edge.From), ("type", edge.Type), ("to", edge.To))),
+                ], token);
+                if (read[1].Column("edge").Any())
+                {
+                    throw new IdConflictException([$"The relationship {edge.From} -{edge.Type}-> {edge.To} already exists."]);
+                }
+                var existing = Nodes(read[0]);
+                ThrowIfUnknown(references, existing);
+                WriteChecks.ThrowIfEndpointsMismatch([edge], id => existing[id].Label);
+                return Retry<bool>();
+            }, ct);
+    }
 
     public async Task<GraphEdge?> GetEdge(string fromId, string type, string toId, CancellationToken ct)
     {
@@ -81,20 +124,85 @@ public sealed partial class Neo4jGraphStore
         return result.Column("edge").Select(GraphRows.Edge).FirstOrDefault();
     }
 
-    public Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct) =>
-        client.InTransaction(async (transaction, token) =>
-        {
-            var result = await transaction.Commit([new CypherStatement(CypherQueries.Get("DeleteEdge"), Params(("from", fromId), ("type", type), ("to", toId)))], token);
-            return result[0].Column("deleted").Single().GetInt32() > 0;
-        }, ct);
-
-    /// <summary>Write-locks the nodes that exist among the ids (in a fixed order, against deadlocks) and reads them.</summary>
-    private static async Task<Dictionary<string, GraphNode>> LockNodes(Neo4jTransaction transaction, IEnumerable<string> ids, CancellationToken ct)
+    public async Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
     {
-        var ordered = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var read = await transaction.Run([new CypherStatement(CypherQueries.Get("ImportReadNodes"), Params(("ids", ordered)))], ct);
-        return read[0].Column("node").Select(GraphRows.Node).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var result = await client.Run(new CypherStatement(CypherQueries.Get("DeleteEdge"), Params(("from", fromId), ("type", type), ("to", toId))), ct, write: true);
+        return result.Column("deleted").Single().GetInt32() > 0;
     }
+
+    /// <summary>What a write's guard expects of one id (see GuardNodes.cypher).</summary>
+    /// <param name="Id">The node id.</param>
+    /// <param name="Labels">The labels the node may have; empty: the id must be free; null: any.</param>
+    /// <param name="Required">Whether the node must exist.</param>
+    private sealed record NodeExpectation(string Id, IReadOnlyCollection<NodeLabel>? Labels, bool Required);
+
+    private static NodeExpectation Free(string id) => new(id, [], Required: false);
+
+    private static NodeExpectation AnyLabel(string id) => new(id, null, Required: true);
+
+    /// <summary>A relationship's ends must exist with labels its type joins (one expectation per id, the rules intersected).</summary>
+    private static IEnumerable<NodeExpectation> Endpoint(string from, string to, RelationshipRule rule) =>
+        from == to
+            ? [new NodeExpectation(from, [.. rule.From.Intersect(rule.To)], Required: true)]
+            : [new NodeExpectation(from, rule.From, Required: true), new NodeExpectation(to, rule.To, Required: true)];
+
+    private static CypherStatement LockNodes(IEnumerable<string> ids) =>
+        new(CypherQueries.Get("ImportReadNodes"), Params(("ids", Sorted(ids))));
+
+    private static CypherStatement Guard(IEnumerable<NodeExpectation> expected) =>
+        new(CypherQueries.Get("GuardNodes"), Params(("expected", expected
+            .GroupBy(e => e.Id, StringComparer.Ordinal)
+            .Select(g => new Dictionary<string, object?>
+            {
+                ["id"] = g.Key,
+                // The same id expected twice (a relationship from an evidence source, say) must satisfy both.
+                ["labels"] = g.All(e => e.Labels is null) ? null
+                    : g.Where(e => e.Labels is not null).Select(e => (IEnumerable<NodeLabel>)e.Labels!).Aggregate((a, b) => a.Intersect(b))
+                        .Select(l => Enum.GetName(l)!).ToArray(),
+                ["required"] = g.Any(e => e.Required),
+            }).ToArray())));
+
+    private static string[] Sorted(IEnumerable<string> ids) => [.. ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>What a refused guard means, decided on a fresh read: an answer, or nothing wrong any more (try again).</summary>
+    private readonly record struct Refusal<T>(bool TryAgain, T Value);
+
+    private static Refusal<T> Answer<T>(T value) => new(false, value);
+
+    private static Refusal<T> Retry<T>() => new(true, default!);
+
+    /// <summary>
+    /// Runs a guarded write. When the guard refuses (nothing was written), <paramref name="explain"/> reads the store and
+    /// throws the refusal or answers; when it finds nothing wrong, a concurrent write changed the store in between and
+    /// the write is tried again, at most <see cref="GuardAttempts"/> times.
+    /// </summary>
+    private async Task<T> Guarded<T>(IReadOnlyList<CypherStatement> statements, Func<IReadOnlyList<CypherResult>, T> answer,
+        Func<CancellationToken, Task<Refusal<T>>> explain, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return answer(await client.Run(statements, ct, write: true));
+            }
+            catch (Neo4jGuardException e)
+            {
+                var refusal = await explain(ct);
+                if (!refusal.TryAgain) return refusal.Value;
+                if (attempt == GuardAttempts)
+                {
+                    logger.LogWarning("A Neo4j write guard refused {Attempts} times though a fresh read found nothing wrong", attempt);
+                    throw new StoreUnavailableException(e);
+                }
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, GraphNode>> ReadNodes(IEnumerable<string> ids, CancellationToken ct) =>
+        Nodes(await client.Run(new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", Sorted(ids)))), ct));
+
+    private static Dictionary<string, GraphNode> Nodes(CypherResult result) =>
+        result.Column("node").Select(GraphRows.Node).ToDictionary(n => n.Id, StringComparer.Ordinal);
 
     private static void ThrowIfUnknown(IEnumerable<string> references, Dictionary<string, GraphNode> existing)
     {
@@ -102,16 +210,11 @@ public sealed partial class Neo4jGraphStore
         if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
     }
 
-    /// <summary>Every stored property of a node, for <c>SET n = $properties</c>.</summary>
-    private static Dictionary<string, object?> FullProperties(GraphNode node)
+    /// <summary>Every stored property of a node but its evidence, for <c>SET n = $properties</c>.</summary>
+    private static Dictionary<string, object?> PropertiesButEvidence(GraphNode node)
     {
         var properties = node.Properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         properties["id"] = node.Id;
-        if (node.Evidence.Count > 0)
-        {
-            properties[GraphRows.EvidenceSources] = node.Evidence.Select(e => e.SourceId).ToArray();
-            properties[GraphRows.EvidenceTexts] = node.Evidence.Select(e => e.Text).ToArray();
-        }
         return properties;
     }
 }

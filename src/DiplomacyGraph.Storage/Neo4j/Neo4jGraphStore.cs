@@ -187,43 +187,72 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     }
 
     /// <summary>
-    /// One explicit transaction: the first request write-locks and reads what the document touches; C# then checks
-    /// references and labels and tallies the outcome with <see cref="GraphMerge"/>, exactly as the embedded store does,
-    /// and either rolls back (nothing written) or commits the merge of what changed, with GraphMerge's rules in Cypher.
+    /// One unit of work (one request on the transactional API): write-lock and read what the document touches, a guard
+    /// that refuses the whole transaction when a reference is missing or an id is held under another label, then the
+    /// merge of every element, with GraphMerge's rules in Cypher (UpsertNodes/UpsertEdges) on the locked nodes. The
+    /// summary is <see cref="ImportPlan"/>'s, made from the state read under the locks, exactly as the embedded store
+    /// makes it. When the guard refuses, nothing was written and ImportPlan on a fresh read says why.
     /// </summary>
-    public Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
+    public async Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
     {
-        var ids = incoming.Nodes.Select(n => n.Id)
-            .Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To }))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var declared = incoming.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
+        var ids = incoming.Nodes.Select(n => n.Id).Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To }));
         var edgeKeys = incoming.Edges
             .Select(e => new Dictionary<string, object?> { ["from"] = e.From, ["type"] = e.Type, ["to"] = e.To })
             .ToArray();
-
-        return client.InTransaction(async (transaction, token) =>
+        var read = new[]
         {
-            var read = await transaction.Run(
-            [
-                new CypherStatement(CypherQueries.Get("ImportReadNodes"), Params(("ids", ids))),
-                new CypherStatement(CypherQueries.Get("ImportReadEdges"), Params(("edges", edgeKeys))),
-            ], token);
-            var nodes = read[0].Column("node").Select(GraphRows.Node).ToDictionary(n => n.Id, StringComparer.Ordinal);
-            var edges = read[1].Column("edge").Select(GraphRows.Edge).ToDictionary(e => e.Id, StringComparer.Ordinal);
+            LockNodes(ids),
+            new CypherStatement(CypherQueries.Get("ImportReadEdges"), Params(("edges", edgeKeys))),
+        };
 
-            var plan = ImportPlan.Make(incoming, nodes, edges);
-            var changedNodes = plan.Nodes.Select(n => n.Incoming);
-            var changedEdges = plan.Edges.Select(e => e.Incoming);
-
-            // What is written is the incoming data; Cypher merges it into the locked nodes by the same rules.
-            var writes = changedNodes.GroupBy(n => n.Label)
-                .Select(g => new CypherStatement(CypherQueries.WithLabel("UpsertNodes", g.Key), Params(("rows", g.Select(NodeRow).ToArray()))))
-                .Concat(changedEdges.GroupBy(e => e.Type, StringComparer.Ordinal)
-                    .Select(g => new CypherStatement(CypherQueries.WithType("UpsertEdges", g.Key), Params(("rows", g.Select(EdgeRow).ToArray())))))
-                .ToList();
-            await transaction.Commit(writes, token);
-            return plan.Summary;
-        }, ct);
+        // Between declared nodes the document alone decides; ImportPlan on the store's state gives the exact refusal.
+        // Persons-only ties (FAMILY_OF, ASSOCIATE_OF) need the ends' kinds, which the guard does not check: read them first.
+        if (incoming.Edges.Any(e => !FitsDeclared(e, declared) || RelationshipTypes.ByType[e.Type].PersonsOnly))
+        {
+            await ExplainImportRefusal(incoming, read, ct);
+        }
+        var expected = incoming.Nodes.Select(n => new NodeExpectation(n.Id, [n.Label], Required: false))
+            .Concat(incoming.Edges.SelectMany(e => Endpoint(e.From, e.To, RelationshipTypes.ByType[e.Type]))
+                .Where(x => !declared.ContainsKey(x.Id)));
+        // Nodes before edges, each group in a fixed order, so concurrent imports take their locks in the same order.
+        IReadOnlyList<CypherStatement> statements =
+        [
+            .. read,
+            Guard(expected),
+            .. incoming.Nodes.GroupBy(n => n.Label).OrderBy(g => g.Key)
+                .Select(g => new CypherStatement(CypherQueries.WithLabel("UpsertNodes", g.Key),
+                    Params(("rows", g.OrderBy(n => n.Id, StringComparer.Ordinal).Select(NodeRow).ToArray())))),
+            .. incoming.Edges.GroupBy(e => e.Type, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CypherStatement(CypherQueries.WithType("UpsertEdges", g.Key),
+                    Params(("rows", g.OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).Select(EdgeRow).ToArray())))),
+        ];
+        return await Guarded(statements,
+            results => ImportPlan.Make(incoming, Nodes(results[0]), Edges(results[1])).Summary,
+            async token =>
+            {
+                await ExplainImportRefusal(incoming, read, token);
+                return Retry<ImportSummary>();
+            }, ct);
     }
+
+    /// <summary>Whether an edge's declared ends have labels its type joins (undeclared ends are the guard's to check).</summary>
+    private static bool FitsDeclared(GraphEdge edge, Dictionary<string, NodeLabel> declared)
+    {
+        var rule = RelationshipTypes.ByType[edge.Type];
+        return (!declared.TryGetValue(edge.From, out var from) || rule.From.Contains(from))
+            && (!declared.TryGetValue(edge.To, out var to) || rule.To.Contains(to));
+    }
+
+    /// <summary>Reads what the import touches (without locks) and lets ImportPlan throw its refusal; returns when it finds none.</summary>
+    private async Task ExplainImportRefusal(DocumentGraph incoming, CypherStatement[] read, CancellationToken ct)
+    {
+        var results = await client.Run([new CypherStatement(CypherQueries.Get("NodesByIds"), read[0].Parameters), read[1]], ct);
+        ImportPlan.Make(incoming, Nodes(results[0]), Edges(results[1]));
+    }
+
+    private static Dictionary<string, GraphEdge> Edges(CypherResult result) =>
+        result.Column("edge").Select(GraphRows.Edge).ToDictionary(e => e.Id, StringComparer.Ordinal);
 
     public async Task<bool> IsReady(CancellationToken ct)
     {
@@ -232,8 +261,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             await client.Run(new CypherStatement(CypherQueries.Get("Ping")), ct);
             return true;
         }
-        catch (Exception e) when (e is StoreUnavailableException or Neo4jQueryException)
+        catch (Exception e) when (e is StoreUnavailableException or Neo4jQueryException or StoreMisconfiguredException)
         {
+            // The client has logged the cause (a misconfiguration at error level, naming it).
             return false;
         }
     }

@@ -31,28 +31,46 @@ internal sealed class CypherResult(IReadOnlyList<string> columns, IReadOnlyList<
     public int Count => rows.Count;
 }
 
-/// <summary>What <c>GET /</c> told us about the server.</summary>
-internal sealed record Neo4jServerInfo(string Version, Uri TransactionUri)
+/// <summary>What <c>GET /</c> told us about the server, and which of its HTTP APIs the store speaks to it.</summary>
+/// <param name="Version">The server's <c>neo4j_version</c>, "0" when it does not say.</param>
+/// <param name="Protocol"><see cref="Neo4jProtocol.Tx"/> or <see cref="Neo4jProtocol.Query"/>, never Auto.</param>
+/// <param name="TransactionUri">The transactional API's <c>…/tx</c> (3.x: <c>/db/data/transaction</c>), when the server offers it.</param>
+/// <param name="QueryUri">The Query API's <c>…/query/v2</c>, advertised or (when asked for) assumed.</param>
+internal sealed record Neo4jServerInfo(string Version, Neo4jProtocol Protocol, Uri? TransactionUri, Uri? QueryUri)
 {
     public int MajorVersion => int.TryParse(Version.Split('.')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var major) ? major : 0;
-
-    public Uri CommitUri => new(TransactionUri.AbsoluteUri.TrimEnd('/') + "/commit");
 }
 
 /// <summary>
-/// Neo4j's HTTP transactional Cypher API, the one every version from 3.x to 5.x shares. It discovers the
-/// endpoint from <c>GET /</c> (and again after a connection failure), runs statements in one transaction per
-/// request, retries <c>Neo.TransientError.*</c> with jittered exponential backoff within
-/// <see cref="Neo4jOptions.RequestTimeout"/>, and turns every failure into one of the store's exceptions:
-/// <see cref="StoreUnavailableException"/> (down, slow, 5xx, transient errors that persist),
-/// <see cref="IdConflictException"/> (a uniqueness constraint) or <see cref="Neo4jQueryException"/> (our bug).
+/// Neo4j over HTTP: the transactional Cypher API (every version from 3.x, deprecated in 5.26) or the Query API
+/// (5.19+, Aura), chosen by <see cref="Neo4jOptions.Protocol"/> from what <c>GET /</c> advertises.
 /// </summary>
-internal sealed class Neo4jHttpClient : IDisposable
+/// <remarks>
+/// <para>
+/// A unit of work (<see cref="Run(IReadOnlyList{CypherStatement}, CancellationToken, bool)"/>) is one transaction. On the
+/// transactional API that is one request to <c>…/tx/commit</c> carrying every statement, so no transaction is ever left
+/// open and no lock is held across a network round trip. The Query API takes one statement per request, so a unit of
+/// several statements runs in an explicit transaction (open, run, commit), rolled back when any step fails.
+/// </para>
+/// <para>
+/// Failures become the store's exceptions: <see cref="StoreUnavailableException"/> (down, slow, 5xx, transient errors
+/// that persist; <see cref="StoreUnavailableException.OutcomeUnknown"/> when a commit was sent and no answer came),
+/// <see cref="StoreMisconfiguredException"/> (credentials refused), <see cref="IdConflictException"/> (a uniqueness
+/// constraint), <see cref="Neo4jGuardException"/> (a write's guard refused) or <see cref="Neo4jQueryException"/> (our bug).
+/// <c>Neo.TransientError.*</c> (deadlocks included) is retried with jittered exponential backoff within the timeout.
+/// </para>
+/// </remarks>
+internal sealed class Neo4jHttpClient
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered with <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "Neo4j";
 
+    /// <summary>The header a Neo4j cluster sets when a Query API transaction opens; every later request of it must echo it.</summary>
+    public const string AffinityHeader = "neo4j-cluster-affinity";
+
     private const string ConstraintViolation = "Neo.ClientError.Schema.ConstraintValidationFailed";
+    private const string GuardFailure = "Neo.ClientError.Statement.ArithmeticError";
+    private const string SecurityErrors = "Neo.ClientError.Security.";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -65,6 +83,7 @@ internal sealed class Neo4jHttpClient : IDisposable
     private readonly ILogger<Neo4jHttpClient> logger;
     private readonly ResiliencePipeline reads, writes;
     private volatile Neo4jServerInfo? server;
+    private volatile string[] bookmarks = [];
 
     public Neo4jHttpClient(IHttpClientFactory httpClients, IOptions<Neo4jOptions> options, ILogger<Neo4jHttpClient> logger)
     {
@@ -75,124 +94,65 @@ internal sealed class Neo4jHttpClient : IDisposable
         writes = Pipeline(this.options.ImportTimeout, logger);
     }
 
+    /// <summary>The bookmarks of this process's latest write (Query API only), sent with every later request.</summary>
+    internal IReadOnlyList<string> Bookmarks => bookmarks;
+
     private static ResiliencePipeline Pipeline(TimeSpan timeout, ILogger logger) =>
         new ResiliencePipelineBuilder()
             // Outermost: the whole call, retries included, never takes longer than the timeout.
             .AddTimeout(timeout)
             .AddRetry(new RetryStrategyOptions
             {
+                // Transient errors (deadlocks, lock timeouts, a leader switch) come with a definite answer: the
+                // transaction was rolled back, so running the whole unit again is safe.
                 ShouldHandle = new PredicateBuilder().Handle<Neo4jTransientException>(),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(50),
                 MaxDelay = TimeSpan.FromSeconds(1),
-                MaxRetryAttempts = 8,
+                MaxRetryAttempts = 10,
                 OnRetry = args =>
                 {
-                    logger.LogWarning(args.Outcome.Exception, "Neo4j transient error; retry {Attempt} in {Delay}", args.AttemptNumber + 1, args.RetryDelay);
+                    logger.LogInformation("Neo4j transient error ({Error}); retry {Attempt} in {Delay}",
+                        args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
                     return ValueTask.CompletedTask;
                 },
             })
             .Build();
 
     /// <summary>
-    /// Runs the statements in one transaction (one request to the commit endpoint), within
-    /// <see cref="Neo4jOptions.RequestTimeout"/>, or <see cref="Neo4jOptions.ImportTimeout"/> for <paramref name="write"/>s.
+    /// Runs the statements as one transaction, within <see cref="Neo4jOptions.RequestTimeout"/>, or
+    /// <see cref="Neo4jOptions.ImportTimeout"/> for a <paramref name="write"/>. A write's results are only returned once
+    /// it has committed.
     /// </summary>
-    public Task<IReadOnlyList<CypherResult>> Run(IReadOnlyList<CypherStatement> statements, CancellationToken ct, bool write = false) =>
-        Resilient(write ? writes : reads, async token =>
-        {
-            var info = await Server(token);
-            var (results, _) = await Post(info.CommitUri, statements, token);
-            return results;
-        }, ct);
-
-    public async Task<CypherResult> Run(CypherStatement statement, CancellationToken ct, bool write = false) => (await Run([statement], ct, write))[0];
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in one explicit transaction that spans several requests, so C# can decide between
-    /// them; it commits when <paramref name="work"/> calls <see cref="Neo4jTransaction.Commit"/>, and rolls back when it
-    /// throws. Transient errors retry the whole unit of work.
-    /// </summary>
-    /// <remarks>
-    /// Such transactions run one at a time in this process. A transaction that holds locks between requests makes
-    /// other requests for those locks wait inside Neo4j's HTTP worker threads (as many as the server has cores); with
-    /// enough of them waiting, the holder's own next request finds no worker, and all of them stall until they time out.
-    /// </remarks>
-    public Task<T> InTransaction<T>(Func<Neo4jTransaction, CancellationToken, Task<T>> work, CancellationToken ct) =>
-        Resilient(writes, async token =>
-        {
-            await transactions.WaitAsync(token);
-            try
-            {
-                var info = await Server(token);
-                var transaction = new Neo4jTransaction(this, info);
-                try
-                {
-                    return await work(transaction, token);
-                }
-                catch when (transaction.IsOpen)
-                {
-                    await transaction.Rollback();
-                    throw;
-                }
-            }
-            finally
-            {
-                transactions.Release();
-            }
-        }, ct);
-
-    private readonly SemaphoreSlim transactions = new(1, 1);
-
-    public void Dispose() => transactions.Dispose();
-
-    /// <summary>The server's version and endpoint, discovered once and again after a connection failure.</summary>
-    public Task<Neo4jServerInfo> Server(CancellationToken ct) =>
-        server is { } known ? Task.FromResult(known) : Discover(ct);
-
-    private async Task<Neo4jServerInfo> Discover(CancellationToken ct)
+    public async Task<IReadOnlyList<CypherResult>> Run(IReadOnlyList<CypherStatement> statements, CancellationToken ct, bool write = false)
     {
-        var root = options.Uri!;
-        using var discovery = await GetJson(root, ct);
-        Neo4jServerInfo info;
-        if (discovery.RootElement.TryGetProperty("transaction", out var template) && template.GetString() is { } advertised)
-        {
-            // 4.x and later: ".../db/{databaseName}/tx".
-            var path = advertised.Replace("{databaseName}", Uri.EscapeDataString(options.Database), StringComparison.Ordinal);
-            info = new Neo4jServerInfo(VersionOf(discovery.RootElement), Rebase(root, path));
-        }
-        else if (discovery.RootElement.TryGetProperty("data", out var data) && data.GetString() is { } dataUri)
-        {
-            // 3.x: the data endpoint names the transaction endpoint and the version.
-            using var service = await GetJson(Rebase(root, dataUri), ct);
-            var transaction = service.RootElement.TryGetProperty("transaction", out var t) ? t.GetString() : null;
-            info = new Neo4jServerInfo(VersionOf(service.RootElement), Rebase(root, transaction ?? "/db/data/transaction"));
-        }
-        else
-        {
-            throw new Neo4jQueryException("Discovery", "GET / named neither a transaction nor a data endpoint.");
-        }
-        logger.LogInformation("Neo4j {Version} at {Endpoint}", info.Version, info.TransactionUri);
-        server = info;
-        return info;
-    }
-
-    private static string VersionOf(JsonElement element) =>
-        element.TryGetProperty("neo4j_version", out var version) && version.GetString() is { } v ? v : "0";
-
-    /// <summary>The advertised host may be a container's own name; keep the path and reach it where we reached the root.</summary>
-    internal static Uri Rebase(Uri root, string advertised)
-    {
-        var path = Uri.TryCreate(advertised, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : advertised;
-        return new Uri(root, path);
-    }
-
-    private async Task<T> Resilient<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> call, CancellationToken ct)
-    {
+        // Only a write's commit can leave its outcome in doubt.
+        var commit = write ? new CommitState() : null;
         try
         {
-            return await pipeline.ExecuteAsync(async token => await call(token), ct);
+            return await (write ? writes : reads).ExecuteAsync(async token =>
+            {
+                var info = await Server(token);
+                if (info.Protocol == Neo4jProtocol.Query) return await RunOnQueryApi(info, statements, commit, write, token);
+                try
+                {
+                    return await RunOnTransactionalApi(info, statements, commit, token);
+                }
+                catch (TransactionalApiMissingException)
+                {
+                    var fallback = info with { Protocol = Neo4jProtocol.Query };
+                    logger.LogWarning("Neo4j {Version}: the transactional API answered 404; using the Query API at {Endpoint}", info.Version, fallback.QueryUri);
+                    server = fallback;
+                    return await RunOnQueryApi(fallback, statements, commit, write, token);
+                }
+            }, ct);
+        }
+        catch (Exception e) when (commit?.InDoubt == true && e is StoreUnavailableException or TimeoutRejectedException or OperationCanceledException)
+        {
+            server = null;
+            logger.LogError(e, "Neo4j write outcome unknown: the commit was sent and no answer came; the write may have applied");
+            throw new StoreUnavailableException(StoreUnavailableException.DefaultRetryAfter, e) { OutcomeUnknown = true };
         }
         catch (TimeoutRejectedException e)
         {
@@ -205,19 +165,70 @@ internal sealed class Neo4jHttpClient : IDisposable
         }
     }
 
-    private async Task<JsonDocument> GetJson(Uri uri, CancellationToken ct)
+    public async Task<CypherResult> Run(CypherStatement statement, CancellationToken ct, bool write = false) => (await Run([statement], ct, write))[0];
+
+    /// <summary>The server's version and endpoints, discovered once and again after a connection failure.</summary>
+    public Task<Neo4jServerInfo> Server(CancellationToken ct) =>
+        server is { } known ? Task.FromResult(known) : Discover(ct);
+
+    private async Task<Neo4jServerInfo> Discover(CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        using var response = await Send(request, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw Unavailable($"GET {uri.AbsolutePath} answered {(int)response.StatusCode}");
-        }
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var root = options.Uri!;
+        using var discovery = await GetJson(root, ct);
+        var info = await Choose(root, discovery.RootElement, ct);
+        logger.LogInformation("Neo4j {Version}: {Protocol} API at {Endpoint}", info.Version,
+            info.Protocol == Neo4jProtocol.Query ? "Query" : "transactional", info.Protocol == Neo4jProtocol.Query ? info.QueryUri : info.TransactionUri);
+        server = info;
+        return info;
     }
 
-    internal async Task<(IReadOnlyList<CypherResult> Results, JsonElement Body)> Post(Uri uri, IReadOnlyList<CypherStatement> statements, CancellationToken ct)
+    /// <summary>
+    /// Auto: the transactional API wherever the server offers it (the path tested against a real server), the Query API
+    /// where discovery lacks <c>transaction</c> (Aura); <see cref="Neo4jOptions.Protocol"/> overrides the choice.
+    /// </summary>
+    private async Task<Neo4jServerInfo> Choose(Uri root, JsonElement discovery, CancellationToken ct)
     {
+        var version = VersionOf(discovery);
+        var query = Advertised(root, discovery, "query");
+        var transaction = Advertised(root, discovery, "transaction");
+        if (transaction is null && discovery.TryGetProperty("data", out var data) && data.GetString() is { } dataUri && options.Protocol != Neo4jProtocol.Query)
+        {
+            // 3.x: the data endpoint names the transaction endpoint and the version; there is no Query API.
+            using var service = await GetJson(Rebase(root, dataUri), ct);
+            var endpoint = service.RootElement.TryGetProperty("transaction", out var t) ? t.GetString() : null;
+            return new Neo4jServerInfo(VersionOf(service.RootElement), Neo4jProtocol.Tx, Rebase(root, endpoint ?? "/db/data/transaction"), null);
+        }
+        query ??= Rebase(root, $"/db/{Uri.EscapeDataString(options.Database)}/query/v2");
+        return options.Protocol switch
+        {
+            Neo4jProtocol.Query => new Neo4jServerInfo(version, Neo4jProtocol.Query, transaction, query),
+            _ when transaction is not null => new Neo4jServerInfo(version, Neo4jProtocol.Tx, transaction, query),
+            Neo4jProtocol.Tx => throw new StoreMisconfiguredException(
+                "Neo4j:Protocol is 'tx' but GET / advertises no transactional API (as on Aura); use 'auto' or 'query'."),
+            _ => new Neo4jServerInfo(version, Neo4jProtocol.Query, null, query),
+        };
+    }
+
+    private Uri? Advertised(Uri root, JsonElement discovery, string name) =>
+        discovery.TryGetProperty(name, out var template) && template.GetString() is { } advertised
+            ? Rebase(root, advertised.Replace("{databaseName}", Uri.EscapeDataString(options.Database), StringComparison.Ordinal))
+            : null;
+
+    private static string VersionOf(JsonElement element) =>
+        element.TryGetProperty("neo4j_version", out var version) && version.GetString() is { } v ? v : "0";
+
+    /// <summary>The advertised host may be a container's own name; keep the path and reach it where we reached the root.</summary>
+    internal static Uri Rebase(Uri root, string advertised)
+    {
+        var path = Uri.TryCreate(advertised, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : advertised;
+        return new Uri(root, path);
+    }
+
+    // ---- The transactional API: one request to the commit endpoint per unit of work.
+
+    private async Task<IReadOnlyList<CypherResult>> RunOnTransactionalApi(Neo4jServerInfo info, IReadOnlyList<CypherStatement> statements, CommitState? commit, CancellationToken ct)
+    {
+        var uri = new Uri(info.TransactionUri!.AbsoluteUri.TrimEnd('/') + "/commit");
         // "statements" must be the first field of the body.
         var body = new Dictionary<string, object>
         {
@@ -228,72 +239,221 @@ internal sealed class Neo4jHttpClient : IDisposable
             }).ToList(),
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body, options: Json) };
-        using var response = await Send(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        if ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        var (status, root, _) = await Exchange(request, commit, ct);
+        if (status == HttpStatusCode.NotFound)
         {
-            throw Unavailable($"POST {uri.AbsolutePath} answered {(int)response.StatusCode}");
+            throw info.QueryUri is null || options.Protocol != Neo4jProtocol.Auto
+                ? new Neo4jQueryException("HTTP 404", $"POST {uri.AbsolutePath}: the transactional API is not there.")
+                : new TransactionalApiMissingException();
         }
-        JsonDocument document;
+        ThrowOnErrors(root);
+        if (status is not HttpStatusCode.OK and not HttpStatusCode.Created)
+        {
+            throw new Neo4jQueryException($"HTTP {(int)status}", $"POST {uri.AbsolutePath} failed without errors.");
+        }
+        return [.. root.GetProperty("results").EnumerateArray().Select(r => new CypherResult(
+            [.. r.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!)],
+            [.. r.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("row"))]))];
+    }
+
+    // ---- The Query API: one statement per request; several run in one explicit transaction.
+
+    private async Task<IReadOnlyList<CypherResult>> RunOnQueryApi(Neo4jServerInfo info, IReadOnlyList<CypherStatement> statements, CommitState? commit, bool write, CancellationToken ct)
+    {
+        var query = info.QueryUri!.AbsoluteUri.TrimEnd('/');
+        if (statements.Count == 1)
+        {
+            // An implicit transaction: the request commits.
+            var (_, single) = await QueryRequest(HttpMethod.Post, new Uri(query), statements[0], withBookmarks: true, affinity: null, commit, ct);
+            Remember(single, write);
+            return [Result(single)];
+        }
+
+        var results = new List<CypherResult>(statements.Count);
+        string? id = null, affinity = null;
         try
         {
-            document = JsonDocument.Parse(text);
+            (affinity, var first) = await QueryRequest(HttpMethod.Post, new Uri(query + "/tx"), statements[0], withBookmarks: true, affinity: null, commit: null, ct);
+            id = first.TryGetProperty("transaction", out var transaction) && transaction.TryGetProperty("id", out var tid) ? tid.ToString() : null;
+            if (string.IsNullOrEmpty(id)) throw new Neo4jQueryException("Query API", "POST …/query/v2/tx answered without a transaction id.");
+            results.Add(Result(first));
+            var open = new Uri($"{query}/tx/{Uri.EscapeDataString(id)}");
+            for (var i = 1; i < statements.Count - 1; i++)
+            {
+                results.Add(Result((await QueryRequest(HttpMethod.Post, open, statements[i], withBookmarks: false, affinity, commit: null, ct)).Body));
+            }
+            // The last statement travels with the commit, which saves a round trip.
+            var (_, last) = await QueryRequest(HttpMethod.Post, new Uri(open.AbsoluteUri + "/commit"), statements[^1], withBookmarks: false, affinity, commit, ct);
+            id = null;
+            results.Add(Result(last));
+            Remember(last, write);
+            return results;
+        }
+        finally
+        {
+            if (id is not null) await RollBack(new Uri($"{query}/tx/{Uri.EscapeDataString(id)}"), affinity);
+        }
+    }
+
+    private async Task<(string? Affinity, JsonElement Body)> QueryRequest(
+        HttpMethod method, Uri uri, CypherStatement statement, bool withBookmarks, string? affinity, CommitState? commit, CancellationToken ct)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["statement"] = statement.Text,
+            ["parameters"] = statement.Parameters ?? new Dictionary<string, object?>(),
+        };
+        if (withBookmarks && bookmarks is { Length: > 0 } known) body["bookmarks"] = known;
+        using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: Json) };
+        if (affinity is not null) request.Headers.TryAddWithoutValidation(AffinityHeader, affinity);
+        var (status, root, answeredAffinity) = await Exchange(request, commit, ct);
+        ThrowOnErrors(root);
+        if ((int)status >= 400)
+        {
+            throw new Neo4jQueryException($"HTTP {(int)status}", $"{method} {uri.AbsolutePath} failed without errors.");
+        }
+        return (answeredAffinity, root);
+    }
+
+    /// <summary>Query API answers: <c>{"data": {"fields": [...], "values": [[...], ...]}, "bookmarks": [...]}</c>.</summary>
+    private static CypherResult Result(JsonElement body) =>
+        body.TryGetProperty("data", out var data)
+            ? new CypherResult(
+                [.. data.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!)],
+                [.. data.GetProperty("values").EnumerateArray()])
+            : new CypherResult([], []);
+
+    private void Remember(JsonElement body, bool write)
+    {
+        if (write && body.TryGetProperty("bookmarks", out var marks) && marks.ValueKind == JsonValueKind.Array && marks.GetArrayLength() > 0)
+        {
+            bookmarks = [.. marks.EnumerateArray().Select(m => m.GetString()!).Where(m => m is not null)];
+        }
+    }
+
+    /// <summary>Best effort, on its own short clock: an unfinished transaction also expires on the server.</summary>
+    private async Task RollBack(Uri uri, string? affinity)
+    {
+        try
+        {
+            using var cancel = new CancellationTokenSource(options.ConnectTimeout);
+            using var request = new HttpRequestMessage(HttpMethod.Delete, uri);
+            if (affinity is not null) request.Headers.TryAddWithoutValidation(AffinityHeader, affinity);
+            using var response = await Send(request, cancel.Token);
+        }
+        catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException or OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not roll back Neo4j transaction {Transaction}; the server expires it", uri.AbsolutePath);
+        }
+    }
+
+    // ---- Shared by both APIs.
+
+    private async Task<JsonDocument> GetJson(Uri uri, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var response = await Send(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        ThrowIfRefused(response.StatusCode, text);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Unavailable($"GET {uri.AbsolutePath} answered {(int)response.StatusCode}");
+        }
+        return JsonDocument.Parse(text);
+    }
+
+    /// <summary>
+    /// Sends a request and reads its JSON answer. While a <paramref name="commit"/> is in flight its outcome is in doubt:
+    /// from the moment the request may have left until the answer has been read.
+    /// </summary>
+    private async Task<(HttpStatusCode Status, JsonElement Body, string? Affinity)> Exchange(HttpRequestMessage request, CommitState? commit, CancellationToken ct)
+    {
+        if (commit is not null) commit.InDoubt = true;
+        using var response = await Send(request, ct, commit);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (commit is not null) commit.InDoubt = false;
+        ThrowIfRefused(response.StatusCode, text);
+        if ((int)response.StatusCode >= 500)
+        {
+            throw Unavailable($"{request.Method} {request.RequestUri!.AbsolutePath} answered {(int)response.StatusCode}");
+        }
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+            root = document.RootElement.Clone();
         }
         catch (JsonException e)
         {
             throw new Neo4jQueryException($"HTTP {(int)response.StatusCode}", $"not a JSON answer: {e.Message}");
         }
-        using (document)
-        {
-            var root = document.RootElement.Clone();
-            ThrowOnErrors(root);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new Neo4jQueryException($"HTTP {(int)response.StatusCode}", $"POST {uri.AbsolutePath} failed without errors.");
-            }
-            var results = root.GetProperty("results").EnumerateArray()
-                .Select(r => new CypherResult(
-                    [.. r.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!)],
-                    [.. r.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("row"))]))
-                .ToList();
-            return (results, root);
-        }
+        var affinity = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null;
+        return (response.StatusCode, root, affinity);
     }
 
-    internal async Task Delete(Uri uri)
+    /// <summary>
+    /// 401/403 and <c>Neo.ClientError.Security.*</c> (3.x's <c>AuthenticationRateLimit</c> after repeated bad logins
+    /// included) mean the configuration is wrong, not that the server is down: no retry helps.
+    /// </summary>
+    private void ThrowIfRefused(HttpStatusCode status, string text)
     {
-        // Best effort: an unfinished transaction also expires on the server.
-        try
+        string? code = null;
+        if (text.Contains(SecurityErrors, StringComparison.Ordinal))
         {
-            using var cancel = new CancellationTokenSource(options.ConnectTimeout);
-            using var request = new HttpRequestMessage(HttpMethod.Delete, uri);
-            using var response = await Send(request, cancel.Token);
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                code = FirstError(document.RootElement).Code;
+            }
+            catch (JsonException)
+            {
+                // Not JSON: the status decides.
+            }
         }
-        catch (Exception e) when (e is StoreUnavailableException or OperationCanceledException)
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || code?.StartsWith(SecurityErrors, StringComparison.Ordinal) == true)
         {
-            logger.LogWarning(e, "Could not roll back Neo4j transaction {Transaction}", uri.AbsolutePath);
+            var cause = code ?? $"HTTP {(int)status}";
+            var advice = code?.EndsWith("AuthenticationRateLimit", StringComparison.Ordinal) == true
+                ? "too many failed logins; the server refuses even the right password for a while. Check Neo4j:User and Neo4j:Password."
+                : "the server refused the credentials or their rights. Check Neo4j:User and Neo4j:Password.";
+            logger.LogError("Neo4j store misconfigured ({Cause}): {Advice}", cause, advice);
+            throw new StoreMisconfiguredException($"Neo4j answered {cause}: {advice}");
         }
     }
 
+    private static (string Code, string Message) FirstError(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("errors", out var errors)
+            || errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() == 0)
+        {
+            return ("", "");
+        }
+        var error = errors[0];
+        return (error.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "", error.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "");
+    }
+
+    /// <summary>Branches on the Neo4j status code, never on the message (both APIs carry <c>errors[].code</c>).</summary>
     private static void ThrowOnErrors(JsonElement root)
     {
-        if (!root.TryGetProperty("errors", out var errors) || errors.GetArrayLength() == 0) return;
-        var error = errors[0];
-        var code = error.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "";
-        var message = error.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
-        if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal))
+        var (code, message) = FirstError(root);
+        if (code.Length == 0) return;
+        if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) && !code.Contains("Memory", StringComparison.Ordinal))
         {
             throw new Neo4jTransientException(code, message);
         }
-        if (code == ConstraintViolation)
+        switch (code)
         {
-            // Neo4j's message names internal node ids; the conflict itself is what the caller needs.
-            throw new IdConflictException(["An id is already used by another node."]);
+            case ConstraintViolation:
+                // Neo4j's message names internal node ids; the conflict itself is what the caller needs.
+                throw new IdConflictException(["An id is already used by another node."]);
+            case GuardFailure:
+                throw new Neo4jGuardException();
+            default:
+                throw new Neo4jQueryException(code, message);
         }
-        throw new Neo4jQueryException(code, message);
     }
 
-    private async Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken ct)
+    private async Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken ct, CommitState? commit = null)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(options.User))
@@ -307,6 +467,8 @@ internal sealed class Neo4jHttpClient : IDisposable
         }
         catch (HttpRequestException e)
         {
+            // No connection means nothing was sent: the outcome of a commit is then known (nothing happened).
+            if (commit is not null && e.HttpRequestError == HttpRequestError.ConnectionError) commit.InDoubt = false;
             throw Unavailable("connection failed", e);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
@@ -323,6 +485,15 @@ internal sealed class Neo4jHttpClient : IDisposable
         return new StoreUnavailableException(inner ?? new HttpRequestException(reason));
     }
 
+    /// <summary>Whether a commit request of the current unit of work may have reached the server without its answer reaching us.</summary>
+    private sealed class CommitState
+    {
+        public volatile bool InDoubt;
+    }
+
+    /// <summary>The transactional API is not there (404): Auto mode moves to the Query API.</summary>
+    private sealed class TransactionalApiMissingException() : Exception("The transactional API answered 404.");
+
     /// <summary>Writes doubles with a decimal point (810.0, not 810), so Neo4j stores them as floats, not integers.</summary>
     private sealed class FloatingPointConverter : JsonConverter<double>
     {
@@ -332,45 +503,6 @@ internal sealed class Neo4jHttpClient : IDisposable
         {
             var text = value.ToString("R", CultureInfo.InvariantCulture);
             writer.WriteRawValue(text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0");
-        }
-    }
-}
-
-/// <summary>An explicit transaction over several requests: the first request opens it, <see cref="Commit"/> ends it.</summary>
-internal sealed class Neo4jTransaction(Neo4jHttpClient client, Neo4jServerInfo server)
-{
-    private Uri? location;
-
-    public Neo4jServerInfo Server { get; } = server;
-
-    public bool IsOpen => location is not null;
-
-    public async Task<IReadOnlyList<CypherResult>> Run(IReadOnlyList<CypherStatement> statements, CancellationToken ct)
-    {
-        var (results, body) = await client.Post(location ?? Server.TransactionUri, statements, ct);
-        if (location is null && body.TryGetProperty("commit", out var commit) && commit.GetString() is { } commitUri)
-        {
-            var uri = Neo4jHttpClient.Rebase(Server.TransactionUri, commitUri).AbsoluteUri;
-            location = new Uri(uri[..^"/commit".Length]);
-        }
-        return results;
-    }
-
-    public async Task<IReadOnlyList<CypherResult>> Commit(IReadOnlyList<CypherStatement> statements, CancellationToken ct)
-    {
-        var target = location is null ? Server.CommitUri : new Uri(location.AbsoluteUri + "/commit");
-        // Neo4j rolls the transaction back itself when a statement fails, so it is over either way.
-        location = null;
-        var (results, _) = await client.Post(target, statements, ct);
-        return results;
-    }
-
-    public async Task Rollback()
-    {
-        if (location is { } open)
-        {
-            location = null;
-            await client.Delete(open);
         }
     }
 }

@@ -29,6 +29,25 @@ public sealed class Neo4jOptions
 
     /// <summary>The most opening a TCP connection may take, so a dead host fails fast.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Which HTTP API to speak: <c>auto</c> (default), <c>query</c> or <c>tx</c>; see <see cref="Neo4jProtocol"/>.</summary>
+    public Neo4jProtocol Protocol { get; set; } = Neo4jProtocol.Auto;
+}
+
+/// <summary>The HTTP API the Neo4j store speaks.</summary>
+public enum Neo4jProtocol
+{
+    /// <summary>
+    /// The transactional API wherever the server offers it (3.x to 5.x; the path tested against a real server), the
+    /// Query API where <c>GET /</c> advertises no <c>transaction</c> endpoint (Aura) or the transactional API answers 404.
+    /// </summary>
+    Auto,
+
+    /// <summary>The Query API (<c>/db/{db}/query/v2</c>, Neo4j 5.19+ and Aura), whatever else the server offers.</summary>
+    Query,
+
+    /// <summary>The transactional API (<c>/db/{db}/tx</c>, <c>/db/data/transaction</c> on 3.x) only.</summary>
+    Tx,
 }
 
 /// <summary>Checks <see cref="Neo4jOptions"/> at start-up, so a bad setting stops the host with a clear message.</summary>
@@ -56,6 +75,10 @@ internal sealed class Neo4jOptionsValidator : IValidateOptions<Neo4jOptions>
         if (options.ImportTimeout <= TimeSpan.Zero || options.ImportTimeout > TimeSpan.FromMinutes(30))
         {
             failures.Add("Neo4j:ImportTimeout must be between 0 and 30 minutes, e.g. 00:00:30.");
+        }
+        if (!Enum.IsDefined(options.Protocol))
+        {
+            failures.Add("Neo4j:Protocol must be auto, query or tx.");
         }
         if (options.ConnectTimeout <= TimeSpan.Zero || options.ConnectTimeout > options.RequestTimeout)
         {

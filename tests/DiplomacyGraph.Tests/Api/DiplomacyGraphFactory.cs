@@ -43,6 +43,7 @@ public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
             // From the test settings: a loaded machine must not turn a slow first seed or read into a failure.
             ["Neo4j:ImportTimeout"] = TestSettings.AsSetting(TestSettings.Neo4jImport),
             ["Neo4j:RequestTimeout"] = TestSettings.AsSetting(TestSettings.Neo4jRequest),
+            ["Neo4j:Protocol"] = DiplomacyGraph.Tests.Infrastructure.Neo4jServer.Protocol,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return new DiplomacyGraphFactory(settings, null);

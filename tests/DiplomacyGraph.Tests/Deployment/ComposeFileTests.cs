@@ -49,6 +49,9 @@ public sealed class ComposeFileTests
     public void Api_logs_in_with_the_credentials_neo4j_is_given() => Holds(ComposeRules.ApiCredentialsMatchNeo4j(LoadCompose()));
 
     [Fact]
+    public void A_second_api_replica_is_configured_like_the_first_on_another_host_port() => Holds(ComposeRules.ApiReplicaMatchesApi(LoadCompose()));
+
+    [Fact]
     public void Env_example_has_every_variable_the_compose_file_uses()
     {
         var composeText = Read(ComposeFile);
@@ -129,6 +132,9 @@ public sealed class ComposeFileTests
         ["uri on the bolt port"] = (ComposeRules.ApiReachesNeo4jService, c => SetEnvironment(Api(c), "Neo4j__Uri", "http://neo4j:7687")),
         ["uri with the bolt scheme"] = (ComposeRules.ApiReachesNeo4jService, c => SetEnvironment(Api(c), "Neo4j__Uri", "bolt://neo4j:7474")),
         ["another user"] = (ComposeRules.ApiCredentialsMatchNeo4j, c => SetEnvironment(Api(c), "Neo4j__User", "admin")),
+        ["no replica"] = (ComposeRules.ApiReplicaMatchesApi, c => Mapping(c, "services")!.Children.Remove(Key(ComposeRules.ApiReplicaService))),
+        ["replica on another neo4j"] = (ComposeRules.ApiReplicaMatchesApi, c => SetEnvironment(Replica(c), "Neo4j__Uri", "http://other:7474")),
+        ["replica on the same host port"] = (ComposeRules.ApiReplicaMatchesApi, c => Replica(c).Children[Key("ports")] = Sequence("8080:8080")),
         ["a literal password"] = (ComposeRules.ApiCredentialsMatchNeo4j, c => SetEnvironment(Api(c), "Neo4j__Password", "hunter2hunter2")),
     };
 
@@ -139,6 +145,8 @@ public sealed class ComposeFileTests
     private static YamlMappingNode Neo4j(YamlMappingNode compose) => Service(compose, ComposeRules.Neo4jService)!;
 
     private static YamlMappingNode Api(YamlMappingNode compose) => Service(compose, ComposeRules.ApiService)!;
+
+    private static YamlMappingNode Replica(YamlMappingNode compose) => Service(compose, ComposeRules.ApiReplicaService)!;
 
     private static YamlMappingNode Health(YamlMappingNode compose) => Mapping(Neo4j(compose), "healthcheck")!;
 }

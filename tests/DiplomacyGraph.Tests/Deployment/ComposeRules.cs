@@ -17,6 +17,9 @@ public static partial class ComposeRules
     public const string Neo4jService = "neo4j";
     public const string ApiService = "api";
 
+    /// <summary>The second API replica: the same image and settings as <see cref="ApiService"/>, on another host port.</summary>
+    public const string ApiReplicaService = "api-2";
+
     /// <summary>The Neo4j container's HTTP port, which the API talks to (the image's default).</summary>
     public const int Neo4jHttpPort = 7474;
 
@@ -228,6 +231,47 @@ public static partial class ComposeRules
             yield return $"services.{ApiService} listens on {listed} but the Dockerfile's final stage EXPOSEs {string.Join(", ", exposed.Order())}.";
         }
     }
+
+    /// <summary>
+    /// The second replica is built, started and configured exactly like the first (so every rule on the api service
+    /// holds for it too), and publishes the same container port on another host port.
+    /// </summary>
+    public static IEnumerable<string> ApiReplicaMatchesApi(YamlMappingNode compose)
+    {
+        var api = Service(compose, ApiService);
+        var replica = Service(compose, ApiReplicaService);
+        if (replica is null)
+        {
+            yield return $"There is no services.{ApiReplicaService}, the second API replica.";
+            yield break;
+        }
+        foreach (var key in new[] { "build", "restart", "depends_on", "environment" })
+        {
+            if (Canonical(Child(api, key)) != Canonical(Child(replica, key)))
+            {
+                yield return $"services.{ApiReplicaService}.{key} differs from services.{ApiService}.{key}; replicas must be configured alike.";
+            }
+        }
+        if (!PublishedContainerPorts(replica).SequenceEqual(PublishedContainerPorts(api)))
+        {
+            yield return $"services.{ApiReplicaService} must publish the same container port(s) as services.{ApiService}.";
+        }
+        var hostPorts = new[] { api, replica }.SelectMany(s => (Child(s, "ports") as YamlSequenceNode)?.Children ?? [])
+            .Select(p => ((p as YamlScalarNode)?.Value ?? "").Split(':')[0]).ToList();
+        if (hostPorts.Distinct(StringComparer.Ordinal).Count() != hostPorts.Count)
+        {
+            yield return $"services.{ApiService} and services.{ApiReplicaService} publish the same host port.";
+        }
+    }
+
+    private static string Canonical(YamlNode? node) => node switch
+    {
+        null => "",
+        YamlScalarNode scalar => scalar.Value ?? "",
+        YamlSequenceNode list => "[" + string.Join(",", list.Children.Select(Canonical)) + "]",
+        YamlMappingNode map => "{" + string.Join(",", map.Children.Select(c => Canonical(c.Key) + ":" + Canonical(c.Value)).Order(StringComparer.Ordinal)) + "}",
+        _ => node.ToString(),
+    };
 
     /// <summary>Neo4j__Uri reaches the neo4j service by its name on its container HTTP port, whatever the host publishes.</summary>
     public static IEnumerable<string> ApiReachesNeo4jService(YamlMappingNode compose)

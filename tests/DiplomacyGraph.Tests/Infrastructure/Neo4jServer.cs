@@ -15,7 +15,7 @@ namespace DiplomacyGraph.Tests.Infrastructure;
 /// <summary>
 /// A real Neo4j for the tests, found in this order: <c>NEO4J_URI</c> (a running server),
 /// <c>NEO4J_HOME</c> (a distribution we copy and launch as a child process), a Docker engine
-/// (<c>neo4j:5</c>), or a clear failure saying how to get one.
+/// (<see cref="Image"/>, <c>neo4j:5.26</c> unless <c>NEO4J_IMAGE</c> says otherwise), or a clear failure saying how to get one.
 /// </summary>
 /// <remarks>
 /// Only the NEO4J_HOME mode owns the process, so only it can simulate Neo4j dying
@@ -44,6 +44,15 @@ public sealed class Neo4jServer : IAsyncLifetime
     public string? User { get; private set; }
 
     public string? Password { get; private set; }
+
+    /// <summary>The Docker image of the Testcontainers route: <c>NEO4J_IMAGE</c>, e.g. <c>neo4j:2025</c>; default <c>neo4j:5.26</c>.</summary>
+    public static string Image => NullIfEmpty(Environment.GetEnvironmentVariable("NEO4J_IMAGE")) ?? "neo4j:5.26";
+
+    /// <summary>
+    /// The <c>Neo4j:Protocol</c> the services under test use: <c>NEO4J_PROTOCOL</c> (auto, query or tx), or the
+    /// service's default when unset. scripts/test-neo4j-docker.sh runs the Neo4j suites once per protocol.
+    /// </summary>
+    public static string? Protocol => NullIfEmpty(Environment.GetEnvironmentVariable("NEO4J_PROTOCOL"));
 
     /// <summary>True when the tests own the Neo4j process and may stop and restart it.</summary>
     public bool CanControlProcess => _local is not null;
@@ -147,7 +156,7 @@ public sealed class Neo4jServer : IAsyncLifetime
         IContainer? container = null;
         try
         {
-            container = new ContainerBuilder("neo4j:5")
+            container = new ContainerBuilder(Image)
                 .WithPortBinding(7474, true)
                 .WithEnvironment("NEO4J_AUTH", "none")
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(r => r.ForPort(7474).ForPath("/")))

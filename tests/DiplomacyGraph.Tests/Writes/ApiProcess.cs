@@ -55,6 +55,32 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the service on a Neo4j server with one API key, no seed and a write rate limit that does not get in a
+    /// load test's way, and waits until it is ready. Its Neo4j timeouts come from the test settings.
+    /// </summary>
+    public static async Task<ApiProcess> StartOnNeo4jAsync(Uri neo4j, string? user, string? password, string apiKey)
+    {
+        var port = FreeLoopbackPort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var output = new ConcurrentQueue<string>();
+        var process = Launch(output, "--urls", address.ToString().TrimEnd('/'), $"--Neo4j:Uri={neo4j}", $"--Neo4j:User={user}", $"--Neo4j:Password={password}",
+            $"--Neo4j:RequestTimeout={TestSettings.AsSetting(TestSettings.Neo4jRequest)}", $"--Neo4j:ImportTimeout={TestSettings.AsSetting(TestSettings.Neo4jImport)}",
+            $"--Auth:ApiKeys:0={apiKey}", "--Seed:Enabled=false",
+            "--Writes:PermitsPerMinute=100000", "--Logging:LogLevel:Default=Warning", $"--Neo4j:Protocol={Infrastructure.Neo4jServer.Protocol ?? "auto"}");
+        var api = new ApiProcess(process, output, address);
+        try
+        {
+            await api.WaitUntilReadyAsync();
+            return api;
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Runs <c>import &lt;file&gt;</c> on an embedded database file and waits for it to exit.</summary>
     public static Task<(int ExitCode, string Out, string Error)> ImportAsync(string file, string databasePath) =>
         RunAsync("import", file, $"--Embedded:Path={databasePath}");
