@@ -27,6 +27,15 @@ for tool_dir in tools/cypher-lint tools/spectral; do
 done
 node tools/cypher-lint/lint.js
 
+# The TypeScript client's generator and compiler (the tests generate and compile the client); same lock-file stamp.
+ts_dir=clients/typescript
+ts_hash="$(sha256sum "$ts_dir/package-lock.json" | cut -d' ' -f1)"
+ts_stamp="$ts_dir/node_modules/.installed-lock-sha256"
+if [[ ! -f "$ts_stamp" || "$(cat "$ts_stamp")" != "$ts_hash" ]]; then
+  npm ci --prefix "$ts_dir" --no-audit --no-fund --loglevel=error >&2
+  echo "$ts_hash" > "$ts_stamp"
+fi
+
 set +e
 dotnet test DiplomacyGraph.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory TestResults "$@"
 test_status=$?

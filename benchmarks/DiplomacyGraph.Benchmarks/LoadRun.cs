@@ -13,16 +13,48 @@ namespace DiplomacyGraph.Benchmarks;
 /// </summary>
 internal static class LoadRun
 {
-    private static readonly string[] Endpoints =
+    /// <summary>Every read endpoint, on the seed, after the trivial one each is compared with.</summary>
+    private static readonly string[] SeedEndpoints =
     [
+        "/health/live",
         "/api/actors?q=petro",
         "/api/actors/gustavo-petro",
-        "/api/paths/shortest?from=bernie-moreno&to=rosa-villavicencio",
+        "/api/actors/gustavo-petro/relationships",
+        "/api/actors/gustavo-petro/events",
+        "/api/actors/gustavo-petro/network?depth=2",
+        "/api/timeline?actor=gustavo-petro",
+        "/api/sanctions?target=gustavo-petro",
+        "/api/statements?speaker=donald-trump",
+        "/api/events?from=2026-01-01",
         "/api/events/white-house-meeting-2026-02-03",
+        "/api/paths/shortest?from=bernie-moreno&to=rosa-villavicencio",
+        "/api/sources/vermelho-2026-02-04-petro-trump",
         "/api/graph",
     ];
 
-    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll);
+    /// <summary>The same questions on the large synthetic graph (ScaledGraph): a busy person, the top hub country, a far pair.</summary>
+    private static readonly string[] LargeEndpoints =
+    [
+        "/health/live",
+        "/api/actors?q=petra",
+        "/api/actors/person-00100",
+        "/api/actors/person-00100/relationships",
+        "/api/actors/person-00100/events",
+        "/api/actors/person-00100/network?depth=2",
+        "/api/actors/country-000/network?depth=2",
+        "/api/timeline?actor=person-00100",
+        "/api/sanctions?target=person-00100",
+        "/api/sanctions?imposer=country-000",
+        "/api/statements?speaker=person-00100",
+        "/api/events?from=2020-01-01&to=2020-01-31",
+        "/api/events/event-00100",
+        "/api/paths/shortest?from=person-00100&to=person-90000&maxDepth=6",
+        "/api/graph",
+    ];
+
+    private static string[] Endpoints = SeedEndpoints;
+
+    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll, string? Store, string? Neo4j);
 
     private readonly record struct Sample(int Endpoint, long Ticks, int Bytes, bool Ok);
 
@@ -31,7 +63,7 @@ internal static class LoadRun
         var options = Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("Usage: load [--seconds 10] [--concurrency 16] [--warmup 2] [--api path/to/DiplomacyGraph.Api.dll]");
+            await Console.Error.WriteLineAsync("Usage: load [--seconds 5] [--concurrency 16] [--warmup 1] [--api path/to/DiplomacyGraph.Api.dll] [--store large.db (ScaledGraph's large graph)] [--neo4j http://127.0.0.1:7474/]");
             return 2;
         }
         var dll = options.ApiDll ?? DefaultApiDll();
@@ -48,7 +80,8 @@ internal static class LoadRun
             stop.Cancel();
         };
 
-        await using var api = await ApiProcess.Start(dll, stop.Token);
+        Endpoints = options.Store is not null ? LargeEndpoints : SeedEndpoints;
+        await using var api = await ApiProcess.Start(dll, options.Store, options.Neo4j, stop.Token);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false })
         {
             BaseAddress = api.BaseAddress,
@@ -64,33 +97,36 @@ internal static class LoadRun
             }
         }
 
-        Console.WriteLine($"API pid {api.Id} on {api.BaseAddress} ({Path.GetFileName(dll)}, embedded store, seed graph).");
-        Console.WriteLine($"Warm-up {options.WarmupSeconds} s, then {options.Seconds} s measured, {options.Concurrency} concurrent loops, endpoints round-robin.");
-        await Hammer(http, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), stop.Token);
-        var measured = Stopwatch.StartNew();
-        var samples = await Hammer(http, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), stop.Token);
-        measured.Stop();
+        Console.WriteLine($"API pid {api.Id} on {api.BaseAddress} ({Path.GetFileName(dll)}, {(options.Neo4j is null ? "embedded store" : $"Neo4j at {options.Neo4j}")}, {(options.Store is null ? "seed graph" : options.Store)}).");
+        Console.WriteLine($"Each endpoint alone: warm-up {options.WarmupSeconds} s, then {options.Seconds} s measured, {options.Concurrency} concurrent loops.");
+        var results = new List<(string Endpoint, List<Sample> Samples, double Seconds)>();
+        foreach (var endpoint in Endpoints)
+        {
+            await Hammer(http, endpoint, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), stop.Token);
+            var measured = Stopwatch.StartNew();
+            var samples = await Hammer(http, endpoint, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), stop.Token);
+            results.Add((endpoint, samples, measured.Elapsed.TotalSeconds));
+        }
 
-        Report(samples, measured.Elapsed, api.Memory());
+        Report(results, api.Memory());
         return 0;
     }
 
-    /// <summary>N loops, each sending the endpoints in turn (starting at a different one) until the time is up.</summary>
-    private static async Task<List<Sample>> Hammer(HttpClient http, int concurrency, TimeSpan duration, CancellationToken ct)
+    /// <summary>N loops sending one endpoint until the time is up.</summary>
+    private static async Task<List<Sample>> Hammer(HttpClient http, string endpoint, int concurrency, TimeSpan duration, CancellationToken ct)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var loops = Enumerable.Range(0, concurrency).Select(loop => Task.Run(async () =>
         {
             var samples = new List<Sample>(4096);
-            for (var i = loop; Stopwatch.GetTimestamp() < end && !ct.IsCancellationRequested; i++)
+            while (Stopwatch.GetTimestamp() < end && !ct.IsCancellationRequested)
             {
-                var endpoint = i % Endpoints.Length;
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.GetAsync(new Uri(Endpoints[endpoint], UriKind.Relative), ct);
+                    using var response = await http.GetAsync(new Uri(endpoint, UriKind.Relative), ct);
                     var body = await response.Content.ReadAsByteArrayAsync(ct);
-                    samples.Add(new Sample(endpoint, Stopwatch.GetTimestamp() - started, body.Length, response.StatusCode == HttpStatusCode.OK));
+                    samples.Add(new Sample(0, Stopwatch.GetTimestamp() - started, body.Length, response.StatusCode == HttpStatusCode.OK));
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -98,7 +134,7 @@ internal static class LoadRun
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    samples.Add(new Sample(endpoint, Stopwatch.GetTimestamp() - started, 0, false));
+                    samples.Add(new Sample(0, Stopwatch.GetTimestamp() - started, 0, false));
                 }
             }
             return samples;
@@ -106,27 +142,22 @@ internal static class LoadRun
         return [.. (await Task.WhenAll(loops)).SelectMany(s => s)];
     }
 
-    private static void Report(List<Sample> samples, TimeSpan elapsed, string memory)
+    private static void Report(List<(string Endpoint, List<Sample> Samples, double Seconds)> results, string memory)
     {
-        var seconds = elapsed.TotalSeconds;
+        var floor = results[0].Samples.Count / results[0].Seconds;
         Console.WriteLine();
-        Console.WriteLine($"{"Endpoint",-62} {"Requests",9} {"Req/s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"Max ms",8} {"KB/resp",8} {"Errors",7}");
-        for (var e = 0; e < Endpoints.Length; e++)
+        Console.WriteLine($"| {"Endpoint",-62} | {"Req/s",8} | {"p50 ms",8} | {"p99 ms",8} | {"Max ms",8} | {"KB/resp",8} | {"vs live",7} | {"Errors",6} |");
+        Console.WriteLine($"|{new string('-', 64)}|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 8)}:|{new string('-', 7)}:|");
+        foreach (var (endpoint, samples, seconds) in results)
         {
-            Line(Endpoints[e], [.. samples.Where(s => s.Endpoint == e)]);
-        }
-        Line("all", samples);
-        Console.WriteLine();
-        Console.WriteLine($"Measured {seconds:F1} s: {samples.Count / seconds:F0} requests/s, {samples.Count(s => !s.Ok)} errors.");
-        Console.WriteLine($"API process memory: {memory}");
-
-        void Line(string name, List<Sample> subset)
-        {
-            var ms = subset.Select(s => s.Ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
-            var kb = subset.Count == 0 ? 0 : subset.Average(s => s.Bytes) / 1024.0;
+            var ms = samples.Select(s => s.Ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+            var kb = samples.Count == 0 ? 0 : samples.Average(s => s.Bytes) / 1024.0;
+            var rate = samples.Count / seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-62} {subset.Count,9} {subset.Count / seconds,8:F0} {Percentile(ms, 0.50),8:F2} {Percentile(ms, 0.95),8:F2} {Percentile(ms, 0.99),8:F2} {(ms.Length == 0 ? 0 : ms[^1]),8:F2} {kb,8:F1} {subset.Count(s => !s.Ok),7}"));
+                $"| {"`" + endpoint + "`",-62} | {rate,8:F0} | {Percentile(ms, 0.50),8:F2} | {Percentile(ms, 0.99),8:F2} | {(ms.Length == 0 ? 0 : ms[^1]),8:F2} | {kb,8:F1} | {rate / floor,7:P0} | {samples.Count(s => !s.Ok),6} |"));
         }
+        Console.WriteLine();
+        Console.WriteLine($"API process memory: {memory}");
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
@@ -135,7 +166,7 @@ internal static class LoadRun
 
     private static Options? Parse(string[] args)
     {
-        var options = new Options(10, 16, 2, null);
+        var options = new Options(5, 16, 1, null, null, null);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -148,6 +179,8 @@ internal static class LoadRun
                     "--concurrency" => options with { Concurrency = Positive() },
                     "--warmup" => options with { WarmupSeconds = int.TryParse(value, CultureInfo.InvariantCulture, out var w) && w >= 0 ? w : throw new FormatException(args[i]) },
                     "--api" => options with { ApiDll = value ?? throw new FormatException(args[i]) },
+                    "--store" => options with { Store = value ?? throw new FormatException(args[i]) },
+                    "--neo4j" => options with { Neo4j = value ?? throw new FormatException(args[i]) },
                     _ => throw new FormatException(args[i]),
                 };
             }
@@ -172,6 +205,7 @@ internal static class LoadRun
     {
         private readonly Process process;
         private readonly string database;
+        private bool owned;
         private readonly System.Text.StringBuilder output = new();
 
         public Uri BaseAddress { get; }
@@ -184,10 +218,10 @@ internal static class LoadRun
             BaseAddress = baseAddress;
         }
 
-        public static async Task<ApiProcess> Start(string dll, CancellationToken ct)
+        public static async Task<ApiProcess> Start(string dll, string? store, string? neo4j, CancellationToken ct)
         {
             var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-            var database = TempStore.NewPath();
+            var database = store ?? TempStore.NewPath();
             var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
             {
                 WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -196,9 +230,12 @@ internal static class LoadRun
                 UseShellExecute = false,
             };
             foreach (var arg in new[] { dll, "--urls", baseAddress.ToString(), $"--Embedded:Path={database}" }) start.ArgumentList.Add(arg);
+            // A prepared large store is used as it is (not re-seeded); Neo4j replaces the embedded store when given.
+            if (store is not null) start.ArgumentList.Add("--Seed:Enabled=false");
+            if (neo4j is not null) start.ArgumentList.Add($"--Neo4j:Uri={neo4j}");
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
-            var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), database, baseAddress);
+            var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), database, baseAddress) { owned = store is null };
             api.process.OutputDataReceived += (_, e) => api.Keep(e.Data);
             api.process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
             api.process.BeginOutputReadLine();
@@ -225,7 +262,7 @@ internal static class LoadRun
         {
             using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
             var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            while (deadline.Elapsed < TimeSpan.FromMinutes(10))
             {
                 if (process.HasExited) break;
                 try
@@ -278,7 +315,8 @@ internal static class LoadRun
                 await process.WaitForExitAsync();
             }
             process.Dispose();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            // A store given with --store is the caller's; only a temporary one goes.
+            foreach (var suffix in owned ? new[] { "", "-wal", "-shm" } : [])
             {
                 File.Delete(database + suffix);
             }

@@ -15,6 +15,10 @@ internal static class Entry
         {
             return await LoadRun.Run(args[1..]);
         }
+        if (args.Length > 0 && args[0] is "generate" or "embedded" or "open")
+        {
+            return await ScaleRun.Run(args[0], args[1..]);
+        }
         if (args.Length > 0 && args[0] == "write-load")
         {
             return await WriteLoadRun.Run(args[1..]);

@@ -12,6 +12,15 @@ public interface IGraphStore
     /// <summary>Whether a node with this label and id exists.</summary>
     Task<bool> Exists(NodeLabel label, string id, CancellationToken ct);
 
+    /// <summary>The node with this id, whatever its label, without its links; null when there is none.</summary>
+    Task<GraphNode?> FindNode(string id, CancellationToken ct);
+
+    /// <summary>
+    /// Close matches for an id that does not exist, best first, at most <paramref name="max"/>: nodes of the label (of any
+    /// label but sources when null) whose id, name or alias contains a word of it, ranked by <see cref="Suggestions.Rank"/>.
+    /// </summary>
+    Task<IReadOnlyList<GraphNode>> Suggest(string missingId, NodeLabel? label, int max, CancellationToken ct);
+
     /// <summary>Actors whose name or alias contains the query (case- and accent-insensitive), by name.</summary>
     Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct);
 
@@ -33,10 +42,22 @@ public interface IGraphStore
 
     Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct);
 
+    /// <summary>Figures by metric then id, optionally only those about a node or reported by one (at most one of the two).</summary>
+    Task<Page<NodeWithLinks>> FindFigures(FigureSearch search, CancellationToken ct);
+
+    /// <summary>Programmes by name then id, optionally matching a text.</summary>
+    Task<Page<NodeWithLinks>> FindPrograms(ProgramSearch search, CancellationToken ct);
+
+    /// <summary>
+    /// Every shortest undirected connection of at most <paramref name="maxDepth"/> hops, in <see cref="GraphOrder.Paths"/>'s
+    /// order, at most <paramref name="limit"/>; empty when there is none.
+    /// </summary>
+    Task<IReadOnlyList<GraphPath>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct);
+
     /// <summary>The shortest undirected connection of at most <paramref name="maxDepth"/> hops, or null when there is none.</summary>
     Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct);
 
-    /// <summary>Dated events and statements, in date order, optionally only those linked to an actor.</summary>
+    /// <summary>Events and statements in date order (the undated last, when asked for), optionally only those linked to an actor.</summary>
     Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct);
 
     /// <summary>The whole graph (sources aside), up to <paramref name="maxNodes"/> nodes.</summary>
@@ -99,9 +120,30 @@ public sealed record SanctionSearch(string? ImposerId, string? TargetId, string?
     public string? ActiveOn { get; init; }
 }
 
+/// <summary>What a figure search looks for.</summary>
+/// <param name="AboutId">Only figures about this node.</param>
+/// <param name="ReporterId">Only figures this actor reported.</param>
+/// <param name="Metric">Only figures of this metric, exactly.</param>
+/// <param name="Query">Text the metric contains, case and accents ignored.</param>
+/// <param name="Page">1-based page.</param>
+/// <param name="PageSize">Items per page.</param>
+public sealed record FigureSearch(string? AboutId, string? ReporterId, string? Metric, string? Query, int Page, int PageSize);
+
+/// <summary>What a programme search looks for.</summary>
+/// <param name="Query">Text the name contains, case and accents ignored.</param>
+/// <param name="Page">1-based page.</param>
+/// <param name="PageSize">Items per page.</param>
+public sealed record ProgramSearch(string? Query, int Page, int PageSize);
+
 public sealed record StatementSearch(string? SpeakerId, string? AboutId, string? Query, int Page, int PageSize);
 
-public sealed record TimelineSearch(string? ActorId, string? From, string? To, int Limit);
+/// <summary>What the timeline lists.</summary>
+/// <param name="ActorId">Only entries directly linked to this actor.</param>
+/// <param name="From">Earliest date, inclusive.</param>
+/// <param name="To">Latest date, inclusive.</param>
+/// <param name="Limit">The most entries.</param>
+/// <param name="IncludeUndated">Whether undated entries come too, after the dated ones; a date range does not exclude them, their date being unknown.</param>
+public sealed record TimelineSearch(string? ActorId, string? From, string? To, int Limit, bool IncludeUndated = false);
 
 /// <summary>What an import did: ids created, updated and left unchanged.</summary>
 public sealed record ImportSummary(

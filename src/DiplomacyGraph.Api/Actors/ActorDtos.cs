@@ -10,8 +10,11 @@ namespace DiplomacyGraph.Api.Actors;
 /// <param name="Name">e.g. Gustavo Petro.</param>
 /// <param name="Aliases">Other names the sources use.</param>
 /// <param name="Description">A short description, where the source gives one.</param>
-public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description)
+public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description) : ICsvRow<ActorSummaryDto>
 {
+    static CsvTable<ActorSummaryDto> ICsvRow<ActorSummaryDto>.CsvColumns { get; } = new(
+        ("id", a => a.Id), ("kind", a => a.Kind), ("name", a => a.Name), ("aliases", a => Csv.Join(a.Aliases)), ("description", a => a.Description));
+
     public static ActorSummaryDto From(GraphNode actor) =>
         new(actor.Id, actor.Kind ?? "", actor.Name, actor.Strings("aliases"), actor.Text("description"));
 }
@@ -82,7 +85,14 @@ public sealed record AssociateDto(NodeRef Actor, string? Relation, IReadOnlyList
 /// <param name="Member">The family member and the tie.</param>
 /// <param name="Sanctions">The sanctions that target the member, with who imposed them, programme, dates and evidence.</param>
 public sealed record RelativeWithSanctionsDto(FamilyMemberDto Member, IReadOnlyList<Sanctions.SanctionDto> Sanctions)
+    : ICsvRow<RelativeWithSanctionsDto>
 {
+    static CsvTable<RelativeWithSanctionsDto> ICsvRow<RelativeWithSanctionsDto>.CsvColumns { get; } = new(
+        ("actorId", r => r.Member.Actor.Id), ("actorName", r => r.Member.Actor.Name), ("relation", r => r.Member.Relation),
+        ("since", r => r.Member.Since), ("until", r => r.Member.Until), ("sanctioned", r => Csv.Value(r.Sanctioned)),
+        ("sanctionIds", r => Csv.Join(r.Sanctions.Select(x => x.Id))), ("sanctionPrograms", r => Csv.Join(r.Sanctions.Select(x => x.Program))),
+        ("evidence", r => Csv.Evidence(r.Member.Evidence)), ("sourceIds", r => Csv.Sources(r.Member.Evidence)));
+
     /// <summary>True when at least one sanction targets the member.</summary>
     public bool Sanctioned => Sanctions.Count > 0;
 }
@@ -111,7 +121,18 @@ public sealed record OfficeDto(string? Title, string? Status, string? Since, str
 /// <param name="Other">The node at the other end.</param>
 /// <param name="Undated">True when it has neither since nor until (an as-of answer keeps it without knowing).</param>
 public sealed record RelationshipDto(string Id, string Type, string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other, bool Undated)
+    : ICsvRow<RelationshipDto>
 {
+    /// <summary>id, type, direction, the other end, one column per relationship property of the allow-list, evidence.</summary>
+    static CsvTable<RelationshipDto> ICsvRow<RelationshipDto>.CsvColumns { get; } = new(
+    [
+        ("id", r => r.Id), ("type", r => r.Type), ("direction", r => r.Direction),
+        ("otherId", r => r.Other.Id), ("otherLabel", r => r.Other.Label), ("otherName", r => r.Other.Name), ("otherKind", r => r.Other.Kind),
+        .. RelationshipTypes.All.SelectMany(t => t.Properties).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(name => (name, (Func<RelationshipDto, string?>)(r => Csv.Value(r.Properties.GetValueOrDefault(name))))),
+        ("undated", r => Csv.Value(r.Undated)), ("evidence", r => Csv.Evidence(r.Evidence)), ("sourceIds", r => Csv.Sources(r.Evidence)),
+    ]);
+
     public static RelationshipDto From(Link link) => new(
         link.Edge.Id, link.Edge.Type, link.Direction, GraphMapping.Visible(link.Edge.Properties), link.Edge.Evidence.ToDto(), link.Other.Ref(),
         Common.AsOf.IsUndated(link.Edge));
@@ -125,7 +146,13 @@ public sealed record RelationshipDto(string Id, string Type, string Direction, I
 /// <param name="Title">The capacity they took part in.</param>
 /// <param name="Evidence">The sentences that place them there.</param>
 public sealed record ActorEventDto(NodeRef Event, string? Date, string? Role, string? Side, string? Title, IReadOnlyList<EvidenceDto> Evidence)
+    : ICsvRow<ActorEventDto>
 {
+    static CsvTable<ActorEventDto> ICsvRow<ActorEventDto>.CsvColumns { get; } = new(
+        ("eventId", e => e.Event.Id), ("eventName", e => e.Event.Name), ("eventKind", e => e.Event.Kind), ("date", e => e.Date),
+        ("role", e => e.Role), ("side", e => e.Side), ("title", e => e.Title),
+        ("evidence", e => Csv.Evidence(e.Evidence)), ("sourceIds", e => Csv.Sources(e.Evidence)));
+
     public static ActorEventDto From(Link link) => new(
         link.Other.Ref(), link.Other.Date, link.Edge.Text("role"), link.Edge.Text("side"), link.Edge.Text("title"), link.Edge.Evidence.ToDto());
 }
@@ -133,8 +160,12 @@ public sealed record ActorEventDto(NodeRef Event, string? Date, string? Role, st
 /// <summary>Another actor who shared events with this one.</summary>
 /// <param name="Actor">The other actor.</param>
 /// <param name="Events">The events they shared, in date order.</param>
-public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Events)
+public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Events) : ICsvRow<CoParticipantDto>
 {
+    static CsvTable<CoParticipantDto> ICsvRow<CoParticipantDto>.CsvColumns { get; } = new(
+        ("actorId", c => c.Actor.Id), ("actorName", c => c.Actor.Name), ("actorKind", c => c.Actor.Kind),
+        ("eventIds", c => Csv.Ids(c.Events)), ("eventNames", c => Csv.Names(c.Events)));
+
     public static CoParticipantDto From(CoParticipant c) => new(c.Actor.Ref(), [.. c.Events.Select(e => e.Ref())]);
 }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Figures;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Api.Sanctions;
 using DiplomacyGraph.Api.Statements;
@@ -20,12 +21,12 @@ internal static class ActorsApi
 
     public static RouteGroupBuilder MapActors(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithStoreProblems().WithValidation();
+        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithStoreProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", SearchActors)
             .WithName("SearchActors")
             .WithSummary("Search actors by name or alias")
-            .WithDescription("Case- and accent-insensitive substring search over names and aliases (`garcia` finds García-Peña), optionally by kind. Ordered by name.")
+            .WithDescription("Case- and accent-insensitive search over names and aliases, optionally by kind. An actor matches when the query starts a word of its name or an alias (`garcia` and `pena` find García-Peña, `gustavo pe` finds Gustavo Petro); letters inside a word are not matched. Ranked: an exact name or alias first, then word prefixes; ties go to the actor with more relationships, then by name. Without `q`, ordered by name.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}", GetActor)
@@ -82,6 +83,13 @@ internal static class ActorsApi
             .WithDescription("`role=imposer` or `role=target`; both when omitted. `activeOn=YYYY-MM-DD` keeps those in force that day. Try `gustavo-petro` with `role=target`.")
             .ProducesValidationProblem();
 
+        group.MapGet("/{id}/figures", GetFigures)
+            .WithName("GetActorFigures")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Figures about an actor, or that they reported")
+            .WithDescription($"`role=subject` for figures about them, `role=reporter` for figures they published; both when omitted. By metric, at most {MaxActorFacts}. Try `gustavo-petro`, or `colombian-government` with `role=reporter`.")
+            .ProducesValidationProblem();
+
         routes.MapNodeWrites(new NodeResource<ActorWrite, ActorDetailDto>(
             NodeLabel.Actor, "Actor", "/api/actors", w => DocumentGraph.ForActor(w, w.SourceId), ActorDetailDto.From), "Actors");
 
@@ -90,7 +98,7 @@ internal static class ActorsApi
 
     internal sealed record ActorQuery : PagedQuery
     {
-        [Description("Text to find in names and aliases; case and accents are ignored.")]
+        [Description("The start of a word of a name or alias (or a whole name); case and accents are ignored.")]
         public string? Q { get; init; }
         [Description("person, country or organization.")]
         public string? Kind { get; init; }
@@ -105,7 +113,7 @@ internal static class ActorsApi
         }
     }
 
-    internal sealed record RelationshipQuery
+    internal sealed record RelationshipQuery : ListQuery
     {
         [Description("A relationship type, e.g. PARTICIPATED_IN.")]
         public string? Type { get; init; }
@@ -114,7 +122,7 @@ internal static class ActorsApi
         public string? Direction { get; init; }
     }
 
-    internal sealed class RelationshipQueryValidator : AbstractValidator<RelationshipQuery>
+    internal sealed class RelationshipQueryValidator : ListQueryValidator<RelationshipQuery>
     {
         public RelationshipQueryValidator()
         {
@@ -135,16 +143,16 @@ internal static class ActorsApi
         public NetworkQueryValidator() => RuleFor(q => q.Depth).InclusiveBetween(1, MaxNetworkDepth);
     }
 
-    internal sealed record RoleQuery
+    internal sealed record RoleQuery : ListQuery
     {
         [Description("The actor's role in the fact; both roles when omitted.")]
         public string? Role { get; init; }
     }
 
-    internal sealed class RoleQueryValidator : AbstractValidator<RoleQuery>
+    internal sealed class RoleQueryValidator : ListQueryValidator<RoleQuery>
     {
         // Which roles are valid depends on the endpoint, so the handler's route decides.
-        public RoleQueryValidator() => RuleFor(q => q.Role).OneOf(["speaker", "subject", "imposer", "target"]);
+        public RoleQueryValidator() => RuleFor(q => q.Role).OneOf(["speaker", "subject", "imposer", "target", "reporter"]);
     }
 
     public static async Task<Ok<PagedList<ActorSummaryDto>>> SearchActors([AsParameters] ActorQuery query, IGraphStore store, CancellationToken ct)
@@ -157,14 +165,14 @@ internal static class ActorsApi
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] AsOfQuery query, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Actor, id, ct) is { } actor
             ? TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf))
-            : Problems.NotFound("Actor", id);
+            : await store.NotFound(NodeLabel.Actor, id, ct);
 
-    public static async Task<Results<Ok<IReadOnlyList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
+    public static async Task<Results<Ok<CappedList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, [AsParameters] AsOfQuery asOf,
         IGraphStore store, CancellationToken ct) =>
         await store.GetRelationships(id, query.Type, query.Direction ?? Directions.Both, ct) is { } links
-            ? TypedResults.Ok<IReadOnlyList<RelationshipDto>>([.. links.Where(l => AsOf.Holds(l.Edge, asOf.AsOf)).Take(MaxActorFacts).Select(RelationshipDto.From)])
-            : Problems.NotFound("Actor", id);
+            ? TypedResults.Ok(CappedList.Of(links.Where(l => AsOf.Holds(l.Edge, asOf.AsOf)).Select(RelationshipDto.From), MaxActorFacts))
+            : await store.NotFound(NodeLabel.Actor, id, ct);
 
     public static async Task<Results<Ok<NetworkDto>, ProblemHttpResult>> GetNetwork(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, [AsParameters] AsOfQuery asOf,
@@ -173,7 +181,7 @@ internal static class ActorsApi
         var depth = query.Depth ?? 1;
         if (await store.GetNetwork(id, depth, MaxNetworkNodes, ct) is not { } network)
         {
-            return Problems.NotFound("Actor", id);
+            return await store.NotFound(NodeLabel.Actor, id, ct);
         }
         if (asOf.AsOf is not null)
         {
@@ -202,74 +210,99 @@ internal static class ActorsApi
         return new Subgraph(nodes, [.. edges.Where(e => distance.ContainsKey(e.From) && distance.ContainsKey(e.To))], network.Truncated);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RelativeWithSanctionsDto>>, ProblemHttpResult>> GetFamily(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] SanctionsApi.ActiveOnQuery query, IGraphStore store, CancellationToken ct)
+    public static async Task<Results<Ok<CappedList<RelativeWithSanctionsDto>>, ProblemHttpResult>> GetFamily(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] SanctionsApi.ActiveOnQuery query, [AsParameters] ListQuery format,
+        IGraphStore store, CancellationToken ct)
     {
         if (await store.GetRelationships(id, FamilyMemberDto.Type, Directions.Both, ct) is not { } links)
         {
-            return Problems.NotFound("Actor", id);
+            return await store.NotFound(NodeLabel.Actor, id, ct);
         }
         var family = new List<RelativeWithSanctionsDto>();
-        foreach (var link in links.Take(MaxActorFacts))
+        foreach (var link in links.Take(MaxActorFacts + 1))
         {
             var sanctions = await store.FindSanctions(new SanctionSearch(null, link.Other.Id, null, 1, MaxActorFacts) { ActiveOn = query.ActiveOn }, ct);
             family.Add(new RelativeWithSanctionsDto(FamilyMemberDto.From(link), [.. sanctions.Items.Select(SanctionDto.From)]));
         }
-        return TypedResults.Ok<IReadOnlyList<RelativeWithSanctionsDto>>(family);
+        return TypedResults.Ok(CappedList.Of(family, MaxActorFacts));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ActorEventDto>>, ProblemHttpResult>> GetEvents(
-        [Description("Actor id, e.g. pedro-sanchez.")] string id, IGraphStore store, CancellationToken ct)
+    public static async Task<Results<Ok<CappedList<ActorEventDto>>, ProblemHttpResult>> GetEvents(
+        [Description("Actor id, e.g. pedro-sanchez.")] string id, [AsParameters] ListQuery format, IGraphStore store, CancellationToken ct)
     {
         if (await store.GetRelationships(id, "PARTICIPATED_IN", Directions.Out, ct) is not { } links)
         {
-            return Problems.NotFound("Actor", id);
+            return await store.NotFound(NodeLabel.Actor, id, ct);
         }
         var ordered = links.OrderBy(l => l.Other, Comparer<GraphNode>.Create(GraphOrder.Chronological));
-        return TypedResults.Ok<IReadOnlyList<ActorEventDto>>([.. ordered.Take(MaxActorFacts).Select(ActorEventDto.From)]);
+        return TypedResults.Ok(CappedList.Of(ordered.Select(ActorEventDto.From), MaxActorFacts));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CoParticipantDto>>, ProblemHttpResult>> GetCoParticipants(
-        [Description("Actor id, e.g. bernie-moreno.")] string id, IGraphStore store, CancellationToken ct) =>
+    public static async Task<Results<Ok<CappedList<CoParticipantDto>>, ProblemHttpResult>> GetCoParticipants(
+        [Description("Actor id, e.g. bernie-moreno.")] string id, [AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
         await store.GetCoParticipants(id, ct) is { } others
-            ? TypedResults.Ok<IReadOnlyList<CoParticipantDto>>([.. others.Take(MaxActorFacts).Select(CoParticipantDto.From)])
-            : Problems.NotFound("Actor", id);
+            ? TypedResults.Ok(CappedList.Of(others.Select(CoParticipantDto.From), MaxActorFacts))
+            : await store.NotFound(NodeLabel.Actor, id, ct);
 
-    public static async Task<Results<Ok<IReadOnlyList<StatementDto>>, ValidationProblem, ProblemHttpResult>> GetStatements(
+    public static async Task<Results<Ok<CappedList<StatementDto>>, ValidationProblem, ProblemHttpResult>> GetStatements(
         [Description("Actor id, e.g. donald-trump.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (query.Role is "imposer" or "target")
+        if (query.Role is not (null or "speaker" or "subject"))
         {
             return RoleProblem("speaker, subject");
         }
         if (!await store.Exists(NodeLabel.Actor, id, ct))
         {
-            return Problems.NotFound("Actor", id);
+            return await store.NotFound(NodeLabel.Actor, id, ct);
         }
-        var said = query.Role is null or "speaker" ? await store.FindStatements(new StatementSearch(id, null, null, 1, MaxActorFacts), ct) : null;
-        var about = query.Role is null or "subject" ? await store.FindStatements(new StatementSearch(null, id, null, 1, MaxActorFacts), ct) : null;
-        return TypedResults.Ok<IReadOnlyList<StatementDto>>([.. Union(said, about).Select(StatementDto.From)]);
+        var said = query.Role is null or "speaker" ? await store.FindStatements(new StatementSearch(id, null, null, 1, MaxActorFacts + 1), ct) : null;
+        var about = query.Role is null or "subject" ? await store.FindStatements(new StatementSearch(null, id, null, 1, MaxActorFacts + 1), ct) : null;
+        return TypedResults.Ok(Capped(Union(said, about).Select(StatementDto.From), said, about));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<SanctionDto>>, ValidationProblem, ProblemHttpResult>> GetSanctions(
+    public static async Task<Results<Ok<CappedList<SanctionDto>>, ValidationProblem, ProblemHttpResult>> GetSanctions(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, [AsParameters] SanctionsApi.ActiveOnQuery active,
         IGraphStore store, CancellationToken ct)
     {
-        if (query.Role is "speaker" or "subject")
+        if (query.Role is not (null or "imposer" or "target"))
         {
             return RoleProblem("imposer, target");
         }
         if (!await store.Exists(NodeLabel.Actor, id, ct))
         {
-            return Problems.NotFound("Actor", id);
+            return await store.NotFound(NodeLabel.Actor, id, ct);
         }
-        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts) { ActiveOn = active.ActiveOn }, ct) : null;
-        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts) { ActiveOn = active.ActiveOn }, ct) : null;
-        return TypedResults.Ok<IReadOnlyList<SanctionDto>>([.. Union(imposed, targeted).Select(SanctionDto.From)]);
+        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts + 1) { ActiveOn = active.ActiveOn }, ct) : null;
+        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts + 1) { ActiveOn = active.ActiveOn }, ct) : null;
+        return TypedResults.Ok(Capped(Union(imposed, targeted).Select(SanctionDto.From), imposed, targeted));
+    }
+
+    public static async Task<Results<Ok<CappedList<FigureDto>>, ValidationProblem, ProblemHttpResult>> GetFigures(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
+    {
+        if (query.Role is not (null or "subject" or "reporter"))
+        {
+            return RoleProblem("subject, reporter");
+        }
+        if (!await store.Exists(NodeLabel.Actor, id, ct))
+        {
+            return await store.NotFound(NodeLabel.Actor, id, ct);
+        }
+        var about = query.Role is null or "subject" ? await store.FindFigures(new FigureSearch(id, null, null, null, 1, MaxActorFacts + 1), ct) : null;
+        var reported = query.Role is null or "reporter" ? await store.FindFigures(new FigureSearch(null, id, null, null, 1, MaxActorFacts + 1), ct) : null;
+        var figures = (about?.Items ?? []).Concat(reported?.Items ?? []).DistinctBy(f => f.Node.Id).OrderBy(f => f.Node, Comparer<GraphNode>.Create(GraphOrder.ByName));
+        return TypedResults.Ok(Capped(figures.Select(FigureDto.From), about, reported));
     }
 
     private static ValidationProblem RoleProblem(string allowed) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [$"'role' must be one of: {allowed}."] });
+
+    /// <summary>The first items up to the cap; the total is known only when neither page was cut.</summary>
+    private static CappedList<T> Capped<T>(IEnumerable<T> items, params Page<NodeWithLinks>?[] pages)
+    {
+        var list = CappedList.Of(items, MaxActorFacts);
+        return pages.Any(p => p is not null && p.Total > p.Items.Count) ? list with { Total = null } : list;
+    }
 
     /// <summary>Both lists, each fact once, in chronological order.</summary>
     private static IEnumerable<NodeWithLinks> Union(Page<NodeWithLinks>? a, Page<NodeWithLinks>? b) =>

@@ -27,21 +27,6 @@ public sealed record NodeDto(string Id, string Label, string Name, string? Kind,
 /// <param name="Evidence">Every sentence that supports it, per source.</param>
 public sealed record EdgeDto(string Id, string Type, string From, string To, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence);
 
-/// <summary>One page of a longer list.</summary>
-/// <param name="Items">The items of this page.</param>
-/// <param name="Page">1-based page number.</param>
-/// <param name="PageSize">Items per page.</param>
-/// <param name="Total">Items over all pages.</param>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
-/// <summary>Paging parameters shared by the list endpoints.</summary>
-public static class Paging
-{
-    public const int MaxPageSize = 100;
-    public const int DefaultPageSize = 20;
-    public const int MaxPage = 10_000;
-}
-
 /// <summary>Small explicit maps from the store's graph model to the API's records.</summary>
 public static class GraphMapping
 {

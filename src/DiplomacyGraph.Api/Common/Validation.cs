@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
@@ -70,31 +69,5 @@ internal sealed class PathValuesValidator : AbstractValidator<PathValues>
         RuleFor(p => p.From).NodeId();
         RuleFor(p => p.To).NodeId();
         RuleFor(p => p.Type).OneOf(RelationshipTypes.ByType.Keys);
-    }
-}
-
-/// <summary>The paging parameters every list endpoint takes.</summary>
-internal abstract record PagedQuery
-{
-    [Description("1-based page number.")]
-    [DefaultValue(1)]
-    public int? Page { get; init; }
-
-    [Description("Items per page, at most 100.")]
-    [DefaultValue(Paging.DefaultPageSize)]
-    public int? PageSize { get; init; }
-
-    public int PageNumber => Page ?? 1;
-
-    public int PageLength => PageSize ?? Paging.DefaultPageSize;
-}
-
-/// <summary>A list endpoint's validator: its own rules, and the paging caps.</summary>
-internal abstract class PagedQueryValidator<T> : AbstractValidator<T> where T : PagedQuery
-{
-    protected PagedQueryValidator()
-    {
-        RuleFor(q => q.Page).PageNumber();
-        RuleFor(q => q.PageSize).PageSize();
     }
 }

@@ -12,11 +12,18 @@ namespace DiplomacyGraph.Api.Events;
 /// <param name="Date">ISO-8601 date, where the source gives one.</param>
 /// <param name="Description">What happened.</param>
 /// <param name="Places">Where it happened.</param>
-public sealed record EventSummaryDto(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, IReadOnlyList<NodeRef> Places)
+/// <param name="Participants">Who took part, on any side.</param>
+public sealed record EventSummaryDto(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, IReadOnlyList<NodeRef> Places, IReadOnlyList<NodeRef> Participants)
+    : ICsvRow<EventSummaryDto>
 {
+    static CsvTable<EventSummaryDto> ICsvRow<EventSummaryDto>.CsvColumns { get; } = new(
+        ("id", e => e.Id), ("kind", e => e.Kind), ("mode", e => e.Mode), ("title", e => e.Title), ("date", e => e.Date),
+        ("description", e => e.Description), ("placeIds", e => Csv.Ids(e.Places)), ("placeNames", e => Csv.Names(e.Places)),
+        ("participantIds", e => Csv.Ids(e.Participants)), ("participantNames", e => Csv.Names(e.Participants)));
+
     public static EventSummaryDto From(NodeWithLinks e) => new(
         e.Node.Id, e.Node.Kind ?? "", e.Node.Text("mode"), e.Node.Name, e.Node.Date, e.Node.Text("description"),
-        [.. e.Out("OCCURRED_IN").Select(l => l.Other.Ref())]);
+        [.. e.Out("OCCURRED_IN").Select(l => l.Other.Ref())], [.. e.In("PARTICIPATED_IN").Select(l => l.Other.Ref())]);
 }
 
 /// <summary>An event with its participants grouped by side, and the statements made there.</summary>

@@ -17,7 +17,7 @@ internal static class EventsApi
 
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events").WithTags("Events").WithStoreProblems().WithValidation();
+        var group = routes.MapGroup("/api/events").WithTags("Events").WithStoreProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", FindEvents)
             .WithName("FindEvents")
@@ -67,9 +67,9 @@ internal static class EventsApi
     public static async Task<Results<Ok<PagedList<EventSummaryDto>>, ProblemHttpResult>> FindEvents(
         [AsParameters] EventQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (query.Actor is not null && !await store.Exists(NodeLabel.Actor, query.Actor, ct))
+        if (await store.FirstMissing(NodeLabel.Actor, ct, ("actor", query.Actor)) is { } missing)
         {
-            return Problems.NotFound("Actor", query.Actor);
+            return missing;
         }
         var page = await store.FindEvents(new EventSearch(query.Kind, query.From, query.To, query.Actor, query.PageNumber, query.PageLength), ct);
         return TypedResults.Ok(page.Map(EventSummaryDto.From));
@@ -80,7 +80,7 @@ internal static class EventsApi
     {
         if (await store.GetNode(NodeLabel.Event, id, ct) is not { } e)
         {
-            return Problems.NotFound("Event", id);
+            return await store.NotFound(NodeLabel.Event, id, ct);
         }
         var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent);
         var statements = await Task.WhenAll(statementIds.Select(s => store.GetNode(NodeLabel.Statement, s, ct)));

@@ -3,6 +3,7 @@ using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,7 +31,7 @@ internal static class GraphApi
 
     public static RouteGroupBuilder MapGraph(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/graph").WithTags("Graph").WithStoreProblems().WithValidation();
+        var group = routes.MapGroup("/api/graph").WithTags("Graph").WithStoreProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", GetGraph)
             .WithName("GetGraph")
@@ -72,7 +73,7 @@ internal static class GraphApi
         var graph = query.Actor is null
             ? await store.GetGraph(limit, ct)
             : await store.GetNetwork(query.Actor, query.Depth ?? 2, limit, ct);
-        return graph is null ? Problems.NotFound("Actor", query.Actor!) : TypedResults.Ok(ToCytoscape(graph));
+        return graph is null ? await store.NotFound(NodeLabel.Actor, query.Actor!, ct, "actor") : TypedResults.Ok(ToCytoscape(graph));
     }
 
     private static CytoscapeGraphDto ToCytoscape(Subgraph graph) => new(graph.Truncated, new CytoscapeElementsDto(

@@ -66,6 +66,19 @@ internal sealed class OpenApiConventions : IOperationFilter
         ["* api/graph:actor"] = "gustavo-petro",
         ["* api/graph:depth"] = 1,
         ["* api/graph:limit"] = 200,
+        ["* *:format"] = "json",
+        ["* api/timeline:includeUndated"] = true,
+        ["GET api/figures/{id}:id"] = "extraditions-petro-government",
+        ["GET api/programs/{id}:id"] = "voluntary-substitution-program",
+        ["* api/figures:about"] = "gustavo-petro",
+        ["* api/figures:metric"] = "extraditions carried out",
+        ["* api/figures:q"] = "extradition",
+        ["* api/programs:q"] = "substitution",
+        ["* api/actors/{id}/figures:role"] = "subject",
+        ["* api/paths/all-shortest:from"] = "donald-trump",
+        ["* api/paths/all-shortest:to"] = "gustavo-petro",
+        ["* api/paths/all-shortest:maxDepth"] = 4,
+        ["* api/paths/all-shortest:limit"] = 10,
     };
 
     /// <summary>Request bodies by operation: harmless new ids, evidence from the seed's source.</summary>

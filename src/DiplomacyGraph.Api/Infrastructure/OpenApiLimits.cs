@@ -200,11 +200,16 @@ internal sealed class ValidatedSchemas : ISchemaFilter
     };
 
     /// <summary>Lists the server caps, by answer type and property.</summary>
+    /// <summary>The largest cap of any capped list answer ({items, limit, truncated}): each is cut at one of these.</summary>
+    private static readonly int MaxCappedItems = new[] { ActorsApi.MaxActorFacts, SourcesApi.MaxSources, TimelineApi.MaxLimit, PathsApi.MaxPaths }.Max();
+
     private static readonly Dictionary<(Type, string), int> ListCaps = new()
     {
         [(typeof(NetworkDto), "nodes")] = ActorsApi.MaxNetworkNodes,
         [(typeof(PathDto), "nodes")] = PathsApi.MaxDepth + 1,
         [(typeof(PathDto), "edges")] = PathsApi.MaxDepth,
+        [(typeof(PathItemDto), "nodes")] = PathsApi.MaxDepth + 1,
+        [(typeof(PathItemDto), "edges")] = PathsApi.MaxDepth,
         [(typeof(CytoscapeElementsDto), "nodes")] = GraphApi.MaxNodes,
         [(typeof(EventDetailDto), "statements")] = EventsApi.MaxStatementsPerEvent,
         // An import document holds a source and at most MaxItemsPerSection items in each of its seven node sections.
@@ -234,6 +239,10 @@ internal sealed class ValidatedSchemas : ISchemaFilter
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(PagedList<>) && name == "items")
             {
                 field.MaxItems ??= Paging.MaxPageSize;
+            }
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(CappedList<>) && name == "items")
+            {
+                field.MaxItems ??= MaxCappedItems;
             }
             if (ListCaps.TryGetValue((type, name), out var cap))
             {
@@ -272,6 +281,9 @@ internal static class GrowingLists
         (typeof(SanctionDto), "imposedBy"), (typeof(SanctionDto), "targets"), (typeof(SideDto), "participants"),
         (typeof(SourceDetailDto), "nodes"), (typeof(SourceDetailDto), "edges"), (typeof(StatementDto), "speakers"),
         (typeof(StatementDto), "about"), (typeof(StatementDto), "addressedTo"), (typeof(TimelineEntryDto), "actors"),
+        (typeof(EventSummaryDto), "participants"), (typeof(Figures.FigureDto), "about"), (typeof(Figures.FigureDto), "reportedBy"),
+        (typeof(Figures.FigureDto), "citedBy"), (typeof(Programs.ProgramDto), "runBy"), (typeof(Programs.ProgramDto), "figures"),
+        (typeof(Programs.ProgramDto), "statements"),
     ];
 
     public static void Mark(OpenApiSchema list, Type declaringType, string name)

@@ -27,6 +27,9 @@ internal sealed class SeedService(IGraphStore store, IOptions<SeedOptions> optio
 {
     private volatile bool done;
 
+    /// <summary>Whether seeding has finished (answers are not cached before).</summary>
+    public bool Done => done;
+
     public async Task StartAsync(CancellationToken ct)
     {
         await store.Initialize(ct);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
@@ -23,7 +24,10 @@ internal static class ServiceSetup
         services.AddClientAddresses();
         services.AddCrossOrigin();
         services.AddWriteAccess();
+        services.AddSingleton(_ => new Explore.ExploreAssets());
         services.AddGraphStore(builder.Configuration);
+        services.AddFastReads();
+        builder.AddTelemetry();
 
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SeedService>();
@@ -55,6 +59,7 @@ internal static class ServiceSetup
                 Description = "A knowledge graph of diplomatic events: actors, events, sanctions and statements, each fact with its source and sentence.",
             });
             o.OperationFilter<OpenApiConventions>();
+            o.OperationFilter<CsvOpenApi>();
             // The limits, response codes and servers the document states come from the validators and the server's rules.
             o.SupportNonNullableReferenceTypes();
             o.SchemaFilter<ValidatedSchemas>();
@@ -92,6 +97,7 @@ internal static class ServiceSetup
         app.UseRateLimiter();
         app.UseKnownQueryParameters();
         app.UseStrictJsonBodies();
+        app.UseFastReads();
         app.UseSwagger();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SwaggerOptions>>().Value.UiEnabled)
         {
@@ -115,7 +121,7 @@ internal static class ServiceSetup
 
     public static void MapHealth(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/health").WithTags("Health");
+        var group = routes.MapGroup("/health").WithTags("Health").WithListFormats();
 
         group.MapGet("/live", () => TypedResults.Ok(new HealthDto("Healthy", new Dictionary<string, string>())))
             .WithName("Live")

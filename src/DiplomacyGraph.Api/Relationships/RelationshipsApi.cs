@@ -12,7 +12,7 @@ internal static class RelationshipsApi
 {
     public static void MapRelationships(this IEndpointRouteBuilder routes)
     {
-        var reads = routes.MapGroup("/api/relationships").WithTags("Relationships").WithStoreProblems().WithValidation();
+        var reads = routes.MapGroup("/api/relationships").WithTags("Relationships").WithStoreProblems().WithValidation().WithListFormats();
 
         reads.MapGet("/{from}/{type}/{to}", GetRelationship)
             .WithName("GetRelationship")

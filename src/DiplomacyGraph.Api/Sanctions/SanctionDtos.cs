@@ -24,7 +24,18 @@ public sealed record SanctionDto(
     IReadOnlyList<SanctionPartyDto> ImposedBy, IReadOnlyList<SanctionPartyDto> Targets, IReadOnlyList<EvidenceDto> Evidence,
     string? Authority, string? Program, string? LegalBasis, string? Listed, string? Start, string? End, string? Status,
     InForceDto InForce)
+    : ICsvRow<SanctionDto>
 {
+    static CsvTable<SanctionDto> ICsvRow<SanctionDto>.CsvColumns { get; } = new(
+        ("id", s => s.Id), ("kind", s => s.Kind), ("date", s => s.Date), ("description", s => s.Description),
+        ("authority", s => s.Authority), ("program", s => s.Program), ("legalBasis", s => s.LegalBasis),
+        ("listed", s => s.Listed), ("start", s => s.Start), ("end", s => s.End), ("status", s => s.Status),
+        ("inForceSince", s => s.InForce.Since), ("inForceUntil", s => s.InForce.Until),
+        ("imposerIds", s => Csv.Ids(s.ImposedBy.Select(p => p.Actor))), ("imposerNames", s => Csv.Names(s.ImposedBy.Select(p => p.Actor))),
+        ("targetIds", s => Csv.Ids(s.Targets.Select(p => p.Actor))), ("targetNames", s => Csv.Names(s.Targets.Select(p => p.Actor))),
+        ("targetScopes", s => Csv.Join(s.Targets.Select(p => p.Scope))),
+        ("evidence", s => Csv.Evidence(s.Evidence)), ("sourceIds", s => Csv.Sources(s.Evidence)));
+
     public static SanctionDto From(NodeWithLinks sanction)
     {
         var node = sanction.Node;

@@ -13,7 +13,7 @@ internal static class SanctionsApi
 {
     public static RouteGroupBuilder MapSanctions(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sanctions").WithTags("Sanctions").WithStoreProblems().WithValidation();
+        var group = routes.MapGroup("/api/sanctions").WithTags("Sanctions").WithStoreProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", FindSanctions)
             .WithName("FindSanctions")
@@ -73,14 +73,14 @@ internal static class SanctionsApi
         [Description("Sanction id, e.g. gustavo-petro-visa-revocation.")] string id, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Sanction, id, ct) is { } sanction
             ? TypedResults.Ok(SanctionDto.From(sanction))
-            : Problems.NotFound("Sanction", id);
+            : await store.NotFound(NodeLabel.Sanction, id, ct);
 
     public static async Task<Results<Ok<PagedList<SanctionDto>>, ProblemHttpResult>> FindSanctions(
         [AsParameters] SanctionQuery query, IGraphStore store, CancellationToken ct)
     {
-        foreach (var actor in new[] { query.Imposer, query.Target }.OfType<string>())
+        if (await store.FirstMissing(NodeLabel.Actor, ct, ("imposer", query.Imposer), ("target", query.Target)) is { } missing)
         {
-            if (!await store.Exists(NodeLabel.Actor, actor, ct)) return Problems.NotFound("Actor", actor);
+            return missing;
         }
         var page = await store.FindSanctions(new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength) { ActiveOn = query.ActiveOn }, ct);
         return TypedResults.Ok(page.Map(SanctionDto.From));

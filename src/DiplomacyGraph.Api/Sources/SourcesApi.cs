@@ -18,7 +18,12 @@ namespace DiplomacyGraph.Api.Sources;
 /// <param name="Language">Language of the text.</param>
 /// <param name="File">The file the text was taken from.</param>
 public sealed record SourceDto(string Id, string Title, string Outlet, string? Url, string? Published, string? Edited, string? Language, string? File)
+    : ICsvRow<SourceDto>
 {
+    static CsvTable<SourceDto> ICsvRow<SourceDto>.CsvColumns { get; } = new(
+        ("id", s => s.Id), ("title", s => s.Title), ("outlet", s => s.Outlet), ("url", s => s.Url), ("published", s => s.Published),
+        ("edited", s => s.Edited), ("language", s => s.Language), ("file", s => s.File));
+
     public static SourceDto From(GraphNode s) => new(s.Id, s.Text("title") ?? s.Name, s.Text("outlet") ?? "", s.Text("url"),
         s.Text("published"), s.Text("edited"), s.Text("language"), s.Text("file"));
 }
@@ -34,14 +39,17 @@ public sealed record SupportedNodeDto(NodeRef Node, IReadOnlyList<string> Senten
 
 internal static class SourcesApi
 {
+    /// <summary>The most sources the list holds.</summary>
+    public const int MaxSources = 1000;
+
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sources").WithTags("Sources").WithStoreProblems().WithValidation();
+        var group = routes.MapGroup("/api/sources").WithTags("Sources").WithStoreProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", ListSources)
             .WithName("ListSources")
             .WithSummary("The sources")
-            .WithDescription("Every source the graph's facts come from.");
+            .WithDescription($"Every source the graph's facts come from, by id; at most {MaxSources}.");
 
         group.MapGet("/{id}", GetSource)
             .WithName("GetSource")
@@ -55,15 +63,15 @@ internal static class SourcesApi
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<SourceDto>>> ListSources(IGraphStore store, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<SourceDto>>([.. (await store.ListSources(ct)).Select(SourceDto.From)]);
+    public static async Task<Ok<CappedList<SourceDto>>> ListSources([AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
+        TypedResults.Ok(CappedList.Of((await store.ListSources(ct)).Select(SourceDto.From), MaxSources));
 
     public static async Task<Results<Ok<SourceDetailDto>, ProblemHttpResult>> GetSource(
         [Description("Source id, e.g. vermelho-2026-02-04-petro-trump.")] string id, IGraphStore store, CancellationToken ct)
     {
         if (await store.GetSource(id, ct) is not { } facts)
         {
-            return Problems.NotFound("Source", id);
+            return await store.NotFound(NodeLabel.Source, id, ct);
         }
         return TypedResults.Ok(new SourceDetailDto(
             SourceDto.From(facts.Source),

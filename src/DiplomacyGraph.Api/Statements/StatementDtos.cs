@@ -18,8 +18,15 @@ namespace DiplomacyGraph.Api.Statements;
 public sealed record StatementDto(
     string Id, string Text, string? Quote, string Medium, string? Kind, string? Date,
     IReadOnlyList<NodeRef> Speakers, IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> AddressedTo, NodeRef? MadeAt,
-    IReadOnlyList<EvidenceDto> Evidence)
+    IReadOnlyList<EvidenceDto> Evidence) : ICsvRow<StatementDto>
 {
+    static CsvTable<StatementDto> ICsvRow<StatementDto>.CsvColumns { get; } = new(
+        ("id", s => s.Id), ("date", s => s.Date), ("medium", s => s.Medium), ("kind", s => s.Kind), ("text", s => s.Text), ("quote", s => s.Quote),
+        ("speakerIds", s => Csv.Ids(s.Speakers)), ("speakerNames", s => Csv.Names(s.Speakers)),
+        ("aboutIds", s => Csv.Ids(s.About)), ("aboutNames", s => Csv.Names(s.About)),
+        ("addressedToIds", s => Csv.Ids(s.AddressedTo)), ("madeAtId", s => s.MadeAt?.Id), ("madeAtName", s => s.MadeAt?.Name),
+        ("evidence", s => Csv.Evidence(s.Evidence)), ("sourceIds", s => Csv.Sources(s.Evidence)));
+
     public static StatementDto From(NodeWithLinks statement)
     {
         var node = statement.Node;

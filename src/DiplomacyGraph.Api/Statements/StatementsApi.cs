@@ -13,7 +13,7 @@ internal static class StatementsApi
 {
     public static RouteGroupBuilder MapStatements(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/statements").WithTags("Statements").WithStoreProblems().WithValidation();
+        var group = routes.MapGroup("/api/statements").WithTags("Statements").WithStoreProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", FindStatements)
             .WithName("FindStatements")
@@ -58,14 +58,18 @@ internal static class StatementsApi
         [Description("Statement id.")] string id, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Statement, id, ct) is { } statement
             ? TypedResults.Ok(StatementDto.From(statement))
-            : Problems.NotFound("Statement", id);
+            : await store.NotFound(NodeLabel.Statement, id, ct);
 
     public static async Task<Results<Ok<PagedList<StatementDto>>, ProblemHttpResult>> FindStatements(
         [AsParameters] StatementQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (query.Speaker is not null && !await store.Exists(NodeLabel.Actor, query.Speaker, ct))
+        if (await store.FirstMissing(NodeLabel.Actor, ct, ("speaker", query.Speaker)) is { } missing)
         {
-            return Problems.NotFound("Actor", query.Speaker);
+            return missing;
+        }
+        if (query.About is not null && await store.FindNode(query.About, ct) is null)
+        {
+            return await store.NotFound(null, query.About, ct, "about");
         }
         var page = await store.FindStatements(new StatementSearch(query.Speaker, query.About, query.Q, query.PageNumber, query.PageLength), ct);
         return TypedResults.Ok(page.Map(StatementDto.From));

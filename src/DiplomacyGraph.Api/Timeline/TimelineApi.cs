@@ -9,20 +9,35 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Api.Timeline;
 
-/// <summary>One dated event or statement on the timeline.</summary>
-/// <param name="Date">ISO-8601 date.</param>
+/// <summary>One event or statement on the timeline.</summary>
+/// <param name="Date">ISO-8601 date; null for an undated entry (only with includeUndated=true).</param>
 /// <param name="Type">event or statement.</param>
 /// <param name="Id">The event's or statement's id.</param>
-/// <param name="Title">The event's title, or the statement's quote or text.</param>
+/// <param name="Title">A readable title: the event's title, or for a statement "Speaker: what was said".</param>
 /// <param name="Kind">PLOVER type, where one fits.</param>
 /// <param name="Actors">The actors directly linked to it (participants, speakers, subjects, …).</param>
 /// <param name="Evidence">The sentences that report it.</param>
-public sealed record TimelineEntryDto(string Date, string Type, string Id, string Title, string? Kind, IReadOnlyList<NodeRef> Actors, IReadOnlyList<EvidenceDto> Evidence)
+public sealed record TimelineEntryDto(string? Date, string Type, string Id, string Title, string? Kind, IReadOnlyList<NodeRef> Actors, IReadOnlyList<EvidenceDto> Evidence)
+    : ICsvRow<TimelineEntryDto>
 {
+    static CsvTable<TimelineEntryDto> ICsvRow<TimelineEntryDto>.CsvColumns { get; } = new(
+        ("date", e => e.Date), ("type", e => e.Type), ("id", e => e.Id), ("title", e => e.Title), ("kind", e => e.Kind),
+        ("actorIds", e => Csv.Ids(e.Actors)), ("actorNames", e => Csv.Names(e.Actors)),
+        ("evidence", e => Csv.Evidence(e.Evidence)), ("sourceIds", e => Csv.Sources(e.Evidence)));
+
     public static TimelineEntryDto From(NodeWithLinks entry) => new(
-        entry.Node.Date ?? "", GraphMapping.LabelName(entry.Node.Label), entry.Node.Id, entry.Node.Name, entry.Node.Kind,
+        entry.Node.Date, GraphMapping.LabelName(entry.Node.Label), entry.Node.Id, ReadableTitle(entry), entry.Node.Kind,
         [.. entry.Links.Where(l => l.Other.Label == NodeLabel.Actor).Select(l => l.Other).DistinctBy(a => a.Id).Select(a => a.Ref())],
         entry.Node.Evidence.ToDto());
+
+    /// <summary>A statement's bare quote ("nine", "of equals") says nothing on its own, so it reads "Speaker: what was said".</summary>
+    private static string ReadableTitle(NodeWithLinks entry)
+    {
+        if (entry.Node.Label != NodeLabel.Statement) return entry.Node.Name;
+        var said = entry.Node.Text("text") ?? entry.Node.Name;
+        var speakers = string.Join(" and ", entry.In("SAID").Select(l => l.Other.Name));
+        return speakers.Length == 0 ? said : $"{speakers}: {said}";
+    }
 }
 
 internal static class TimelineApi
@@ -32,19 +47,19 @@ internal static class TimelineApi
 
     public static RouteGroupBuilder MapTimeline(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/timeline").WithTags("Timeline").WithStoreProblems().WithValidation();
+        var group = routes.MapGroup("/api/timeline").WithTags("Timeline").WithStoreProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", GetTimeline)
             .WithName("GetTimeline")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Dated events and statements, in order")
-            .WithDescription($"Everything with a date, oldest first (same day: events before statements), optionally only what is directly linked to one actor and within a date range. At most `limit` entries (1–{MaxLimit}).")
+            .WithSummary("Events and statements, in date order")
+            .WithDescription($"Everything with a date, oldest first (same day: events before statements), optionally only what is directly linked to one actor and within a date range; with `includeUndated=true` the undated ones follow. Each entry has a readable title: a statement's is \"Speaker: what was said\". At most `limit` entries (1–{MaxLimit}); `truncated` says when more exist.")
             .ProducesValidationProblem();
 
         return group;
     }
 
-    internal sealed record TimelineQuery
+    internal sealed record TimelineQuery : ListQuery
     {
         [Description("Only entries directly linked to this actor id, e.g. gustavo-petro.")]
         public string? Actor { get; init; }
@@ -55,9 +70,12 @@ internal static class TimelineApi
         [Description("The most entries to return, 1 to 500.")]
         [DefaultValue(DefaultLimit)]
         public int? Limit { get; init; }
+        [Description("true to list undated entries too, after the dated ones.")]
+        [DefaultValue(false)]
+        public bool? IncludeUndated { get; init; }
     }
 
-    internal sealed class TimelineQueryValidator : AbstractValidator<TimelineQuery>
+    internal sealed class TimelineQueryValidator : ListQueryValidator<TimelineQuery>
     {
         public TimelineQueryValidator()
         {
@@ -69,14 +87,16 @@ internal static class TimelineApi
         }
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<TimelineEntryDto>>, ProblemHttpResult>> GetTimeline(
+    public static async Task<Results<Ok<CappedList<TimelineEntryDto>>, ProblemHttpResult>> GetTimeline(
         [AsParameters] TimelineQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (query.Actor is not null && !await store.Exists(NodeLabel.Actor, query.Actor, ct))
+        if (await store.FirstMissing(NodeLabel.Actor, ct, ("actor", query.Actor)) is { } missing)
         {
-            return Problems.NotFound("Actor", query.Actor);
+            return missing;
         }
-        var entries = await store.GetTimeline(new TimelineSearch(query.Actor, query.From, query.To, query.Limit ?? DefaultLimit), ct);
-        return TypedResults.Ok<IReadOnlyList<TimelineEntryDto>>([.. entries.Select(TimelineEntryDto.From)]);
+        var limit = query.Limit ?? DefaultLimit;
+        // One more than the limit tells whether the timeline goes on.
+        var entries = await store.GetTimeline(new TimelineSearch(query.Actor, query.From, query.To, limit + 1, query.IncludeUndated ?? false), ct);
+        return TypedResults.Ok(CappedList.FromOneMore([.. entries.Select(TimelineEntryDto.From)], limit));
     }
 }

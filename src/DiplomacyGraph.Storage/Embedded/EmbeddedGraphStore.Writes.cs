@@ -3,20 +3,19 @@ using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Storage.Embedded;
 
-// Single-resource writes. Each runs under the write lock, commits to SQLite, then publishes a new index.
+// Single-resource writes. Each runs under the write lock, commits to SQLite, then applies the change to the index.
 public sealed partial class EmbeddedGraphStore
 {
     public Task CreateNode(GraphNode node, CancellationToken ct)
     {
         lock (writeLock)
         {
-            var snapshot = index;
-            if (snapshot.Nodes.TryGetValue(node.Id, out var existing))
+            if (index.Nodes.TryGetValue(node.Id, out var existing))
             {
                 throw new IdConflictException([$"'{node.Id}' is already taken by a node of label {existing.Label}."]);
             }
-            ThrowIfUnknown(snapshot, WriteChecks.References(node));
-            Publish(snapshot, upserted: [node]);
+            ThrowIfUnknown(WriteChecks.References(node));
+            Publish(upserted: [node]);
         }
         return Task.CompletedTask;
     }
@@ -25,14 +24,13 @@ public sealed partial class EmbeddedGraphStore
     {
         lock (writeLock)
         {
-            var snapshot = index;
-            if (snapshot.Find(node.Label, node.Id) is not { } existing)
+            if (index.Find(node.Label, node.Id) is not { } existing)
             {
                 return Task.FromResult<GraphNode?>(null);
             }
-            ThrowIfUnknown(snapshot, WriteChecks.References(node));
+            ThrowIfUnknown(WriteChecks.References(node));
             var replaced = node with { Evidence = GraphMerge.MergeEvidence(existing.Evidence, node.Evidence) };
-            Publish(snapshot, upserted: [replaced]);
+            Publish(upserted: [replaced]);
             return Task.FromResult<GraphNode?>(replaced);
         }
     }
@@ -41,26 +39,24 @@ public sealed partial class EmbeddedGraphStore
     {
         lock (writeLock)
         {
-            var snapshot = index;
-            if (snapshot.Find(label, id) is null)
+            if (index.Find(label, id) is null)
             {
                 return Task.FromResult(new DeleteResult(DeleteOutcome.NotFound, 0));
             }
             if (label == NodeLabel.Source)
             {
                 // A source's facts are not its relationships: retracting them is not a delete's job.
-                var citing = snapshot.Nodes.Values.Count(n => n.Evidence.Any(e => e.SourceId == id))
-                    + snapshot.Edges.Values.Count(e => e.Evidence.Any(ev => ev.SourceId == id));
+                var citing = index.NodesCiting(id).Count() + index.EdgesCiting(id).Count();
                 if (citing > 0) return Task.FromResult(new DeleteResult(DeleteOutcome.InUse, citing));
-                Publish(snapshot, deletedNodes: [id]);
+                Publish(deletedNodes: [id]);
                 return Task.FromResult(new DeleteResult(DeleteOutcome.Deleted, 0));
             }
-            var links = snapshot.LinksOf(id);
+            var links = index.LinksOf(id);
             if (links.Count > 0 && !cascade)
             {
                 return Task.FromResult(new DeleteResult(DeleteOutcome.InUse, links.Count));
             }
-            Publish(snapshot, deletedNodes: [id], deletedEdges: [.. links.Select(l => l.Edge.Id)]);
+            Publish(deletedNodes: [id], deletedEdges: [.. links.Select(l => l.Edge).Distinct()]);
             return Task.FromResult(new DeleteResult(DeleteOutcome.Deleted, links.Count));
         }
     }
@@ -69,50 +65,53 @@ public sealed partial class EmbeddedGraphStore
     {
         lock (writeLock)
         {
-            var snapshot = index;
-            if (snapshot.Edges.ContainsKey(edge.Id))
+            if (index.HasEdge(edge.From, edge.Type, edge.To))
             {
                 throw new IdConflictException([$"The relationship {edge.From} -{edge.Type}-> {edge.To} already exists."]);
             }
-            ThrowIfUnknown(snapshot, WriteChecks.References(edge));
-            WriteChecks.ThrowIfEndpointsMismatch([edge], id => snapshot.Nodes[id].Label);
-            Publish(snapshot, upsertedEdges: [edge]);
+            ThrowIfUnknown(WriteChecks.References(edge));
+            WriteChecks.ThrowIfEndpointsMismatch([edge], id => index.Nodes[id].Label);
+            Publish(upsertedEdges: [edge]);
         }
         return Task.CompletedTask;
     }
 
     public Task<GraphEdge?> GetEdge(string fromId, string type, string toId, CancellationToken ct) =>
-        Task.FromResult(index.Edges.GetValueOrDefault(GraphEdge.EdgeId(fromId, type, toId)));
+        Read(() => index.Edge(fromId, type, toId));
 
     public Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
     {
         lock (writeLock)
         {
-            var snapshot = index;
-            var id = GraphEdge.EdgeId(fromId, type, toId);
-            if (!snapshot.Edges.ContainsKey(id)) return Task.FromResult(false);
-            Publish(snapshot, deletedEdges: [id]);
+            if (index.Edge(fromId, type, toId) is not { } edge) return Task.FromResult(false);
+            Publish(deletedEdges: [edge]);
             return Task.FromResult(true);
         }
     }
 
-    private static void ThrowIfUnknown(GraphIndex snapshot, IEnumerable<string> references)
+    private void ThrowIfUnknown(IEnumerable<string> references)
     {
-        var unknown = WriteChecks.Unknown(references, snapshot.Nodes.ContainsKey);
+        var unknown = WriteChecks.Unknown(references, index.Nodes.ContainsKey);
         if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
     }
 
-    /// <summary>Commits the change to the file, then makes it visible. Callers hold the write lock.</summary>
-    private void Publish(GraphIndex snapshot, IReadOnlyList<GraphNode>? upserted = null, IReadOnlyList<GraphEdge>? upsertedEdges = null,
-        IReadOnlyList<string>? deletedNodes = null, IReadOnlyList<string>? deletedEdges = null)
+    /// <summary>
+    /// Commits the change to the file, then applies it to the index while readers wait, so that no reader sees it
+    /// half applied and every reader after the write returns sees it. Callers hold the write lock, so the index they
+    /// checked is the one changed. The cost is that of the change, not of the graph.
+    /// </summary>
+    private void Publish(IReadOnlyList<GraphNode>? upserted = null, IReadOnlyList<GraphEdge>? upsertedEdges = null,
+        IReadOnlyList<string>? deletedNodes = null, IReadOnlyList<GraphEdge>? deletedEdges = null)
     {
-        file.Write(upserted ?? [], upsertedEdges ?? [], deletedNodes, deletedEdges);
-        var nodes = new Dictionary<string, GraphNode>(snapshot.Nodes, StringComparer.Ordinal);
-        var edges = new Dictionary<string, GraphEdge>(snapshot.Edges, StringComparer.Ordinal);
-        foreach (var node in upserted ?? []) nodes[node.Id] = node;
-        foreach (var edge in upsertedEdges ?? []) edges[edge.Id] = edge;
-        foreach (var id in deletedEdges ?? []) edges.Remove(id);
-        foreach (var id in deletedNodes ?? []) nodes.Remove(id);
-        index = new GraphIndex(nodes.Values, edges.Values);
+        file.Write(upserted ?? [], upsertedEdges ?? [], deletedNodes, deletedEdges?.Select(e => e.Id));
+        gate.EnterWriteLock();
+        try
+        {
+            index.Apply(upserted ?? [], upsertedEdges ?? [], deletedNodes ?? [], (deletedEdges ?? []).Select(GraphIndex.EdgeKey.Of));
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
     }
 }

@@ -4,75 +4,102 @@ using DiplomacyGraph.Storage.Knowledge;
 namespace DiplomacyGraph.Storage.Embedded;
 
 /// <summary>
-/// The zero-setup store: a SQLite file holds the graph durably, and an immutable in-memory index,
-/// rebuilt from it at start and swapped after each committed write, answers the queries.
+/// The zero-setup store: a SQLite file holds the graph durably, and an in-memory <see cref="GraphIndex"/>, built from
+/// it at start and updated in place after each committed write, answers the queries. Every query starts from an
+/// index (a node's links, a label's ordered list, a source's citations, the search keys), never from a scan of the graph.
+/// Readers share a lock that a write takes alone only while it applies an already committed change to the index,
+/// so a write is visible as soon as it returns, and never half-visible.
 /// </summary>
-public sealed partial class EmbeddedGraphStore : IGraphStore
+public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 {
-    /// <summary>How many shortest paths are weighed before the first in <see cref="GraphOrder.First"/> order is chosen.</summary>
-    internal const int MaxShortestPaths = 1000;
-
     private readonly SqliteGraphFile file;
     private readonly Lock writeLock = new();
-    private volatile GraphIndex index;
+    private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
+    private readonly GraphIndex index = new();
 
     public EmbeddedGraphStore(string path)
     {
         file = new SqliteGraphFile(path);
-        var (nodes, edges) = file.ReadAll();
-        index = new GraphIndex(nodes, edges);
+        file.ReadAll(node => index.Apply([node], [], [], []), edge => index.Apply([], [edge], [], []));
     }
 
     public Task<bool> Exists(NodeLabel label, string id, CancellationToken ct) =>
-        Task.FromResult(index.Find(label, id) is not null);
+        Read(() => index.Find(label, id) is not null);
 
-    public Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct)
+    public Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct) => Read(() =>
     {
-        var query = search.Query is null ? null : Text.Fold(search.Query);
-        var actors = index.WithLabel(NodeLabel.Actor)
-            .Where(a => search.Kind is null || a.Kind == search.Kind)
-            .Where(a => query is null || a.Matches(query));
-        return Task.FromResult(GraphOrder.Paginate(GraphOrder.Sort(actors, GraphOrder.ByName), search.Page, search.PageSize));
-    }
+        var query = ActorSearchKeys.Normalize(search.Query);
+        if (query is null)
+        {
+            return Paginate(index.Ordered(NodeLabel.Actor, search.Kind), search.Page, search.PageSize);
+        }
+        // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name.
+        var ranked = index.ActorsWithKeyPrefix(query)
+            .Select(r => (Actor: index.Nodes[r.Key], Rank: r.Value))
+            .Where(r => search.Kind is null || r.Actor.Kind == search.Kind)
+            .Select(r => (r.Actor, r.Rank, Degree: index.Degree(r.Actor.Id)))
+            .ToList();
+        ranked.Sort((x, y) => x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank) : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree) : GraphOrder.ByName(x.Actor, y.Actor));
+        return GraphOrder.Paginate([.. ranked.Select(r => r.Actor)], search.Page, search.PageSize);
+    });
 
-    public Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct)
-    {
-        var snapshot = index;
-        return Task.FromResult(snapshot.Find(label, id) is { } node ? snapshot.WithLinks(node) : null);
-    }
+    public Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct) =>
+        Read(() => index.Find(label, id) is { } node ? index.WithLinks(node) : null);
 
-    public Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct)
+    public Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        if (snapshot.Find(NodeLabel.Actor, actorId) is null) return Task.FromResult<IReadOnlyList<Link>?>(null);
-        var links = snapshot.LinksOf(actorId)
+        if (index.Find(NodeLabel.Actor, actorId) is null) return null;
+        var links = index.LinksOf(actorId)
             .Where(l => type is null || l.Edge.Type == type)
             .Where(l => direction == Directions.Both || l.Direction == direction);
-        return Task.FromResult<IReadOnlyList<Link>?>(GraphOrder.Sort(links));
-    }
+        return (IReadOnlyList<Link>?)GraphOrder.Sort(links);
+    });
 
-    public Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct)
+    public Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        if (snapshot.Find(NodeLabel.Actor, actorId) is null) return Task.FromResult<Subgraph?>(null);
-        var distance = snapshot.Distances(actorId, depth);
-        var ordered = distance.Keys.Select(id => snapshot.Nodes[id])
-            .OrderBy(n => distance[n.Id])
-            .ThenBy(n => n.SortKey, StringComparer.Ordinal)
-            .ThenBy(n => n.Id, StringComparer.Ordinal)
-            .ToList();
-        return Task.FromResult<Subgraph?>(snapshot.Induced([.. ordered.Take(maxNodes)], ordered.Count > maxNodes));
-    }
+        if (index.Find(NodeLabel.Actor, actorId) is null) return null;
+        // Level by level, nearest first and by name within a level; a level past the cap is never expanded, so
+        // depth 2 around a hub costs the hub's neighbours, not the neighbours' neighbours.
+        var chosen = new List<GraphNode>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { actorId };
+        var level = new List<GraphNode> { index.Nodes[actorId] };
+        var truncated = false;
+        for (var d = 0; level.Count > 0; d++)
+        {
+            var room = Math.Max(0, maxNodes) - chosen.Count;
+            chosen.AddRange(Least(level, room, GraphOrder.ByName));
+            if (level.Count > room)
+            {
+                truncated = true;
+                break;
+            }
+            if (d == depth) break;
+            var next = new List<GraphNode>();
+            foreach (var node in level)
+            {
+                foreach (var id in index.Neighbours(node.Id))
+                {
+                    if (seen.Add(id) && index.Nodes.TryGetValue(id, out var other)) next.Add(other);
+                }
+            }
+            if (chosen.Count == maxNodes && next.Count > 0)
+            {
+                truncated = true;
+                break;
+            }
+            level = next;
+        }
+        return (Subgraph?)Induced(chosen, truncated);
+    });
 
-    public Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct)
+    public Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        if (snapshot.Find(NodeLabel.Actor, actorId) is null) return Task.FromResult<IReadOnlyList<CoParticipant>?>(null);
-        var events = snapshot.LinksOf(actorId)
+        if (index.Find(NodeLabel.Actor, actorId) is null) return null;
+        var events = index.LinksOf(actorId)
             .Where(l => l.Edge.Type == "PARTICIPATED_IN" && l.Direction == Directions.Out)
             .Select(l => l.Other);
         var shared = events
-            .SelectMany(e => snapshot.LinksOf(e.Id)
+            .SelectMany(e => index.LinksOf(e.Id)
                 .Where(l => l.Edge.Type == "PARTICIPATED_IN" && l.Direction == Directions.In && l.Other.Id != actorId)
                 .Select(l => (Actor: l.Other, Event: e)))
             .GroupBy(p => p.Actor.Id)
@@ -80,86 +107,104 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
             .OrderBy(c => c.Actor.SortKey, StringComparer.Ordinal)
             .ThenBy(c => c.Actor.Id, StringComparer.Ordinal)
             .ToList();
-        return Task.FromResult<IReadOnlyList<CoParticipant>?>(shared);
-    }
+        return (IReadOnlyList<CoParticipant>?)shared;
+    });
 
-    public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct)
+    public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        var events = Candidates(snapshot, NodeLabel.Event, search.ActorId)
-            .Where(e => search.Kind is null || e.Kind == search.Kind)
-            .Where(e => GraphOrder.InRange(e.Date, search.From, search.To))
-            .Where(e => search.ActorId is null || snapshot.Linked(e.Id, search.ActorId));
-        return Task.FromResult(Page(snapshot, events, GraphOrder.Chronological, search.Page, search.PageSize));
-    }
+        if (search.ActorId is not null)
+        {
+            var linked = Neighbours(search.ActorId, NodeLabel.Event)
+                .Where(e => search.Kind is null || e.Kind == search.Kind)
+                .Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
+            return PageWithLinks(GraphOrder.Sort(linked, GraphOrder.Chronological), search.Page, search.PageSize);
+        }
+        var events = index.Ordered(NodeLabel.Event, search.Kind).Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
+        return PageWithLinks(events, search.Page, search.PageSize);
+    });
 
-    public Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct)
+    public Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        var sanctions = snapshot.WithLabel(NodeLabel.Sanction)
+        IEnumerable<GraphNode> sanctions = search switch
+        {
+            { ImposerId: { } imposer } => GraphOrder.Sort(Linked(imposer, "IMPOSED", Directions.Out, NodeLabel.Sanction), GraphOrder.Chronological),
+            { TargetId: { } target } => GraphOrder.Sort(Linked(target, "TARGETS", Directions.In, NodeLabel.Sanction), GraphOrder.Chronological),
+            _ => index.Ordered(NodeLabel.Sanction, search.Kind),
+        };
+        var matches = sanctions
             .Where(s => search.Kind is null || s.Kind == search.Kind)
-            .Where(s => search.ImposerId is null || snapshot.HasEdge(search.ImposerId, "IMPOSED", s.Id))
-            .Where(s => search.TargetId is null || snapshot.HasEdge(s.Id, "TARGETS", search.TargetId))
+            .Where(s => search.ImposerId is null || index.HasEdge(search.ImposerId, "IMPOSED", s.Id))
+            .Where(s => search.TargetId is null || index.HasEdge(s.Id, "TARGETS", search.TargetId))
             .Where(s => search.ActiveOn is null || SanctionLifetime.IsActiveOn(s, search.ActiveOn));
-        return Task.FromResult(Page(snapshot, sanctions, GraphOrder.Chronological, search.Page, search.PageSize));
-    }
+        return PageWithLinks(matches, search.Page, search.PageSize);
+    });
 
-    public Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct)
+    public Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
         var query = search.Query is null ? null : Text.Fold(search.Query);
-        var statements = snapshot.WithLabel(NodeLabel.Statement)
-            .Where(s => search.SpeakerId is null || snapshot.HasEdge(search.SpeakerId, "SAID", s.Id))
-            .Where(s => search.AboutId is null || snapshot.HasEdge(s.Id, "ABOUT", search.AboutId))
+        IEnumerable<GraphNode> statements = search switch
+        {
+            { SpeakerId: { } speaker } => GraphOrder.Sort(Linked(speaker, "SAID", Directions.Out, NodeLabel.Statement), GraphOrder.Chronological),
+            { AboutId: { } about } => GraphOrder.Sort(Linked(about, "ABOUT", Directions.In, NodeLabel.Statement), GraphOrder.Chronological),
+            // Text alone still reads every statement: statement text search is a CONTAINS over sentences (see README).
+            _ => index.Ordered(NodeLabel.Statement),
+        };
+        var matches = statements
+            .Where(s => search.SpeakerId is null || index.HasEdge(search.SpeakerId, "SAID", s.Id))
+            .Where(s => search.AboutId is null || index.HasEdge(s.Id, "ABOUT", search.AboutId))
             .Where(s => query is null || s.Matches(query));
-        return Task.FromResult(Page(snapshot, statements, GraphOrder.Chronological, search.Page, search.PageSize));
-    }
+        return PageWithLinks(matches, search.Page, search.PageSize);
+    });
 
-    public Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct)
+    public Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        if (!snapshot.Nodes.ContainsKey(fromId) || !snapshot.Nodes.ContainsKey(toId)) return Task.FromResult<GraphPath?>(null);
-        return Task.FromResult(GraphOrder.First(snapshot.AllShortestPaths(fromId, toId, maxDepth).Take(MaxShortestPaths)));
-    }
+        if (!index.Nodes.ContainsKey(fromId) || !index.Nodes.ContainsKey(toId)) return null;
+        return ShortestPaths.Best(index, fromId, toId, maxDepth);
+    });
 
-    public Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct)
+    public Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        var entries = (search.ActorId is null ? snapshot.Nodes.Values : snapshot.LinksOf(search.ActorId).Select(l => l.Other).DistinctBy(n => n.Id))
-            .Where(n => n.Label is NodeLabel.Event or NodeLabel.Statement && n.Date is not null)
-            .Where(n => GraphOrder.InRange(n.Date, search.From, search.To))
-            .Where(n => search.ActorId is null || snapshot.Linked(n.Id, search.ActorId));
-        return Task.FromResult<IReadOnlyList<NodeWithLinks>>([.. GraphOrder.Sort(entries, GraphOrder.Timeline).Take(search.Limit).Select(snapshot.WithLinks)]);
-    }
+        IEnumerable<GraphNode> entries = search.ActorId is null
+            ? Merge(index.Ordered(NodeLabel.Event), index.Ordered(NodeLabel.Statement), GraphOrder.Timeline)
+            : GraphOrder.Sort(index.LinksOf(search.ActorId).Select(l => l.Other).Where(n => n.Label is NodeLabel.Event or NodeLabel.Statement)
+                .DistinctBy(n => n.Id), GraphOrder.Timeline);
+        return (IReadOnlyList<NodeWithLinks>)[.. entries
+            .Where(n => n.Date is null ? search.IncludeUndated : GraphOrder.InRange(n.Date, search.From, search.To))
+            .Take(Math.Max(0, search.Limit))
+            .Select(index.WithLinks)];
+    });
 
-    public Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct)
+    public Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        var facts = GraphOrder.Sort(snapshot.Nodes.Values.Where(n => GraphOrder.IsFact(n.Label)), GraphOrder.ById);
-        return Task.FromResult(snapshot.Induced([.. facts.Take(maxNodes)], facts.Count > maxNodes));
-    }
+        var facts = index.FactsById;
+        return Induced([.. facts.Take(Math.Max(0, maxNodes))], facts.Count > maxNodes);
+    });
 
     public Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct) =>
-        Task.FromResult(GraphOrder.Sort(index.WithLabel(NodeLabel.Source), GraphOrder.ById));
+        Read(() => (IReadOnlyList<GraphNode>)[.. index.Ordered(NodeLabel.Source)]);
 
-    public Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct)
+    public Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct) => Read(() =>
     {
-        var snapshot = index;
-        if (snapshot.Find(NodeLabel.Source, sourceId) is not { } source) return Task.FromResult<SourceFacts?>(null);
-        var nodes = snapshot.Nodes.Values.Where(n => n.Evidence.Any(e => e.SourceId == sourceId));
-        var edges = snapshot.Edges.Values.Where(e => e.Evidence.Any(ev => ev.SourceId == sourceId));
-        return Task.FromResult<SourceFacts?>(new SourceFacts(source, GraphOrder.Sort(nodes, GraphOrder.ByLabel), GraphOrder.Sort(edges)));
-    }
+        if (index.Find(NodeLabel.Source, sourceId) is not { } source) return null;
+        return new SourceFacts(source, GraphOrder.Sort(index.NodesCiting(sourceId), GraphOrder.ByLabel), GraphOrder.Sort(index.EdgesCiting(sourceId)));
+    });
 
     public Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
     {
         lock (writeLock)
         {
-            var snapshot = index;
-            var plan = ImportPlan.Make(incoming, snapshot.Nodes, snapshot.Edges);
+            // Only what the document names is looked up: the plan's cost follows the document, not the graph.
+            var stored = incoming.Nodes.Select(n => n.Id).Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To }))
+                .Distinct(StringComparer.Ordinal)
+                .Select(id => index.Nodes.GetValueOrDefault(id))
+                .OfType<GraphNode>()
+                .ToDictionary(n => n.Id, StringComparer.Ordinal);
+            var storedEdges = incoming.Edges.Select(e => index.Edge(e.From, e.Type, e.To)).OfType<GraphEdge>()
+                .DistinctBy(e => e.Id).ToDictionary(e => e.Id, StringComparer.Ordinal);
+            var plan = ImportPlan.Make(incoming, stored, storedEdges);
             if (plan.Nodes.Count > 0 || plan.Edges.Count > 0)
             {
-                Publish(snapshot, [.. plan.Nodes.Select(n => n.Merged)], [.. plan.Edges.Select(e => e.Merged)]);
+                Publish([.. plan.Nodes.Select(n => n.Merged)], [.. plan.Edges.Select(e => e.Merged)]);
             }
             return Task.FromResult(plan.Summary);
         }
@@ -170,16 +215,103 @@ public sealed partial class EmbeddedGraphStore : IGraphStore
     /// <summary>Nothing to prepare: the SQLite file creates its tables when opened.</summary>
     public Task Initialize(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>The nodes of a label, or with an actor filter only that actor's neighbours of the label.</summary>
-    private static IEnumerable<GraphNode> Candidates(GraphIndex snapshot, NodeLabel label, string? actorId) =>
-        actorId is null
-            ? snapshot.WithLabel(label)
-            : snapshot.LinksOf(actorId).Select(l => l.Other).Where(n => n.Label == label).DistinctBy(n => n.Id);
+    public void Dispose() => gate.Dispose();
 
-    private static Page<NodeWithLinks> Page(GraphIndex snapshot, IEnumerable<GraphNode> nodes, Comparison<GraphNode> order, int page, int pageSize)
+    /// <summary>What the in-memory index holds, for tests that compare it with one rebuilt from the file.</summary>
+    internal string DescribeIndex() => Read(index.Describe).Result;
+
+    private Task<T> Read<T>(Func<T> query)
     {
-        var sorted = GraphOrder.Sort(nodes, order);
-        var slice = GraphOrder.Paginate(sorted, page, pageSize);
-        return new Page<NodeWithLinks>([.. slice.Items.Select(snapshot.WithLinks)], page, pageSize, slice.Total);
+        gate.EnterReadLock();
+        try
+        {
+            return Task.FromResult(query());
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>The <paramref name="count"/> least nodes in an order, without sorting the rest (a bounded heap).</summary>
+    private static List<GraphNode> Least(List<GraphNode> nodes, int count, Comparison<GraphNode> order)
+    {
+        if (nodes.Count <= count)
+        {
+            nodes.Sort(order);
+            return nodes;
+        }
+        var heap = new PriorityQueue<GraphNode, GraphNode>(count + 1, Comparer<GraphNode>.Create((a, b) => order(b, a)));
+        foreach (var node in nodes)
+        {
+            heap.Enqueue(node, node);
+            if (heap.Count > count) heap.Dequeue();
+        }
+        var least = new List<GraphNode>(count);
+        while (heap.Count > 0) least.Add(heap.Dequeue());
+        least.Reverse();
+        return least;
+    }
+
+    /// <summary>The distinct nodes of a label linked to a node either way.</summary>
+    private IEnumerable<GraphNode> Neighbours(string id, NodeLabel label) =>
+        index.LinksOf(id).Select(l => l.Other).Where(n => n.Label == label).DistinctBy(n => n.Id);
+
+    /// <summary>The distinct nodes of a label at the other end of a node's links of one type and direction.</summary>
+    private IEnumerable<GraphNode> Linked(string id, string type, string direction, NodeLabel label) =>
+        index.EdgesOf(id)
+            .Where(e => e.Type == type && (direction == Directions.Out ? e.From == id : e.To == id))
+            .Select(e => index.Nodes.GetValueOrDefault(direction == Directions.Out ? e.To : e.From))
+            .OfType<GraphNode>()
+            .Where(n => n.Label == label)
+            .DistinctBy(n => n.Id);
+
+    private Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated)
+    {
+        // Follow the chosen nodes' own outgoing links rather than scanning every edge of the graph.
+        var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var edges = nodes.SelectMany(n => index.EdgesOf(n.Id).Where(e => e.From == n.Id && ids.Contains(e.To)));
+        return new Subgraph(nodes, GraphOrder.Sort(edges), truncated);
+    }
+
+    /// <summary>One page of nodes already in list order, counting the rest without building them.</summary>
+    private static Page<GraphNode> Paginate(IEnumerable<GraphNode> ordered, int page, int pageSize)
+    {
+        var skip = Math.Max(0, ((long)page - 1) * pageSize);
+        var items = new List<GraphNode>();
+        var total = 0;
+        foreach (var node in ordered)
+        {
+            if (total >= skip && items.Count < pageSize) items.Add(node);
+            total++;
+        }
+        return new Page<GraphNode>(items, page, pageSize, total);
+    }
+
+    private Page<NodeWithLinks> PageWithLinks(IEnumerable<GraphNode> ordered, int page, int pageSize)
+    {
+        var slice = Paginate(ordered, page, pageSize);
+        return new Page<NodeWithLinks>([.. slice.Items.Select(index.WithLinks)], page, pageSize, slice.Total);
+    }
+
+    /// <summary>Two sequences each already in an order, merged in that order.</summary>
+    private static IEnumerable<GraphNode> Merge(IEnumerable<GraphNode> a, IEnumerable<GraphNode> b, Comparison<GraphNode> order)
+    {
+        using var x = a.GetEnumerator();
+        using var y = b.GetEnumerator();
+        var (hasX, hasY) = (x.MoveNext(), y.MoveNext());
+        while (hasX || hasY)
+        {
+            if (hasX && (!hasY || order(x.Current, y.Current) <= 0))
+            {
+                yield return x.Current;
+                hasX = x.MoveNext();
+            }
+            else
+            {
+                yield return y.Current;
+                hasY = y.MoveNext();
+            }
+        }
     }
 }

@@ -1,101 +1,310 @@
+using System.Text;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Storage.Embedded;
 
-/// <summary>An immutable in-memory snapshot of the graph with adjacency lists; replaced whole on every write.</summary>
+/// <summary>
+/// The in-memory graph of the embedded store, with the indexes its queries start from: adjacency per node, nodes of a
+/// label (and of a label and kind) in the order lists come in, facts by id, what each source's evidence supports, and
+/// actors' search keys. <see cref="Apply"/> changes it in place at a cost proportional to what changed (a node's
+/// adjacency list aside), never to the graph. Not thread-safe: <see cref="EmbeddedGraphStore"/> guards it.
+/// </summary>
 internal sealed class GraphIndex
 {
-    public IReadOnlyDictionary<string, GraphNode> Nodes { get; }
-    public IReadOnlyDictionary<string, GraphEdge> Edges { get; }
-    private readonly Dictionary<string, List<Link>> adjacency = new(StringComparer.Ordinal);
-
-    public GraphIndex(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges)
+    /// <summary>An edge's identity without building its string id.</summary>
+    public readonly record struct EdgeKey(string From, string Type, string To)
     {
-        Nodes = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        Edges = edges.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        foreach (var edge in Edges.Values)
-        {
-            if (!Nodes.TryGetValue(edge.From, out var from) || !Nodes.TryGetValue(edge.To, out var to)) continue;
-            Adjacent(edge.From).Add(new Link(edge, Directions.Out, to));
-            Adjacent(edge.To).Add(new Link(edge, Directions.In, from));
-        }
+        public static EdgeKey Of(GraphEdge edge) => new(edge.From, edge.Type, edge.To);
     }
 
-    private List<Link> Adjacent(string id) =>
-        adjacency.TryGetValue(id, out var list) ? list : adjacency[id] = [];
+    private readonly Dictionary<string, GraphNode> nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<EdgeKey, GraphEdge> edges = new();
+    private readonly Dictionary<string, List<GraphEdge>> adjacency = new(StringComparer.Ordinal);
+    private readonly Dictionary<(NodeLabel Label, string? Kind), SortedSet<GraphNode>> ordered = new();
+    private readonly SortedSet<GraphNode> factsById = new(Comparer<GraphNode>.Create(GraphOrder.ById));
+    private readonly Dictionary<string, HashSet<string>> nodesCiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<EdgeKey>> edgesCiting = new(StringComparer.Ordinal);
+    private readonly SortedSet<(string Key, string ActorId, bool Whole)> searchKeys = new(SearchKeyOrder.Instance);
+    private readonly StringPool pool = new();
 
-    public IReadOnlyList<Link> LinksOf(string id) =>
-        adjacency.TryGetValue(id, out var list) ? list : [];
+    public IReadOnlyDictionary<string, GraphNode> Nodes => nodes;
+
+    public int EdgeCount => edges.Count;
 
     public GraphNode? Find(NodeLabel label, string id) =>
-        Nodes.TryGetValue(id, out var node) && node.Label == label ? node : null;
+        nodes.TryGetValue(id, out var node) && node.Label == label ? node : null;
 
-    public IEnumerable<GraphNode> WithLabel(NodeLabel label) => Nodes.Values.Where(n => n.Label == label);
+    public GraphEdge? Edge(string from, string type, string to) => edges.GetValueOrDefault(new EdgeKey(from, type, to));
+
+    public bool HasEdge(string from, string type, string to) => edges.ContainsKey(new EdgeKey(from, type, to));
+
+    /// <summary>A node's relationships seen from it; a self-loop appears once out and once in.</summary>
+    public IReadOnlyList<Link> LinksOf(string id)
+    {
+        if (!adjacency.TryGetValue(id, out var list)) return [];
+        var links = new List<Link>(list.Count);
+        foreach (var edge in list)
+        {
+            if (edge.From == id && nodes.TryGetValue(edge.To, out var to)) links.Add(new Link(edge, Directions.Out, to));
+            if (edge.To == id && nodes.TryGetValue(edge.From, out var from)) links.Add(new Link(edge, Directions.In, from));
+        }
+        return links;
+    }
+
+    /// <summary>How many links <see cref="LinksOf"/> gives, without building them.</summary>
+    public int Degree(string id)
+    {
+        if (!adjacency.TryGetValue(id, out var list)) return 0;
+        var count = 0;
+        foreach (var edge in list) count += edge.From == edge.To ? 2 : 1;
+        return count;
+    }
+
+    /// <summary>The ids one hop from a node, either way.</summary>
+    public IEnumerable<string> Neighbours(string id)
+    {
+        if (!adjacency.TryGetValue(id, out var list)) yield break;
+        foreach (var edge in list) yield return edge.From == id ? edge.To : edge.From;
+    }
+
+    public bool Linked(string a, string b) => adjacency.TryGetValue(a, out var list) && list.Exists(e => e.From == b || e.To == b);
+
+    /// <summary>The nodes of a label (and kind), in list order: by name for actors, by date for events, sanctions and statements, else by id.</summary>
+    public IReadOnlyCollection<GraphNode> Ordered(NodeLabel label, string? kind = null) =>
+        ordered.TryGetValue((label, kind), out var set) ? set : [];
+
+    /// <summary>Every node but sources, by id.</summary>
+    public IReadOnlyCollection<GraphNode> FactsById => factsById;
 
     public NodeWithLinks WithLinks(GraphNode node) => new(node, GraphOrder.Sort(LinksOf(node.Id)));
 
-    public bool Linked(string a, string b) => LinksOf(a).Any(l => l.Other.Id == b);
+    public IEnumerable<GraphNode> NodesCiting(string sourceId) =>
+        nodesCiting.TryGetValue(sourceId, out var ids) ? ids.Select(id => nodes[id]) : [];
 
-    public bool HasEdge(string from, string type, string to) => Edges.ContainsKey(GraphEdge.EdgeId(from, type, to));
+    public IEnumerable<GraphEdge> EdgesCiting(string sourceId) =>
+        edgesCiting.TryGetValue(sourceId, out var keys) ? keys.Select(k => edges[k]) : [];
 
-    /// <summary>Breadth-first distances from a node, following edges both ways, up to a depth.</summary>
-    public Dictionary<string, int> Distances(string start, int depth)
+    /// <summary>
+    /// The actors one of whose keys starts with the folded query (an ordered range, not a scan), each with its best
+    /// rank (<see cref="ActorSearchKeys.Exact"/> or <see cref="ActorSearchKeys.WordPrefix"/>), read off the keys themselves.
+    /// </summary>
+    public Dictionary<string, int> ActorsWithKeyPrefix(string foldedQuery)
     {
-        var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [start] = 0 };
-        var frontier = new List<string> { start };
-        for (var d = 1; d <= depth && frontier.Count > 0; d++)
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, actorId, whole) in searchKeys.GetViewBetween((foldedQuery, "", false), (foldedQuery + char.MaxValue, "", false)))
         {
-            var next = new List<string>();
-            foreach (var id in frontier)
-            {
-                foreach (var link in LinksOf(id))
-                {
-                    if (distance.TryAdd(link.Other.Id, d)) next.Add(link.Other.Id);
-                }
-            }
-            frontier = next;
+            if (!key.StartsWith(foldedQuery, StringComparison.Ordinal)) continue;
+            var rank = whole && key.Length == foldedQuery.Length ? ActorSearchKeys.Exact : ActorSearchKeys.WordPrefix;
+            ranks[actorId] = ranks.TryGetValue(actorId, out var best) ? Math.Min(best, rank) : rank;
         }
-        return distance;
+        return ranks;
     }
 
-    /// <summary>The nodes given and every edge between two of them.</summary>
-    public Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated)
+    /// <summary>A node's edges as stored (a self-loop once), without building links: for walks over hubs.</summary>
+    public IReadOnlyList<GraphEdge> EdgesOf(string id) => adjacency.TryGetValue(id, out var list) ? list : [];
+
+    /// <summary>
+    /// Applies a committed write: upserts, then edge deletes, then node deletes (whose edges the caller deletes too).
+    /// Strings are pooled and property maps compacted on the way in, which is most of the index's memory saving.
+    /// </summary>
+    public void Apply(IEnumerable<GraphNode> upserted, IEnumerable<GraphEdge> upsertedEdges, IEnumerable<string> deletedNodes, IEnumerable<EdgeKey> deletedEdges)
     {
-        // Follow the chosen nodes' own outgoing links rather than scanning every edge of the graph.
-        var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = nodes.SelectMany(n => LinksOf(n.Id))
-            .Where(l => l.Direction == Directions.Out && ids.Contains(l.Other.Id))
-            .Select(l => l.Edge);
-        return new Subgraph(nodes, GraphOrder.Sort(edges), truncated);
+        foreach (var node in upserted) Put(node);
+        foreach (var edge in upsertedEdges) Put(edge);
+        foreach (var key in deletedEdges) RemoveEdge(key);
+        foreach (var id in deletedNodes) RemoveNode(id);
     }
 
-    /// <summary>Every shortest undirected path from one node to another of at most maxDepth hops.</summary>
-    public IEnumerable<GraphPath> AllShortestPaths(string from, string to, int maxDepth)
+    private void RemoveEdge(EdgeKey key)
     {
-        var distance = Distances(from, maxDepth);
-        if (!distance.TryGetValue(to, out var length)) yield break;
+        if (!edges.Remove(key, out var edge)) return;
+        RemoveAdjacent(edge.From, edge);
+        if (edge.To != edge.From) RemoveAdjacent(edge.To, edge);
+        foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Uncite(edgesCiting, source, key);
+    }
 
-        // Walk back from the target along edges whose far end is one step closer to the start.
-        IEnumerable<(List<GraphNode> Nodes, List<GraphEdge> Edges)> Back(string id, int d)
+    private void Put(GraphNode incoming)
+    {
+        var node = Compact(incoming);
+        if (nodes.TryGetValue(node.Id, out var old)) Unindex(old);
+        nodes[node.Id] = node;
+        Index(node);
+    }
+
+    private void Put(GraphEdge incoming)
+    {
+        var edge = Compact(incoming);
+        var key = EdgeKey.Of(edge);
+        if (edges.TryGetValue(key, out var old))
         {
-            if (d == 0)
-            {
-                yield return ([Nodes[id]], []);
-                yield break;
-            }
-            foreach (var link in LinksOf(id).Where(l => distance.TryGetValue(l.Other.Id, out var od) && od == d - 1))
-            {
-                foreach (var (nodes, edges) in Back(link.Other.Id, d - 1))
-                {
-                    yield return ([.. nodes, Nodes[id]], [.. edges, link.Edge]);
-                }
-            }
+            ReplaceAdjacent(edge.From, old, edge);
+            if (edge.To != edge.From) ReplaceAdjacent(edge.To, old, edge);
+            foreach (var source in old.Evidence.Select(e => e.SourceId).Distinct()) Uncite(edgesCiting, source, key);
         }
-
-        foreach (var (nodes, edges) in Back(to, length))
+        else
         {
-            yield return new GraphPath(nodes, edges);
+            Adjacent(edge.From).Add(edge);
+            if (edge.To != edge.From) Adjacent(edge.To).Add(edge);
+        }
+        edges[key] = edge;
+        foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Cite(edgesCiting, source, key);
+    }
+
+    private void RemoveNode(string id)
+    {
+        if (!nodes.Remove(id, out var node)) return;
+        Unindex(node);
+        adjacency.Remove(id);
+    }
+
+    private void Index(GraphNode node)
+    {
+        Set(node.Label, null).Add(node);
+        if (node.Kind is not null) Set(node.Label, node.Kind).Add(node);
+        if (GraphOrder.IsFact(node.Label)) factsById.Add(node);
+        foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Cite(nodesCiting, source, node.Id);
+        if (node.Label == NodeLabel.Actor)
+        {
+            foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Add((pool.Get(key.Text), node.Id, key.Whole));
+        }
+    }
+
+    private void Unindex(GraphNode node)
+    {
+        Set(node.Label, null).Remove(node);
+        if (node.Kind is not null && ordered.TryGetValue((node.Label, node.Kind), out var ofKind))
+        {
+            ofKind.Remove(node);
+            if (ofKind.Count == 0) ordered.Remove((node.Label, node.Kind));
+        }
+        factsById.Remove(node);
+        foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Uncite(nodesCiting, source, node.Id);
+        if (node.Label == NodeLabel.Actor)
+        {
+            foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Remove((key.Text, node.Id, key.Whole));
+        }
+    }
+
+    private SortedSet<GraphNode> Set(NodeLabel label, string? kind)
+    {
+        if (!ordered.TryGetValue((label, kind), out var set))
+        {
+            set = new SortedSet<GraphNode>(Comparer<GraphNode>.Create(ListOrder(label)));
+            ordered[(label, kind)] = set;
+        }
+        return set;
+    }
+
+    public static Comparison<GraphNode> ListOrder(NodeLabel label) => label switch
+    {
+        NodeLabel.Actor => GraphOrder.ByName,
+        NodeLabel.Event or NodeLabel.Sanction or NodeLabel.Statement => GraphOrder.Chronological,
+        _ => GraphOrder.ById,
+    };
+
+    private List<GraphEdge> Adjacent(string id)
+    {
+        if (!adjacency.TryGetValue(id, out var list))
+        {
+            list = new List<GraphEdge>(2);
+            adjacency[id] = list;
+        }
+        return list;
+    }
+
+    private void RemoveAdjacent(string id, GraphEdge edge)
+    {
+        if (!adjacency.TryGetValue(id, out var list)) return;
+        var at = list.FindIndex(e => ReferenceEquals(e, edge));
+        if (at < 0) return;
+        // Order within a list does not matter (links are sorted when read), so swap with the last: O(1) after the find.
+        list[at] = list[^1];
+        list.RemoveAt(list.Count - 1);
+    }
+
+    private void ReplaceAdjacent(string id, GraphEdge old, GraphEdge edge)
+    {
+        var list = Adjacent(id);
+        var at = list.FindIndex(e => ReferenceEquals(e, old));
+        if (at >= 0) list[at] = edge;
+        else list.Add(edge);
+    }
+
+    private static void Cite<T>(Dictionary<string, HashSet<T>> citing, string source, T fact)
+    {
+        if (!citing.TryGetValue(source, out var set))
+        {
+            set = [];
+            citing[source] = set;
+        }
+        set.Add(fact);
+    }
+
+    private static void Uncite<T>(Dictionary<string, HashSet<T>> citing, string source, T fact)
+    {
+        if (citing.TryGetValue(source, out var set) && set.Remove(fact) && set.Count == 0) citing.Remove(source);
+    }
+
+    private GraphNode Compact(GraphNode node) =>
+        new(pool.Get(node.Id), node.Label, CompactProperties.From(node.Properties, pool), CompactEvidence(node.Evidence));
+
+    private GraphEdge Compact(GraphEdge edge) =>
+        new(pool.Get(edge.Type), pool.Get(edge.From), pool.Get(edge.To), CompactProperties.From(edge.Properties, pool), CompactEvidence(edge.Evidence));
+
+    private Evidence[] CompactEvidence(IReadOnlyList<Evidence> evidence)
+    {
+        if (evidence.Count == 0) return [];
+        var result = new Evidence[evidence.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = new Evidence(pool.Get(evidence[i].SourceId), pool.Get(evidence[i].Text));
+        return result;
+    }
+
+    /// <summary>
+    /// A description of everything the index holds, in a fixed order, for comparing an index kept up to date
+    /// write by write with one built afresh from the file.
+    /// </summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        foreach (var node in nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal))
+        {
+            text.Append("node ").Append(node.Id).Append(' ').Append(node.Label).Append(' ').AppendJoin(",", node.Properties.Select(p => $"{p.Key}={Show(p.Value)}"))
+                .Append(" [").AppendJoin("|", node.Evidence).Append("]\n");
+            text.Append("  links ").AppendJoin(",", GraphOrder.Sort(LinksOf(node.Id)).Select(l => $"{l.Direction}:{l.Edge.Id}")).Append('\n');
+        }
+        foreach (var edge in edges.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            text.Append("edge ").Append(edge.Id).Append(' ').AppendJoin(",", edge.Properties.Select(p => $"{p.Key}={Show(p.Value)}"))
+                .Append(" [").AppendJoin("|", edge.Evidence).Append("]\n");
+        }
+        foreach (var ((label, kind), set) in ordered.OrderBy(o => o.Key.Label).ThenBy(o => o.Key.Kind, StringComparer.Ordinal))
+        {
+            text.Append("list ").Append(label).Append(' ').Append(kind).Append(": ").AppendJoin(",", set.Select(n => n.Id)).Append('\n');
+        }
+        text.Append("facts: ").AppendJoin(",", factsById.Select(n => n.Id)).Append('\n');
+        foreach (var (source, ids) in nodesCiting.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            text.Append("cited by nodes ").Append(source).Append(": ").AppendJoin(",", ids.Order(StringComparer.Ordinal)).Append('\n');
+        }
+        foreach (var (source, keys) in edgesCiting.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            text.Append("cited by edges ").Append(source).Append(": ").AppendJoin(",", keys.Select(k => $"{k.From}:{k.Type}:{k.To}").Order(StringComparer.Ordinal)).Append('\n');
+        }
+        text.Append("search: ").AppendJoin(",", searchKeys.Select(k => $"{k.Key}>{k.ActorId}{(k.Whole ? "!" : "")}")).Append('\n');
+        return text.ToString();
+
+        static string Show(object? value) => value is string[] list ? $"[{string.Join("|", list)}]" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private sealed class SearchKeyOrder : IComparer<(string Key, string ActorId, bool Whole)>
+    {
+        public static readonly SearchKeyOrder Instance = new();
+
+        public int Compare((string Key, string ActorId, bool Whole) x, (string Key, string ActorId, bool Whole) y)
+        {
+            var byKey = string.CompareOrdinal(x.Key, y.Key);
+            return byKey != 0 ? byKey : string.CompareOrdinal(x.ActorId, y.ActorId);
         }
     }
 }

@@ -26,56 +26,68 @@ internal sealed class SqliteGraphFile
             """);
     }
 
-    public (List<GraphNode> Nodes, List<GraphEdge> Edges) ReadAll()
+    /// <summary>Streams every node, then every edge, to the callbacks, without holding the whole file's rows in memory.</summary>
+    public void ReadAll(Action<GraphNode> node, Action<GraphEdge> edge)
     {
         using var connection = Open();
-        var nodes = new List<GraphNode>();
         using (var command = new SqliteCommand("SELECT id, label, body FROM nodes", connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 var (properties, evidence) = ReadBody(reader.GetString(2));
-                nodes.Add(new GraphNode(reader.GetString(0), Enum.Parse<NodeLabel>(reader.GetString(1)), properties, evidence));
+                node(new GraphNode(reader.GetString(0), Enum.Parse<NodeLabel>(reader.GetString(1)), properties, evidence));
             }
         }
-        var edges = new List<GraphEdge>();
         using (var command = new SqliteCommand("SELECT type, source, target, body FROM edges", connection))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 var (properties, evidence) = ReadBody(reader.GetString(3));
-                edges.Add(new GraphEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2), properties, evidence));
+                edge(new GraphEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2), properties, evidence));
             }
         }
-        return (nodes, edges);
     }
 
-    /// <summary>Upserts nodes and edges, and deletes ids, in one transaction.</summary>
+    /// <summary>Upserts nodes and edges, and deletes ids, in one transaction; each statement is prepared once and reused for every row.</summary>
     public void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges, IEnumerable<string>? deletedNodes = null, IEnumerable<string>? deletedEdges = null)
     {
+        using var telemetry = StoreTelemetry.StartQuery("sqlite", "write");
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var node in nodes)
+        using (var upsert = Prepare(connection, transaction, "INSERT INTO nodes (id, label, body) VALUES ($a, $b, $c) ON CONFLICT(id) DO UPDATE SET label = $b, body = $c", 3))
         {
-            Execute(connection, transaction, "INSERT INTO nodes (id, label, body) VALUES ($a, $b, $c) ON CONFLICT(id) DO UPDATE SET label = $b, body = $c",
-                node.Id, node.Label.ToString(), WriteBody(node.Properties, node.Evidence));
+            foreach (var node in nodes) Run(upsert, node.Id, node.Label.ToString(), WriteBody(node.Properties, node.Evidence));
         }
-        foreach (var edge in edges)
+        using (var upsert = Prepare(connection, transaction, "INSERT INTO edges (id, type, source, target, body) VALUES ($a, $b, $c, $d, $e) ON CONFLICT(id) DO UPDATE SET body = $e", 5))
         {
-            Execute(connection, transaction, "INSERT INTO edges (id, type, source, target, body) VALUES ($a, $b, $c, $d, $e) ON CONFLICT(id) DO UPDATE SET body = $e",
-                edge.Id, edge.Type, edge.From, edge.To, WriteBody(edge.Properties, edge.Evidence));
+            foreach (var edge in edges) Run(upsert, edge.Id, edge.Type, edge.From, edge.To, WriteBody(edge.Properties, edge.Evidence));
         }
-        foreach (var id in deletedEdges ?? [])
+        using (var delete = Prepare(connection, transaction, "DELETE FROM edges WHERE id = $a", 1))
         {
-            Execute(connection, transaction, "DELETE FROM edges WHERE id = $a", id);
+            foreach (var id in deletedEdges ?? []) Run(delete, id);
         }
-        foreach (var id in deletedNodes ?? [])
+        using (var delete = Prepare(connection, transaction, "DELETE FROM nodes WHERE id = $a", 1))
         {
-            Execute(connection, transaction, "DELETE FROM nodes WHERE id = $a", id);
+            foreach (var id in deletedNodes ?? []) Run(delete, id);
         }
         transaction.Commit();
+    }
+
+    private static readonly string[] ParameterNames = ["$a", "$b", "$c", "$d", "$e"];
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+    {
+        var command = new SqliteCommand(sql, connection, transaction);
+        for (var i = 0; i < parameters; i++) command.Parameters.Add(new SqliteParameter(ParameterNames[i], SqliteType.Text));
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params string[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+        command.ExecuteNonQuery();
     }
 
     private SqliteConnection Open()

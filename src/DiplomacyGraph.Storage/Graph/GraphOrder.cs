@@ -52,7 +52,10 @@ public static class GraphOrder
     /// then by the relationship types' <see cref="RelationshipRule.PathRank"/> (a family tie before a critic's);
     /// then the one whose node ids come first, then whose edge ids do.
     /// </summary>
-    public static GraphPath? First(IEnumerable<GraphPath> paths) =>
+    public static GraphPath? First(IEnumerable<GraphPath> paths) => Paths(paths).FirstOrDefault();
+
+    /// <summary>Paths in the order <see cref="First"/> picks from, best first.</summary>
+    public static IOrderedEnumerable<GraphPath> Paths(IEnumerable<GraphPath> paths) =>
         paths.OrderBy(p => p, Comparer<GraphPath>.Create(static (a, b) =>
         {
             var byLabels = CompareSequences(a.Nodes.Select(n => PathPreference(n.Label)), b.Nodes.Select(n => PathPreference(n.Label)));
@@ -61,9 +64,10 @@ public static class GraphOrder
             if (byTypes != 0) return byTypes;
             var byNodes = CompareSequences(a.Nodes.Select(n => n.Id), b.Nodes.Select(n => n.Id));
             return byNodes != 0 ? byNodes : CompareSequences(a.Edges.Select(e => e.Id), b.Edges.Select(e => e.Id));
-        })).FirstOrDefault();
+        }));
 
-    private static string PathPreference(NodeLabel label) => label switch
+    /// <summary>A label's rank among path nodes: events first (see <see cref="First"/>).</summary>
+    public static string PathPreference(NodeLabel label) => label switch
     {
         NodeLabel.Event => "0",
         NodeLabel.Statement => "1",

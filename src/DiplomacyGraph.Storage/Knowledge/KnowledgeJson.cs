@@ -67,15 +67,35 @@ public static partial class KnowledgeJson
         {
             throw new InvalidKnowledgeDocumentException($"{file}: not a valid knowledge document at {e.Path ?? "$"} (line {e.LineNumber + 1}): {e.Message}");
         }
+        return Checked(document, file, validator);
+    }
+
+    /// <summary>Reads and validates one document from JSON text (an NDJSON line); <paramref name="where"/> names it in errors.</summary>
+    public static KnowledgeDocument Parse(string json, string where, IValidator<KnowledgeDocument> validator)
+    {
+        KnowledgeDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<KnowledgeDocument>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidKnowledgeDocumentException($"{where}: not a valid knowledge document at {e.Path ?? "$"}: {e.Message}");
+        }
+        return Checked(document, where, validator);
+    }
+
+    private static KnowledgeDocument Checked(KnowledgeDocument? document, string where, IValidator<KnowledgeDocument> validator)
+    {
         if (document is null)
         {
-            throw new InvalidKnowledgeDocumentException($"{file}: the document is empty.");
+            throw new InvalidKnowledgeDocumentException($"{where}: the document is empty.");
         }
         var result = validator.Validate(document);
         if (!result.IsValid)
         {
             var problems = result.Errors.Select(e => $"  {Describe(document, e.PropertyName)}: {e.ErrorMessage}");
-            throw new InvalidKnowledgeDocumentException($"{file}: the document is invalid:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            throw new InvalidKnowledgeDocumentException($"{where}: the document is invalid:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
         return document;
     }

@@ -22,6 +22,7 @@ public sealed partial class Neo4jGraphStore
                 LockNodes([node.Id, .. references]),
                 Guard([Free(node.Id), .. references.Select(AnyLabel)]),
                 new CypherStatement(CypherQueries.WithLabel("CreateNode", node.Label), Params(("row", NodeRow(node)))),
+                .. SearchKeyWrites([node]),
             ],
             _ => true,
             async token =>
@@ -45,6 +46,7 @@ public sealed partial class Neo4jGraphStore
                 Guard([new NodeExpectation(node.Id, [node.Label], Required: true), .. references.Select(AnyLabel)]),
                 new CypherStatement(CypherQueries.WithLabel("ReplaceNode", node.Label),
                     Params(("id", node.Id), ("properties", PropertiesButEvidence(node)), ("evidence", EvidenceRows(node.Evidence)))),
+                .. SearchKeyWrites([node]),
             ],
             results =>
             {
@@ -74,6 +76,7 @@ public sealed partial class Neo4jGraphStore
             [
                 new CypherStatement(CypherQueries.WithLabel("NodeDegree", label), Params(("id", id))),
                 new CypherStatement(CypherQueries.WithLabel("DeleteNode", label), Params(("id", id), ("cascade", cascade))),
+                .. SearchKeyDeletes(label, id),
             ];
         var results = await client.Run(statements, ct, write: true);
         if (results[0].Column("links").FirstOrDefault() is not { ValueKind: System.Text.Json.JsonValueKind.Number } links)

@@ -40,6 +40,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         statements.Add(CypherQueries.WithLabel($"{folder}/SortKeyIndex", NodeLabel.Actor));
         statements.AddRange(new[] { NodeLabel.Event, NodeLabel.Sanction, NodeLabel.Statement }.Select(l => CypherQueries.WithLabel($"{folder}/DateIndex", l)));
         statements.AddRange(new[] { NodeLabel.Actor, NodeLabel.Event, NodeLabel.Sanction }.Select(l => CypherQueries.WithLabel($"{folder}/KindIndex", l)));
+        statements.AddRange(SearchKeySchema(folder));
         foreach (var statement in statements)
         {
             await client.Run(new CypherStatement(statement), ct, write: true);
@@ -49,14 +50,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     public async Task<bool> Exists(NodeLabel label, string id, CancellationToken ct) =>
         (await client.Run(new CypherStatement(CypherQueries.WithLabel("NodeExists", label), Params(("id", id))), ct)).Count > 0;
-
-    public async Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct)
-    {
-        var (skip, limit) = Slice(search.Page, search.PageSize);
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("SearchActors"), Params(
-            ("kind", search.Kind), ("query", search.Query is null ? null : Text.Fold(search.Query)), ("skip", skip), ("limit", limit))), ct);
-        return ToPage(result, GraphRows.Node, search.Page, search.PageSize);
-    }
 
     public async Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct)
     {
@@ -75,22 +68,35 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     {
         if (!await Exists(NodeLabel.Actor, actorId, ct)) return null;
 
-        // Breadth-first, one query per hop, exactly as GraphIndex.Distances walks.
-        var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [actorId] = 0 };
-        var frontier = new List<string> { actorId };
-        for (var d = 1; d <= depth && frontier.Count > 0; d++)
+        // Breadth-first, one query per hop, nearest first and by name within a level, as the embedded store walks.
+        // A level past the cap is never expanded, and only ids and sort keys travel until the chosen nodes are read.
+        var chosen = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { actorId };
+        var level = new List<(string Id, string SortKey)> { (actorId, "") };
+        var truncated = false;
+        for (var d = 0; level.Count > 0; d++)
         {
-            var next = await client.Run(new CypherStatement(CypherQueries.Get("Neighbours"), Params(("ids", frontier))), ct);
-            frontier = [.. next.Column("id").Select(id => id.GetString()!).Where(id => distance.TryAdd(id, d))];
+            level.Sort((a, b) => string.CompareOrdinal(a.SortKey, b.SortKey) is var c and not 0 ? c : string.CompareOrdinal(a.Id, b.Id));
+            var room = Math.Max(0, maxNodes) - chosen.Count;
+            chosen.AddRange(level.Take(room).Select(n => n.Id));
+            if (level.Count > room)
+            {
+                truncated = true;
+                break;
+            }
+            if (d == depth) break;
+            var next = await client.Run(new CypherStatement(CypherQueries.Get("Neighbours"), Params(("ids", level.Select(n => n.Id).ToArray()))), ct);
+            level = [.. next.Column("id").Zip(next.Column("sortKey"), (id, key) => (Id: id.GetString()!, SortKey: key.GetString() ?? ""))
+                .Where(n => seen.Add(n.Id))];
+            if (chosen.Count == maxNodes && level.Count > 0)
+            {
+                truncated = true;
+                break;
+            }
         }
 
-        var nodes = await NodesByIds(distance.Keys, ct);
-        var ordered = nodes
-            .OrderBy(n => distance[n.Id])
-            .ThenBy(n => n.SortKey, StringComparer.Ordinal)
-            .ThenBy(n => n.Id, StringComparer.Ordinal)
-            .ToList();
-        return await Induced([.. ordered.Take(Math.Max(0, maxNodes))], ordered.Count > maxNodes, ct);
+        var nodes = (await NodesByIds(chosen, ct)).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        return await Induced([.. chosen.Where(nodes.ContainsKey).Select(id => nodes[id])], truncated, ct);
     }
 
     public async Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct)
@@ -106,34 +112,45 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             .ToList();
     }
 
-    public async Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct)
+    // Each list has one query variant per anchor, chosen here: the first of its anchors that is given starts the query
+    // (through the id constraint or an index), and the other filters apply to what it found. Pages are cut in Cypher;
+    // the total comes from a Count variant run in the same request.
+
+    public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct)
     {
-        var (skip, limit) = Slice(search.Page, search.PageSize);
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("FindEvents"), Params(
-            ("kind", search.Kind), ("from", search.From), ("to", search.To), ("actorId", search.ActorId), ("skip", skip), ("limit", limit))), ct);
-        return ToPage(result, GraphRows.WithLinks, search.Page, search.PageSize);
+        var filters = Params(("kind", search.Kind), ("from", search.From), ("to", search.To));
+        var variant = search switch
+        {
+            { ActorId: { } actor } => ("EventsByActor", With(filters, ("actorId", actor))),
+            { Kind: not null } => ("EventsByKind", filters),
+            { From: not null } or { To: not null } => ("EventsByDate", With(Params(("from", search.From), ("to", search.To)), DateRange(search.From, search.To))),
+            _ => ("Events", Params()),
+        };
+        return PageOf(variant, search.Page, search.PageSize, ct);
     }
 
-    public async Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct)
+    public Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct)
     {
-        var (skip, limit) = Slice(search.Page, search.PageSize);
-        // A variant of its own for the activeOn filter, so the plain query stays as it is.
-        var statement = search.ActiveOn is null
-            ? new CypherStatement(CypherQueries.Get("FindSanctions"), Params(
-                ("imposerId", search.ImposerId), ("targetId", search.TargetId), ("kind", search.Kind), ("skip", skip), ("limit", limit)))
-            : new CypherStatement(CypherQueries.Get("FindSanctionsActiveOn"), Params(
-                ("imposerId", search.ImposerId), ("targetId", search.TargetId), ("kind", search.Kind), ("activeOn", search.ActiveOn), ("skip", skip), ("limit", limit)));
-        var result = await client.Run(statement, ct);
-        return ToPage(result, GraphRows.WithLinks, search.Page, search.PageSize);
+        var variant = search switch
+        {
+            { ImposerId: { } imposer } => ("SanctionsByImposer", Params(("imposerId", imposer), ("targetId", search.TargetId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+            { TargetId: { } target } => ("SanctionsByTarget", Params(("targetId", target), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+            { Kind: { } kind } => ("SanctionsByKind", Params(("kind", kind), ("activeOn", search.ActiveOn))),
+            _ => ("Sanctions", Params(("activeOn", search.ActiveOn))),
+        };
+        return PageOf(variant, search.Page, search.PageSize, ct);
     }
 
-    public async Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct)
+    public Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct)
     {
-        var (skip, limit) = Slice(search.Page, search.PageSize);
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("FindStatements"), Params(
-            ("speakerId", search.SpeakerId), ("aboutId", search.AboutId), ("query", search.Query is null ? null : Text.Fold(search.Query)),
-            ("skip", skip), ("limit", limit))), ct);
-        return ToPage(result, GraphRows.WithLinks, search.Page, search.PageSize);
+        var query = search.Query is null ? null : Text.Fold(search.Query);
+        var variant = search switch
+        {
+            { SpeakerId: { } speaker } => ("StatementsBySpeaker", Params(("speakerId", speaker), ("aboutId", search.AboutId), ("query", query))),
+            { AboutId: { } about } => ("StatementsAbout", Params(("aboutId", about), ("query", query))),
+            _ => ("Statements", Params(("query", query))),
+        };
+        return PageOf(variant, search.Page, search.PageSize, ct);
     }
 
     public async Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct)
@@ -152,17 +169,43 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     public async Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct)
     {
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("Timeline"), Params(
-            ("from", search.From), ("to", search.To), ("actorId", search.ActorId), ("limit", Math.Max(0, search.Limit)))), ct);
-        return [.. result.Column("node").Select(GraphRows.WithLinks)];
+        var limit = Math.Max(0, search.Limit);
+        if (search.ActorId is not null)
+        {
+            var linked = await client.Run(new CypherStatement(CypherQueries.Get("TimelineByActor"), Params(
+                ("from", search.From), ("to", search.To), ("actorId", search.ActorId), ("includeUndated", search.IncludeUndated), ("limit", limit))), ct);
+            return [.. linked.Column("node").Select(GraphRows.WithLinks)];
+        }
+        // One list per label, each cut at the limit in Cypher, merged here in GraphOrder.Timeline's order.
+        var dated = search.From is not null || search.To is not null;
+        var parameters = dated
+            ? With(Params(("from", search.From), ("to", search.To), ("limit", limit)), DateRange(search.From, search.To))
+            : Params(("limit", limit));
+        var results = await client.Run(
+            [.. new[] { NodeLabel.Event, NodeLabel.Statement }.Select(label =>
+                new CypherStatement(CypherQueries.WithLabel(dated ? "TimelineOfLabelByDate" : "TimelineOfLabel", label), parameters))], ct);
+        var entries = results.SelectMany(r => r.Column("node").Select(GraphRows.WithLinks))
+            .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Timeline))
+            .Take(limit).ToList();
+        if (!search.IncludeUndated || entries.Count >= limit) return entries;
+        // Undated entries come after every dated one, whatever the date range (their date is unknown).
+        var undated = await client.Run(
+            [.. new[] { NodeLabel.Event, NodeLabel.Statement }.Select(label =>
+                new CypherStatement(CypherQueries.WithLabel("TimelineUndatedOfLabel", label), Params(("limit", limit - entries.Count))))], ct);
+        return [.. entries, .. undated.SelectMany(r => r.Column("node").Select(GraphRows.WithLinks))
+            .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Timeline))
+            .Take(limit - entries.Count)];
     }
 
     public async Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct)
     {
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("FactNodes"), Params(("limit", Math.Max(0, maxNodes)))), ct);
-        var total = result.Column("total").Single().GetInt32();
-        var nodes = result.Column("nodes").Single().EnumerateArray().Select(GraphRows.Node).ToList();
-        return await Induced(nodes, total > maxNodes, ct);
+        var results = await client.Run(
+        [
+            new CypherStatement(CypherQueries.Get("FactNodes"), Params(("limit", Math.Max(0, maxNodes)))),
+            new CypherStatement(CypherQueries.Get("CountFacts")),
+        ], ct);
+        var nodes = results[0].Column("node").Select(GraphRows.Node).ToList();
+        return await Induced(nodes, results[1].Column("total").Single().GetInt32() > maxNodes, ct);
     }
 
     public async Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct)
@@ -226,6 +269,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             .. incoming.Edges.GroupBy(e => e.Type, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new CypherStatement(CypherQueries.WithType("UpsertEdges", g.Key),
                     Params(("rows", g.OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).Select(EdgeRow).ToArray())))),
+            .. SearchKeyMerges(incoming.Nodes),
         ];
         return await Guarded(statements,
             results => ImportPlan.Make(incoming, Nodes(results[0]), Edges(results[1])).Summary,
@@ -326,8 +370,32 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         return ((int)skip, limit);
     }
 
-    private static Page<T> ToPage<T>(CypherResult result, Func<System.Text.Json.JsonElement, T> map, int page, int pageSize) =>
-        new([.. result.Column("items").Single().EnumerateArray().Select(map)], page, pageSize, result.Column("total").Single().GetInt32());
+    /// <summary>One page of a list variant (<c>Find{name}.cypher</c>) and its total (<c>Count{name}.cypher</c>), in one request.</summary>
+    private async Task<Page<NodeWithLinks>> PageOf((string Name, Dictionary<string, object?> Parameters) variant, int page, int pageSize, CancellationToken ct)
+    {
+        var (skip, limit) = Slice(page, pageSize);
+        var results = await client.Run(
+        [
+            new CypherStatement(CypherQueries.Get($"Find{variant.Name}"), With(variant.Parameters, ("skip", skip), ("limit", limit))),
+            new CypherStatement(CypherQueries.Get($"Count{variant.Name}"), variant.Parameters),
+        ], ct);
+        return new Page<NodeWithLinks>([.. results[0].Column("node").Select(GraphRows.WithLinks)], page, pageSize, results[1].Column("total").Single().GetInt32());
+    }
+
+    /// <summary>
+    /// The bounds of the date index's range seek: from the year of <paramref name="from"/> (a partial date such as
+    /// "2025-09" overlaps "2025-09-15" yet sorts before it, but never before its year) to <paramref name="to"/>, or
+    /// "~", which sorts after every date. The queries then apply <see cref="GraphOrder.InRange"/>'s exact test.
+    /// </summary>
+    private static (string, object?)[] DateRange(string? from, string? to) =>
+        [("floor", from is null ? "" : from[..Math.Min(4, from.Length)]), ("ceiling", to ?? "~")];
+
+    private static Dictionary<string, object?> With(Dictionary<string, object?> parameters, params (string Name, object? Value)[] more)
+    {
+        var all = new Dictionary<string, object?>(parameters, StringComparer.Ordinal);
+        foreach (var (name, value) in more) all[name] = value;
+        return all;
+    }
 
     private static Dictionary<string, object?> Params(params (string Name, object? Value)[] values) =>
         values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);

@@ -71,6 +71,7 @@ internal sealed class Neo4jHttpClient
     private const string ConstraintViolation = "Neo.ClientError.Schema.ConstraintValidationFailed";
     private const string GuardFailure = "Neo.ClientError.Statement.ArithmeticError";
     private const string SecurityErrors = "Neo.ClientError.Security.";
+    private const string EntityNotFound = "Neo.ClientError.Statement.EntityNotFound";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -126,6 +127,21 @@ internal sealed class Neo4jHttpClient
     /// it has committed.
     /// </summary>
     public async Task<IReadOnlyList<CypherResult>> Run(IReadOnlyList<CypherStatement> statements, CancellationToken ct, bool write = false)
+    {
+        // One span per call, named after its .cypher files; the HTTP requests (retries included) are its children.
+        using var telemetry = StoreTelemetry.StartNeo4jQuery(statements);
+        try
+        {
+            return await RunUntraced(statements, write, ct);
+        }
+        catch (Exception e)
+        {
+            telemetry.Failed(e);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<CypherResult>> RunUntraced(IReadOnlyList<CypherStatement> statements, bool write, CancellationToken ct)
     {
         // Only a write's commit can leave its outcome in doubt.
         var commit = write ? new CommitState() : null;
@@ -437,7 +453,10 @@ internal sealed class Neo4jHttpClient
     {
         var (code, message) = FirstError(root);
         if (code.Length == 0) return;
-        if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) && !code.Contains("Memory", StringComparison.Ordinal))
+        // EntityNotFound: a node this transaction matched was deleted by a concurrent one before it got its lock; the
+        // transaction was rolled back, and running the unit again sees the store as it now is.
+        if ((code.StartsWith("Neo.TransientError.", StringComparison.Ordinal) && !code.Contains("Memory", StringComparison.Ordinal))
+            || code == EntityNotFound)
         {
             throw new Neo4jTransientException(code, message);
         }

@@ -152,7 +152,7 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     public async Task Actor_detail_counts_each_relationship_type_the_relationships_endpoint_lists()
     {
         var petro = await GetJson<ActorDetail>("/api/actors/gustavo-petro");
-        var relationships = await GetJson<List<Relationship>>("/api/actors/gustavo-petro/relationships");
+        var relationships = await GetItems<Relationship>("/api/actors/gustavo-petro/relationships");
 
         var listed = relationships.GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(listed.OrderBy(p => p.Key, StringComparer.Ordinal), petro.RelationshipCounts.OrderBy(p => p.Key, StringComparer.Ordinal));
@@ -163,9 +163,9 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Relationships_filter_by_type_and_direction_and_show_the_other_end()
     {
-        var outgoing = await GetJson<List<Relationship>>("/api/actors/gustavo-petro/relationships?type=PARTICIPATED_IN&direction=out");
-        var incoming = await GetJson<List<Relationship>>("/api/actors/gustavo-petro/relationships?direction=in");
-        var both = await GetJson<List<Relationship>>("/api/actors/gustavo-petro/relationships");
+        var outgoing = await GetItems<Relationship>("/api/actors/gustavo-petro/relationships?type=PARTICIPATED_IN&direction=out");
+        var incoming = await GetItems<Relationship>("/api/actors/gustavo-petro/relationships?direction=in");
+        var both = await GetItems<Relationship>("/api/actors/gustavo-petro/relationships");
 
         Assert.All(outgoing, r => Assert.Equal(("PARTICIPATED_IN", "out", "event"), (r.Type, r.Direction, r.Other.Label)));
         var meeting = Assert.Single(outgoing, r => r.Other.Id == Meeting);
@@ -180,7 +180,7 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Every_relationship_of_an_actor_carries_its_evidence_and_source()
     {
-        var relationships = await GetJson<List<Relationship>>("/api/actors/gustavo-petro/relationships");
+        var relationships = await GetItems<Relationship>("/api/actors/gustavo-petro/relationships");
 
         Assert.NotEmpty(relationships);
         Assert.All(relationships, r =>
@@ -220,7 +220,7 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Pedro_Sanchez_took_part_in_the_White_House_meeting_on_the_Colombian_side_as_Defense_Minister()
     {
-        var events = await GetJson<List<ActorEvent>>("/api/actors/pedro-sanchez/events");
+        var events = await GetItems<ActorEvent>("/api/actors/pedro-sanchez/events");
 
         var meeting = Assert.Single(events);
         Assert.Equal(Meeting, meeting.Event.Id);
@@ -232,7 +232,7 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Co_participants_of_Moreno_are_the_others_at_the_meeting_with_the_shared_event()
     {
-        var others = await GetJson<List<CoParticipant>>("/api/actors/bernie-moreno/co-participants");
+        var others = await GetItems<CoParticipant>("/api/actors/bernie-moreno/co-participants");
 
         var participants = SeedDoc.Relationships.Where(r => r.Type == "PARTICIPATED_IN" && r.To == Meeting && r.From != "bernie-moreno").Select(r => r.From);
         Assert.Equal(participants.Order(StringComparer.Ordinal), others.Select(o => o.Actor.Id).Order(StringComparer.Ordinal));
@@ -242,10 +242,10 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Actor_statements_by_role_separate_what_they_said_from_what_was_said_about_them()
     {
-        var said = await GetJson<List<Statement>>("/api/actors/donald-trump/statements?role=speaker");
-        var about = await GetJson<List<Statement>>("/api/actors/gustavo-petro/statements?role=subject");
-        var all = await GetJson<List<Statement>>("/api/actors/gustavo-petro/statements");
-        var petroSaid = await GetJson<List<Statement>>("/api/actors/gustavo-petro/statements?role=speaker");
+        var said = await GetItems<Statement>("/api/actors/donald-trump/statements?role=speaker");
+        var about = await GetItems<Statement>("/api/actors/gustavo-petro/statements?role=subject");
+        var all = await GetItems<Statement>("/api/actors/gustavo-petro/statements");
+        var petroSaid = await GetItems<Statement>("/api/actors/gustavo-petro/statements?role=speaker");
 
         Assert.Contains(said, s => s.Quote == "We worked on it and we got along very well.");
         Assert.All(said, s => Assert.Contains("donald-trump", s.Speakers.Select(a => a.Id)));
@@ -258,9 +258,9 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Actor_sanctions_by_role_separate_those_imposed_from_those_suffered()
     {
-        var imposed = await GetJson<List<Sanction>>("/api/actors/donald-trump/sanctions?role=imposer");
-        var suffered = await GetJson<List<Sanction>>("/api/actors/gustavo-petro/sanctions?role=target");
-        var trumpSuffered = await GetJson<List<Sanction>>("/api/actors/donald-trump/sanctions?role=target");
+        var imposed = await GetItems<Sanction>("/api/actors/donald-trump/sanctions?role=imposer");
+        var suffered = await GetItems<Sanction>("/api/actors/gustavo-petro/sanctions?role=target");
+        var trumpSuffered = await GetItems<Sanction>("/api/actors/donald-trump/sanctions?role=target");
 
         Assert.Equal(SeedDoc.Sanctions.Select(s => s.Id).Order(StringComparer.Ordinal), imposed.Select(s => s.Id).Order(StringComparer.Ordinal));
         Assert.All(imposed, s => Assert.Contains("donald-trump", s.ImposedBy.Select(i => i.Actor.Id)));
@@ -368,7 +368,7 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Timeline_is_in_date_order_with_events_before_statements_on_the_same_day()
     {
-        var timeline = await GetJson<List<TimelineEntry>>("/api/timeline");
+        var timeline = await GetItems<TimelineEntry>("/api/timeline");
 
         Assert.NotEmpty(timeline);
         Assert.All(timeline, e => Assert.Matches(@"^\d{4}(-\d{2}(-\d{2})?)?$", e.Date));
@@ -385,8 +385,8 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Timeline_of_an_actor_holds_only_entries_linked_to_them()
     {
-        var moreno = await GetJson<List<TimelineEntry>>("/api/timeline?actor=bernie-moreno");
-        var garcia = await GetJson<List<TimelineEntry>>("/api/timeline?actor=daniel-garcia-pena&from=2026-02-03&to=2026-02-03");
+        var moreno = await GetItems<TimelineEntry>("/api/timeline?actor=bernie-moreno");
+        var garcia = await GetItems<TimelineEntry>("/api/timeline?actor=daniel-garcia-pena&from=2026-02-03&to=2026-02-03");
 
         Assert.Equal(Meeting, Assert.Single(moreno).Id);
         Assert.Contains(garcia, e => e.Id == "garcia-pena-folder-inscription" && e.Type == "statement");
@@ -430,7 +430,7 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task Sources_list_the_article_with_its_outlet_and_publication_times()
     {
-        var sources = await GetJson<List<Source>>("/api/sources");
+        var sources = await GetItems<Source>("/api/sources");
 
         var source = Assert.Single(sources);
         Assert.Equal((SourceId, "vermelho.org.br", "2026-02-04T11:20", "2026-02-04T11:47"), (source.Id, source.Outlet, source.Published, source.Edited));
@@ -744,6 +744,15 @@ public abstract partial class ApiContract(ApiHost host) : IAsyncLifetime
         }
     }
 
+    /// <summary>A list that is not paged, <c>{items, limit, truncated}</c>, which must hold every item.</summary>
+    private async Task<List<T>> GetItems<T>(string url)
+    {
+        var list = await GetJson<CappedOf<T>>(url);
+        Assert.True(list.Limit > 0, $"GET {url}: no limit");
+        Assert.False(list.Truncated, $"GET {url}: truncated");
+        return list.Items;
+    }
+
     private async Task<JsonDocument> GetDocument(string url)
     {
         var (response, body) = await Send(url);
@@ -838,6 +847,7 @@ public sealed class Neo4jApiTests(ApiHost host, Neo4jServer server) : ApiContrac
 // The wire shapes the tests read, kept apart from the service's DTOs so that a renamed field fails here.
 #pragma warning disable CA1812 // Instantiated by System.Text.Json.
 internal sealed record PageOf<T>(List<T> Items, int Page, int PageSize, int Total);
+internal sealed record CappedOf<T>(List<T> Items, int Limit, bool Truncated);
 internal sealed record Evidence(string SourceId, string Text);
 internal sealed record NodeRef(string Id, string Label, string Name, string? Kind);
 internal sealed record ActorSummary(string Id, string Kind, string Name, List<string> Aliases, string? Description);
@@ -857,7 +867,7 @@ internal sealed record Participant(NodeRef Actor, string? Role, string? Title, L
 internal sealed record SideGroup(string Side, List<Participant> Participants);
 internal sealed record EventDetail(string Id, string Kind, string Title, string? Date, List<NodeRef> Places, List<SideGroup> Sides, List<Statement> Statements, List<Evidence> Evidence);
 internal sealed record PathResult(string From, string To, int MaxDepth, bool Found, int? Length, List<Node> Nodes, List<Edge> Edges);
-internal sealed record TimelineEntry(string Date, string Type, string Id, string Title, List<NodeRef> Actors, List<Evidence> Evidence);
+internal sealed record TimelineEntry(string? Date, string Type, string Id, string Title, List<NodeRef> Actors, List<Evidence> Evidence);
 internal sealed record Source(string Id, string Title, string Outlet, string? Published, string? Edited, string? File);
 internal sealed record SupportedNode(NodeRef Node, List<string> Sentences);
 internal sealed record Health(string Status, Dictionary<string, string> Checks);

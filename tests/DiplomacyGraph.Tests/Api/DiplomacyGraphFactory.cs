@@ -43,8 +43,9 @@ public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
             // From the test settings: a loaded machine must not turn a slow first seed or read into a failure.
             ["Neo4j:ImportTimeout"] = TestSettings.AsSetting(TestSettings.Neo4jImport),
             ["Neo4j:RequestTimeout"] = TestSettings.AsSetting(TestSettings.Neo4jRequest),
-            ["Neo4j:Protocol"] = DiplomacyGraph.Tests.Infrastructure.Neo4jServer.Protocol,
         };
+        // scripts/test-neo4j-docker.sh runs the suites once per protocol; unset, the service's default applies.
+        if (DiplomacyGraph.Tests.Infrastructure.Neo4jServer.Protocol is { } protocol) settings["Neo4j:Protocol"] = protocol;
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return new DiplomacyGraphFactory(settings, null);
     }

@@ -68,6 +68,50 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Actor_search_ranks_exact_names_then_word_prefixes_then_by_relationships_then_name()
+    {
+        await ImportWorld();
+        await Store.Import(Document("namesakes") with
+        {
+            Actors =
+            [
+                Actor("petros-government", "Petro's government", ActorKinds.Organization),
+                Actor("ana-petrova", "Ána Pétrova"),
+                Actor("petronila-diaz", "Petronila Díaz"),
+                Actor("hipetrol", "Hipetrol", ActorKinds.Organization),
+            ],
+            Relationships = [Rel("petronila-diaz", "CRITIC_OF", Trump), Rel("petronila-diaz", "CRITIC_OF", Vance)],
+        }, None);
+
+        var found = await Store.SearchActors(new ActorSearch("PÉTRO", null, 1, 20), None);
+        var second = await Store.SearchActors(new ActorSearch("petro", null, 2, 2), None);
+
+        // Petro by his alias; then word prefixes, the better-connected first, then by name; "Hipetrol" only contains it.
+        Assert.Equal([Petro, "petronila-diaz", "ana-petrova", "petros-government"], Ids(found.Items));
+        Assert.Equal(4, found.Total);
+        Assert.Equal(["ana-petrova", "petros-government"], Ids(second.Items));
+        Assert.Equal(["petros-government"], Ids((await Store.SearchActors(new ActorSearch("petro", ActorKinds.Organization, 1, 20), None)).Items));
+        Assert.Equal([Petro], Ids((await Store.SearchActors(new ActorSearch("  gustavo pe ", null, 1, 20), None)).Items));
+        Assert.Equal(["petros-government"], Ids((await Store.SearchActors(new ActorSearch("petro's government", null, 1, 20), None)).Items));
+        Assert.Empty((await Store.SearchActors(new ActorSearch("etrov", null, 1, 20), None)).Items);
+    }
+
+    [Fact]
+    public async Task Actor_search_follows_renames_and_deletes()
+    {
+        await ImportWorld();
+        var renamed = DocumentGraph.ForActor(Actor(Vance, "James David Vance", aliases: ["JD"]), World);
+
+        await Store.ReplaceNode(renamed, None);
+
+        Assert.Equal([Vance], Ids((await Store.SearchActors(new ActorSearch("james", null, 1, 20), None)).Items));
+        Assert.Equal([Vance], Ids((await Store.SearchActors(new ActorSearch("jd", null, 1, 20), None)).Items));
+        Assert.Equal(["James David Vance"], (await Store.SearchActors(new ActorSearch("vance", null, 1, 20), None)).Items.Select(a => a.Name));
+        await Store.DeleteNode(NodeLabel.Actor, Vance, cascade: true, None);
+        Assert.Empty((await Store.SearchActors(new ActorSearch("james", null, 1, 20), None)).Items);
+    }
+
+    [Fact]
     public async Task Actor_search_filters_by_kind_and_orders_by_folded_name()
     {
         await ImportWorld();

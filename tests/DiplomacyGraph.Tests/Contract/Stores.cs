@@ -18,7 +18,7 @@ internal static class Stores
             ["Neo4j:Password"] = server.Password,
             ["Neo4j:RequestTimeout"] = requestTimeout ?? TestSettings.AsSetting(TestSettings.Neo4jRequest),
             ["Neo4j:ImportTimeout"] = TestSettings.AsSetting(TestSettings.Neo4jImport),
-            ["Neo4j:Protocol"] = Neo4jServer.Protocol,
+            ["Neo4j:Protocol"] = Neo4jServer.Protocol ?? "auto",
         });
 
     public static ServiceProvider Services(Dictionary<string, string?> settings)

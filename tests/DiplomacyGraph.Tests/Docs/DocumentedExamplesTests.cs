@@ -41,19 +41,84 @@ public abstract partial class DocumentedExamples(ApiHost host)
         Assert.True(mismatch is null, $"GET {path}: {mismatch}");
     }
 
+    public static TheoryData<string, bool, string> ReadmeCsvExamples()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var data = new TheoryData<string, bool, string>();
+        foreach (Match example in ReadmeCsvExample().Matches(readme))
+        {
+            data.Add(example.Groups["path"].Value, example.Groups["accept"].Success, example.Groups["csv"].Value);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void The_readme_has_a_CSV_example() => Assert.NotEmpty(ReadmeCsvExamples());
+
+    /// <summary>The shown CSV is the first lines of the actual answer, as written (quoting included).</summary>
+    [Theory]
+    [MemberData(nameof(ReadmeCsvExamples))]
+    public async Task Readme_CSV_example_returns_the_lines_it_shows(string path, bool acceptHeader, string shown)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptHeader) request.Headers.Accept.ParseAdd("text/csv");
+        using var response = await (await Client()).SendAsync(request);
+        var actual = (await response.Content.ReadAsStringAsync()).Split("\r\n");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = shown.Split('\n');
+        Assert.Equal(lines, actual.Take(lines.Length));
+    }
+
+    /// <summary>Rows of the README's table of CSV columns: the first list it names, and the columns it lists.</summary>
+    public static TheoryData<string, string> ReadmeCsvColumns()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var table = readme[readme.IndexOf("| List | CSV columns |", StringComparison.Ordinal)..];
+        var data = new TheoryData<string, string>();
+        foreach (var row in table.Split('\n').Skip(2).TakeWhile(l => l.StartsWith('|')))
+        {
+            var cells = row.Split(" | ");
+            var list = Backticked().Match(cells[0]).Groups["text"].Value;
+            var columns = Backticked().Matches(cells[1]).SelectMany(m => m.Groups["text"].Value.Split(", "));
+            data.Add(list, string.Join(",", columns));
+        }
+        return data;
+    }
+
+    [Fact]
+    public void The_readme_documents_the_CSV_columns_of_every_list() => Assert.True(ReadmeCsvColumns().Count >= 12);
+
+    [Theory]
+    [MemberData(nameof(ReadmeCsvColumns))]
+    public async Task Readme_CSV_columns_are_the_header_the_list_answers(string list, string columns)
+    {
+        var url = list.Replace("{id}", "gustavo-petro", StringComparison.Ordinal)
+            + (list.EndsWith("all-shortest", StringComparison.Ordinal) ? "?from=donald-trump&to=gustavo-petro&format=csv" : "?format=csv");
+        using var response = await (await Client()).GetAsync(url);
+        var header = (await response.Content.ReadAsStringAsync()).Split("\r\n")[0];
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(columns, header);
+    }
+
     public static TheoryData<string> HttpFileRequests() => [.. HttpFilePaths()];
 
     private static List<string> HttpFilePaths()
     {
         var file = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DiplomacyGraph.Api", "DiplomacyGraph.Api.http"));
-        return [.. HttpFileRequest().Matches(file).Select(m => m.Groups["path"].Value.Trim())];
+        // The reads, on the seed: the GETs before the first write (later ones read what the writes created; HttpFileTests
+        // runs the whole file in order).
+        var firstWrite = FirstWrite().Match(file);
+        var reads = firstWrite.Success ? file[..firstWrite.Index] : file;
+        return [.. HttpFileRequest().Matches(reads).Select(m => m.Groups["path"].Value.Trim())];
     }
 
     [Fact]
     public void The_http_file_has_a_request_for_every_resource()
     {
         var paths = HttpFilePaths();
-        foreach (var resource in new[] { "/api/actors", "/api/events", "/api/sanctions", "/api/statements", "/api/paths/shortest", "/api/timeline", "/api/graph", "/api/sources", "/health/ready" })
+        foreach (var resource in new[] { "/api/actors", "/api/events", "/api/sanctions", "/api/statements", "/api/figures", "/api/programs", "/api/paths/shortest", "/api/paths/all-shortest", "/api/timeline", "/api/graph", "/api/sources", "/health/ready" })
         {
             Assert.Contains(paths, p => p.StartsWith(resource, StringComparison.Ordinal));
         }
@@ -114,8 +179,18 @@ public abstract partial class DocumentedExamples(ApiHost host)
     [GeneratedRegex(@"```bash\s*\ncurl -s '?http://localhost:5080(?<path>[^'\s]+)'?\s*\n```.*?```json\s*\n(?<json>.*?)\n```", RegexOptions.Singleline | RegexOptions.ExplicitCapture)]
     private static partial Regex ReadmeExample();
 
+    // A ```bash block whose curl fetches CSV (by Accept header or format=csv), right followed by a ```csv block.
+    [GeneratedRegex(@"```bash\s*\ncurl -s (?<accept>-H 'Accept: text/csv' )?'?http://localhost:5080(?<path>[^'\s]+)'?\s*\n```\s*```csv\s*\n(?<csv>.*?)\n```", RegexOptions.Singleline | RegexOptions.ExplicitCapture)]
+    private static partial Regex ReadmeCsvExample();
+
+    [GeneratedRegex("`(?<text>[^`]+)`", RegexOptions.ExplicitCapture)]
+    private static partial Regex Backticked();
+
     [GeneratedRegex(@"^GET \{\{host\}\}(?<path>\S+)", RegexOptions.Multiline | RegexOptions.ExplicitCapture)]
     private static partial Regex HttpFileRequest();
+
+    [GeneratedRegex(@"^(POST|PUT|PATCH|DELETE) ", RegexOptions.Multiline)]
+    private static partial Regex FirstWrite();
 }
 
 public sealed class EmbeddedDocumentedExamplesTests(ApiHost host) : DocumentedExamples(host), IClassFixture<ApiHost>

@@ -32,8 +32,17 @@ internal static class TestSettings
     /// <summary>How long headless Chromium may take to load and render one page.</summary>
     public static TimeSpan Browser => Timeout("Browser", TimeSpan.FromSeconds(180));
 
+    /// <summary>How long executing the analysis notebook (kernel start and every cell) may take.</summary>
+    public static TimeSpan Notebook => Timeout("Notebook", TimeSpan.FromMinutes(10));
+
+    /// <summary>How long one npm script (generating or compiling the TypeScript client) may take.</summary>
+    public static TimeSpan Npm => Timeout("Npm", TimeSpan.FromMinutes(5));
+
     /// <summary>How long one HTTP call from a test to a server may take.</summary>
     public static TimeSpan Http => Timeout("Http", TimeSpan.FromSeconds(120));
+
+    /// <summary>How long the OpenAPI-driven negative run may take in all; only a guard against a hang.</summary>
+    public static TimeSpan NegativeRun => Timeout("NegativeRun", TimeSpan.FromMinutes(20));
 
     private static TimeSpan Timeout(string name, TimeSpan fallback)
     {

@@ -11,20 +11,24 @@ namespace DiplomacyGraph.Tests.OpenApi;
 /// </summary>
 public sealed class KestrelAnswersTests
 {
-    [Theory]
-    [InlineData("over-long URL", 414)]
-    [InlineData("NUL in the path", 400)]
-    public async Task Kestrel_answers_a_broken_request_line_itself_with_an_empty_body(string broken, int expected)
+    [Fact]
+    public async Task Kestrel_answers_an_over_long_URL_with_414_and_a_NUL_in_the_path_with_400_itself_with_empty_bodies()
     {
         var folder = Directory.CreateTempSubdirectory("diplomacygraph-kestrel-").FullName;
         try
         {
             await using var api = await ApiProcess.StartAsync(Path.Combine(folder, "graph.db"), "kestrel-key");
-            var target = broken == "NUL in the path" ? "/api/actors/%00" : "/api/actors?q=" + new string('x', 9_000);
-            var (status, head, body) = await SendRawAsync(api.Client.BaseAddress!, $"GET {target} HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
-            Assert.True(status == expected, $"Expected {expected} for the {broken}, got {status}:\n{head}");
-            Assert.DoesNotContain("application/problem+json", head, StringComparison.OrdinalIgnoreCase);
-            Assert.Equal("", body);
+            foreach (var (broken, target, expected) in new[]
+            {
+                ("over-long URL", "/api/actors?q=" + new string('x', 9_000), 414),
+                ("NUL in the path", "/api/actors/%00", 400),
+            })
+            {
+                var (status, head, body) = await SendRawAsync(api.Client.BaseAddress!, $"GET {target} HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+                Assert.True(status == expected, $"Expected {expected} for the {broken}, got {status}:\n{head}");
+                Assert.DoesNotContain("application/problem+json", head, StringComparison.OrdinalIgnoreCase);
+                Assert.Equal("", body);
+            }
         }
         finally
         {

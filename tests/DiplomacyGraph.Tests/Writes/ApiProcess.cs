@@ -35,39 +35,25 @@ internal sealed class ApiProcess : IAsyncDisposable
     public static string Dll { get; } = FindDll();
 
     /// <summary>Starts the service on an embedded database file with one API key, and waits until it is ready.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath, string apiKey)
-    {
-        var port = FreeLoopbackPort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        var output = new ConcurrentQueue<string>();
-        var process = Launch(output, "--urls", address.ToString().TrimEnd('/'), $"--Embedded:Path={databasePath}",
-            $"--Auth:ApiKeys:0={apiKey}", $"--Seed:Folder={RepositoryFiles.SeedFolder}");
-        var api = new ApiProcess(process, output, address);
-        try
-        {
-            await api.WaitUntilReadyAsync();
-            return api;
-        }
-        catch
-        {
-            await api.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<ApiProcess> StartAsync(string databasePath, string apiKey) =>
+        StartWithAsync($"--Embedded:Path={databasePath}", $"--Auth:ApiKeys:0={apiKey}", $"--Seed:Folder={RepositoryFiles.SeedFolder}");
 
     /// <summary>
     /// Starts the service on a Neo4j server with one API key, no seed and a write rate limit that does not get in a
     /// load test's way, and waits until it is ready. Its Neo4j timeouts come from the test settings.
     /// </summary>
-    public static async Task<ApiProcess> StartOnNeo4jAsync(Uri neo4j, string? user, string? password, string apiKey)
-    {
-        var port = FreeLoopbackPort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        var output = new ConcurrentQueue<string>();
-        var process = Launch(output, "--urls", address.ToString().TrimEnd('/'), $"--Neo4j:Uri={neo4j}", $"--Neo4j:User={user}", $"--Neo4j:Password={password}",
+    public static Task<ApiProcess> StartOnNeo4jAsync(Uri neo4j, string? user, string? password, string apiKey) =>
+        StartWithAsync($"--Neo4j:Uri={neo4j}", $"--Neo4j:User={user}", $"--Neo4j:Password={password}",
             $"--Neo4j:RequestTimeout={TestSettings.AsSetting(TestSettings.Neo4jRequest)}", $"--Neo4j:ImportTimeout={TestSettings.AsSetting(TestSettings.Neo4jImport)}",
             $"--Auth:ApiKeys:0={apiKey}", "--Seed:Enabled=false",
             "--Writes:PermitsPerMinute=100000", "--Logging:LogLevel:Default=Warning", $"--Neo4j:Protocol={Infrastructure.Neo4jServer.Protocol ?? "auto"}");
+
+    /// <summary>Starts the service on a free loopback port with these settings, and waits until it is ready.</summary>
+    private static async Task<ApiProcess> StartWithAsync(params string[] settings)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        var output = new ConcurrentQueue<string>();
+        var process = Launch(output, ["--urls", address.ToString().TrimEnd('/'), .. settings]);
         var api = new ApiProcess(process, output, address);
         try
         {

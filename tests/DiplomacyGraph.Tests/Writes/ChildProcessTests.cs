@@ -125,6 +125,24 @@ public sealed partial class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_NDJSON_file_imports_document_by_document_reporting_each_line_and_a_bad_line_keeps_only_itself_out()
+    {
+        var article = FollowUpMeeting();
+        var seed = System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryFiles.SeedFile)).RootElement);
+        var followUp = System.Text.Json.JsonSerializer.Serialize(article.Document, DiplomacyGraph.Storage.Knowledge.KnowledgeJson.Options);
+        var file = Path.Combine(folder.FullName, "bulk.ndjson");
+        File.WriteAllLines(file, [seed, """{"source": {"id": "Not A Slug"}}""", followUp]);
+
+        var (exitCode, output, error) = await ApiProcess.ImportAsync(file, DatabasePath);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"bulk.ndjson:1 (source {SeedSource})", output, StringComparison.Ordinal);
+        Assert.Contains("bulk.ndjson:2: nothing was imported", error, StringComparison.Ordinal);
+        Assert.Contains($"bulk.ndjson:3 (source {article.Document.Source.Id}): nodes {article.NewNodeIds.Count} created", output, StringComparison.Ordinal);
+        Assert.Contains("2 documents imported, 1 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_document_exits_2_naming_the_file_the_entity_and_the_field_and_imports_nothing()
     {
         var article = FollowUpMeeting();

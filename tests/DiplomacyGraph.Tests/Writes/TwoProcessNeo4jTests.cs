@@ -129,7 +129,8 @@ public sealed class TwoProcessNeo4jTests(Neo4jServer server, ITestOutputHelper o
         }));
 
         var unexpected = answers.Where(a => (int)a.Status >= 500 || a.Status is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity).ToList();
-        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected.Select(a => $"{a.Method} {a.Id} → {(int)a.Status}: {a.Text}")));
+        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected.Select(a => $"{a.Method} {a.Id} → {(int)a.Status}: {a.Text}"))
+            + $"\n{first!.Output}\n{second!.Output}");
         var acknowledged = answers.Where(a => (int)a.Status is >= 200 and < 300).ToList();
 
         var present = 0;

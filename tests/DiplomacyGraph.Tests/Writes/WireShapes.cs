@@ -7,6 +7,7 @@ namespace DiplomacyGraph.Tests.Writes;
 internal sealed record EvidenceView(string SourceId, string Text);
 internal sealed record NodeRefView(string Id, string Label, string Name, string? Kind);
 internal sealed record PageView<T>(List<T> Items, int Page, int PageSize, int Total);
+internal sealed record CappedView<T>(List<T> Items, int Limit, bool Truncated);
 internal sealed record ActorView(string Id, string Kind, string Name, List<string> Aliases, string? Description, Dictionary<string, int> RelationshipCounts, List<EvidenceView> Evidence);
 internal sealed record EventView(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, List<EvidenceView> Evidence);
 internal sealed record SanctionView(string Id, string Kind, string Description, List<EvidenceView> Evidence);

@@ -72,7 +72,7 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
 
         await Post("/api/import", article.Document, expect: HttpStatusCode.OK);
 
-        var coParticipants = await GetJson<List<CoParticipantView>>("/api/actors/gustavo-petro/co-participants");
+        var coParticipants = (await GetJson<CappedView<CoParticipantView>>("/api/actors/gustavo-petro/co-participants")).Items;
         var rubio = Assert.Single(coParticipants, c => c.Actor.Id == "marco-rubio");
         Assert.Superset(new HashSet<string> { SeedMeeting, article.MeetingId }, rubio.Events.Select(e => e.Id).ToHashSet());
         var envoy = Assert.Single(coParticipants, c => c.Actor.Id == article.EnvoyId);
@@ -571,7 +571,9 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
     {
         AssertProblem(await Post("/api/relationships", RelationshipBody("FRIEND_OF", "gustavo-petro", "marco-rubio")), HttpStatusCode.BadRequest, "type");
 
-        await Get("/api/relationships/gustavo-petro/FRIEND_OF/marco-rubio", HttpStatusCode.NotFound);
+        // A type outside the allow-list is refused in the path too; the actor's relationships show nothing was written.
+        AssertProblem(await Get("/api/relationships/gustavo-petro/FRIEND_OF/marco-rubio"), HttpStatusCode.BadRequest, "type");
+        Assert.DoesNotContain("FRIEND_OF", (await Get("/api/actors/gustavo-petro/relationships", HttpStatusCode.OK)).Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -615,7 +617,7 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
         Assert.Equal(expected, (await GetJson<EventView>($"/api/events/{meeting}")).Evidence.ToHashSet());
         Assert.Equal(expected, (await GetJson<EdgeView>($"/api/relationships/{actor}/PARTICIPATED_IN/{meeting}")).Evidence.ToHashSet());
         Assert.Equal(expected, (await GetJson<EdgeView>($"/api/relationships/gustavo-petro/PARTICIPATED_IN/{meeting}")).Evidence.ToHashSet());
-        var sources = await GetJson<List<SourceView>>("/api/sources");
+        var sources = (await GetJson<CappedView<SourceView>>("/api/sources")).Items;
         Assert.Superset(documents.Select(d => d.Source.Id).ToHashSet(), sources.Select(s => s.Id).ToHashSet());
     }
 
@@ -718,7 +720,7 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
         {
             var actor = await GetJson<ActorView>($"/api/actors/{id}");
             Assert.DoesNotContain(actor.Evidence, e => e.SourceId == article.SourceId);
-            var links = await GetJson<List<LinkView>>($"/api/actors/{id}/relationships");
+            var links = (await GetJson<CappedView<LinkView>>($"/api/actors/{id}/relationships")).Items;
             Assert.DoesNotContain(links, l => l.Evidence.Any(e => e.SourceId == article.SourceId));
         }
         Assert.Equal(actorsBefore, await ActorCount());

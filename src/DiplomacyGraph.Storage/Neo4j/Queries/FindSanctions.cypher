@@ -1,19 +1,18 @@
-// One page of sanctions by date (undated last) then id, with links and the total before paging.
-// @param imposerId: "united-states"
-// @param targetId: "gustavo-petro"
-// @param kind: "financial"
+// Every sanction. Unanchored: it reads the whole label, which 3.1 cannot order from an index.
+// One page, by date (undated last) then id, with links; CountSanctions counts the whole.
+// $activeOn keeps those in force that day (SanctionLifetime: begin = start, else listed, else date; a partial end covers its period).
+// @param activeOn: "2026-02-03"
 // @param skip: 0
 // @param limit: 20
 MATCH (n:Sanction)
-WHERE ($kind IS NULL OR n.kind = $kind)
-  AND ($imposerId IS NULL OR size([(i)-[:IMPOSED]->(n) WHERE i.id = $imposerId | 1]) > 0)
-  AND ($targetId IS NULL OR size([(n)-[:TARGETS]->(t) WHERE t.id = $targetId | 1]) > 0)
 WITH n
-ORDER BY n.date, n.id
-WITH collect(n) AS matches
-RETURN size(matches) AS total,
-  [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), properties: properties(n),
-    outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
-      other: {id: m.id, labels: labels(m), properties: properties(m)}}],
-    incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
-      other: {id: m.id, labels: labels(m), properties: properties(m)}}]}] AS items
+WHERE $activeOn IS NULL OR (coalesce(n.start, n.listed, n.date) <= $activeOn AND (n.`end` IS NULL OR $activeOn <= n.`end` + '~'))
+WITH n
+ORDER BY coalesce(n.date, '~'), n.id
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node

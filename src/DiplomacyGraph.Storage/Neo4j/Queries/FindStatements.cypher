@@ -1,20 +1,17 @@
-// One page of statements by date (undated last) then id, with links and the total before paging.
-// $query is already folded and matched against the folded searchTerms (name, text, quote).
-// @param speakerId: "donald-trump"
-// @param aboutId: "gustavo-petro"
+// Every statement, optionally containing a folded $query. Unanchored: a text search reads every statement's
+// terms (substring search over sentences has no index on 3.1).
+// One page, by date (undated last) then id, with links; CountStatements counts the whole.
 // @param query: "drug"
 // @param skip: 0
 // @param limit: 20
 MATCH (n:Statement)
-WHERE ($speakerId IS NULL OR size([(s)-[:SAID]->(n) WHERE s.id = $speakerId | 1]) > 0)
-  AND ($aboutId IS NULL OR size([(n)-[:ABOUT]->(a) WHERE a.id = $aboutId | 1]) > 0)
-  AND ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
+WHERE ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
 WITH n
-ORDER BY n.date, n.id
-WITH collect(n) AS matches
-RETURN size(matches) AS total,
-  [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), properties: properties(n),
-    outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
-      other: {id: m.id, labels: labels(m), properties: properties(m)}}],
-    incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
-      other: {id: m.id, labels: labels(m), properties: properties(m)}}]}] AS items
+ORDER BY coalesce(n.date, '~'), n.id
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node

@@ -1,5 +1,6 @@
-// Every relationship whose two ends are both among the given nodes.
+// Every relationship whose two ends are both among the given nodes, found from each node through the id constraint.
 // @param ids: ["gustavo-petro", "donald-trump"]
-MATCH (a:Node)-[r]->(b:Node)
-WHERE a.id IN $ids AND b.id IN $ids
+UNWIND $ids AS id
+MATCH (a:Node {id: id})-[r]->(b:Node)
+WHERE b.id IN $ids
 RETURN {type: type(r), from: a.id, to: b.id, properties: properties(r)} AS edge

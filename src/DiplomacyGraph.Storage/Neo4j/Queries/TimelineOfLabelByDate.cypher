@@ -1,16 +1,18 @@
-// Dated events and statements by date, then label name, then id (GraphOrder.Timeline), with links.
+// The first $limit dated nodes of one label ({{label}}: Event or Statement) in a date range, by date then id: a range
+// seek on the date index from $floor to $ceiling (see FindEventsByDate). The store merges the two labels' lists.
+// @label: Event
+// @param floor: "2025"
+// @param ceiling: "2026-12-31"
 // @param from: "2025-01-01"
 // @param to: "2026-12-31"
-// @param actorId: "gustavo-petro"
 // @param limit: 100
-MATCH (n:Node)
-WHERE (n:Event OR n:Statement)
-  AND n.date IS NOT NULL
+MATCH (n:{{label}})
+USING INDEX n:{{label}}(date)
+WHERE n.date >= $floor AND n.date <= $ceiling
   AND ($from IS NULL OR n.date + '~' >= $from)
   AND ($to IS NULL OR n.date <= $to)
-  AND ($actorId IS NULL OR size([(n)--(a) WHERE a.id = $actorId | 1]) > 0)
-WITH n, CASE WHEN n:Event THEN 'Event' ELSE 'Statement' END AS label
-ORDER BY n.date, label, n.id
+WITH n
+ORDER BY coalesce(n.date, '~'), n.id
 LIMIT $limit
 RETURN {id: n.id, labels: labels(n), properties: properties(n),
   outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},

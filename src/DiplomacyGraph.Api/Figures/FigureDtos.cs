@@ -1,0 +1,50 @@
+using System.Globalization;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Api.Figures;
+
+/// <summary>A number a source gives: what it measures, its value, whom it is about and who reported it.</summary>
+/// <param name="Id">e.g. <c>extraditions-petro-government</c>.</param>
+/// <param name="Metric">What is measured, e.g. "extraditions carried out".</param>
+/// <param name="Value">The number.</param>
+/// <param name="Unit">e.g. extraditions, tons, hectares.</param>
+/// <param name="Approximate">True when the source says "around" or "approximately".</param>
+/// <param name="Period">The period it covers, in the source's words.</param>
+/// <param name="AsOf">ISO date the figure stands at, where given.</param>
+/// <param name="About">What the figure is about (an actor, a programme, …).</param>
+/// <param name="ReportedBy">Who published it.</param>
+/// <param name="CitedBy">Statements about the figure.</param>
+/// <param name="Evidence">The sentences that give it, each with its source id.</param>
+public sealed record FigureDto(
+    string Id, string Metric, double? Value, string? Unit, bool Approximate, string? Period, string? AsOf,
+    IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> ReportedBy, IReadOnlyList<NodeRef> CitedBy, IReadOnlyList<EvidenceDto> Evidence)
+    : ICsvRow<FigureDto>
+{
+    static CsvTable<FigureDto> ICsvRow<FigureDto>.CsvColumns { get; } = new(
+        ("id", f => f.Id), ("metric", f => f.Metric), ("value", f => Csv.Value(f.Value)), ("unit", f => f.Unit),
+        ("approximate", f => Csv.Value(f.Approximate)), ("period", f => f.Period), ("asOf", f => f.AsOf),
+        ("aboutIds", f => Csv.Ids(f.About)), ("aboutNames", f => Csv.Names(f.About)),
+        ("reportedByIds", f => Csv.Ids(f.ReportedBy)), ("reportedByNames", f => Csv.Names(f.ReportedBy)),
+        ("evidence", f => Csv.Evidence(f.Evidence)), ("sourceIds", f => Csv.Sources(f.Evidence)));
+
+    public static FigureDto From(NodeWithLinks figure)
+    {
+        var node = figure.Node;
+        return new FigureDto(
+            node.Id, node.Text("metric") ?? node.Name, Number(node.Properties.GetValueOrDefault("value")), node.Text("unit"),
+            node.Properties.GetValueOrDefault("approximate") is true, node.Text("period"), node.Text("asOf"),
+            [.. figure.Out("ABOUT").Select(l => l.Other.Ref())],
+            [.. figure.In("REPORTED").Select(l => l.Other.Ref())],
+            [.. figure.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())],
+            node.Evidence.ToDto());
+    }
+
+    private static double? Number(object? value) => value switch
+    {
+        null => null,
+        IConvertible number => number.ToDouble(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+}

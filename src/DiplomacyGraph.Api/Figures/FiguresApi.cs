@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Figures;
+
+internal static class FiguresApi
+{
+    public static RouteGroupBuilder MapFigures(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/figures").WithTags("Figures").WithStoreProblems().WithValidation().WithListFormats();
+
+        group.MapGet("/", FindFigures)
+            .WithName("FindFigures")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Figures the sources give")
+            .WithDescription("Numbers with their metric, value, unit, period, whom they are about and who reported them, each with its evidence and source. Filter by what they are `about` (any node id), by exact `metric`, or by text in the metric (`q`, case- and accent-insensitive). Ordered by metric, then id. Try `q=extradition` or `about=voluntary-substitution-program`.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", GetFigure)
+            .WithName("GetFigure")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A figure, whom it is about and who reported it")
+            .WithDescription("Try `extraditions-petro-government` or `hectares-in-voluntary-substitution-programs`.");
+
+        return group;
+    }
+
+    internal sealed record FigureQuery : PagedQuery
+    {
+        [Description("Id of what the figures are about (an actor, a programme, …), e.g. gustavo-petro.")]
+        public string? About { get; init; }
+        [Description("The exact metric, e.g. extraditions carried out.")]
+        public string? Metric { get; init; }
+        [Description("Text to find in the metric; case and accents are ignored.")]
+        public string? Q { get; init; }
+    }
+
+    internal sealed class FigureQueryValidator : PagedQueryValidator<FigureQuery>
+    {
+        public FigureQueryValidator()
+        {
+            RuleFor(q => q.About).NodeId();
+            RuleFor(q => q.Metric).MaximumLength(500);
+            RuleFor(q => q.Q).MaximumLength(200);
+        }
+    }
+
+    public static async Task<Results<Ok<PagedList<FigureDto>>, ProblemHttpResult>> FindFigures(
+        [AsParameters] FigureQuery query, IGraphStore store, CancellationToken ct)
+    {
+        if (query.About is not null && await store.FindNode(query.About, ct) is null)
+        {
+            return await store.NotFound(null, query.About, ct, "about");
+        }
+        var page = await store.FindFigures(new FigureSearch(query.About, null, query.Metric, query.Q, query.PageNumber, query.PageLength), ct);
+        return TypedResults.Ok(page.Map(FigureDto.From));
+    }
+
+    public static async Task<Results<Ok<FigureDto>, ProblemHttpResult>> GetFigure(
+        [Description("Figure id, e.g. extraditions-petro-government.")] string id, IGraphStore store, CancellationToken ct) =>
+        await store.GetNode(NodeLabel.Figure, id, ct) is { } figure
+            ? TypedResults.Ok(FigureDto.From(figure))
+            : await store.NotFound(NodeLabel.Figure, id, ct);
+}

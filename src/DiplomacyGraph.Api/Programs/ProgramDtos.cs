@@ -1,0 +1,30 @@
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Api.Programs;
+
+/// <summary>A government programme or scheme: what it does, who runs it, and the figures about it.</summary>
+/// <param name="Id">e.g. <c>voluntary-substitution-program</c>.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Description">What it does, from the source.</param>
+/// <param name="RunBy">Who runs it.</param>
+/// <param name="Figures">The figures about it.</param>
+/// <param name="Statements">Statements about it.</param>
+/// <param name="Evidence">The sentences that describe it, each with its source id.</param>
+public sealed record ProgramDto(
+    string Id, string Name, string? Description, IReadOnlyList<NodeRef> RunBy, IReadOnlyList<NodeRef> Figures, IReadOnlyList<NodeRef> Statements,
+    IReadOnlyList<EvidenceDto> Evidence) : ICsvRow<ProgramDto>
+{
+    static CsvTable<ProgramDto> ICsvRow<ProgramDto>.CsvColumns { get; } = new(
+        ("id", p => p.Id), ("name", p => p.Name), ("description", p => p.Description),
+        ("runByIds", p => Csv.Ids(p.RunBy)), ("runByNames", p => Csv.Names(p.RunBy)), ("figureIds", p => Csv.Ids(p.Figures)),
+        ("evidence", p => Csv.Evidence(p.Evidence)), ("sourceIds", p => Csv.Sources(p.Evidence)));
+
+    public static ProgramDto From(NodeWithLinks program) => new(
+        program.Node.Id, program.Node.Name, program.Node.Text("description"),
+        [.. program.In("RUNS").Select(l => l.Other.Ref())],
+        [.. program.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Figure).Select(l => l.Other.Ref())],
+        [.. program.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())],
+        program.Node.Evidence.ToDto());
+}

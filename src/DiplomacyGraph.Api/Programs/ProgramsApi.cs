@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Programs;
+
+internal static class ProgramsApi
+{
+    public static RouteGroupBuilder MapPrograms(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/programs").WithTags("Programs").WithStoreProblems().WithValidation().WithListFormats();
+
+        group.MapGet("/", FindPrograms)
+            .WithName("FindPrograms")
+            .WithSummary("Government programmes")
+            .WithDescription("Programmes and schemes with who runs them and the figures about them, each with its evidence and source. Filter by text in the name (`q`, case- and accent-insensitive). Ordered by name, then id.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}", GetProgram)
+            .WithName("GetProgram")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A programme, who runs it, and the figures about it")
+            .WithDescription("Try `voluntary-substitution-program`.");
+
+        return group;
+    }
+
+    internal sealed record ProgramQuery : PagedQuery
+    {
+        [Description("Text to find in the name; case and accents are ignored.")]
+        public string? Q { get; init; }
+    }
+
+    internal sealed class ProgramQueryValidator : PagedQueryValidator<ProgramQuery>
+    {
+        public ProgramQueryValidator() => RuleFor(q => q.Q).MaximumLength(200);
+    }
+
+    public static async Task<Ok<PagedList<ProgramDto>>> FindPrograms([AsParameters] ProgramQuery query, IGraphStore store, CancellationToken ct)
+    {
+        var page = await store.FindPrograms(new ProgramSearch(query.Q, query.PageNumber, query.PageLength), ct);
+        return TypedResults.Ok(page.Map(ProgramDto.From));
+    }
+
+    public static async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> GetProgram(
+        [Description("Programme id, e.g. voluntary-substitution-program.")] string id, IGraphStore store, CancellationToken ct) =>
+        await store.GetNode(NodeLabel.Program, id, ct) is { } program
+            ? TypedResults.Ok(ProgramDto.From(program))
+            : await store.NotFound(NodeLabel.Program, id, ct);
+}

@@ -1,0 +1,51 @@
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Storage.Embedded;
+
+/// <summary>Nodes by any id, suggestions for misses, figures and programmes, and every shortest path.</summary>
+public sealed partial class EmbeddedGraphStore
+{
+    /// <summary>How many shortest paths are listed before ordering: a bound on the walk, above every answer's limit.</summary>
+    private const int MaxShortestPaths = 1000;
+
+    public Task<GraphNode?> FindNode(string id, CancellationToken ct) =>
+        Task.FromResult(index.Nodes.GetValueOrDefault(id));
+
+    public Task<IReadOnlyList<GraphNode>> Suggest(string missingId, NodeLabel? label, int max, CancellationToken ct)
+    {
+        var terms = Suggestions.Terms(missingId);
+        var pool = label is { } only ? index.Ordered(only) : index.Nodes.Values.Where(n => Suggestions.IsSuggestedAnywhere(n.Label));
+        var candidates = GraphOrder.Sort(pool.Where(n => Suggestions.IsCandidate(n, terms)), GraphOrder.ByName).Take(Suggestions.MaxCandidates);
+        return Task.FromResult(Suggestions.Rank(candidates, missingId, max));
+    }
+
+    public Task<Page<NodeWithLinks>> FindFigures(FigureSearch search, CancellationToken ct)
+    {
+        if (search is { AboutId: not null, ReporterId: not null }) throw new ArgumentException("Search figures by subject or by reporter, not both.", nameof(search));
+        var snapshot = index;
+        var query = search.Query is null ? null : Text.Fold(search.Query);
+        var anchor = search.AboutId ?? search.ReporterId;
+        var figures = (anchor is null ? snapshot.Ordered(NodeLabel.Figure) : snapshot.LinksOf(anchor).Select(l => l.Other).Where(n => n.Label == NodeLabel.Figure).DistinctBy(n => n.Id))
+            .Where(f => search.AboutId is null || snapshot.HasEdge(f.Id, "ABOUT", search.AboutId))
+            .Where(f => search.ReporterId is null || snapshot.HasEdge(search.ReporterId, "REPORTED", f.Id))
+            .Where(f => search.Metric is null || f.Properties.GetValueOrDefault("metric") as string == search.Metric)
+            .Where(f => query is null || f.Matches(query));
+        return Task.FromResult(PageWithLinks(GraphOrder.Sort(figures, GraphOrder.ByName), search.Page, search.PageSize));
+    }
+
+    public Task<Page<NodeWithLinks>> FindPrograms(ProgramSearch search, CancellationToken ct)
+    {
+        var snapshot = index;
+        var query = search.Query is null ? null : Text.Fold(search.Query);
+        var programs = snapshot.Ordered(NodeLabel.Program).Where(p => query is null || p.Matches(query));
+        return Task.FromResult(PageWithLinks(GraphOrder.Sort(programs, GraphOrder.ByName), search.Page, search.PageSize));
+    }
+
+    public Task<IReadOnlyList<GraphPath>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct)
+    {
+        var snapshot = index;
+        if (!snapshot.Nodes.ContainsKey(fromId) || !snapshot.Nodes.ContainsKey(toId)) return Task.FromResult<IReadOnlyList<GraphPath>>([]);
+        return Task.FromResult<IReadOnlyList<GraphPath>>([.. GraphOrder.Paths(ShortestPaths.All(snapshot, fromId, toId, maxDepth).Take(MaxShortestPaths)).Take(limit)]);
+    }
+}

@@ -1,0 +1,79 @@
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Storage.Neo4j;
+
+// Actor search through SearchKey nodes: one per key of ActorSearchKeys, indexed by key (seeked with STARTS WITH,
+// a range seek on 3.1 and 5 alike) and by actor id (to replace an actor's keys). Writes that change an actor
+// rewrite its keys in the same transaction.
+public sealed partial class Neo4jGraphStore
+{
+    public async Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct)
+    {
+        var (skip, limit) = Slice(search.Page, search.PageSize);
+        var query = ActorSearchKeys.Normalize(search.Query);
+        // One variant per anchor: the search keys, else the kind index, else the whole label (unanchored).
+        var (page, count, parameters) = (query, search.Kind) switch
+        {
+            ({ } q, var kind) => ("SearchActorsByKey", "CountActorsByKey", Params(("query", q), ("kind", kind))),
+            (null, { } kind) => ("ListActorsByKind", "CountActorsByKind", Params(("kind", kind))),
+            _ => ("ListActors", "CountActors", Params()),
+        };
+        var results = await client.Run(
+        [
+            new CypherStatement(CypherQueries.Get(page), new Dictionary<string, object?>(parameters) { ["skip"] = skip, ["limit"] = limit }),
+            new CypherStatement(CypherQueries.Get(count), parameters),
+        ], ct);
+        return new Page<GraphNode>([.. results[0].Column("node").Select(GraphRows.Node)], search.Page, search.PageSize,
+            results[1].Column("total").Single().GetInt32());
+    }
+
+    /// <summary>The statements that replace the search keys of the actors among these nodes (creates and replaces).</summary>
+    private static IEnumerable<CypherStatement> SearchKeyWrites(IEnumerable<GraphNode> nodes)
+    {
+        var actors = nodes.Where(n => n.Label == NodeLabel.Actor).ToList();
+        if (actors.Count == 0) return [];
+        return
+        [
+            new CypherStatement(CypherQueries.Get("DeleteSearchKeys"), Params(("ids", actors.Select(a => a.Id).ToArray()))),
+            new CypherStatement(CypherQueries.Get("CreateSearchKeys"), Params(("keys", KeyRows(actors)))),
+        ];
+    }
+
+    /// <summary>
+    /// The statements that merge an import's actors into their search keys: the merge replaces names and unions
+    /// aliases, so the name keys are replaced and the alias keys added, giving the keys of the merged actor.
+    /// </summary>
+    private static IEnumerable<CypherStatement> SearchKeyMerges(IEnumerable<GraphNode> nodes)
+    {
+        var actors = nodes.Where(n => n.Label == NodeLabel.Actor).ToList();
+        if (actors.Count == 0) return [];
+        return
+        [
+            new CypherStatement(CypherQueries.Get("DeleteNameSearchKeys"), Params(("ids", actors.Select(a => a.Id).ToArray()))),
+            new CypherStatement(CypherQueries.Get("CreateSearchKeys"), Params(("keys", KeyRows(actors)))),
+        ];
+    }
+
+    private static Dictionary<string, object?>[] KeyRows(IEnumerable<GraphNode> actors) =>
+        [.. actors.SelectMany(a =>
+        {
+            var aliases = a.Properties.GetValueOrDefault("aliases") as string[] ?? [];
+            return ActorSearchKeys.OfName(a.Name).Select(k => (Key: k, Origin: "name"))
+                .Concat(aliases.SelectMany(ActorSearchKeys.OfName).Select(k => (Key: k, Origin: "alias")))
+                .Distinct()
+                .Select(k => new Dictionary<string, object?>
+                {
+                    ["key"] = k.Key.Text,
+                    ["whole"] = k.Key.Whole,
+                    ["actorId"] = a.Id,
+                    ["origin"] = k.Origin,
+                });
+        })];
+
+    private static IEnumerable<CypherStatement> SearchKeyDeletes(NodeLabel label, string id) =>
+        label == NodeLabel.Actor ? [new CypherStatement(CypherQueries.Get("DeleteSearchKeysOfMissingActors"), Params(("ids", new[] { id })))] : [];
+
+    private static IEnumerable<string> SearchKeySchema(string folder) =>
+        [CypherQueries.Get($"{folder}/SearchKeyIndex"), CypherQueries.Get($"{folder}/SearchKeyActorIndex")];
+}

@@ -1,0 +1,3 @@
+// How many FindEvents pages through.
+MATCH (n:Event)
+RETURN count(n) AS total

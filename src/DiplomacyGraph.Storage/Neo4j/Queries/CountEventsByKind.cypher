@@ -1,0 +1,10 @@
+// How many FindEventsByKind pages through.
+// @param kind: "CONSULT"
+// @param from: "2025-01-01"
+// @param to: "2026-12-31"
+MATCH (n:Event)
+USING INDEX n:Event(kind)
+WHERE n.kind = $kind
+  AND (($from IS NULL AND $to IS NULL)
+    OR (n.date IS NOT NULL AND ($from IS NULL OR n.date + '~' >= $from) AND ($to IS NULL OR n.date <= $to)))
+RETURN count(n) AS total

@@ -1,0 +1,21 @@
+// Events of a kind (a seek on the kind index), optionally in a date range.
+// One page, by date (undated last) then id, with links; CountEventsByKind counts the whole.
+// @param kind: "CONSULT"
+// @param from: "2025-01-01"
+// @param to: "2026-12-31"
+// @param skip: 0
+// @param limit: 20
+MATCH (n:Event)
+USING INDEX n:Event(kind)
+WHERE n.kind = $kind
+  AND (($from IS NULL AND $to IS NULL)
+    OR (n.date IS NOT NULL AND ($from IS NULL OR n.date + '~' >= $from) AND ($to IS NULL OR n.date <= $to)))
+WITH n
+ORDER BY coalesce(n.date, '~'), n.id
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node

@@ -1,0 +1,18 @@
+// Statements about a node (from it, through the id constraint), optionally containing a folded $query.
+// One page, by date (undated last) then id, with links; CountStatementsAbout counts the whole.
+// @param aboutId: "gustavo-petro"
+// @param query: "drug"
+// @param skip: 0
+// @param limit: 20
+MATCH (:Node {id: $aboutId})<-[:ABOUT]-(n:Statement)
+WITH DISTINCT n
+WHERE ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
+WITH n
+ORDER BY coalesce(n.date, '~'), n.id
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node

@@ -1,0 +1,14 @@
+// The first $limit dated nodes of one label ({{label}}: Event or Statement), by date then id. Unanchored: the store
+// merges the two labels' lists; 3.1 cannot order them from the date index.
+// @label: Event
+// @param limit: 100
+MATCH (n:{{label}})
+WHERE n.date IS NOT NULL
+WITH n
+ORDER BY coalesce(n.date, '~'), n.id
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node

@@ -1,0 +1,14 @@
+// The first $limit undated nodes of one label ({{label}}: Event or Statement), by id: the tail of an unanchored
+// timeline asked with includeUndated. Unanchored, like TimelineOfLabel; the store merges the two labels' lists.
+// @label: Event
+// @param limit: 100
+MATCH (n:{{label}})
+WHERE n.date IS NULL
+WITH n
+ORDER BY n.id
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node

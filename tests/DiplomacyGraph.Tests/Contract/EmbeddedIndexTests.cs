@@ -1,0 +1,112 @@
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Embedded;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+using static DiplomacyGraph.Tests.Contract.Knowledge;
+
+namespace DiplomacyGraph.Tests.Contract;
+
+/// <summary>
+/// The embedded store updates its in-memory index write by write instead of rebuilding it. These tests hold that
+/// shortcut to the rebuild: after many random writes, the live index equals one built afresh from the file.
+/// </summary>
+public sealed class EmbeddedIndexTests : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly TemporaryFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task After_three_hundred_random_writes_the_live_index_equals_one_rebuilt_from_the_file_and_each_write_was_visible_at_once()
+    {
+        var path = System.IO.Path.Combine(folder.Path, "graph.db");
+        using var store = new EmbeddedGraphStore(path);
+        var random = new Random(8);
+        string[] sources = ["s0", "s1", "s2"];
+        foreach (var source in sources) await store.Import(Document(source), None);
+        string ActorId() => $"actor-{random.Next(30)}";
+        string EventId() => $"event-{random.Next(15)}";
+        string Word() => ((string[])["Ana", "Pétro", "García", "Luis", "Núñez", "Rubio", "Vance", "Olga"])[random.Next(8)];
+        string Source() => sources[random.Next(sources.Length)];
+
+        for (var step = 0; step < 300; step++)
+        {
+            switch (random.Next(6))
+            {
+                case 0 or 1:
+                {
+                    var (actor, other, @event) = (ActorId(), ActorId(), EventId());
+                    while (other == actor) other = ActorId();
+                    var name = $"{Word()} {Word()} {step}";
+                    var date = $"20{random.Next(10, 27)}-0{random.Next(1, 10)}-1{random.Next(0, 10)}";
+                    await store.Import(Document(Source()) with
+                    {
+                        Actors = [Actor(actor, name, aliases: [Word()]), Actor(other, $"{Word()} {step}")],
+                        Events = [Event(@event, $"Meeting {step}", date)],
+                        Relationships = [Rel(actor, "PARTICIPATED_IN", @event, new() { ["role"] = "guest" }), Rel(actor, "CRITIC_OF", other)],
+                    }, None);
+                    Assert.Equal(name, (await store.GetNode(NodeLabel.Actor, actor, None))!.Node.Name);
+                    Assert.Contains((await store.SearchActors(new ActorSearch(name, null, 1, 100), None)).Items, a => a.Id == actor);
+                    Assert.Contains((await store.FindEvents(new EventSearch(null, null, null, actor, 1, 100), None)).Items, e => e.Node.Id == @event);
+                    Assert.Contains((await store.GetTimeline(new TimelineSearch(null, date, date, 100), None)), e => e.Node.Id == @event);
+                    Assert.NotNull(await store.GetEdge(actor, "CRITIC_OF", other, None));
+                    break;
+                }
+                case 2:
+                {
+                    var id = ActorId();
+                    var name = $"{Word()} {step}";
+                    var node = DocumentGraph.ForActor(Actor(id, name), Source());
+                    var replaced = await store.ReplaceNode(node, None);
+                    if (replaced is null)
+                    {
+                        await store.CreateNode(node, None);
+                    }
+                    Assert.Equal([id], (await store.SearchActors(new ActorSearch(name, null, 1, 100), None)).Items.Select(a => a.Id));
+                    break;
+                }
+                case 3:
+                {
+                    var id = ActorId();
+                    var result = await store.DeleteNode(NodeLabel.Actor, id, cascade: random.Next(2) == 0, None);
+                    if (result.Outcome == DeleteOutcome.Deleted)
+                    {
+                        Assert.Null(await store.GetNode(NodeLabel.Actor, id, None));
+                        Assert.DoesNotContain((await store.SearchActors(new ActorSearch(null, null, 1, 100), None)).Items, a => a.Id == id);
+                    }
+                    break;
+                }
+                case 4:
+                {
+                    var (from, to) = (ActorId(), ActorId());
+                    if (await store.Exists(NodeLabel.Actor, from, None) && await store.Exists(NodeLabel.Actor, to, None) && await store.GetEdge(from, "IN_TENSION_WITH", to, None) is null)
+                    {
+                        await store.CreateEdge(new GraphEdge("IN_TENSION_WITH", from, to, new Dictionary<string, object?>(), [new Evidence(Source(), $"Step {step}.")]), None);
+                        Assert.Contains((await store.GetRelationships(from, "IN_TENSION_WITH", Directions.Out, None))!, l => l.Other.Id == to);
+                    }
+                    break;
+                }
+                default:
+                {
+                    var id = ActorId();
+                    var links = await store.GetRelationships(id, null, Directions.Out, None);
+                    if (links is { Count: > 0 })
+                    {
+                        var edge = links[random.Next(links.Count)].Edge;
+                        Assert.True(await store.DeleteEdge(edge.From, edge.Type, edge.To, None));
+                        Assert.Null(await store.GetEdge(edge.From, edge.Type, edge.To, None));
+                        var source = edge.Evidence[0].SourceId;
+                        Assert.DoesNotContain((await store.GetSource(source, None))!.Edges, e => e.Id == edge.Id);
+                    }
+                    break;
+                }
+            }
+        }
+
+        using var rebuilt = new EmbeddedGraphStore(path);
+        var live = store.DescribeIndex();
+        Assert.Contains("PARTICIPATED_IN", live);
+        Assert.Equal(rebuilt.DescribeIndex(), live);
+    }
+}
