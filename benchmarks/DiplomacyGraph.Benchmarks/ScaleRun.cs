@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Embedded;
 using DiplomacyGraph.Storage.Knowledge;
 

@@ -1,3 +1,4 @@
+using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Embedded;
 using DiplomacyGraph.Storage.Knowledge;
 

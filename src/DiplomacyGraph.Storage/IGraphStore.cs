@@ -68,8 +68,11 @@ public interface IGraphStore
     /// <summary>A source and every fact its evidence supports, or null when there is no such source.</summary>
     Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct);
 
-    /// <summary>Merges a validated document into the store in one transaction.</summary>
-    Task<ImportSummary> Import(KnowledgeDocument document, CancellationToken ct);
+    /// <summary>
+    /// Merges a graph (a validated knowledge document, or what another format such as FollowTheMoney became) into the
+    /// store in one transaction. Its evidence's sources must be among its nodes or already stored.
+    /// </summary>
+    Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct);
 
     /// <summary>Creates a node. Throws <see cref="IdConflictException"/> when the id exists (with any label),
     /// <see cref="UnknownReferencesException"/> when its evidence cites an unknown source. Nothing is written then.</summary>
@@ -100,11 +103,22 @@ public interface IGraphStore
     Task Initialize(CancellationToken ct);
 }
 
+/// <summary>Importing a knowledge document: its graph form, imported.</summary>
+public static class GraphStoreImports
+{
+    public static Task<ImportSummary> Import(this IGraphStore store, KnowledgeDocument document, CancellationToken ct) =>
+        store.Import(DocumentGraph.From(document), ct);
+}
+
 public sealed record ActorSearch(string? Query, string? Kind, int Page, int PageSize);
 
 public sealed record EventSearch(string? Kind, string? From, string? To, string? ActorId, int Page, int PageSize);
 
-public sealed record SanctionSearch(string? ImposerId, string? TargetId, string? Kind, int Page, int PageSize);
+public sealed record SanctionSearch(string? ImposerId, string? TargetId, string? Kind, int Page, int PageSize)
+{
+    /// <summary>Only sanctions in force on this day (yyyy-MM-dd), by <see cref="Graph.SanctionLifetime.IsActiveOn"/>.</summary>
+    public string? ActiveOn { get; init; }
+}
 
 /// <summary>What a figure search looks for.</summary>
 /// <param name="AboutId">Only figures about this node.</param>

@@ -1,4 +1,5 @@
 using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Storage;
 
@@ -63,6 +64,8 @@ public sealed record ImportPlan(
         var unknown = WriteChecks.Unknown(incoming.Edges.SelectMany(e => new[] { e.From, e.To }), id => declared.ContainsKey(id) || stored.ContainsKey(id));
         if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
         WriteChecks.ThrowIfEndpointsMismatch(incoming.Edges, id => declared.TryGetValue(id, out var label) ? label : stored[id].Label);
+        var declaredKinds = incoming.Nodes.Where(n => n.Label == NodeLabel.Actor).ToDictionary(n => n.Id, n => n.Kind, StringComparer.Ordinal);
+        WriteChecks.ThrowIfNotPersons(incoming.Edges, id => declaredKinds.TryGetValue(id, out var kind) ? kind : stored[id].Kind);
         var conflicts = incoming.Nodes.Where(n => stored.TryGetValue(n.Id, out var current) && current.Label != n.Label)
             .Select(n => $"'{n.Id}' is a {stored[n.Id].Label}, not a {n.Label}").ToList();
         if (conflicts.Count > 0) throw new IdConflictException(conflicts);

@@ -32,6 +32,20 @@ public static class WriteChecks
         if (problems.Count > 0) throw new EndpointMismatchException(problems);
     }
 
+    /// <summary>Throws when a persons-only relationship (FAMILY_OF, ASSOCIATE_OF) has an end that is not a person.</summary>
+    public static void ThrowIfNotPersons(IEnumerable<GraphEdge> edges, Func<string, string?> kindOf)
+    {
+        var problems = new List<string>();
+        foreach (var edge in edges.Where(e => RelationshipTypes.ByType[e.Type].PersonsOnly))
+        {
+            foreach (var id in new[] { edge.From, edge.To })
+            {
+                if (kindOf(id) is { } kind && kind != ActorKinds.Person) problems.Add($"{edge.Type} joins persons; '{id}' is of kind {kind}.");
+            }
+        }
+        if (problems.Count > 0) throw new EndpointMismatchException(problems);
+    }
+
     /// <summary>The ids an element refers to that are not in the store: an edge's ends, and evidence sources.</summary>
     public static List<string> Unknown(IEnumerable<string> referenced, Func<string, bool> exists) =>
         [.. referenced.Distinct(StringComparer.Ordinal).Where(id => !exists(id)).Order(StringComparer.Ordinal)];

@@ -28,18 +28,75 @@ public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadO
 /// <param name="Offices">The offices the actor holds or held.</param>
 /// <param name="RelationshipCounts">Relationships by type, both directions.</param>
 /// <param name="Evidence">The sentences that introduce the actor.</param>
+/// <param name="Family">Family members (FAMILY_OF, either way), each with what they are to this actor.</param>
+/// <param name="Associates">Close associates (ASSOCIATE_OF, either way).</param>
+/// <param name="AsOf">The day asked for: offices, family and associates are those that hold then (undated ones kept); null: all.</param>
+/// <param name="Truncated">True when offices, family or associates were cut at 500; <c>/relationships</c> reaches every link.</param>
 public sealed record ActorDetailDto(
     string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description,
-    IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence)
+    IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence,
+    IReadOnlyList<FamilyMemberDto> Family, IReadOnlyList<AssociateDto> Associates, string? AsOf, bool Truncated)
 {
-    public static ActorDetailDto From(NodeWithLinks actor)
+    public static ActorDetailDto From(NodeWithLinks actor) => From(actor, null);
+
+    public static ActorDetailDto From(NodeWithLinks actor, string? asOf)
     {
         var node = actor.Node;
         var counts = actor.Links.GroupBy(l => l.Edge.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
+        var holding = actor.Links.Where(l => Common.AsOf.Holds(l.Edge, asOf)).ToList();
+        var cap = new LinkCap();
         return new ActorDetailDto(node.Id, node.Kind ?? "", node.Name, node.Strings("aliases"), node.Text("description"),
-            [.. actor.Out("HOLDS_OFFICE").Select(OfficeDto.From)], counts, node.Evidence.ToDto());
+            cap.Take(holding.Where(l => l.Direction == Directions.Out && l.Edge.Type == "HOLDS_OFFICE").Select(OfficeDto.From)), counts, node.Evidence.ToDto(),
+            cap.Take(holding.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)),
+            cap.Take(holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)), asOf, cap.Cut);
     }
+}
+
+/// <summary>A family member of an actor.</summary>
+/// <param name="Actor">The family member.</param>
+/// <param name="Relation">What they are to the actor whose page this is: spouse, child, parent, sibling or relative.</param>
+/// <param name="Since">ISO date the tie began, where known.</param>
+/// <param name="Until">ISO date it ended, where known.</param>
+/// <param name="Evidence">The sentences that state the tie, per source.</param>
+public sealed record FamilyMemberDto(NodeRef Actor, string Relation, string? Since, string? Until, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public const string Type = "FAMILY_OF";
+
+    /// <summary><c>A FAMILY_OF B {relation: child}</c>: seen from B, A is the child; seen from A, B is the parent.</summary>
+    public static FamilyMemberDto From(Link link)
+    {
+        var relation = link.Edge.Text("relation") ?? FamilyRelations.Relative;
+        return new(link.Other.Ref(), link.Direction == Directions.In ? relation : FamilyRelations.Inverse(relation),
+            link.Edge.Text("since"), link.Edge.Text("until"), link.Edge.Evidence.ToDto());
+    }
+}
+
+/// <summary>A close associate of an actor.</summary>
+/// <param name="Actor">The associate.</param>
+/// <param name="Relation">How they are associated, in the source's words, where it says.</param>
+/// <param name="Evidence">The sentences that state the tie, per source.</param>
+public sealed record AssociateDto(NodeRef Actor, string? Relation, IReadOnlyList<EvidenceDto> Evidence)
+{
+    public const string Type = "ASSOCIATE_OF";
+
+    public static AssociateDto From(Link link) => new(link.Other.Ref(), link.Edge.Text("relation"), link.Edge.Evidence.ToDto());
+}
+
+/// <summary>A family member with the sanctions that target them.</summary>
+/// <param name="Member">The family member and the tie.</param>
+/// <param name="Sanctions">The sanctions that target the member, with who imposed them, programme, dates and evidence.</param>
+public sealed record RelativeWithSanctionsDto(FamilyMemberDto Member, IReadOnlyList<Sanctions.SanctionDto> Sanctions)
+    : ICsvRow<RelativeWithSanctionsDto>
+{
+    static CsvTable<RelativeWithSanctionsDto> ICsvRow<RelativeWithSanctionsDto>.CsvColumns { get; } = new(
+        ("actorId", r => r.Member.Actor.Id), ("actorName", r => r.Member.Actor.Name), ("relation", r => r.Member.Relation),
+        ("since", r => r.Member.Since), ("until", r => r.Member.Until), ("sanctioned", r => Csv.Value(r.Sanctioned)),
+        ("sanctionIds", r => Csv.Join(r.Sanctions.Select(x => x.Id))), ("sanctionPrograms", r => Csv.Join(r.Sanctions.Select(x => x.Program))),
+        ("evidence", r => Csv.Evidence(r.Member.Evidence)), ("sourceIds", r => Csv.Sources(r.Member.Evidence)));
+
+    /// <summary>True when at least one sanction targets the member.</summary>
+    public bool Sanctioned => Sanctions.Count > 0;
 }
 
 /// <summary>An office a person holds in a country or organization.</summary>
@@ -49,11 +106,12 @@ public sealed record ActorDetailDto(
 /// <param name="Until">ISO date it ended, where known.</param>
 /// <param name="In">The country or organization.</param>
 /// <param name="Evidence">The sentences that name the office.</param>
-public sealed record OfficeDto(string? Title, string? Status, string? Since, string? Until, NodeRef In, IReadOnlyList<EvidenceDto> Evidence)
+/// <param name="Undated">True when neither since nor until is known, so an as-of answer keeps it without knowing.</param>
+public sealed record OfficeDto(string? Title, string? Status, string? Since, string? Until, NodeRef In, IReadOnlyList<EvidenceDto> Evidence, bool Undated)
 {
     public static OfficeDto From(Link link) => new(
         link.Edge.Text("title"), link.Edge.Text("status"), link.Edge.Text("since"), link.Edge.Text("until"),
-        link.Other.Ref(), link.Edge.Evidence.ToDto());
+        link.Other.Ref(), link.Edge.Evidence.ToDto(), Common.AsOf.IsUndated(link.Edge));
 }
 
 /// <summary>One relationship of an actor, seen from the actor.</summary>
@@ -63,7 +121,8 @@ public sealed record OfficeDto(string? Title, string? Status, string? Since, str
 /// <param name="Properties">role, side, title, scope, … as the type allows.</param>
 /// <param name="Evidence">Every sentence that supports it, per source.</param>
 /// <param name="Other">The node at the other end.</param>
-public sealed record RelationshipDto(string Id, string Type, string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other)
+/// <param name="Undated">True when it has neither since nor until (an as-of answer keeps it without knowing).</param>
+public sealed record RelationshipDto(string Id, string Type, string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other, bool Undated)
     : ICsvRow<RelationshipDto>
 {
     /// <summary>id, type, direction, the other end, one column per relationship property of the allow-list, evidence.</summary>
@@ -73,11 +132,12 @@ public sealed record RelationshipDto(string Id, string Type, string Direction, I
         ("otherId", r => r.Other.Id), ("otherLabel", r => r.Other.Label), ("otherName", r => r.Other.Name), ("otherKind", r => r.Other.Kind),
         .. RelationshipTypes.All.SelectMany(t => t.Properties).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(name => (name, (Func<RelationshipDto, string?>)(r => Csv.Value(r.Properties.GetValueOrDefault(name))))),
-        ("evidence", r => Csv.Evidence(r.Evidence)), ("sourceIds", r => Csv.Sources(r.Evidence)),
+        ("undated", r => Csv.Value(r.Undated)), ("evidence", r => Csv.Evidence(r.Evidence)), ("sourceIds", r => Csv.Sources(r.Evidence)),
     ]);
 
     public static RelationshipDto From(Link link) => new(
-        link.Edge.Id, link.Edge.Type, link.Direction, GraphMapping.Visible(link.Edge.Properties), link.Edge.Evidence.ToDto(), link.Other.Ref());
+        link.Edge.Id, link.Edge.Type, link.Direction, GraphMapping.Visible(link.Edge.Properties), link.Edge.Evidence.ToDto(), link.Other.Ref(),
+        Common.AsOf.IsUndated(link.Edge));
 }
 
 /// <summary>An event an actor took part in, with their role and side.</summary>
@@ -102,19 +162,25 @@ public sealed record ActorEventDto(NodeRef Event, string? Date, string? Role, st
 /// <summary>Another actor who shared events with this one.</summary>
 /// <param name="Actor">The other actor.</param>
 /// <param name="Events">The events they shared, in date order.</param>
-public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Events) : ICsvRow<CoParticipantDto>
+/// <param name="Truncated">True when the shared events were cut at 500.</param>
+public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Events, bool Truncated) : ICsvRow<CoParticipantDto>
 {
     static CsvTable<CoParticipantDto> ICsvRow<CoParticipantDto>.CsvColumns { get; } = new(
         ("actorId", c => c.Actor.Id), ("actorName", c => c.Actor.Name), ("actorKind", c => c.Actor.Kind),
         ("eventIds", c => Csv.Ids(c.Events)), ("eventNames", c => Csv.Names(c.Events)));
 
-    public static CoParticipantDto From(CoParticipant c) => new(c.Actor.Ref(), [.. c.Events.Select(e => e.Ref())]);
+    public static CoParticipantDto From(CoParticipant c)
+    {
+        var cap = new LinkCap();
+        return new(c.Actor.Ref(), cap.Take(c.Events.Select(e => e.Ref())), cap.Cut);
+    }
 }
 
 /// <summary>An actor's ego network: the nodes within a depth and the edges among them.</summary>
 /// <param name="ActorId">The centre.</param>
 /// <param name="Depth">Hops from the centre, 1 to 3.</param>
-/// <param name="Truncated">True when more nodes were in reach than the cap allows.</param>
+/// <param name="Truncated">True when more nodes were in reach than the cap allows, or more edges ran among them than theirs.</param>
 /// <param name="Nodes">The nodes, nearest first.</param>
-/// <param name="Edges">The edges among them.</param>
-public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<EdgeDto> Edges);
+/// <param name="Edges">The edges among them, at most 5,000.</param>
+/// <param name="AsOf">The day asked for: only relationships that hold then (undated ones kept) are followed; null: all.</param>
+public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<EdgeDto> Edges, string? AsOf = null);

@@ -16,6 +16,8 @@ internal static class ActorsApi
 {
     public const int MaxNetworkDepth = 3;
     public const int MaxNetworkNodes = 500;
+    /// <summary>The most edges a network answer holds: ten per node of a full one.</summary>
+    public const int MaxNetworkEdges = 10 * MaxNetworkNodes;
     /// <summary>The most items an actor's sub-lists (relationships, events, co-participants, statements, sanctions) return.</summary>
     public const int MaxActorFacts = 500;
 
@@ -32,21 +34,29 @@ internal static class ActorsApi
         group.MapGet("/{id}", GetActor)
             .WithName("GetActor")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("An actor, their offices, and counts of relationships by type")
-            .WithDescription("Try `gustavo-petro` or `marco-rubio`.");
+            .WithSummary("An actor, their offices, family and associates, and counts of relationships by type")
+            .WithDescription("Try `gustavo-petro` or `marco-rubio`. `asOf=YYYY-MM-DD` shows the offices, family and associates that held on that day (by since/until; undated ones are kept and marked `undated`).")
+            .ProducesValidationProblem();
 
         group.MapGet("/{id}/relationships", GetRelationships)
             .WithName("GetActorRelationships")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's relationships, with evidence")
-            .WithDescription($"Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED) and `direction` (out, in, both). At most {MaxActorFacts}, by type, direction and the other end's name.")
+            .WithDescription($"Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED), `direction` (out, in, both) and `asOf` (YYYY-MM-DD: those that hold that day by since/until; undated ones kept, marked `undated`). At most {MaxActorFacts}, by type, direction and the other end's name.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/network", GetNetwork)
             .WithName("GetActorNetwork")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's ego network")
-            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes.")
+            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes. `asOf=YYYY-MM-DD` follows only relationships that hold that day (undated ones kept).")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id}/family", GetFamily)
+            .WithName("GetActorFamily")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("An actor's family members, and which of them are sanctioned")
+            .WithDescription($"Each FAMILY_OF tie, either way, with what the member is to this actor (spouse, child, parent, sibling, relative), the evidence, and every sanction that targets the member (programme, dates, imposer and evidence). `activeOn=YYYY-MM-DD` keeps only the sanctions in force that day. By name, at most {MaxActorFacts}.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/events", GetEvents)
@@ -72,7 +82,7 @@ internal static class ActorsApi
             .WithName("GetActorSanctions")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sanctions an actor imposed or is targeted by")
-            .WithDescription("`role=imposer` or `role=target`; both when omitted. Try `gustavo-petro` with `role=target`.")
+            .WithDescription("`role=imposer` or `role=target`; both when omitted. `activeOn=YYYY-MM-DD` keeps those in force that day. Try `gustavo-petro` with `role=target`.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}/figures", GetFigures)
@@ -154,24 +164,71 @@ internal static class ActorsApi
     }
 
     public static async Task<Results<Ok<ActorDetailDto>, ProblemHttpResult>> GetActor(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, IGraphStore store, CancellationToken ct) =>
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] AsOfQuery query, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Actor, id, ct) is { } actor
-            ? TypedResults.Ok(ActorDetailDto.From(actor))
+            ? TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf))
             : await store.NotFound(NodeLabel.Actor, id, ct);
 
     public static async Task<Results<Ok<CappedList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, IGraphStore store, CancellationToken ct) =>
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, [AsParameters] AsOfQuery asOf,
+        IGraphStore store, CancellationToken ct) =>
         await store.GetRelationships(id, query.Type, query.Direction ?? Directions.Both, ct) is { } links
-            ? TypedResults.Ok(CappedList.Of(links.Select(RelationshipDto.From), MaxActorFacts))
+            ? TypedResults.Ok(CappedList.Of(links.Where(l => AsOf.Holds(l.Edge, asOf.AsOf)).Select(RelationshipDto.From), MaxActorFacts))
             : await store.NotFound(NodeLabel.Actor, id, ct);
 
     public static async Task<Results<Ok<NetworkDto>, ProblemHttpResult>> GetNetwork(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, IGraphStore store, CancellationToken ct)
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, [AsParameters] AsOfQuery asOf,
+        IGraphStore store, CancellationToken ct)
     {
         var depth = query.Depth ?? 1;
-        return await store.GetNetwork(id, depth, MaxNetworkNodes, ct) is { } network
-            ? TypedResults.Ok(new NetworkDto(id, depth, network.Truncated, [.. network.Nodes.Select(n => n.ToDto())], [.. network.Edges.Select(e => e.ToDto())]))
-            : await store.NotFound(NodeLabel.Actor, id, ct);
+        if (await store.GetNetwork(id, depth, MaxNetworkNodes, ct) is not { } network)
+        {
+            return await store.NotFound(NodeLabel.Actor, id, ct);
+        }
+        if (asOf.AsOf is not null)
+        {
+            network = AsOfNetwork(network, id, depth, asOf.AsOf);
+        }
+        var cap = new LinkCap();
+        var edges = cap.Take(network.Edges.Select(e => e.ToDto()), MaxNetworkEdges);
+        return TypedResults.Ok(new NetworkDto(id, depth, network.Truncated || cap.Cut, [.. network.Nodes.Select(n => n.ToDto())], edges, asOf.AsOf));
+    }
+
+    /// <summary>
+    /// The network as it stood on a day: the same breadth-first walk over only the relationships that hold then. Every
+    /// path of the narrower walk lies in the full network, so filtering the full network's edges and walking again is exact
+    /// (up to the node cap of the full network).
+    /// </summary>
+    private static Subgraph AsOfNetwork(Subgraph network, string centre, int depth, string day)
+    {
+        var edges = network.Edges.Where(e => AsOf.Holds(e, day)).ToList();
+        var neighbours = edges.SelectMany(e => new[] { (e.From, e.To), (e.To, e.From) }).ToLookup(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+        var distance = new Dictionary<string, int>(StringComparer.Ordinal) { [centre] = 0 };
+        var frontier = new List<string> { centre };
+        for (var d = 1; d <= depth && frontier.Count > 0; d++)
+        {
+            frontier = [.. frontier.SelectMany(n => neighbours[n]).Where(n => distance.TryAdd(n, d))];
+        }
+        var nodes = network.Nodes.Where(n => distance.ContainsKey(n.Id))
+            .OrderBy(n => distance[n.Id]).ThenBy(n => n.SortKey, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
+        return new Subgraph(nodes, [.. edges.Where(e => distance.ContainsKey(e.From) && distance.ContainsKey(e.To))], network.Truncated);
+    }
+
+    public static async Task<Results<Ok<CappedList<RelativeWithSanctionsDto>>, ProblemHttpResult>> GetFamily(
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] SanctionsApi.ActiveOnQuery query, [AsParameters] ListQuery format,
+        IGraphStore store, CancellationToken ct)
+    {
+        if (await store.GetRelationships(id, FamilyMemberDto.Type, Directions.Both, ct) is not { } links)
+        {
+            return await store.NotFound(NodeLabel.Actor, id, ct);
+        }
+        var family = new List<RelativeWithSanctionsDto>();
+        foreach (var link in links.Take(MaxActorFacts + 1))
+        {
+            var sanctions = await store.FindSanctions(new SanctionSearch(null, link.Other.Id, null, 1, MaxActorFacts) { ActiveOn = query.ActiveOn }, ct);
+            family.Add(new RelativeWithSanctionsDto(FamilyMemberDto.From(link), [.. sanctions.Items.Select(SanctionDto.From)]));
+        }
+        return TypedResults.Ok(CappedList.Of(family, MaxActorFacts));
     }
 
     public static async Task<Results<Ok<CappedList<ActorEventDto>>, ProblemHttpResult>> GetEvents(
@@ -208,7 +265,8 @@ internal static class ActorsApi
     }
 
     public static async Task<Results<Ok<CappedList<SanctionDto>>, ValidationProblem, ProblemHttpResult>> GetSanctions(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, [AsParameters] SanctionsApi.ActiveOnQuery active,
+        IGraphStore store, CancellationToken ct)
     {
         if (query.Role is not (null or "imposer" or "target"))
         {
@@ -218,8 +276,8 @@ internal static class ActorsApi
         {
             return await store.NotFound(NodeLabel.Actor, id, ct);
         }
-        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts + 1), ct) : null;
-        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts + 1), ct) : null;
+        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts + 1) { ActiveOn = active.ActiveOn }, ct) : null;
+        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts + 1) { ActiveOn = active.ActiveOn }, ct) : null;
         return TypedResults.Ok(Capped(Union(imposed, targeted).Select(SanctionDto.From), imposed, targeted));
     }
 

@@ -49,6 +49,7 @@ internal static class ServiceSetup
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<SeedService>("seed", tags: ["ready"]);
 
+        services.AddOptions<Import.FtmOptions>().BindConfiguration(Import.FtmOptions.Section);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
         {
@@ -66,7 +67,10 @@ internal static class ServiceSetup
             o.SchemaFilter<ValidatedSchemas>();
             o.SchemaFilter<Import.BulkImportOpenApi>();
             o.OperationFilter<ValidatedParameters>();
+            o.OperationFilter<TextBodyLimits>();
             o.DocumentFilter<RelativeServer>();
+            o.OperationFilter<Relationships.RelationshipTypeEnums>();
+            o.SchemaFilter<Relationships.RelationshipTypeEnums>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

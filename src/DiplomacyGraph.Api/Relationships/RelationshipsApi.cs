@@ -3,6 +3,7 @@ using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Api.Relationships;
@@ -39,13 +40,31 @@ internal static class RelationshipsApi
     public static async Task<Results<Ok<EdgeDto>, ProblemHttpResult>> GetRelationship(
         [Description("Id of the node it starts at.")] string from, [Description("Relationship type.")] string type,
         [Description("Id of the node it ends at.")] string to, IGraphStore store, CancellationToken ct) =>
-        await store.GetEdge(from, type, to, ct) is { } edge
+        await Find(store, from, type, to, ct) is { } edge
             ? TypedResults.Ok(edge.ToDto())
             : Problems.NotFound("Relationship", GraphEdge.EdgeId(from, type, to));
+
+    /// <summary>The relationship, also when it is symmetric (spouses, associates) and stored the other way round.</summary>
+    private static async Task<GraphEdge?> Find(IGraphStore store, string from, string type, string to, CancellationToken ct) =>
+        await store.GetEdge(from, type, to, ct)
+        ?? (await store.GetEdge(to, type, from, ct) is { } reversed && IsSymmetric(reversed) ? reversed : null);
+
+    private static bool IsSymmetric(GraphEdge edge) =>
+        RelationshipTypes.ByType.TryGetValue(edge.Type, out var rule)
+        && rule.IsSymmetric(edge.Properties.Where(p => p.Value is string).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal));
 
     public static async Task<Results<Created<EdgeDto>, ProblemHttpResult>> CreateRelationship(RelationshipWrite write, IGraphStore store, CancellationToken ct)
     {
         var edge = DocumentGraph.ForRelationship(write, write.SourceId);
+        if (RelationshipTypes.ByType[edge.Type].PersonsOnly)
+        {
+            var kinds = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var id in new[] { edge.From, edge.To })
+            {
+                kinds[id] = (await store.GetNode(NodeLabel.Actor, id, ct))?.Node.Kind;
+            }
+            WriteChecks.ThrowIfNotPersons([edge], id => kinds[id]);
+        }
         await store.CreateEdge(edge, ct);
         return await store.GetEdge(edge.From, edge.Type, edge.To, ct) is { } created
             ? TypedResults.Created($"/api/relationships/{created.From}/{created.Type}/{created.To}", created.ToDto())
@@ -53,7 +72,7 @@ internal static class RelationshipsApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRelationship(string from, string type, string to, IGraphStore store, CancellationToken ct) =>
-        await store.DeleteEdge(from, type, to, ct)
+        await Find(store, from, type, to, ct) is { } edge && await store.DeleteEdge(edge.From, edge.Type, edge.To, ct)
             ? TypedResults.NoContent()
             : Problems.NotFound("Relationship", GraphEdge.EdgeId(from, type, to));
 }

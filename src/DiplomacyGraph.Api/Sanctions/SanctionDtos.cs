@@ -3,31 +3,65 @@ using DiplomacyGraph.Storage.Graph;
 
 namespace DiplomacyGraph.Api.Sanctions;
 
-/// <summary>A sanction or restriction: who imposed it, on whom, and what kind.</summary>
+/// <summary>A sanction or restriction: who imposed it, on whom, what kind, under which programme, and when it holds.</summary>
 /// <param name="Id">e.g. <c>sanction-petro-visa-revocation</c>.</param>
 /// <param name="Kind">financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …</param>
 /// <param name="Description">What the source says was imposed.</param>
-/// <param name="Date">ISO-8601 date, where known.</param>
+/// <param name="Date">ISO-8601 date it was imposed or announced, where known.</param>
 /// <param name="ImposedBy">Who imposed it, with the evidence.</param>
 /// <param name="Targets">On whom, with the scope (e.g. "family members") and the evidence.</param>
 /// <param name="Evidence">The sentences that report it.</param>
+/// <param name="Authority">The issuing body as the source writes it.</param>
+/// <param name="Program">The sanctions programme, e.g. ILLICIT-DRUGS-EO14059.</param>
+/// <param name="LegalBasis">The legal basis, e.g. Executive Order 14059.</param>
+/// <param name="Listed">When the target was listed.</param>
+/// <param name="Start">When it took effect.</param>
+/// <param name="End">When it ended or ends; null means ongoing.</param>
+/// <param name="Status">active, lifted or expired, where the source says.</param>
+/// <param name="Truncated">True when the imposers or targets were cut at 500; each target's own sanctions list reaches the rest.</param>
+/// <param name="InForce">When it is counted as in force for <c>activeOn</c>: from <c>start</c>, else <c>listed</c>, else <c>date</c>, to <c>end</c>.</param>
 public sealed record SanctionDto(
     string Id, string Kind, string Description, string? Date,
-    IReadOnlyList<SanctionPartyDto> ImposedBy, IReadOnlyList<SanctionPartyDto> Targets, IReadOnlyList<EvidenceDto> Evidence)
+    IReadOnlyList<SanctionPartyDto> ImposedBy, IReadOnlyList<SanctionPartyDto> Targets, IReadOnlyList<EvidenceDto> Evidence,
+    string? Authority, string? Program, string? LegalBasis, string? Listed, string? Start, string? End, string? Status,
+    InForceDto InForce, bool Truncated)
     : ICsvRow<SanctionDto>
 {
     static CsvTable<SanctionDto> ICsvRow<SanctionDto>.CsvColumns { get; } = new(
         ("id", s => s.Id), ("kind", s => s.Kind), ("date", s => s.Date), ("description", s => s.Description),
+        ("authority", s => s.Authority), ("program", s => s.Program), ("legalBasis", s => s.LegalBasis),
+        ("listed", s => s.Listed), ("start", s => s.Start), ("end", s => s.End), ("status", s => s.Status),
+        ("inForceSince", s => s.InForce.Since), ("inForceUntil", s => s.InForce.Until),
         ("imposerIds", s => Csv.Ids(s.ImposedBy.Select(p => p.Actor))), ("imposerNames", s => Csv.Names(s.ImposedBy.Select(p => p.Actor))),
         ("targetIds", s => Csv.Ids(s.Targets.Select(p => p.Actor))), ("targetNames", s => Csv.Names(s.Targets.Select(p => p.Actor))),
         ("targetScopes", s => Csv.Join(s.Targets.Select(p => p.Scope))),
         ("evidence", s => Csv.Evidence(s.Evidence)), ("sourceIds", s => Csv.Sources(s.Evidence)));
 
-    public static SanctionDto From(NodeWithLinks sanction) => new(
-        sanction.Node.Id, sanction.Node.Kind ?? "other", sanction.Node.Name, sanction.Node.Date,
-        [.. sanction.In("IMPOSED").Select(SanctionPartyDto.From)],
-        [.. sanction.Out("TARGETS").Select(SanctionPartyDto.From)],
-        sanction.Node.Evidence.ToDto());
+    public static SanctionDto From(NodeWithLinks sanction)
+    {
+        var node = sanction.Node;
+        var cap = new LinkCap();
+        return new(
+            node.Id, node.Kind ?? "other", node.Name, node.Date,
+            cap.Take(sanction.In("IMPOSED").Select(SanctionPartyDto.From)),
+            cap.Take(sanction.Out("TARGETS").Select(SanctionPartyDto.From)),
+            node.Evidence.ToDto(),
+            node.Text("authority"), node.Text("program"), node.Text("legalBasis"), node.Text("listed"), node.Text("start"),
+            node.Text("end"), node.Text("status"), InForceDto.Of(node), cap.Cut);
+    }
+}
+
+/// <summary>The period a sanction counts as in force.</summary>
+/// <param name="Since">Its first day (a partial date covers its whole month or year); null when no date is known.</param>
+/// <param name="Until">Its last day; null means ongoing.</param>
+/// <param name="Note">Why it is never counted as in force, when it is not.</param>
+public sealed record InForceDto(string? Since, string? Until, string? Note)
+{
+    public const string NoBegin = "No start, listing or imposition date is known, so this sanction counts as in force on no day.";
+
+    public static InForceDto Of(GraphNode sanction) => SanctionLifetime.Begin(sanction) is { } begin
+        ? new(begin, SanctionLifetime.End(sanction), null)
+        : new(null, SanctionLifetime.End(sanction), NoBegin);
 }
 
 /// <summary>An imposer or a target of a sanction.</summary>

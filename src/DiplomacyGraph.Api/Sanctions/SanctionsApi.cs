@@ -19,7 +19,7 @@ internal static class SanctionsApi
             .WithName("FindSanctions")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Who sanctioned whom")
-            .WithDescription("Sanctions and restrictions by imposer, target and kind, each with its evidence. Try `target=gustavo-petro`.")
+            .WithDescription("Sanctions and restrictions by imposer, target, kind and the day they are in force (`activeOn`), each with its programme, dates and evidence. Try `target=gustavo-petro`.")
             .ProducesValidationProblem();
 
         group.MapGet("/{id}", GetSanction)
@@ -42,6 +42,8 @@ internal static class SanctionsApi
         public string? Target { get; init; }
         [Description("financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …")]
         public string? Kind { get; init; }
+        [Description("Only sanctions in force on this day, YYYY-MM-DD: from start (else listed, else date) to end, an open end being ongoing; partial dates cover their whole month or year. A sanction with none of those dates is in force on no day.")]
+        public string? ActiveOn { get; init; }
     }
 
     internal sealed class SanctionQueryValidator : PagedQueryValidator<SanctionQuery>
@@ -51,7 +53,20 @@ internal static class SanctionsApi
             RuleFor(q => q.Imposer).NodeId();
             RuleFor(q => q.Target).NodeId();
             RuleFor(q => q.Kind).OneOf(SanctionKinds.All);
+            RuleFor(q => q.ActiveOn).IsoDate();
         }
+    }
+
+    /// <summary>The day a list of sanctions is asked for.</summary>
+    internal sealed record ActiveOnQuery
+    {
+        [Description("Only sanctions in force on this day, YYYY-MM-DD (see GET /api/sanctions).")]
+        public string? ActiveOn { get; init; }
+    }
+
+    internal sealed class ActiveOnQueryValidator : AbstractValidator<ActiveOnQuery>
+    {
+        public ActiveOnQueryValidator() => RuleFor(q => q.ActiveOn).IsoDate();
     }
 
     public static async Task<Results<Ok<SanctionDto>, ProblemHttpResult>> GetSanction(
@@ -67,7 +82,7 @@ internal static class SanctionsApi
         {
             return missing;
         }
-        var page = await store.FindSanctions(new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength), ct);
+        var page = await store.FindSanctions(new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength) { ActiveOn = query.ActiveOn }, ct);
         return TypedResults.Ok(page.Map(SanctionDto.From));
     }
 }

@@ -134,7 +134,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         var matches = sanctions
             .Where(s => search.Kind is null || s.Kind == search.Kind)
             .Where(s => search.ImposerId is null || index.HasEdge(search.ImposerId, "IMPOSED", s.Id))
-            .Where(s => search.TargetId is null || index.HasEdge(s.Id, "TARGETS", search.TargetId));
+            .Where(s => search.TargetId is null || index.HasEdge(s.Id, "TARGETS", search.TargetId))
+            .Where(s => search.ActiveOn is null || SanctionLifetime.IsActiveOn(s, search.ActiveOn));
         return PageWithLinks(matches, search.Page, search.PageSize);
     });
 
@@ -188,9 +189,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         return new SourceFacts(source, GraphOrder.Sort(index.NodesCiting(sourceId), GraphOrder.ByLabel), GraphOrder.Sort(index.EdgesCiting(sourceId)));
     });
 
-    public Task<ImportSummary> Import(KnowledgeDocument document, CancellationToken ct)
+    public Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
     {
-        var incoming = DocumentGraph.From(document);
         lock (writeLock)
         {
             // Only what the document names is looked up: the plan's cost follows the document, not the graph.

@@ -34,7 +34,8 @@ public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
         ("outcome", e.Outcome), ("topics", e.Topics));
 
     public static GraphNode ForSanction(SanctionRecord s, string sourceId) => Node(s.Id, NodeLabel.Sanction, Cite(sourceId, s.Evidence),
-        ("name", s.Description), ("kind", s.Kind), ("date", s.Date));
+        ("name", s.Description), ("kind", s.Kind), ("date", s.Date), ("authority", s.Authority), ("program", s.Program),
+        ("legalBasis", s.LegalBasis), ("listed", s.Listed), ("start", s.Start), ("end", s.End), ("status", s.Status));
 
     public static GraphNode ForStatement(StatementRecord s, string sourceId) => Node(s.Id, NodeLabel.Statement, Cite(sourceId, s.Evidence),
         ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date));
@@ -46,9 +47,14 @@ public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
     public static GraphNode ForProgram(ProgramRecord p, string sourceId) => Node(p.Id, NodeLabel.Program, Cite(sourceId, p.Evidence),
         ("name", p.Name), ("description", p.Description));
 
-    public static GraphEdge ForRelationship(RelationshipRecord r, string sourceId) => new(r.Type, r.From, r.To,
-        new SortedDictionary<string, object?>(r.Properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal),
-        Cite(sourceId, r.Evidence));
+    /// <summary>The stored edge; a symmetric relationship (spouses, associates) is stored once, from the smaller id (see <see cref="RelationshipTypes.Canonical"/>).</summary>
+    public static GraphEdge ForRelationship(RelationshipRecord r, string sourceId)
+    {
+        var (from, to) = RelationshipTypes.Canonical(r.Type, r.From, r.To, r.Properties);
+        return new(r.Type, from, to,
+            new SortedDictionary<string, object?>(r.Properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal),
+            Cite(sourceId, r.Evidence));
+    }
 
     private static readonly string[] SearchedProperties = ["name", "aliases", "text", "quote"];
 

@@ -49,6 +49,7 @@ public static class GraphOrder
     /// <summary>
     /// Of several shortest paths, the one that says most: through events first (a shared event is the
     /// strongest tie between actors), then statements, sanctions, actors, places, figures and programs;
+    /// then by the relationship types' <see cref="RelationshipRule.PathRank"/> (a family tie before a critic's);
     /// then the one whose node ids come first, then whose edge ids do.
     /// </summary>
     public static GraphPath? First(IEnumerable<GraphPath> paths) => Paths(paths).FirstOrDefault();
@@ -59,6 +60,8 @@ public static class GraphOrder
         {
             var byLabels = CompareSequences(a.Nodes.Select(n => PathPreference(n.Label)), b.Nodes.Select(n => PathPreference(n.Label)));
             if (byLabels != 0) return byLabels;
+            var byTypes = CompareSequences(a.Edges.Select(e => TypeRank(e.Type)), b.Edges.Select(e => TypeRank(e.Type)));
+            if (byTypes != 0) return byTypes;
             var byNodes = CompareSequences(a.Nodes.Select(n => n.Id), b.Nodes.Select(n => n.Id));
             return byNodes != 0 ? byNodes : CompareSequences(a.Edges.Select(e => e.Id), b.Edges.Select(e => e.Id));
         }));
@@ -75,6 +78,9 @@ public static class GraphOrder
         NodeLabel.Program => "6",
         _ => "7",
     };
+
+    internal static string TypeRank(string type) =>
+        RelationshipTypes.ByType.TryGetValue(type, out var rule) ? rule.PathRank.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) : "99";
 
     private static int CompareSequences(IEnumerable<string> a, IEnumerable<string> b)
     {

@@ -80,7 +80,22 @@ public record SanctionRecord
     /// <summary>financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …</summary>
     public required string Kind { get; init; }
     public required string Description { get; init; }
+    /// <summary>When it was imposed or announced, where the source says.</summary>
     public string? Date { get; init; }
+    /// <summary>The issuing body as the source writes it, e.g. "US Treasury (OFAC)".</summary>
+    public string? Authority { get; init; }
+    /// <summary>The sanctions programme, e.g. "ILLICIT-DRUGS-EO14059".</summary>
+    public string? Program { get; init; }
+    /// <summary>The legal basis, e.g. "Executive Order 14059".</summary>
+    public string? LegalBasis { get; init; }
+    /// <summary>When the target was put on the list.</summary>
+    public string? Listed { get; init; }
+    /// <summary>When the measure took effect.</summary>
+    public string? Start { get; init; }
+    /// <summary>When it ended or ends; none means ongoing.</summary>
+    public string? End { get; init; }
+    /// <summary>active, lifted or expired; lifted and expired need <see cref="End"/>.</summary>
+    public string? Status { get; init; }
     public required string Evidence { get; init; }
 }
 

@@ -60,12 +60,15 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
         Declare("figures", document.Figures, f => f.Id, NodeLabel.Figure);
         Declare("programs", document.Programs, p => p.Id, NodeLabel.Program);
 
+        var kinds = (document.Actors ?? []).Where(a => a?.Id is not null).GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (document.Relationships?.Count ?? 0); i++)
         {
             var r = document.Relationships![i];
             if (r?.Type is null || !RelationshipTypes.ByType.TryGetValue(r.Type, out var rule)) continue;
-            if (!seen.Add($"{r.From}:{r.Type}:{r.To}"))
+            // A symmetric relationship given both ways is the same relationship twice.
+            var (first, second) = r.From is null || r.To is null ? (r.From, r.To) : RelationshipTypes.Canonical(r.Type, r.From, r.To, r.Properties ?? new Dictionary<string, string>());
+            if (!seen.Add($"{first}:{r.Type}:{second}"))
             {
                 context.AddFailure($"relationships[{i}]", $"The relationship {r.From} -{r.Type}-> {r.To} appears more than once.");
             }
@@ -77,6 +80,16 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
             if (r.To is not null && labels.TryGetValue(r.To, out var to) && !rule.To.Contains(to))
             {
                 context.AddFailure($"relationships[{i}].to", $"{r.Type} cannot end at {to} '{r.To}'; it ends at {string.Join(" or ", rule.To)}.");
+            }
+            if (rule.PersonsOnly)
+            {
+                foreach (var (end, id) in new[] { ("from", r.From), ("to", r.To) })
+                {
+                    if (id is not null && kinds.TryGetValue(id, out var kind) && kind != ActorKinds.Person)
+                    {
+                        context.AddFailure($"relationships[{i}].{end}", $"{r.Type} joins persons; '{id}' is of kind {kind}.");
+                    }
+                }
             }
         }
     }
@@ -195,8 +208,27 @@ public sealed class SanctionValidator : AbstractValidator<SanctionRecord>
         RuleFor(s => s.Kind).OneOf(SanctionKinds.All);
         RuleFor(s => s.Description).Words(KnowledgeDocumentValidator.MaxTextLength);
         RuleFor(s => s.Date).PartialDate();
+        RuleFor(s => s.Authority).OptionalWords(500);
+        RuleFor(s => s.Program).OptionalWords(500);
+        RuleFor(s => s.LegalBasis).OptionalWords(500);
+        RuleFor(s => s.Listed).PartialDate();
+        RuleFor(s => s.Start).PartialDate();
+        RuleFor(s => s.End).PartialDate();
+        RuleFor(s => s.Status!).OneOf(SanctionStatuses.All).When(s => s.Status is not null);
+        RuleFor(s => s.End).NotEmpty().When(s => s.Status is SanctionStatuses.Lifted or SanctionStatuses.Expired)
+            .WithMessage(s => $"A {s.Status} sanction needs its 'end' date: when it was {s.Status}.");
+        RuleFor(s => s.End).Must((s, end) => SanctionLifetimeRules.BeginsBeforeEnd(s, end!))
+            .When(s => s.End is not null && KnowledgeDocumentValidator.PartialDate().IsMatch(s.End))
+            .WithMessage("'end' must not come before the sanction's start (start, else listed, else date).");
         RuleFor(s => s.Evidence).Evidence();
     }
+}
+
+internal static class SanctionLifetimeRules
+{
+    public static bool BeginsBeforeEnd(SanctionRecord s, string end) =>
+        (s.Start ?? s.Listed ?? s.Date) is not { } begin || !KnowledgeDocumentValidator.PartialDate().IsMatch(begin)
+        || string.CompareOrdinal(begin, end + "~") <= 0;
 }
 
 public sealed class StatementValidator : AbstractValidator<StatementRecord>
@@ -262,6 +294,18 @@ public sealed class RelationshipValidator : AbstractValidator<RelationshipRecord
                 {
                     context.AddFailure($"properties.{key}", $"'{key}' must be a non-blank value of at most 500 characters.");
                 }
+                else if (rule.ValueLists.TryGetValue(key, out var allowedValues) && !allowedValues.Contains(value))
+                {
+                    context.AddFailure($"properties.{key}", $"{type}'s '{key}' must be one of: {string.Join(", ", allowedValues.Order(StringComparer.Ordinal))}.");
+                }
+                else if (key is "since" or "until" && !KnowledgeDocumentValidator.PartialDate().IsMatch(value))
+                {
+                    context.AddFailure($"properties.{key}", $"'{key}' must be an ISO-8601 date: yyyy-MM-dd, yyyy-MM or yyyy.");
+                }
+            }
+            foreach (var key in rule.RequiredProperties.Where(k => !properties.ContainsKey(k)).Order(StringComparer.Ordinal))
+            {
+                context.AddFailure($"properties.{key}", $"{type} needs the property '{key}'.");
             }
         });
         RuleFor(r => r.Evidence).Evidence();

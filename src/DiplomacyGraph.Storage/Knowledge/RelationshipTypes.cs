@@ -1,12 +1,56 @@
 namespace DiplomacyGraph.Storage.Knowledge;
 
-/// <summary>One allowed relationship type: which node labels it joins and which properties it may carry.</summary>
+/// <summary>
+/// One allowed relationship type: which node labels it joins and which properties it may carry. This is the one
+/// table of relationship types: the validator, the stores' Cypher, the Cypher linter's allow-list file, the path
+/// preferences, the OpenAPI enums and the FollowTheMoney mapping all read it (RelationshipRegistryTests checks each).
+/// </summary>
+/// <param name="Type">The type as stored, e.g. <c>FAMILY_OF</c>.</param>
+/// <param name="Meaning">How <c>A TYPE B</c> reads.</param>
+/// <param name="From">Labels it may start at.</param>
+/// <param name="To">Labels it may end at.</param>
+/// <param name="Properties">The properties it may carry.</param>
+/// <param name="PathRank">Among shortest paths of the same node labels, lower ranks are preferred (a shared event says more than a critic's tie).</param>
+/// <param name="Values">Properties whose values come from a closed list.</param>
+/// <param name="Required">Properties every relationship of this type must carry.</param>
+/// <param name="PersonsOnly">Both ends must be actors of kind person.</param>
+/// <param name="SymmetricWhen">Whether a relationship with these properties reads the same both ways; symmetric ones are stored once, from the smaller id to the greater.</param>
 public sealed record RelationshipRule(
     string Type,
     string Meaning,
     IReadOnlySet<NodeLabel> From,
     IReadOnlySet<NodeLabel> To,
-    IReadOnlySet<string> Properties);
+    IReadOnlySet<string> Properties,
+    int PathRank = 5,
+    IReadOnlyDictionary<string, IReadOnlySet<string>>? Values = null,
+    IReadOnlySet<string>? Required = null,
+    bool PersonsOnly = false,
+    Func<IReadOnlyDictionary<string, string>, bool>? SymmetricWhen = null)
+{
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ValueLists { get; } = Values ?? new Dictionary<string, IReadOnlySet<string>>();
+    public IReadOnlySet<string> RequiredProperties { get; } = Required ?? new HashSet<string>();
+
+    public bool IsSymmetric(IReadOnlyDictionary<string, string> properties) => SymmetricWhen?.Invoke(properties) ?? false;
+}
+
+/// <summary>The <c>relation</c> values of <c>FAMILY_OF</c>: <c>A FAMILY_OF B {relation: child}</c> reads "A is B's child".</summary>
+public static class FamilyRelations
+{
+    public const string Spouse = "spouse", Child = "child", Parent = "parent", Sibling = "sibling", Relative = "relative";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Spouse, Child, Parent, Sibling, Relative };
+
+    /// <summary>Relations that read the same both ways.</summary>
+    public static readonly IReadOnlySet<string> Symmetric = new HashSet<string>(StringComparer.Ordinal) { Spouse, Sibling, Relative };
+
+    /// <summary>What the relation is seen from the other end: A is B's child, so B is A's parent.</summary>
+    public static string Inverse(string relation) => relation switch
+    {
+        Child => Parent,
+        Parent => Child,
+        _ => relation,
+    };
+}
 
 /// <summary>
 /// The allow-list of relationship types. Stores interpolate relationship types into Cypher only from
@@ -26,9 +70,17 @@ public static class RelationshipTypes
         new("MEMBER_OF", "an actor belongs to an organization", L(NodeLabel.Actor), L(NodeLabel.Actor), P("role", "since", "until")),
         new("PART_OF", "an organization is part of a country or organization", L(NodeLabel.Actor), L(NodeLabel.Actor), P()),
         new("ORIGINATES_FROM", "a person is of a country's origin", L(NodeLabel.Actor), L(NodeLabel.Actor), P()),
-        new("CRITIC_OF", "an actor is a public critic or detractor of another", L(NodeLabel.Actor), L(NodeLabel.Actor), P("since", "until")),
-        new("IN_TENSION_WITH", "two actors are in open tension", L(NodeLabel.Actor), L(NodeLabel.Actor), P("since", "until")),
-        new("PARTICIPATED_IN", "an actor took part in an event, on a side and in a role", L(NodeLabel.Actor), L(NodeLabel.Event), P("role", "side", "title")),
+        new("CRITIC_OF", "an actor is a public critic or detractor of another", L(NodeLabel.Actor), L(NodeLabel.Actor), P("since", "until"), PathRank: 6),
+        new("IN_TENSION_WITH", "two actors are in open tension", L(NodeLabel.Actor), L(NodeLabel.Actor), P("since", "until"), PathRank: 6),
+        new("FAMILY_OF", "a person is family of another: A FAMILY_OF B {relation: child} reads \"A is B's child\"",
+            L(NodeLabel.Actor), L(NodeLabel.Actor), P("relation", "since", "until"), PathRank: 2,
+            Values: new Dictionary<string, IReadOnlySet<string>> { ["relation"] = FamilyRelations.All },
+            Required: P("relation"), PersonsOnly: true,
+            SymmetricWhen: p => p.TryGetValue("relation", out var relation) && FamilyRelations.Symmetric.Contains(relation)),
+        new("ASSOCIATE_OF", "two persons are close associates (relation: how, in the source's words)",
+            L(NodeLabel.Actor), L(NodeLabel.Actor), P("relation", "since", "until"), PathRank: 3, PersonsOnly: true,
+            SymmetricWhen: _ => true),
+        new("PARTICIPATED_IN", "an actor took part in an event, on a side and in a role", L(NodeLabel.Actor), L(NodeLabel.Event), P("role", "side", "title"), PathRank: 0),
         new("CALLED_FOR", "an actor called for an event to happen", L(NodeLabel.Actor), L(NodeLabel.Event), P()),
         new("TARGETED", "an event was directed against an actor", L(NodeLabel.Event), L(NodeLabel.Actor), P("role")),
         new("OCCURRED_IN", "an event took place at a place", L(NodeLabel.Event), L(NodeLabel.Place), P()),
@@ -49,4 +101,13 @@ public static class RelationshipTypes
         All.ToDictionary(r => r.Type, StringComparer.Ordinal);
 
     public static bool IsKnown(string? type) => type is not null && ByType.ContainsKey(type);
+
+    /// <summary>
+    /// The stored ends of a relationship: a symmetric one (a spouse, an associate) runs from the smaller id to the
+    /// greater, so that "A spouse of B" and "B spouse of A" are one relationship.
+    /// </summary>
+    public static (string From, string To) Canonical(string type, string from, string to, IReadOnlyDictionary<string, string> properties) =>
+        ByType.TryGetValue(type, out var rule) && rule.IsSymmetric(properties) && string.CompareOrdinal(from, to) > 0
+            ? (to, from)
+            : (from, to);
 }

@@ -51,6 +51,14 @@ public static class SanctionKinds
     };
 }
 
+/// <summary>Where a sanction stands.</summary>
+public static class SanctionStatuses
+{
+    public const string Active = "active", Lifted = "lifted", Expired = "expired";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Active, Lifted, Expired };
+}
+
 /// <summary>How a statement reached the record.</summary>
 public static class StatementMedia
 {

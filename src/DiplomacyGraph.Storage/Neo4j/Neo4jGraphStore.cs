@@ -133,10 +133,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     {
         var variant = search switch
         {
-            { ImposerId: { } imposer } => ("SanctionsByImposer", Params(("imposerId", imposer), ("targetId", search.TargetId), ("kind", search.Kind))),
-            { TargetId: { } target } => ("SanctionsByTarget", Params(("targetId", target), ("kind", search.Kind))),
-            { Kind: { } kind } => ("SanctionsByKind", Params(("kind", kind))),
-            _ => ("Sanctions", Params()),
+            { ImposerId: { } imposer } => ("SanctionsByImposer", Params(("imposerId", imposer), ("targetId", search.TargetId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+            { TargetId: { } target } => ("SanctionsByTarget", Params(("targetId", target), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+            { Kind: { } kind } => ("SanctionsByKind", Params(("kind", kind), ("activeOn", search.ActiveOn))),
+            _ => ("Sanctions", Params(("activeOn", search.ActiveOn))),
         };
         return PageOf(variant, search.Page, search.PageSize, ct);
     }
@@ -236,9 +236,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     /// summary is <see cref="ImportPlan"/>'s, made from the state read under the locks, exactly as the embedded store
     /// makes it. When the guard refuses, nothing was written and ImportPlan on a fresh read says why.
     /// </summary>
-    public async Task<ImportSummary> Import(KnowledgeDocument document, CancellationToken ct)
+    public async Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
     {
-        var incoming = DocumentGraph.From(document);
         var declared = incoming.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
         var ids = incoming.Nodes.Select(n => n.Id).Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To }));
         var edgeKeys = incoming.Edges
@@ -251,7 +250,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         };
 
         // Between declared nodes the document alone decides; ImportPlan on the store's state gives the exact refusal.
-        if (incoming.Edges.Any(e => !FitsDeclared(e, declared)))
+        // Persons-only ties (FAMILY_OF, ASSOCIATE_OF) need the ends' kinds, which the guard does not check: read them first.
+        if (incoming.Edges.Any(e => !FitsDeclared(e, declared) || RelationshipTypes.ByType[e.Type].PersonsOnly))
         {
             await ExplainImportRefusal(incoming, read, ct);
         }

@@ -1,8 +1,12 @@
 // Every sanction. Unanchored: it reads the whole label, which 3.1 cannot order from an index.
 // One page, by date (undated last) then id, with links; CountSanctions counts the whole.
+// $activeOn keeps those in force that day (SanctionLifetime: begin = start, else listed, else date; a partial end covers its period).
+// @param activeOn: "2026-02-03"
 // @param skip: 0
 // @param limit: 20
 MATCH (n:Sanction)
+WITH n
+WHERE $activeOn IS NULL OR (coalesce(n.start, n.listed, n.date) <= $activeOn AND (n.`end` IS NULL OR $activeOn <= n.`end` + '~'))
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 SKIP $skip

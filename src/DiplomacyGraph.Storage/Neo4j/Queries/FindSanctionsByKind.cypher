@@ -1,11 +1,15 @@
 // Sanctions of a kind (a seek on the kind index).
 // One page, by date (undated last) then id, with links; CountSanctionsByKind counts the whole.
+// $activeOn keeps those in force that day (SanctionLifetime: begin = start, else listed, else date; a partial end covers its period).
 // @param kind: "financial"
+// @param activeOn: "2026-02-03"
 // @param skip: 0
 // @param limit: 20
 MATCH (n:Sanction)
 USING INDEX n:Sanction(kind)
 WHERE n.kind = $kind
+WITH n
+WHERE $activeOn IS NULL OR (coalesce(n.start, n.listed, n.date) <= $activeOn AND (n.`end` IS NULL OR $activeOn <= n.`end` + '~'))
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 SKIP $skip
