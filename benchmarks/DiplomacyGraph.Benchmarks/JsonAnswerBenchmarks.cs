@@ -35,6 +35,9 @@ public class JsonAnswerBenchmarks
         network = Value<NetworkDto>((await ActorsApi.GetNetwork("gustavo-petro", new ActorsApi.NetworkQuery { Depth = 2 }, new AsOfQuery(), store.Store, none)).Result);
         graph = Value<CytoscapeGraphDto>((await GraphApi.GetGraph(new GraphApi.GraphQuery(), store.Store, none)).Result);
         Console.WriteLine($"// Network depth 2: {Size(network, Generated)} bytes; /api/graph: {Size(graph, Generated)} bytes; same bytes by reflection: {Size(network, Reflection) == Size(network, Generated) && Size(graph, Reflection) == Size(graph, Generated)}");
+        // Whether System.Text.Json takes the generated fast path (it falls back to the generated metadata when the runtime options differ from the generation options).
+        var fastPath = typeof(JsonTypeInfo).GetProperty("CanUseSerializeHandler", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
+        Console.WriteLine($"// Generated fast path for the network answer: {fastPath?.GetValue(Generated.GetTypeInfo(typeof(NetworkDto))) ?? "unknown"}; for the graph answer: {fastPath?.GetValue(Generated.GetTypeInfo(typeof(CytoscapeGraphDto))) ?? "unknown"}");
     }
 
     [GlobalCleanup]
