@@ -32,8 +32,8 @@ internal static class BulkRun
             return 2;
         }
         using var stop = new CancellationTokenSource(TimeSpan.FromHours(2));
-        await using var api = await LoadRun.ApiProcess.Start(dll, store: null, neo4j: null, stop.Token,
-            "--Seed:Enabled=false", $"--Auth:ApiKeys:0={Key}", "--Writes:Bulk:MaxTotalBytes=2000000000", "--Writes:Bulk:MaxDocuments=1000000",
+        await using var api = await LoadRun.ApiProcess.Start(dll, store: null, neo4j: null, seed: false, stop.Token,
+            $"--Auth:ApiKeys:0={Key}", "--Writes:Bulk:MaxTotalBytes=2000000000", "--Writes:Bulk:MaxDocuments=1000000",
             "--Logging:LogLevel:Default=Warning");
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         Console.WriteLine($"API pid {api.Id} at {api.BaseAddress}, embedded store (temporary file), Release; graph '{size.Name}' from ScaledGraph.");
