@@ -47,7 +47,16 @@ internal static class ImportCommand
         var store = app.Services.GetRequiredService<IGraphStore>();
         if (format == "knowledge" && (Directory.Exists(file) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)))
         {
-            return await ImportMany(store, file);
+            try
+            {
+                return await ImportMany(store, file);
+            }
+            catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException)
+            {
+                // Initialising the store (before the first document) failed.
+                await Console.Error.WriteLineAsync($"{file}: {StoreFailure(e)}");
+                return Failed;
+            }
         }
         try
         {
@@ -90,9 +99,14 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync(e.Message);
             return Invalid;
         }
-        catch (Exception e) when (e is UnknownReferencesException or IdConflictException or EndpointMismatchException or StoreUnavailableException)
+        catch (Exception e) when (e is UnknownReferencesException or IdConflictException or EndpointMismatchException)
         {
             await Console.Error.WriteLineAsync($"{file}: nothing was imported: {e.Message}");
+            return Failed;
+        }
+        catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException)
+        {
+            await Console.Error.WriteLineAsync($"{file}: {StoreFailure(e)}");
             return Failed;
         }
     }
@@ -133,6 +147,12 @@ internal static class ImportCommand
                 failed++;
                 await Console.Error.WriteLineAsync($"{where}: nothing was imported: {e.Message}");
             }
+            catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException)
+            {
+                // The store is gone or refuses us: every later document would fail the same way, so stop here.
+                await Console.Error.WriteLineAsync($"{where}: {StoreFailure(e)} Stopped: {imported} documents before it were imported; run the import again to go on (an import is safe to repeat).");
+                return Failed;
+            }
         }
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         Console.WriteLine($"{imported} documents imported, {failed} failed: {nodes} nodes and {relationships} relationships created or updated in {seconds:F1} s ({relationships / seconds:F0} relationships/s).");
@@ -159,4 +179,12 @@ internal static class ImportCommand
             yield return (where, validator => KnowledgeJson.Parse(line, where, validator));
         }
     }
+
+    /// <summary>What a store failure means for the document: not imported, or unknown when the commit got no answer.</summary>
+    private static string StoreFailure(Exception e) => e switch
+    {
+        StoreUnavailableException { OutcomeUnknown: true } => $"the store did not answer the commit, so this document may or may not have been imported: {e.Message}",
+        StoreUnavailableException => $"the store is unavailable; nothing was imported: {e.Message}",
+        _ => $"the store refused the connection ({e.Message}); nothing was imported.",
+    };
 }

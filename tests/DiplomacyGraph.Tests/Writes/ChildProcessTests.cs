@@ -124,6 +124,27 @@ public sealed partial class ImportCommandTests : IDisposable
         Assert.Equal((article.NewNodeIds.Count, FollowUp.SeedActorIds.Count, 0), NodeSummary(third.Out));
     }
 
+    [Theory]
+    [InlineData("bulk.ndjson")]
+    [InlineData("one.json")]
+    public async Task An_import_into_a_Neo4j_that_does_not_answer_exits_1_saying_so_without_a_stack_trace(string name)
+    {
+        var file = Path.Combine(folder.FullName, name);
+        File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryFiles.SeedFile)).RootElement));
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closed = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (exitCode, output, error) = await ApiProcess.RunAsync("import", file, $"--Neo4j:Uri=http://127.0.0.1:{closed}/");
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\n{output}\n{error}");
+        Assert.Contains($"{name}", error, StringComparison.Ordinal);
+        Assert.Contains("the store is unavailable; nothing was imported", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_NDJSON_file_imports_document_by_document_reporting_each_line_and_a_bad_line_keeps_only_itself_out()
     {
