@@ -288,7 +288,8 @@ internal static class GrowingLists
 
     public static void Mark(OpenApiSchema list, Type declaringType, string name)
     {
-        var grows = name is "evidence" || (declaringType == typeof(SupportedNodeDto) && name == "sentences") ? "sources"
+        var grows = name is "evidence" or "claims" || (declaringType == typeof(SupportedNodeDto) && name == "sentences") ? "sources"
+            : declaringType == typeof(SourceRetractionDto) ? "source"
             : WithTheGraph.Contains((declaringType, name)) ? "graph"
             : null;
         if (grows is null) return;

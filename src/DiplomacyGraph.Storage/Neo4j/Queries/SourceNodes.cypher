@@ -1,5 +1,7 @@
-// Every node whose evidence cites this source.
+// Every node whose evidence cites this source, reached from the source's citations (a seek on the Citation sourceId
+// index, then the node through the id constraint).
 // @param id: "vermelho-2026-02-04-petro-trump"
-MATCH (n:Node)
-WHERE $id IN n.evidenceSources
+MATCH (c:Citation {sourceId: $id})
+WHERE c.type IS NULL
+MATCH (n:Node {id: c.fact})
 RETURN {id: n.id, labels: labels(n), properties: properties(n)} AS node
