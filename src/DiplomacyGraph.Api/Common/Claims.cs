@@ -20,7 +20,7 @@ internal sealed record ClaimsQuery
 
 internal sealed class ClaimsQueryValidator : AbstractValidator<ClaimsQuery>
 {
-    public ClaimsQueryValidator() => RuleFor(q => q.Claims).Must(c => c is null or ClaimLists.All).WithMessage("'claims' must be 'all' when given.");
+    public ClaimsQueryValidator() => RuleFor(q => q.Claims).OneOf([ClaimLists.All]);
 }
 
 /// <summary>The <c>claims</c> list of a fact's answer.</summary>

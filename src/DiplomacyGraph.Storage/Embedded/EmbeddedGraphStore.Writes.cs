@@ -32,7 +32,7 @@ public sealed partial class EmbeddedGraphStore
             // A fact's values are its sources' claims: the body replaces its source's. A source node has no claims.
             var replaced = node.Evidence.Count == 0
                 ? node with { Evidence = GraphMerge.MergeEvidence(existing.Evidence, node.Evidence) }
-                : ClaimRules.Merge(existing, node, Published);
+                : ClaimRules.Merge(existing, node, Published, replace: true);
             Publish(upserted: [replaced]);
             return Task.FromResult<GraphNode?>(replaced);
         }

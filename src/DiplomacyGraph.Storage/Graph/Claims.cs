@@ -31,13 +31,15 @@ public static class ClaimRules
     public static GraphEdge Fresh(GraphEdge edge) => edge with { Claims = Of(edge.Properties, edge.Evidence) };
 
     /// <summary>
-    /// A stored node merged with a write: the write's sources' claims replace theirs, the values are resolved again, and
-    /// evidence accumulates. A source node (no evidence, no claims) takes the write's values, as it always has.
+    /// A stored node merged with a write, the values resolved again and the evidence accumulated. An import adds to what
+    /// its sources claimed (their new non-null values win, lists are unioned: a document never retracts a value); a
+    /// replace (PUT) makes the body its source's whole claim. A source node (no evidence, no claims) takes the write's
+    /// values, as it always has.
     /// </summary>
-    public static GraphNode Merge(GraphNode stored, GraphNode incoming, Func<string, string?> publishedOf)
+    public static GraphNode Merge(GraphNode stored, GraphNode incoming, Func<string, string?> publishedOf, bool replace = false)
     {
         if (incoming.Evidence.Count == 0) return GraphMerge.Node(stored, incoming);
-        var claims = Replace(stored.Claims, Of(incoming.Properties, incoming.Evidence));
+        var claims = Put(stored.Claims, Of(incoming.Properties, incoming.Evidence), replace);
         return stored with
         {
             Properties = NodeValues(claims, publishedOf),
@@ -48,7 +50,7 @@ public static class ClaimRules
 
     public static GraphEdge Merge(GraphEdge stored, GraphEdge incoming, Func<string, string?> publishedOf)
     {
-        var claims = Replace(stored.Claims, Of(incoming.Properties, incoming.Evidence));
+        var claims = Put(stored.Claims, Of(incoming.Properties, incoming.Evidence), replace: false);
         return stored with
         {
             Properties = Resolve(claims, publishedOf),
@@ -113,9 +115,13 @@ public static class ClaimRules
     public static bool Same(IReadOnlyList<SourceClaims> a, IReadOnlyList<SourceClaims> b) =>
         a.Count == b.Count && a.All(x => b.FirstOrDefault(y => y.SourceId == x.SourceId) is { } y && GraphMerge.SameValues(x.Values, y.Values));
 
-    /// <summary>The claims with the given sources' replaced, in source id order.</summary>
-    private static IReadOnlyList<SourceClaims> Replace(IReadOnlyList<SourceClaims> stored, IReadOnlyList<SourceClaims> incoming) =>
-        [.. stored.Where(s => !incoming.Any(i => i.SourceId == s.SourceId)).Concat(incoming).OrderBy(c => c.SourceId, StringComparer.Ordinal)];
+    /// <summary>The claims with the given sources' merged into (or replaced by) the incoming ones, in source id order.</summary>
+    private static IReadOnlyList<SourceClaims> Put(IReadOnlyList<SourceClaims> stored, IReadOnlyList<SourceClaims> incoming, bool replace) =>
+        [.. stored.Where(s => !incoming.Any(i => i.SourceId == s.SourceId))
+            .Concat(incoming.Select(i => replace || stored.FirstOrDefault(s => s.SourceId == i.SourceId) is not { } mine
+                ? i
+                : i with { Values = GraphMerge.MergeProperties(mine.Values, i.Values) }))
+            .OrderBy(c => c.SourceId, StringComparer.Ordinal)];
 
     private static SortedDictionary<string, object?> Claimed(IReadOnlyDictionary<string, object?> properties) =>
         new SortedDictionary<string, object?>(properties.Where(p => IsClaimed(p.Key) && p.Value is not null).ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);

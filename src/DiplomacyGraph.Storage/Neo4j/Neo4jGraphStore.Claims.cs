@@ -130,6 +130,8 @@ public sealed partial class Neo4jGraphStore
             var node = GraphRows.Node(row);
             nodes[node.Id] = node with { Claims = claims.GetValueOrDefault(node.Id) ?? [] };
             revisions[node.Id] = GraphRows.RevisionOf(row);
+            // A write's own source may claim nothing yet: its date comes from its node.
+            if (node.Label == NodeLabel.Source) published[node.Id] = node.Properties.GetValueOrDefault("published") as string;
         }
         var edges = new Dictionary<string, GraphEdge>(StringComparer.Ordinal);
         foreach (var row in results[1].Column("edge"))

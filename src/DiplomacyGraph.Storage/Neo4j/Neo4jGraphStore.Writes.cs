@@ -53,7 +53,7 @@ public sealed partial class Neo4jGraphStore
                 // A source node has no claims: the body replaces its properties, as it always has.
                 var replaced = node.Evidence.Count == 0
                     ? node with { Evidence = GraphMerge.MergeEvidence(current.Evidence, node.Evidence) }
-                    : ClaimRules.Merge(current, node, id => state.Nodes.GetValueOrDefault(id)?.Properties.GetValueOrDefault("published") as string);
+                    : ClaimRules.Merge(current, node, state.PublishedOf, replace: true);
                 IReadOnlyList<CypherStatement> statements =
                 [
                     LockNodes([node.Id, .. references]),

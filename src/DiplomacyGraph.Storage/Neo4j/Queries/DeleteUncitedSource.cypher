@@ -1,9 +1,11 @@
-// Deletes one source node (and its relationships) when no node or relationship cites it, as counted by
-// SourceCitations earlier in the same transaction.
+// Deletes one source node (and its relationships) when no node or relationship cites it: it has no citations (a seek
+// on the Citation sourceId index), as SourceCitations counted earlier in the same transaction. The source is sought
+// through its id constraint (hinted: over few sources, 3.1 would otherwise scan the label).
 // @param id: "vermelho-2026-02-04-petro-trump"
-MATCH (s:Node:Source {id: $id})
 OPTIONAL MATCH (c:Citation {sourceId: $id})
-WITH s, count(c) AS citing
-WHERE citing = 0
+WITH count(c) AS citing
+MATCH (s:Source)
+USING INDEX s:Source(id)
+WHERE s.id = $id AND citing = 0
 DETACH DELETE s
 RETURN citing AS deleted
