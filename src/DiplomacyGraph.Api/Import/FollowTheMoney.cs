@@ -80,6 +80,15 @@ public static partial class FollowTheMoney
 {
     public const int MaxLines = 100_000;
 
+    /// <summary>The most datasets (so sources) one file may hold.</summary>
+    public const int MaxDatasets = 100;
+
+    /// <summary>The most notes a summary lists; the last says how many more there were.</summary>
+    public const int MaxNotes = 1000;
+
+    /// <summary>The most nodes, and the most relationships, one import may write: as many as one knowledge document can hold.</summary>
+    public const int MaxChanges = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1;
+
     /// <summary>FollowTheMoney schemata that become actors, and their kind.</summary>
     public static readonly IReadOnlyDictionary<string, string> ActorSchemata = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -495,8 +504,25 @@ public static partial class FollowTheMoney
             sourceIds.Add(document.Source.Id);
             graphs.Add(DocumentGraph.From(document));
         }
+        if (datasets.Count > MaxDatasets)
+        {
+            errors["datasets"] = [$"The file names {datasets.Count} datasets; one import takes at most {MaxDatasets}. Split the file by dataset."];
+        }
         if (errors.Count > 0) return Failed(errors);
-        return new FtmConversion(Merge(graphs), sourceIds, entities.Count, skipped, mapped, notes, errors);
+        var merged = Merge(graphs);
+        if (merged.Nodes.Count > MaxChanges || merged.Edges.Count > MaxChanges)
+        {
+            return Failed(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["entities"] = [$"The file makes {merged.Nodes.Count} nodes and {merged.Edges.Count} relationships; one import writes at most {MaxChanges} of each. Split the file."],
+            });
+        }
+        if (notes.Count > MaxNotes)
+        {
+            var more = notes.Count - (MaxNotes - 1);
+            notes = [.. notes.Take(MaxNotes - 1), $"… and {more} more notes."];
+        }
+        return new FtmConversion(merged, sourceIds, entities.Count, skipped, mapped, notes, errors);
     }
 
     private static Dataset DatasetOf(SortedDictionary<string, Dataset> datasets, string name, Entity entity)

@@ -68,6 +68,8 @@ internal sealed class OpenApiConventions : IOperationFilter
         ["* api/graph:limit"] = 200,
         ["* *:format"] = "json",
         ["* api/timeline:includeUndated"] = true,
+        ["* *:asOf"] = "2026-02-03",
+        ["* *:activeOn"] = "2026-02-03",
         ["GET api/figures/{id}:id"] = "extraditions-petro-government",
         ["GET api/programs/{id}:id"] = "voluntary-substitution-program",
         ["* api/figures:about"] = "gustavo-petro",
@@ -103,6 +105,9 @@ internal sealed class OpenApiConventions : IOperationFilter
             ["evidence"] = "An example sentence placing the example actor at the meeting.",
             ["sourceId"] = Source,
         },
+        // One Person, as a FollowTheMoney export writes it (one entity a line); the example's own dataset, not a seed actor.
+        ["ImportFollowTheMoney"] = () => JsonValue.Create(
+            """{"id":"example-ftm-person","schema":"Person","properties":{"name":["Example Listed Person"],"alias":["E. L. Person"]},"datasets":["example_list"],"last_seen":"2026-03-01T00:00:00"}""" + "\n"),
         ["ImportDocument"] = () => new JsonObject
         {
             ["source"] = new JsonObject

@@ -216,6 +216,8 @@ internal sealed class ValidatedSchemas : ISchemaFilter
         [(typeof(Import.ChangesDto), "created")] = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1,
         [(typeof(Import.ChangesDto), "updated")] = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1,
         [(typeof(Import.ChangesDto), "unchanged")] = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1,
+        [(typeof(Import.FtmImportResultDto), "sourceIds")] = Import.FollowTheMoney.MaxDatasets,
+        [(typeof(Import.FtmImportResultDto), "notes")] = Import.FollowTheMoney.MaxNotes,
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
@@ -406,4 +408,22 @@ internal sealed class RelativeServer : IDocumentFilter
                 Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(JsonValue.Create(false)) },
             },
         ];
+}
+
+/// <summary>
+/// Request bodies read as text (NDJSON) are strings to the document; their <c>maxLength</c> is the body limit the
+/// server enforces (<c>Writes:MaxBodyBytes</c>, one byte at least per character), unless the operation states its own.
+/// </summary>
+internal sealed class TextBodyLimits(Microsoft.Extensions.Options.IOptions<WriteOptions> writes) : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+        {
+            if (media.Schema is OpenApiSchema { Type: { } type } text && type.HasFlag(JsonSchemaType.String))
+            {
+                text.MaxLength ??= (int)Math.Min(writes.Value.MaxBodyBytes, int.MaxValue);
+            }
+        }
+    }
 }

@@ -64,6 +64,7 @@ internal static class ServiceSetup
             o.SupportNonNullableReferenceTypes();
             o.SchemaFilter<ValidatedSchemas>();
             o.OperationFilter<ValidatedParameters>();
+            o.OperationFilter<TextBodyLimits>();
             o.DocumentFilter<RelativeServer>();
             o.OperationFilter<Relationships.RelationshipTypeEnums>();
             o.SchemaFilter<Relationships.RelationshipTypeEnums>();

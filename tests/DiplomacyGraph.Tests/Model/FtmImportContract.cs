@@ -58,7 +58,7 @@ public abstract class FtmImportContract : IAsyncLifetime
     {
         await ImportOk(File.ReadAllText(TestFile));
 
-        var family = await Get<List<RelativeView>>("/api/actors/gustavo-petro/family");
+        var family = (await Get<CappedView<RelativeView>>("/api/actors/gustavo-petro/family")).Items;
 
         Assert.Equal([(Wife, "spouse"), (Son, "child")], family.Select(f => (f.Member.Actor.Id, f.Member.Relation)).OrderBy(f => f.Id, StringComparer.Ordinal));
         Assert.All(family, f =>
@@ -85,14 +85,14 @@ public abstract class FtmImportContract : IAsyncLifetime
     {
         await ImportOk(File.ReadAllText(TestFile));
 
-        var active = await Get<List<SanctionView>>("/api/actors/gustavo-petro/sanctions?role=target&activeOn=2026-02-03");
+        var active = (await Get<CappedView<SanctionView>>("/api/actors/gustavo-petro/sanctions?role=target&activeOn=2026-02-03")).Items;
 
         // The seed's four measures on Petro carry no date, so they are in force on no day; the visa revocation began before.
         Assert.Equal(["ftm-ofac-sanction-petro", "ftm-state-visa-petro"], active.Select(s => s.Id).Order(StringComparer.Ordinal));
         var ofac = active.Single(s => s.Id == "ftm-ofac-sanction-petro");
         Assert.Equal(("ILLICIT-DRUGS-EO14059", "Office of Foreign Assets Control", "2025-10-24", "financial"), (ofac.Program, ofac.Authority, ofac.InForce.Since, ofac.Kind));
         Assert.All(active, s => Assert.Contains(s.Evidence, e => e.SourceId == Ofac));
-        Assert.Equal(["ftm-state-visa-petro"], (await Get<List<SanctionView>>("/api/actors/gustavo-petro/sanctions?role=target&activeOn=2025-10-01")).Select(s => s.Id));
+        Assert.Equal(["ftm-state-visa-petro"], (await Get<CappedView<SanctionView>>("/api/actors/gustavo-petro/sanctions?role=target&activeOn=2025-10-01")).Items.Select(s => s.Id));
         var seedSanction = await Get<SanctionView>("/api/sanctions/us-sanctions-on-gustavo-petro");
         Assert.Equal((null, "No start, listing or imposition date is known, so this sanction counts as in force on no day."), (seedSanction.InForce.Since, seedSanction.InForce.Note));
         // The lifted test listing: listed 2011-05, ended 2012 (the whole year).
@@ -147,7 +147,7 @@ public abstract class FtmImportContract : IAsyncLifetime
         Assert.Equal(("Minister of the Interior", "current", "2025-03", null), (offices["ftm-nk-mininterior"].Title, offices["ftm-nk-mininterior"].Status, offices["ftm-nk-mininterior"].Since, offices["ftm-nk-mininterior"].Until));
         Assert.Equal(("Ambassador of Colombia to Venezuela", "former", "2022-08", "2023-06"), (offices["ftm-nk-embassy-ve"].Title, offices["ftm-nk-embassy-ve"].Status, offices["ftm-nk-embassy-ve"].Since, offices["ftm-nk-embassy-ve"].Until));
         Assert.All(benedetti.Offices, o => Assert.Contains(o.Evidence, e => e.SourceId == Peps && e.Text.StartsWith("FollowTheMoney Occupancy '", StringComparison.Ordinal)));
-        var relationships = await Get<List<RelationshipView>>($"/api/actors/{Son}/relationships?type=MEMBER_OF");
+        var relationships = (await Get<CappedView<RelationshipView>>($"/api/actors/{Son}/relationships?type=MEMBER_OF")).Items;
         Assert.Equal(("ftm-nk-asamblea-atlantico", "deputy"), (Assert.Single(relationships).Other.Id, relationships[0].Properties["role"].GetString()));
     }
 
@@ -166,8 +166,8 @@ public abstract class FtmImportContract : IAsyncLifetime
         var petro = await Get<ActorPageView>("/api/actors/rosa-villavicencio?asOf=1990-01-01");
         Assert.True(Assert.Single(petro.Offices).Undated);
 
-        var son2021 = await Get<List<RelationshipView>>($"/api/actors/{Son}/relationships?asOf=2021-06-30");
-        var son2024 = await Get<List<RelationshipView>>($"/api/actors/{Son}/relationships?asOf=2024-01-01");
+        var son2021 = (await Get<CappedView<RelationshipView>>($"/api/actors/{Son}/relationships?asOf=2021-06-30")).Items;
+        var son2024 = (await Get<CappedView<RelationshipView>>($"/api/actors/{Son}/relationships?asOf=2024-01-01")).Items;
         Assert.Contains(son2021, r => r.Type == "MEMBER_OF" && !r.Undated);
         Assert.DoesNotContain(son2024, r => r.Type == "MEMBER_OF");
         Assert.Contains(son2024, r => r.Type == "FAMILY_OF" && r.Undated);
@@ -242,6 +242,7 @@ public abstract class FtmImportContract : IAsyncLifetime
     public sealed record EvidenceView(string SourceId, string Text);
     public sealed record ActorRef(string Id, string Name);
     public sealed record PageView<T>(List<T> Items, int Total);
+    public sealed record CappedView<T>(List<T> Items, int Limit, bool Truncated);
     public sealed record MemberView(ActorRef Actor, string Relation, List<EvidenceView> Evidence);
     public sealed record RelativeView(MemberView Member, List<SanctionView> Sanctions, bool Sanctioned);
     public sealed record AssociateView(ActorRef Actor, string? Relation);

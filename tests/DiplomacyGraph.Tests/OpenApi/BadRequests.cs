@@ -60,6 +60,15 @@ public sealed class BadRequestGenerator(IReadOnlyList<DocumentedOperation> opera
 
     private static readonly string[] JsonContentTypes = ["application/json", "application/json; charset=utf-8"];
 
+    private static readonly string[] JsonLinesContentTypes = ["application/x-ndjson", "application/x-ndjson; charset=utf-8"];
+
+    /// <summary>JSON-lines bodies that no line of which can be applied: malformed or wrong-shaped lines.</summary>
+    private static readonly string[] BrokenJsonLines =
+    [
+        "{\n", "nul\n", "[]\n", "{\"id\":1}\n", "\"text\"\n", "{\"id\":\"x\",\"schema\":12}\n", "{\"id\":\"x\",\"schema\":\"Person\",\"properties\":[]}\n",
+        "\u0000\n", "{\"a\":1} trailing\n", "{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{\"name\":\"not a list\"}}\n",
+    ];
+
     private static readonly string?[] BadContentTypes = ["text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", null, "text/html"];
 
     private static readonly string[] MalformedJson =
@@ -128,9 +137,12 @@ public sealed class BadRequestGenerator(IReadOnlyList<DocumentedOperation> opera
         string? body = null, contentType = null;
         if (operation.HasBody)
         {
-            contentType = random.Next(10) < 7 ? Pick(JsonContentTypes) : Pick(BadContentTypes);
-            if (!JsonContentTypes.Contains(contentType)) defects.Add("bad content type");
-            (body, var bodyDefect) = Body(operation, forceDefect: operation.IsWrite && defects.Count == 0);
+            var goodTypes = operation.TakesJsonLines ? JsonLinesContentTypes : JsonContentTypes;
+            contentType = random.Next(10) < 7 ? Pick(goodTypes) : Pick(operation.TakesJsonLines ? [.. BadContentTypes, .. JsonContentTypes] : BadContentTypes);
+            if (!goodTypes.Contains(contentType)) defects.Add("bad content type");
+            (body, var bodyDefect) = operation.TakesJsonLines
+                ? JsonLines(operation, forceDefect: operation.IsWrite && defects.Count == 0)
+                : Body(operation, forceDefect: operation.IsWrite && defects.Count == 0);
             if (bodyDefect is not null) defects.Add(bodyDefect);
         }
         if (operation.IsWrite && defects.Count == 0)
@@ -141,6 +153,26 @@ public sealed class BadRequestGenerator(IReadOnlyList<DocumentedOperation> opera
             defects.Add("bad path value");
         }
         return new BadRequest(operation, url, accept, key, body, contentType, defects.Count == 0 ? "noise" : string.Join(", ", defects));
+    }
+
+    /// <summary>A JSON-lines body: the example, or broken lines, an empty body, deep JSON, or a broken line after good ones.</summary>
+    private (string Body, string? Defect) JsonLines(DocumentedOperation operation, bool forceDefect)
+    {
+        var example = operation.BodyExample?.GetValue<string>() ?? "";
+        switch (random.Next(forceDefect ? 1 : 0, 6))
+        {
+            case 0:
+                return (example, null);
+            case 1:
+                return ("", "empty body");
+            case 2:
+                var depth = random.Next(65, 5_000);
+                return (new string('[', depth) + new string(']', depth) + "\n", "deep JSON");
+            case 3:
+                return (example + Pick(BrokenJsonLines), "a broken line after a good one");
+            default:
+                return (string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(BrokenJsonLines))), "broken lines");
+        }
     }
 
     private (string Body, string? Defect) Body(DocumentedOperation operation, bool forceDefect)

@@ -12,9 +12,12 @@ public sealed record DocumentedParameter(string Name, string In, bool Required, 
 /// <summary>One operation of the served OpenAPI document: what the negative and example tests send.</summary>
 public sealed record DocumentedOperation(
     string Method, string Path, string Id, IReadOnlyList<DocumentedParameter> Parameters, bool NeedsKey,
-    JsonNode? BodyExample, bool HasBody, IReadOnlySet<string> BodyRequired, IReadOnlySet<int> Responses)
+    JsonNode? BodyExample, bool HasBody, IReadOnlySet<string> BodyRequired, IReadOnlySet<int> Responses, string? BodyMediaType = null)
 {
     public bool IsWrite => Method is not "GET";
+
+    /// <summary>True when the body is JSON lines (<c>application/x-ndjson</c>), one document or entity a line.</summary>
+    public bool TakesJsonLines => BodyMediaType == "application/x-ndjson";
 
     public override string ToString() => $"{Method} {Path}";
 
@@ -30,13 +33,15 @@ public sealed record DocumentedOperation(
                 var parameters = (operation["parameters"]?.AsArray() ?? []).Select(p => new DocumentedParameter(
                     p!["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), p["required"]?.GetValue<bool>() ?? false,
                     p["schema"]?.AsObject() ?? [], p["example"])).ToList();
-                var body = operation["requestBody"]?["content"]?["application/json"];
+                var content = operation["requestBody"]?["content"]?.AsObject();
+                var mediaType = content?.Select(c => c.Key).FirstOrDefault();
+                var body = mediaType is null ? null : content![mediaType];
                 var schemaName = body?["schema"]?["$ref"]?.GetValue<string>()?.Split('/')[^1];
                 var required = (schemaName is null ? null : document["components"]?["schemas"]?[schemaName]?["required"]?.AsArray())
                     ?.Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
                 var responses = operation["responses"]!.AsObject().Select(r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
                 operations.Add(new DocumentedOperation(method.ToUpperInvariant(), path, operation["operationId"]?.GetValue<string>() ?? $"{method} {path}",
-                    parameters, operation["security"] is JsonArray { Count: > 0 }, body?["example"], body is not null, required, responses));
+                    parameters, operation["security"] is JsonArray { Count: > 0 }, body?["example"], body is not null, required, responses, mediaType));
             }
         }
         return operations;
