@@ -285,7 +285,8 @@ internal static class GrowingLists
         (typeof(StatementDto), "about"), (typeof(StatementDto), "addressedTo"), (typeof(TimelineEntryDto), "actors"),
         (typeof(EventSummaryDto), "participants"), (typeof(Figures.FigureDto), "about"), (typeof(Figures.FigureDto), "reportedBy"),
         (typeof(Figures.FigureDto), "citedBy"), (typeof(Programs.ProgramDto), "runBy"), (typeof(Programs.ProgramDto), "figures"),
-        (typeof(Programs.ProgramDto), "statements"),
+        (typeof(Programs.ProgramDto), "statements"), (typeof(ActorDetailDto), "family"), (typeof(ActorDetailDto), "associates"),
+        (typeof(RelativeWithSanctionsDto), "sanctions"),
     ];
 
     public static void Mark(OpenApiSchema list, Type declaringType, string name)

@@ -96,8 +96,9 @@ public sealed partial class Neo4jGraphStore
                     await client.Run(statements, ct, write: true);
                     return plan.Summary;
                 }
-                catch (Neo4jGuardException e) when (attempt < ComputedWriteAttempts)
+                catch (Neo4jGuardException e)
                 {
+                    ThrowIfLastAttempt(attempt, e);
                     logger.LogDebug(e, "Retracting source {Source}: a concurrent write changed its facts; reading again", sourceId);
                 }
             }
@@ -106,6 +107,14 @@ public sealed partial class Neo4jGraphStore
         {
             writeGate.Release();
         }
+    }
+
+    /// <summary>A computed write refused as often as it may be tried: the store is too contended to answer now (503).</summary>
+    private void ThrowIfLastAttempt(int attempt, Neo4jGuardException refusal)
+    {
+        if (attempt < ComputedWriteAttempts) return;
+        logger.LogWarning("A Neo4j computed write was refused {Attempts} times by concurrent writes of other processes", attempt);
+        throw new StoreUnavailableException(refusal);
     }
 
     /// <summary>

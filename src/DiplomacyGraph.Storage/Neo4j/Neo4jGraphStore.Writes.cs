@@ -66,8 +66,9 @@ public sealed partial class Neo4jGraphStore
                     await client.Run(statements, ct, write: true);
                     return replaced;
                 }
-                catch (Neo4jGuardException e) when (attempt < ComputedWriteAttempts)
+                catch (Neo4jGuardException e)
                 {
+                    ThrowIfLastAttempt(attempt, e);
                     logger.LogDebug(e, "Replacing {Id}: a concurrent write changed it; reading again", node.Id);
                 }
             }

@@ -270,8 +270,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                     await client.Run(statements, ct, write: true);
                     return plan.Summary;
                 }
-                catch (Neo4jGuardException e) when (attempt < ComputedWriteAttempts)
+                catch (Neo4jGuardException e)
                 {
+                    ThrowIfLastAttempt(attempt, e);
                     logger.LogDebug(e, "An import's guard refused: a concurrent write changed what it read; reading again");
                 }
             }

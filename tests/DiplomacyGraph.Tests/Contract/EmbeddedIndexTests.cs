@@ -52,7 +52,8 @@ public sealed class EmbeddedIndexTests : IDisposable
                     Assert.Equal(name, written.Claims.Single(c => c.SourceId == source).Values["name"]);
                     Assert.Contains((await store.SearchActors(new ActorSearch(written.Name, null, 1, 100), None)).Items, a => a.Id == actor);
                     Assert.Contains((await store.FindEvents(new EventSearch(null, null, null, actor, 1, 100), None)).Items, e => e.Node.Id == @event);
-                    Assert.Contains((await store.GetTimeline(new TimelineSearch(null, date, date, 100), None)), e => e.Node.Id == @event);
+                    var shownDate = (await store.GetNode(NodeLabel.Event, @event, None))!.Node.Date;
+                    Assert.Contains((await store.GetTimeline(new TimelineSearch(null, shownDate, shownDate, 100), None)), e => e.Node.Id == @event);
                     Assert.NotNull(await store.GetEdge(actor, "CRITIC_OF", other, None));
                     break;
                 }

@@ -574,7 +574,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Equal("Gustavo Francisco Petro", petro.Name);
         Assert.Equal(["Petro"], Assert.IsType<string[]>(petro.Properties["aliases"]));
         Assert.Equal("President of Colombia.", petro.Properties["description"]);
-        Assert.Equal([World, "second-report"], petro.Claims.Select(c => c.SourceId).Order(StringComparer.Ordinal));
+        Assert.Equal(["second-report", World], petro.Claims.Select(c => c.SourceId).Order(StringComparer.Ordinal));
         Assert.Equal("Gustavo Petro", petro.Claims.Single(c => c.SourceId == World).Values["name"]);
         Assert.False(petro.Claims.Single(c => c.SourceId == "second-report").Values.ContainsKey("aliases"));
         Assert.Equal([new Evidence(World, "Gustavo Petro is named."), new Evidence("second-report", "Petro, in full.")], petro.Evidence);
