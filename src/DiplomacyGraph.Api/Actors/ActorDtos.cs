@@ -31,10 +31,11 @@ public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadO
 /// <param name="Family">Family members (FAMILY_OF, either way), each with what they are to this actor.</param>
 /// <param name="Associates">Close associates (ASSOCIATE_OF, either way).</param>
 /// <param name="AsOf">The day asked for: offices, family and associates are those that hold then (undated ones kept); null: all.</param>
+/// <param name="Truncated">True when offices, family or associates were cut at 500; <c>/relationships</c> reaches every link.</param>
 public sealed record ActorDetailDto(
     string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description,
     IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence,
-    IReadOnlyList<FamilyMemberDto> Family, IReadOnlyList<AssociateDto> Associates, string? AsOf)
+    IReadOnlyList<FamilyMemberDto> Family, IReadOnlyList<AssociateDto> Associates, string? AsOf, bool Truncated)
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
@@ -49,10 +50,11 @@ public sealed record ActorDetailDto(
         var counts = actor.Links.GroupBy(l => l.Edge.Type).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count());
         var holding = actor.Links.Where(l => Common.AsOf.Holds(l.Edge, asOf)).ToList();
+        var cap = new LinkCap();
         return new ActorDetailDto(node.Id, node.Kind ?? "", node.Name, node.Strings("aliases"), node.Text("description"),
-            [.. holding.Where(l => l.Direction == Directions.Out && l.Edge.Type == "HOLDS_OFFICE").Select(OfficeDto.From)], counts, node.Evidence.ToDto(),
-            [.. holding.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)],
-            [.. holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)], asOf);
+            cap.Take(holding.Where(l => l.Direction == Directions.Out && l.Edge.Type == "HOLDS_OFFICE").Select(OfficeDto.From)), counts, node.Evidence.ToDto(),
+            cap.Take(holding.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)),
+            cap.Take(holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)), asOf, cap.Cut);
     }
 }
 
@@ -165,20 +167,25 @@ public sealed record ActorEventDto(NodeRef Event, string? Date, string? Role, st
 /// <summary>Another actor who shared events with this one.</summary>
 /// <param name="Actor">The other actor.</param>
 /// <param name="Events">The events they shared, in date order.</param>
-public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Events) : ICsvRow<CoParticipantDto>
+/// <param name="Truncated">True when the shared events were cut at 500.</param>
+public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Events, bool Truncated) : ICsvRow<CoParticipantDto>
 {
     static CsvTable<CoParticipantDto> ICsvRow<CoParticipantDto>.CsvColumns { get; } = new(
         ("actorId", c => c.Actor.Id), ("actorName", c => c.Actor.Name), ("actorKind", c => c.Actor.Kind),
         ("eventIds", c => Csv.Ids(c.Events)), ("eventNames", c => Csv.Names(c.Events)));
 
-    public static CoParticipantDto From(CoParticipant c) => new(c.Actor.Ref(), [.. c.Events.Select(e => e.Ref())]);
+    public static CoParticipantDto From(CoParticipant c)
+    {
+        var cap = new LinkCap();
+        return new(c.Actor.Ref(), cap.Take(c.Events.Select(e => e.Ref())), cap.Cut);
+    }
 }
 
 /// <summary>An actor's ego network: the nodes within a depth and the edges among them.</summary>
 /// <param name="ActorId">The centre.</param>
 /// <param name="Depth">Hops from the centre, 1 to 3.</param>
-/// <param name="Truncated">True when more nodes were in reach than the cap allows.</param>
+/// <param name="Truncated">True when more nodes were in reach than the cap allows, or more edges ran among them than theirs.</param>
 /// <param name="Nodes">The nodes, nearest first.</param>
-/// <param name="Edges">The edges among them.</param>
+/// <param name="Edges">The edges among them, at most 5,000.</param>
 /// <param name="AsOf">The day asked for: only relationships that hold then (undated ones kept) are followed; null: all.</param>
 public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<EdgeDto> Edges, string? AsOf = null);

@@ -16,6 +16,8 @@ internal static class ActorsApi
 {
     public const int MaxNetworkDepth = 3;
     public const int MaxNetworkNodes = 500;
+    /// <summary>The most edges a network answer holds: ten per node of a full one.</summary>
+    public const int MaxNetworkEdges = 10 * MaxNetworkNodes;
     /// <summary>The most items an actor's sub-lists (relationships, events, co-participants, statements, sanctions) return.</summary>
     public const int MaxActorFacts = 500;
 
@@ -188,7 +190,9 @@ internal static class ActorsApi
         {
             network = AsOfNetwork(network, id, depth, asOf.AsOf);
         }
-        return TypedResults.Ok(new NetworkDto(id, depth, network.Truncated, [.. network.Nodes.Select(n => n.ToDto())], [.. network.Edges.Select(e => e.ToDto())], asOf.AsOf));
+        var cap = new LinkCap();
+        var edges = cap.Take(network.Edges.Select(e => e.ToDto()), MaxNetworkEdges);
+        return TypedResults.Ok(new NetworkDto(id, depth, network.Truncated || cap.Cut, [.. network.Nodes.Select(n => n.ToDto())], edges, asOf.AsOf));
     }
 
     /// <summary>

@@ -33,6 +33,31 @@ public sealed record EdgeDto(string Id, string Type, string From, string To, IRe
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 }
 
+/// <summary>
+/// The cap on each list of linked nodes inside one answer item (a sanction's targets, an event's participants, a
+/// source's facts, …). A hub can have thousands of links; an item shows the first <see cref="Max"/> of each list in
+/// the list's order, and its <c>truncated</c> field says when one was cut. The actor's own lists
+/// (<c>/api/actors/{id}/relationships</c>, <c>/events</c>, <c>/sanctions</c>, …) reach every link from the other end.
+/// </summary>
+public sealed class LinkCap
+{
+    public const int Max = 500;
+
+    /// <summary>True once any list taken through this cap was cut.</summary>
+    public bool Cut { get; private set; }
+
+    public IReadOnlyList<T> Take<T>(IEnumerable<T> items, int max = Max)
+    {
+        var list = items.Take(max + 1).ToList();
+        if (list.Count > max)
+        {
+            Cut = true;
+            list.RemoveAt(max);
+        }
+        return list;
+    }
+}
+
 /// <summary>Small explicit maps from the store's graph model to the API's records.</summary>
 public static class GraphMapping
 {

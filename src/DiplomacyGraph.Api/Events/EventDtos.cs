@@ -13,7 +13,8 @@ namespace DiplomacyGraph.Api.Events;
 /// <param name="Description">What happened.</param>
 /// <param name="Places">Where it happened.</param>
 /// <param name="Participants">Who took part, on any side.</param>
-public sealed record EventSummaryDto(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, IReadOnlyList<NodeRef> Places, IReadOnlyList<NodeRef> Participants)
+/// <param name="Truncated">True when a list was cut at 500 (a hub event); the participants' own event lists reach the rest.</param>
+public sealed record EventSummaryDto(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, IReadOnlyList<NodeRef> Places, IReadOnlyList<NodeRef> Participants, bool Truncated)
     : ICsvRow<EventSummaryDto>
 {
     static CsvTable<EventSummaryDto> ICsvRow<EventSummaryDto>.CsvColumns { get; } = new(
@@ -21,9 +22,13 @@ public sealed record EventSummaryDto(string Id, string Kind, string? Mode, strin
         ("description", e => e.Description), ("placeIds", e => Csv.Ids(e.Places)), ("placeNames", e => Csv.Names(e.Places)),
         ("participantIds", e => Csv.Ids(e.Participants)), ("participantNames", e => Csv.Names(e.Participants)));
 
-    public static EventSummaryDto From(NodeWithLinks e) => new(
-        e.Node.Id, e.Node.Kind ?? "", e.Node.Text("mode"), e.Node.Name, e.Node.Date, e.Node.Text("description"),
-        [.. e.Out("OCCURRED_IN").Select(l => l.Other.Ref())], [.. e.In("PARTICIPATED_IN").Select(l => l.Other.Ref())]);
+    public static EventSummaryDto From(NodeWithLinks e)
+    {
+        var cap = new LinkCap();
+        return new(
+            e.Node.Id, e.Node.Kind ?? "", e.Node.Text("mode"), e.Node.Name, e.Node.Date, e.Node.Text("description"),
+            cap.Take(e.Out("OCCURRED_IN").Select(l => l.Other.Ref())), cap.Take(e.In("PARTICIPATED_IN").Select(l => l.Other.Ref())), cap.Cut);
+    }
 }
 
 /// <summary>An event with its participants grouped by side, and the statements made there.</summary>
@@ -44,11 +49,12 @@ public sealed record EventSummaryDto(string Id, string Kind, string? Mode, strin
 /// <param name="FollowedFrom">Events that led to this one.</param>
 /// <param name="Statements">Statements made at or right after it.</param>
 /// <param name="Evidence">The sentences that report it.</param>
+/// <param name="Truncated">True when a list was cut at 500 (all sides' participants count as one list).</param>
 public sealed record EventDetailDto(
     string Id, string Kind, string? Mode, string Title, string? Date, string? Description, string? Outcome, IReadOnlyList<string> Topics,
     IReadOnlyList<NodeRef> Places, IReadOnlyList<NodeRef> Destinations, IReadOnlyList<SideDto> Sides, IReadOnlyList<TargetDto> Targets,
     IReadOnlyList<NodeRef> CalledFor, IReadOnlyList<NodeRef> Preceded, IReadOnlyList<NodeRef> FollowedFrom,
-    IReadOnlyList<StatementDto> Statements, IReadOnlyList<EvidenceDto> Evidence)
+    IReadOnlyList<StatementDto> Statements, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
@@ -78,18 +84,19 @@ internal static class EventMapping
     public static EventDetailDto Detail(NodeWithLinks e, IReadOnlyList<StatementDto> statements)
     {
         var node = e.Node;
-        var sides = e.In("PARTICIPATED_IN")
+        var cap = new LinkCap();
+        var sides = cap.Take(e.In("PARTICIPATED_IN"))
             .GroupBy(l => l.Edge.Text("side") ?? UnspecifiedSide)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new SideDto(g.Key, [.. g.Select(l => new ParticipantDto(l.Other.Ref(), l.Edge.Text("role"), l.Edge.Text("title"), l.Edge.Evidence.ToDto()))]))
             .ToList();
         return new EventDetailDto(
             node.Id, node.Kind ?? "", node.Text("mode"), node.Name, node.Date, node.Text("description"), node.Text("outcome"), node.Strings("topics"),
-            Refs(e.Out("OCCURRED_IN")), Refs(e.Out("DESTINATION")), sides,
-            [.. e.Out("TARGETED").Select(l => new TargetDto(l.Other.Ref(), l.Edge.Text("role"), l.Edge.Evidence.ToDto()))],
-            Refs(e.In("CALLED_FOR")), Refs(e.Out("PRECEDED")), Refs(e.In("PRECEDED")),
-            statements, node.Evidence.ToDto());
+            Refs(cap, e.Out("OCCURRED_IN")), Refs(cap, e.Out("DESTINATION")), sides,
+            cap.Take(e.Out("TARGETED").Select(l => new TargetDto(l.Other.Ref(), l.Edge.Text("role"), l.Edge.Evidence.ToDto()))),
+            Refs(cap, e.In("CALLED_FOR")), Refs(cap, e.Out("PRECEDED")), Refs(cap, e.In("PRECEDED")),
+            statements, node.Evidence.ToDto(), cap.Cut);
     }
 
-    private static IReadOnlyList<NodeRef> Refs(IEnumerable<Link> links) => [.. links.Select(l => l.Other.Ref())];
+    private static IReadOnlyList<NodeRef> Refs(LinkCap cap, IEnumerable<Link> links) => cap.Take(links.Select(l => l.Other.Ref()));
 }

@@ -17,9 +17,10 @@ namespace DiplomacyGraph.Api.Figures;
 /// <param name="ReportedBy">Who published it.</param>
 /// <param name="CitedBy">Statements about the figure.</param>
 /// <param name="Evidence">The sentences that give it, each with its source id.</param>
+/// <param name="Truncated">True when a list was cut at 500.</param>
 public sealed record FigureDto(
     string Id, string Metric, double? Value, string? Unit, bool Approximate, string? Period, string? AsOf,
-    IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> ReportedBy, IReadOnlyList<NodeRef> CitedBy, IReadOnlyList<EvidenceDto> Evidence)
+    IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> ReportedBy, IReadOnlyList<NodeRef> CitedBy, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
     : ICsvRow<FigureDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
@@ -37,13 +38,14 @@ public sealed record FigureDto(
     public static FigureDto From(NodeWithLinks figure)
     {
         var node = figure.Node;
+        var cap = new LinkCap();
         return new FigureDto(
             node.Id, node.Text("metric") ?? node.Name, Number(node.Properties.GetValueOrDefault("value")), node.Text("unit"),
             node.Properties.GetValueOrDefault("approximate") is true, node.Text("period"), node.Text("asOf"),
-            [.. figure.Out("ABOUT").Select(l => l.Other.Ref())],
-            [.. figure.In("REPORTED").Select(l => l.Other.Ref())],
-            [.. figure.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())],
-            node.Evidence.ToDto());
+            cap.Take(figure.Out("ABOUT").Select(l => l.Other.Ref())),
+            cap.Take(figure.In("REPORTED").Select(l => l.Other.Ref())),
+            cap.Take(figure.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())),
+            node.Evidence.ToDto(), cap.Cut);
     }
 
     private static double? Number(object? value) => value switch

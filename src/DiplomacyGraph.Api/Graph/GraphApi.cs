@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DiplomacyGraph.Api.Graph;
 
 /// <summary>Graph elements in the shape Cytoscape.js takes: <c>cy.add(response.elements)</c>.</summary>
-/// <param name="Truncated">True when the graph had more nodes than <c>limit</c>.</param>
+/// <param name="Truncated">True when the graph had more nodes than <c>limit</c>, or more edges among them than 20,000.</param>
 /// <param name="Elements">The nodes and edges.</param>
 public sealed record CytoscapeGraphDto(bool Truncated, CytoscapeElementsDto Elements);
 
@@ -28,6 +28,8 @@ internal static class GraphApi
     public const int MaxDepth = 3;
     public const int MaxNodes = 2000;
     public const int DefaultNodes = 1000;
+    /// <summary>The most edges an answer holds: ten per node of a full one.</summary>
+    public const int MaxEdges = 10 * MaxNodes;
 
     public static RouteGroupBuilder MapGraph(this IEndpointRouteBuilder routes)
     {
@@ -76,9 +78,14 @@ internal static class GraphApi
         return graph is null ? await store.NotFound(NodeLabel.Actor, query.Actor!, ct, "actor") : TypedResults.Ok(ToCytoscape(graph));
     }
 
-    private static CytoscapeGraphDto ToCytoscape(Subgraph graph) => new(graph.Truncated, new CytoscapeElementsDto(
-        [.. graph.Nodes.Select(n => Element(n.ToDto().Properties, ("id", n.Id), ("label", GraphMapping.LabelName(n.Label)), ("name", n.Name), ("kind", n.Kind), ("evidence", n.Evidence.ToDto())))],
-        [.. graph.Edges.Select(e => Element(GraphMapping.Visible(e.Properties), ("id", e.Id), ("source", e.From), ("target", e.To), ("type", e.Type), ("evidence", e.Evidence.ToDto())))]));
+    private static CytoscapeGraphDto ToCytoscape(Subgraph graph)
+    {
+        var cap = new LinkCap();
+        var edges = cap.Take(graph.Edges.Select(e => Element(GraphMapping.Visible(e.Properties), ("id", e.Id), ("source", e.From), ("target", e.To), ("type", e.Type), ("evidence", e.Evidence.ToDto()))), MaxEdges);
+        return new(graph.Truncated || cap.Cut, new CytoscapeElementsDto(
+            [.. graph.Nodes.Select(n => Element(n.ToDto().Properties, ("id", n.Id), ("label", GraphMapping.LabelName(n.Label)), ("name", n.Name), ("kind", n.Kind), ("evidence", n.Evidence.ToDto())))],
+            edges));
+    }
 
     private static CytoscapeElementDto Element(IReadOnlyDictionary<string, object?> properties, params (string Key, object? Value)[] fixedFields)
     {

@@ -212,6 +212,29 @@ internal sealed class ValidatedSchemas : ISchemaFilter
         [(typeof(PathItemDto), "edges")] = PathsApi.MaxDepth,
         [(typeof(CytoscapeElementsDto), "nodes")] = GraphApi.MaxNodes,
         [(typeof(EventDetailDto), "statements")] = EventsApi.MaxStatementsPerEvent,
+        [(typeof(NetworkDto), "edges")] = ActorsApi.MaxNetworkEdges,
+        [(typeof(CytoscapeElementsDto), "edges")] = GraphApi.MaxEdges,
+        // Lists of one item's links, cut by LinkCap (EventDetailDto's sides hold at most that many participants between them).
+        [(typeof(ActorDetailDto), "offices")] = LinkCap.Max, [(typeof(ActorDetailDto), "family")] = LinkCap.Max,
+        [(typeof(ActorDetailDto), "associates")] = LinkCap.Max, [(typeof(CoParticipantDto), "events")] = LinkCap.Max,
+        [(typeof(EventSummaryDto), "places")] = LinkCap.Max, [(typeof(EventSummaryDto), "participants")] = LinkCap.Max,
+        [(typeof(EventDetailDto), "places")] = LinkCap.Max, [(typeof(EventDetailDto), "destinations")] = LinkCap.Max,
+        [(typeof(EventDetailDto), "sides")] = LinkCap.Max, [(typeof(SideDto), "participants")] = LinkCap.Max,
+        [(typeof(EventDetailDto), "targets")] = LinkCap.Max, [(typeof(EventDetailDto), "calledFor")] = LinkCap.Max,
+        [(typeof(EventDetailDto), "preceded")] = LinkCap.Max, [(typeof(EventDetailDto), "followedFrom")] = LinkCap.Max,
+        [(typeof(SanctionDto), "imposedBy")] = LinkCap.Max, [(typeof(SanctionDto), "targets")] = LinkCap.Max,
+        [(typeof(SourceDetailDto), "nodes")] = LinkCap.Max, [(typeof(SourceDetailDto), "edges")] = LinkCap.Max,
+        [(typeof(StatementDto), "speakers")] = LinkCap.Max, [(typeof(StatementDto), "about")] = LinkCap.Max,
+        [(typeof(StatementDto), "addressedTo")] = LinkCap.Max, [(typeof(TimelineEntryDto), "actors")] = LinkCap.Max,
+        [(typeof(Figures.FigureDto), "about")] = LinkCap.Max, [(typeof(Figures.FigureDto), "reportedBy")] = LinkCap.Max,
+        [(typeof(Figures.FigureDto), "citedBy")] = LinkCap.Max, [(typeof(Programs.ProgramDto), "runBy")] = LinkCap.Max,
+        [(typeof(Programs.ProgramDto), "figures")] = LinkCap.Max, [(typeof(Programs.ProgramDto), "statements")] = LinkCap.Max,
+        // Each source's values where sources disagree (ClaimLists), on the answer for one fact.
+        [(typeof(ActorDetailDto), "claims")] = ClaimLists.MaxClaims, [(typeof(EventDetailDto), "claims")] = ClaimLists.MaxClaims,
+        [(typeof(SanctionDto), "claims")] = ClaimLists.MaxClaims, [(typeof(StatementDto), "claims")] = ClaimLists.MaxClaims,
+        [(typeof(Figures.FigureDto), "claims")] = ClaimLists.MaxClaims, [(typeof(Programs.ProgramDto), "claims")] = ClaimLists.MaxClaims,
+        [(typeof(EdgeDto), "claims")] = ClaimLists.MaxClaims,
+        [(typeof(RelativeWithSanctionsDto), "sanctions")] = ActorsApi.MaxActorFacts,
         // An import document holds a source and at most MaxItemsPerSection items in each of its seven node sections.
         [(typeof(Import.ChangesDto), "created")] = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1,
         [(typeof(Import.ChangesDto), "updated")] = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1,
@@ -273,27 +296,11 @@ internal static class GrowingLists
 {
     public const string Extension = "x-grows-with";
 
-    /// <summary>Lists that grow with the graph: links of one node, which the store does not cap.</summary>
-    private static readonly HashSet<(Type, string)> WithTheGraph =
-    [
-        (typeof(ActorDetailDto), "offices"), (typeof(CoParticipantDto), "events"), (typeof(CytoscapeElementsDto), "edges"),
-        (typeof(EventSummaryDto), "places"), (typeof(EventDetailDto), "places"), (typeof(EventDetailDto), "destinations"),
-        (typeof(EventDetailDto), "sides"), (typeof(EventDetailDto), "targets"), (typeof(EventDetailDto), "calledFor"),
-        (typeof(EventDetailDto), "preceded"), (typeof(EventDetailDto), "followedFrom"), (typeof(NetworkDto), "edges"),
-        (typeof(SanctionDto), "imposedBy"), (typeof(SanctionDto), "targets"), (typeof(SideDto), "participants"),
-        (typeof(SourceDetailDto), "nodes"), (typeof(SourceDetailDto), "edges"), (typeof(StatementDto), "speakers"),
-        (typeof(StatementDto), "about"), (typeof(StatementDto), "addressedTo"), (typeof(TimelineEntryDto), "actors"),
-        (typeof(EventSummaryDto), "participants"), (typeof(Figures.FigureDto), "about"), (typeof(Figures.FigureDto), "reportedBy"),
-        (typeof(Figures.FigureDto), "citedBy"), (typeof(Programs.ProgramDto), "runBy"), (typeof(Programs.ProgramDto), "figures"),
-        (typeof(Programs.ProgramDto), "statements"), (typeof(ActorDetailDto), "family"), (typeof(ActorDetailDto), "associates"),
-        (typeof(RelativeWithSanctionsDto), "sanctions"),
-    ];
-
     public static void Mark(OpenApiSchema list, Type declaringType, string name)
     {
-        var grows = name is "evidence" or "claims" || (declaringType == typeof(SupportedNodeDto) && name == "sentences") ? "sources"
+        // A retraction lists every fact the source touched: the answer is the record of what the write did.
+        var grows = name is "evidence" || (declaringType == typeof(SupportedNodeDto) && name == "sentences") ? "sources"
             : declaringType == typeof(SourceRetractionDto) ? "source"
-            : WithTheGraph.Contains((declaringType, name)) ? "graph"
             : null;
         if (grows is null) return;
         list.Extensions ??= new Dictionary<string, IOpenApiExtension>();

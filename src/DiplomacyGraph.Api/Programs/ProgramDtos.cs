@@ -12,9 +12,10 @@ namespace DiplomacyGraph.Api.Programs;
 /// <param name="Figures">The figures about it.</param>
 /// <param name="Statements">Statements about it.</param>
 /// <param name="Evidence">The sentences that describe it, each with its source id.</param>
+/// <param name="Truncated">True when a list was cut at 500.</param>
 public sealed record ProgramDto(
     string Id, string Name, string? Description, IReadOnlyList<NodeRef> RunBy, IReadOnlyList<NodeRef> Figures, IReadOnlyList<NodeRef> Statements,
-    IReadOnlyList<EvidenceDto> Evidence) : ICsvRow<ProgramDto>
+    IReadOnlyList<EvidenceDto> Evidence, bool Truncated) : ICsvRow<ProgramDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
@@ -26,10 +27,14 @@ public sealed record ProgramDto(
         ("runByIds", p => Csv.Ids(p.RunBy)), ("runByNames", p => Csv.Names(p.RunBy)), ("figureIds", p => Csv.Ids(p.Figures)),
         ("evidence", p => Csv.Evidence(p.Evidence)), ("sourceIds", p => Csv.Sources(p.Evidence)));
 
-    public static ProgramDto From(NodeWithLinks program) => new(
-        program.Node.Id, program.Node.Name, program.Node.Text("description"),
-        [.. program.In("RUNS").Select(l => l.Other.Ref())],
-        [.. program.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Figure).Select(l => l.Other.Ref())],
-        [.. program.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())],
-        program.Node.Evidence.ToDto());
+    public static ProgramDto From(NodeWithLinks program)
+    {
+        var cap = new LinkCap();
+        return new(
+            program.Node.Id, program.Node.Name, program.Node.Text("description"),
+            cap.Take(program.In("RUNS").Select(l => l.Other.Ref())),
+            cap.Take(program.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Figure).Select(l => l.Other.Ref())),
+            cap.Take(program.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())),
+            program.Node.Evidence.ToDto(), cap.Cut);
+    }
 }

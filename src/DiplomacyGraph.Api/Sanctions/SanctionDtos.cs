@@ -18,12 +18,13 @@ namespace DiplomacyGraph.Api.Sanctions;
 /// <param name="Start">When it took effect.</param>
 /// <param name="End">When it ended or ends; null means ongoing.</param>
 /// <param name="Status">active, lifted or expired, where the source says.</param>
+/// <param name="Truncated">True when the imposers or targets were cut at 500; each target's own sanctions list reaches the rest.</param>
 /// <param name="InForce">When it is counted as in force for <c>activeOn</c>: from <c>start</c>, else <c>listed</c>, else <c>date</c>, to <c>end</c>.</param>
 public sealed record SanctionDto(
     string Id, string Kind, string Description, string? Date,
     IReadOnlyList<SanctionPartyDto> ImposedBy, IReadOnlyList<SanctionPartyDto> Targets, IReadOnlyList<EvidenceDto> Evidence,
     string? Authority, string? Program, string? LegalBasis, string? Listed, string? Start, string? End, string? Status,
-    InForceDto InForce)
+    InForceDto InForce, bool Truncated)
     : ICsvRow<SanctionDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
@@ -44,13 +45,14 @@ public sealed record SanctionDto(
     public static SanctionDto From(NodeWithLinks sanction)
     {
         var node = sanction.Node;
+        var cap = new LinkCap();
         return new(
             node.Id, node.Kind ?? "other", node.Name, node.Date,
-            [.. sanction.In("IMPOSED").Select(SanctionPartyDto.From)],
-            [.. sanction.Out("TARGETS").Select(SanctionPartyDto.From)],
+            cap.Take(sanction.In("IMPOSED").Select(SanctionPartyDto.From)),
+            cap.Take(sanction.Out("TARGETS").Select(SanctionPartyDto.From)),
             node.Evidence.ToDto(),
             node.Text("authority"), node.Text("program"), node.Text("legalBasis"), node.Text("listed"), node.Text("start"),
-            node.Text("end"), node.Text("status"), InForceDto.Of(node));
+            node.Text("end"), node.Text("status"), InForceDto.Of(node), cap.Cut);
     }
 }
 

@@ -32,7 +32,8 @@ public sealed record SourceDto(string Id, string Title, string Outlet, string? U
 /// <param name="Source">The source.</param>
 /// <param name="Nodes">The nodes it supports, with the sentences it gives for each.</param>
 /// <param name="Edges">The relationships it supports, with all their evidence.</param>
-public sealed record SourceDetailDto(SourceDto Source, IReadOnlyList<SupportedNodeDto> Nodes, IReadOnlyList<EdgeDto> Edges);
+/// <param name="Truncated">True when the nodes or the relationships were cut at 500 each (in label-then-name and type order).</param>
+public sealed record SourceDetailDto(SourceDto Source, IReadOnlyList<SupportedNodeDto> Nodes, IReadOnlyList<EdgeDto> Edges, bool Truncated);
 
 /// <summary>What retracting a source removed.</summary>
 /// <param name="SourceId">The source, now deleted.</param>
@@ -118,9 +119,10 @@ internal static class SourcesApi
         {
             return await store.NotFound(NodeLabel.Source, id, ct);
         }
+        var cap = new LinkCap();
         return TypedResults.Ok(new SourceDetailDto(
             SourceDto.From(facts.Source),
-            [.. facts.Nodes.Select(n => new SupportedNodeDto(n.Ref(), [.. n.Evidence.Where(e => e.SourceId == id).Select(e => e.Text)]))],
-            [.. facts.Edges.Select(e => e.ToDto())]));
+            cap.Take(facts.Nodes.Select(n => new SupportedNodeDto(n.Ref(), [.. n.Evidence.Where(e => e.SourceId == id).Select(e => e.Text)]))),
+            cap.Take(facts.Edges.Select(e => e.ToDto())), cap.Cut));
     }
 }

@@ -15,10 +15,11 @@ namespace DiplomacyGraph.Api.Statements;
 /// <param name="AddressedTo">Whom it was addressed to.</param>
 /// <param name="MadeAt">The event where it was said.</param>
 /// <param name="Evidence">The sentences that report it.</param>
+/// <param name="Truncated">True when a list of speakers, subjects or addressees was cut at 500.</param>
 public sealed record StatementDto(
     string Id, string Text, string? Quote, string Medium, string? Kind, string? Date,
     IReadOnlyList<NodeRef> Speakers, IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> AddressedTo, NodeRef? MadeAt,
-    IReadOnlyList<EvidenceDto> Evidence) : ICsvRow<StatementDto>
+    IReadOnlyList<EvidenceDto> Evidence, bool Truncated) : ICsvRow<StatementDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
@@ -35,12 +36,13 @@ public sealed record StatementDto(
     public static StatementDto From(NodeWithLinks statement)
     {
         var node = statement.Node;
+        var cap = new LinkCap();
         return new StatementDto(
             node.Id, node.Text("text") ?? node.Name, node.Text("quote"), node.Text("medium") ?? "reported", node.Kind, node.Date,
-            [.. statement.In("SAID").Select(l => l.Other.Ref())],
-            [.. statement.Out("ABOUT").Select(l => l.Other.Ref())],
-            [.. statement.Out("ADDRESSED_TO").Select(l => l.Other.Ref())],
+            cap.Take(statement.In("SAID").Select(l => l.Other.Ref())),
+            cap.Take(statement.Out("ABOUT").Select(l => l.Other.Ref())),
+            cap.Take(statement.Out("ADDRESSED_TO").Select(l => l.Other.Ref())),
             statement.Out("MADE_AT").Select(l => l.Other.Ref()).FirstOrDefault(),
-            node.Evidence.ToDto());
+            node.Evidence.ToDto(), cap.Cut);
     }
 }

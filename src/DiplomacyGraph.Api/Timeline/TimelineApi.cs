@@ -17,7 +17,8 @@ namespace DiplomacyGraph.Api.Timeline;
 /// <param name="Kind">PLOVER type, where one fits.</param>
 /// <param name="Actors">The actors directly linked to it (participants, speakers, subjects, …).</param>
 /// <param name="Evidence">The sentences that report it.</param>
-public sealed record TimelineEntryDto(string? Date, string Type, string Id, string Title, string? Kind, IReadOnlyList<NodeRef> Actors, IReadOnlyList<EvidenceDto> Evidence)
+/// <param name="Truncated">True when the actors were cut at 500.</param>
+public sealed record TimelineEntryDto(string? Date, string Type, string Id, string Title, string? Kind, IReadOnlyList<NodeRef> Actors, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
     : ICsvRow<TimelineEntryDto>
 {
     static CsvTable<TimelineEntryDto> ICsvRow<TimelineEntryDto>.CsvColumns { get; } = new(
@@ -25,17 +26,23 @@ public sealed record TimelineEntryDto(string? Date, string Type, string Id, stri
         ("actorIds", e => Csv.Ids(e.Actors)), ("actorNames", e => Csv.Names(e.Actors)),
         ("evidence", e => Csv.Evidence(e.Evidence)), ("sourceIds", e => Csv.Sources(e.Evidence)));
 
-    public static TimelineEntryDto From(NodeWithLinks entry) => new(
-        entry.Node.Date, GraphMapping.LabelName(entry.Node.Label), entry.Node.Id, ReadableTitle(entry), entry.Node.Kind,
-        [.. entry.Links.Where(l => l.Other.Label == NodeLabel.Actor).Select(l => l.Other).DistinctBy(a => a.Id).Select(a => a.Ref())],
-        entry.Node.Evidence.ToDto());
+    public static TimelineEntryDto From(NodeWithLinks entry)
+    {
+        var cap = new LinkCap();
+        return new(
+            entry.Node.Date, GraphMapping.LabelName(entry.Node.Label), entry.Node.Id, ReadableTitle(entry), entry.Node.Kind,
+            cap.Take(entry.Links.Where(l => l.Other.Label == NodeLabel.Actor).Select(l => l.Other).DistinctBy(a => a.Id).Select(a => a.Ref())),
+            entry.Node.Evidence.ToDto(), cap.Cut);
+    }
 
     /// <summary>A statement's bare quote ("nine", "of equals") says nothing on its own, so it reads "Speaker: what was said".</summary>
     private static string ReadableTitle(NodeWithLinks entry)
     {
         if (entry.Node.Label != NodeLabel.Statement) return entry.Node.Name;
         var said = entry.Node.Text("text") ?? entry.Node.Name;
-        var speakers = string.Join(" and ", entry.In("SAID").Select(l => l.Other.Name));
+        // A title names three speakers at most.
+        var names = entry.In("SAID").Select(l => l.Other.Name).Take(4).ToList();
+        var speakers = names.Count > 3 ? $"{string.Join(", ", names.Take(3))} and others" : string.Join(" and ", names);
         return speakers.Length == 0 ? said : $"{speakers}: {said}";
     }
 }

@@ -7,7 +7,8 @@ namespace DiplomacyGraph.Storage.Embedded;
 /// A bidirectional breadth-first search grows the smaller side one level at a time and stops at the level where the
 /// sides meet, so its cost is the two balls of half the path's length, not the ball of its whole length. The layers
 /// of nodes that lie on some shortest path are then walked greedily: first the least label preferences, then the
-/// least node ids, then the least edge id per step, which is GraphOrder.First's order over every shortest path.
+/// least relationship-type ranks, then the least node ids, then the least edge id per step, which is
+/// GraphOrder.First's order over every shortest path.
 /// </summary>
 internal static class ShortestPaths
 {
@@ -75,15 +76,33 @@ internal static class ShortestPaths
             best[i].RemoveWhere(id => !index.Neighbours(id).Any(kept.Contains));
         }
 
-        // Then the least node id at each step, then the least edge between each pair.
-        var path = new List<string> { from };
+        // Then the least relationship-type rank at each step (GraphOrder.TypeRank), keeping every node a least-ranked
+        // prefix reaches, and again only nodes that lead on to the target through an edge of the next step's rank.
+        var ranks = new string[length + 1];
         for (var i = 1; i <= length; i++)
         {
-            var candidates = best[i];
-            path.Add(index.Neighbours(path[^1]).Where(candidates.Contains).Min(StringComparer.Ordinal)!);
+            var steps = best[i - 1].SelectMany(a => index.LinksOf(a).Where(l => best[i].Contains(l.Other.Id))
+                .Select(l => (To: l.Other.Id, Rank: GraphOrder.TypeRank(l.Edge.Type)))).ToList();
+            ranks[i] = steps.Select(s => s.Rank).Min(StringComparer.Ordinal)!;
+            best[i] = steps.Where(s => s.Rank == ranks[i]).Select(s => s.To).ToHashSet(StringComparer.Ordinal);
         }
-        var edges = path.Zip(path.Skip(1), (a, b) => index.LinksOf(a).Where(l => l.Other.Id == b).Select(l => l.Edge)
-            .MinBy(e => e.Id, StringComparer.Ordinal)!).ToList();
+        for (var i = length - 1; i >= 0; i--)
+        {
+            var (kept, rank) = (best[i + 1], ranks[i + 1]);
+            best[i].RemoveWhere(id => !index.LinksOf(id).Any(l => kept.Contains(l.Other.Id) && GraphOrder.TypeRank(l.Edge.Type) == rank));
+        }
+
+        // Then the least node id at each step, then the least edge of that step's rank between each pair.
+        var path = new List<string> { from };
+        var edges = new List<GraphEdge>();
+        for (var i = 1; i <= length; i++)
+        {
+            var (candidates, rank) = (best[i], ranks[i]);
+            var step = index.LinksOf(path[^1]).Where(l => candidates.Contains(l.Other.Id) && GraphOrder.TypeRank(l.Edge.Type) == rank)
+                .OrderBy(l => l.Other.Id, StringComparer.Ordinal).ThenBy(l => l.Edge.Id, StringComparer.Ordinal).First();
+            path.Add(step.Other.Id);
+            edges.Add(step.Edge);
+        }
         return new GraphPath([.. path.Select(id => index.Nodes[id])], edges);
     }
 

@@ -79,7 +79,7 @@ public static class GraphOrder
         _ => "7",
     };
 
-    private static string TypeRank(string type) =>
+    internal static string TypeRank(string type) =>
         RelationshipTypes.ByType.TryGetValue(type, out var rule) ? rule.PathRank.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) : "99";
 
     private static int CompareSequences(IEnumerable<string> a, IEnumerable<string> b)

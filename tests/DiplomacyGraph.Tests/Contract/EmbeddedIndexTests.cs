@@ -18,6 +18,51 @@ public sealed class EmbeddedIndexTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     [Fact]
+    public async Task The_bidirectional_shortest_path_is_the_first_of_every_shortest_path_in_GraphOrder_on_a_random_graph()
+    {
+        using var store = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "paths.db"));
+        var random = new Random(20261126);
+        var actors = Enumerable.Range(0, 24).Select(i => $"actor-{i:D2}").ToList();
+        var events = Enumerable.Range(0, 6).Select(i => $"event-{i}").ToList();
+        // Types of different path ranks between persons, and shared events, so that ties between labels are broken by type.
+        (string Type, Dictionary<string, string>? Properties)[] ties =
+            [("CRITIC_OF", null), ("IN_TENSION_WITH", null), ("FAMILY_OF", new() { ["relation"] = "sibling" }), ("ASSOCIATE_OF", null)];
+        var relationships = new List<RelationshipRecord>();
+        for (var i = 0; i < 40; i++)
+        {
+            var (a, b) = (actors[random.Next(actors.Count)], actors[random.Next(actors.Count)]);
+            if (a == b) continue;
+            var (type, properties) = ties[random.Next(ties.Length)];
+            relationships.Add(Rel(a, type, b, properties));
+        }
+        for (var i = 0; i < 14; i++)
+        {
+            relationships.Add(Rel(actors[random.Next(actors.Count)], "PARTICIPATED_IN", events[random.Next(events.Count)]));
+        }
+        await store.Import(Document("paths-source") with
+        {
+            Actors = [.. actors.Select(id => Actor(id, $"Person {id}"))],
+            Events = [.. events.Select(id => Event(id, $"Meeting {id}", "2026-02-03"))],
+            Relationships = [.. relationships.DistinctBy(r => (r.From, r.Type, r.To))],
+        }, None);
+
+        var compared = 0;
+        foreach (var from in actors)
+        {
+            foreach (var to in actors.Where(t => string.CompareOrdinal(t, from) > 0))
+            {
+                var best = await store.FindShortestPath(from, to, 6, None);
+                var every = await store.FindAllShortestPaths(from, to, 6, 100_000, None);
+                var expected = GraphOrder.First(every);
+                Assert.Equal(expected?.Edges.Select(e => e.Id), best?.Edges.Select(e => e.Id));
+                Assert.Equal(expected?.Nodes.Select(n => n.Id), best?.Nodes.Select(n => n.Id));
+                if (best is { Edges.Count: > 1 }) compared++;
+            }
+        }
+        Assert.True(compared > 50, $"Only {compared} pairs were joined by a path of two hops or more; the graph is too sparse to test the order.");
+    }
+
+    [Fact]
     public async Task After_three_hundred_random_writes_the_live_index_equals_one_rebuilt_from_the_file_and_each_write_was_visible_at_once()
     {
         var path = System.IO.Path.Combine(folder.Path, "graph.db");
