@@ -12,7 +12,8 @@ public sealed record Evidence(string SourceId, string Text);
 public sealed record GraphNode(string Id, NodeLabel Label, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence)
 {
     /// <summary>What each source says of the node's fields (<see cref="ClaimRules"/>); the properties are what they resolve to.
-    /// Filled where a store reads one fact for its own page or for a write; may be empty elsewhere.</summary>
+    /// Filled where a store reads one fact for its own page or for a write; may be empty elsewhere, so not serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<SourceClaims> Claims { get; init; } = [];
 
     public string Name => Properties.TryGetValue("name", out var name) ? name as string ?? Id : Id;
@@ -41,6 +42,7 @@ public static class InternalProperties
 public sealed record GraphEdge(string Type, string From, string To, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence)
 {
     /// <summary>What each source says of the relationship's properties (<see cref="ClaimRules"/>), as for nodes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<SourceClaims> Claims { get; init; } = [];
 
     public string Id => EdgeId(From, Type, To);
