@@ -52,9 +52,29 @@ internal static class LoadRun
         "/api/graph",
     ];
 
+    /// <summary>The same questions on the medium synthetic graph (10k actors, 100k relationships), loaded into Neo4j beforehand.</summary>
+    private static readonly string[] MediumEndpoints =
+    [
+        "/health/live",
+        "/api/actors?q=petra",
+        "/api/actors/person-00100",
+        "/api/actors/person-00100/relationships",
+        "/api/actors/person-00100/events",
+        "/api/actors/person-00100/network?depth=2",
+        "/api/actors/country-000/network?depth=2",
+        "/api/timeline?actor=person-00100",
+        "/api/sanctions?target=person-00100",
+        "/api/sanctions?imposer=country-000",
+        "/api/statements?speaker=person-00100",
+        "/api/events?from=2020-01-01&to=2020-01-31",
+        "/api/events/event-00100",
+        "/api/paths/shortest?from=person-00100&to=person-09000&maxDepth=6",
+        "/api/graph",
+    ];
+
     private static string[] Endpoints = SeedEndpoints;
 
-    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll, string? Store, string? Neo4j);
+    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll, string? Store, string? Neo4j, string? Graph, bool Direct);
 
     private readonly record struct Sample(int Endpoint, long Ticks, int Bytes, bool Ok);
 
@@ -63,7 +83,7 @@ internal static class LoadRun
         var options = Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("Usage: load [--seconds 5] [--concurrency 16] [--warmup 1] [--api path/to/DiplomacyGraph.Api.dll] [--store large.db (ScaledGraph's large graph)] [--neo4j http://127.0.0.1:7474/]");
+            await Console.Error.WriteLineAsync("Usage: load [--seconds 5] [--concurrency 16] [--warmup 1] [--api path/to/DiplomacyGraph.Api.dll] [--store large.db (ScaledGraph's large graph)] [--neo4j http://127.0.0.1:7474/ [--direct true]] [--graph seed|medium|large]");
             return 2;
         }
         var dll = options.ApiDll ?? DefaultApiDll();
@@ -80,8 +100,14 @@ internal static class LoadRun
             stop.Cancel();
         };
 
-        Endpoints = options.Store is not null ? LargeEndpoints : SeedEndpoints;
-        await using var api = await ApiProcess.Start(dll, options.Store, options.Neo4j, stop.Token);
+        var graph = options.Graph ?? (options.Store is not null ? "large" : "seed");
+        Endpoints = graph switch { "medium" => MediumEndpoints, "large" => LargeEndpoints, _ => SeedEndpoints };
+        // Only the seed graph is loaded by the API itself; a scaled graph is prepared beforehand (store file or Neo4j).
+        var seed = graph == "seed";
+        var captured = options.Direct && options.Neo4j is { } neo4j
+            ? await Capture(dll, new Uri(neo4j), seed, stop.Token)
+            : null;
+        await using var api = await ApiProcess.Start(dll, options.Store, options.Neo4j, seed, stop.Token);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false })
         {
             BaseAddress = api.BaseAddress,
@@ -97,19 +123,148 @@ internal static class LoadRun
             }
         }
 
-        Console.WriteLine($"API pid {api.Id} on {api.BaseAddress} ({Path.GetFileName(dll)}, {(options.Neo4j is null ? "embedded store" : $"Neo4j at {options.Neo4j}")}, {(options.Store is null ? "seed graph" : options.Store)}).");
+        Console.WriteLine($"API pid {api.Id} on {api.BaseAddress} ({Path.GetFileName(dll)}, {(options.Neo4j is null ? "embedded store" : $"Neo4j at {options.Neo4j}")}, {graph} graph{(options.Store is null ? "" : $" in {options.Store}")}).");
         Console.WriteLine($"Each endpoint alone: warm-up {options.WarmupSeconds} s, then {options.Seconds} s measured, {options.Concurrency} concurrent loops.");
         var results = new List<(string Endpoint, List<Sample> Samples, double Seconds)>();
+        var direct = new List<(string Endpoint, int Requests, List<Sample> Samples, double Seconds)>();
+        using var neo4jHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false })
+        {
+            BaseAddress = options.Neo4j is null ? null : new Uri(options.Neo4j),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         foreach (var endpoint in Endpoints)
         {
             await Hammer(http, endpoint, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), stop.Token);
             var measured = Stopwatch.StartNew();
             var samples = await Hammer(http, endpoint, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), stop.Token);
             results.Add((endpoint, samples, measured.Elapsed.TotalSeconds));
+            // Right after the API's run of the same endpoint, so both see the same machine.
+            if (captured is not null && captured.TryGetValue(endpoint, out var requests) && requests.Count > 0)
+            {
+                foreach (var request in requests) await CheckAnswers(neo4jHttp, request, stop.Token);
+                await Replay(neo4jHttp, requests, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), stop.Token);
+                measured.Restart();
+                var replayed = await Replay(neo4jHttp, requests, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), stop.Token);
+                direct.Add((endpoint, requests.Count, replayed, measured.Elapsed.TotalSeconds));
+            }
         }
 
         Report(results, api.Memory());
+        if (captured is not null)
+        {
+            ReportDirect(new Uri(options.Neo4j!), direct, results, options);
+        }
         return 0;
+    }
+
+    /// <summary>
+    /// The Cypher requests the API sends for each endpoint, caught by a proxy in front of Neo4j while an API process
+    /// pointed at it answers each endpoint once. That process then stops; the measured API talks to Neo4j directly.
+    /// </summary>
+    private static async Task<Dictionary<string, IReadOnlyList<CapturedRequest>>> Capture(string dll, Uri neo4j, bool seed, CancellationToken ct)
+    {
+        await using var proxy = CypherCapture.Start(neo4j);
+        await using var api = await ApiProcess.Start(dll, null, proxy.Address.ToString(), seed, ct);
+        using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var captured = new Dictionary<string, IReadOnlyList<CapturedRequest>>(StringComparer.Ordinal);
+        foreach (var endpoint in Endpoints)
+        {
+            // Twice: the first answer may include one-off work (the server's version, the schema); the second is the steady state.
+            (await http.GetAsync(new Uri(endpoint, UriKind.Relative), ct)).Dispose();
+            proxy.Take();
+            using var response = await http.GetAsync(new Uri(endpoint, UriKind.Relative), ct);
+            response.EnsureSuccessStatusCode();
+            captured[endpoint] = proxy.Take();
+        }
+        // Kept for PROFILE and for replaying by hand (curl -H 'Content-Type: application/json' -d @file <neo4j>/db/data/transaction/commit).
+        var folder = Directory.CreateTempSubdirectory("diplomacygraph-cypher-").FullName;
+        foreach (var (endpoint, requests, index) in captured.Select((c, i) => (c.Key, c.Value, i)))
+        {
+            for (var r = 0; r < requests.Count; r++)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(folder, $"{index:D2}-{r}.json"), requests[r].Body, ct);
+            }
+            await File.AppendAllTextAsync(Path.Combine(folder, "endpoints.txt"), $"{index:D2} {endpoint} ({requests.Count} requests to {string.Join(", ", requests.Select(q => q.Path).Distinct())}){Environment.NewLine}", ct);
+        }
+        Console.WriteLine($"Captured Cypher requests: {folder}");
+        return captured;
+    }
+
+    /// <summary>
+    /// Each endpoint's captured Cypher requests, replayed straight to Neo4j by the same closed loops right after the API's
+    /// run of that endpoint (one iteration sends them in order, as the API did), beside the API's figures: its overhead.
+    /// </summary>
+    private static void ReportDirect(Uri neo4j, List<(string Endpoint, int Requests, List<Sample> Samples, double Seconds)> direct,
+        List<(string Endpoint, List<Sample> Samples, double Seconds)> api, Options options)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"The same Cypher requests straight to Neo4j at {neo4j}, each right after the API's run of its endpoint (warm-up {options.WarmupSeconds} s, {options.Seconds} s measured, {options.Concurrency} loops):");
+        Console.WriteLine();
+        Console.WriteLine($"| {"Endpoint",-62} | {"Cypher req",10} | {"API req/s",9} | {"Direct req/s",12} | {"API p50",8} | {"Direct p50",10} | {"API p99",8} | {"Direct p99",10} | {"API / direct",12} |");
+        Console.WriteLine($"|{new string('-', 64)}|{new string('-', 11)}:|{new string('-', 10)}:|{new string('-', 13)}:|{new string('-', 9)}:|{new string('-', 11)}:|{new string('-', 9)}:|{new string('-', 11)}:|{new string('-', 13)}:|");
+        foreach (var (endpoint, requests, samples, seconds) in direct)
+        {
+            var (_, apiSamples, apiSeconds) = api.Single(a => a.Endpoint == endpoint);
+            var apiMs = apiSamples.Select(s => s.Ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+            var directMs = samples.Select(s => s.Ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
+            var apiRate = apiSamples.Count / apiSeconds;
+            var directRate = samples.Count / seconds;
+            var errors = samples.Count(s => !s.Ok);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {"`" + endpoint + "`",-62} | {requests,10} | {apiRate,9:F0} | {directRate,12:F0} | {Percentile(apiMs, 0.50),8:F2} | {Percentile(directMs, 0.50),10:F2} | {Percentile(apiMs, 0.99),8:F2} | {Percentile(directMs, 0.99),10:F2} | {directRate / apiRate,11:F2}×{(errors > 0 ? $" ({errors} errors)" : "")} |"));
+        }
+        Console.WriteLine();
+        Console.WriteLine("API / direct is direct requests/s over API requests/s: how many times slower the API answers than Neo4j alone.");
+    }
+
+    /// <summary>A captured request must succeed when replayed (HTTP 200 and no Cypher errors), or its figures mean nothing.</summary>
+    private static async Task CheckAnswers(HttpClient http, CapturedRequest request, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(request.Body);
+        content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+        using var response = await http.PostAsync(new Uri(request.Path, UriKind.Relative), content, ct);
+        using var json = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        if (response.StatusCode != HttpStatusCode.OK || (json.RootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0))
+        {
+            throw new InvalidOperationException($"Replaying {request.Path} failed ({(int)response.StatusCode}): {json.RootElement}");
+        }
+    }
+
+    /// <summary>N loops sending one endpoint's Cypher requests in order until the time is up; a sample is the whole sequence.</summary>
+    private static async Task<List<Sample>> Replay(HttpClient http, IReadOnlyList<CapturedRequest> requests, int concurrency, TimeSpan duration, CancellationToken ct)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var loops = Enumerable.Range(0, concurrency).Select(loop => Task.Run(async () =>
+        {
+            var samples = new List<Sample>(4096);
+            while (Stopwatch.GetTimestamp() < end && !ct.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var (ok, bytes) = (true, 0);
+                try
+                {
+                    foreach (var request in requests)
+                    {
+                        using var content = new ByteArrayContent(request.Body);
+                        content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+                        using var response = await http.PostAsync(new Uri(request.Path, UriKind.Relative), content, ct);
+                        var body = await response.Content.ReadAsByteArrayAsync(ct);
+                        (ok, bytes) = (ok && response.StatusCode == HttpStatusCode.OK, bytes + body.Length);
+                    }
+                    samples.Add(new Sample(0, Stopwatch.GetTimestamp() - started, bytes, ok));
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    samples.Add(new Sample(0, Stopwatch.GetTimestamp() - started, 0, false));
+                }
+            }
+            return samples;
+        }, ct));
+        return [.. (await Task.WhenAll(loops)).SelectMany(s => s)];
     }
 
     /// <summary>N loops sending one endpoint until the time is up.</summary>
@@ -166,7 +321,7 @@ internal static class LoadRun
 
     private static Options? Parse(string[] args)
     {
-        var options = new Options(5, 16, 1, null, null, null);
+        var options = new Options(5, 16, 1, null, null, null, null, false);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -181,6 +336,8 @@ internal static class LoadRun
                     "--api" => options with { ApiDll = value ?? throw new FormatException(args[i]) },
                     "--store" => options with { Store = value ?? throw new FormatException(args[i]) },
                     "--neo4j" => options with { Neo4j = value ?? throw new FormatException(args[i]) },
+                    "--graph" => options with { Graph = value is "seed" or "medium" or "large" ? value : throw new FormatException(args[i]) },
+                    "--direct" => options with { Direct = bool.TryParse(value, out var direct) ? direct : throw new FormatException(args[i]) },
                     _ => throw new FormatException(args[i]),
                 };
             }
@@ -218,7 +375,7 @@ internal static class LoadRun
             BaseAddress = baseAddress;
         }
 
-        public static async Task<ApiProcess> Start(string dll, string? store, string? neo4j, CancellationToken ct)
+        public static async Task<ApiProcess> Start(string dll, string? store, string? neo4j, bool seed, CancellationToken ct)
         {
             var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
             var database = store ?? TempStore.NewPath();
@@ -230,8 +387,8 @@ internal static class LoadRun
                 UseShellExecute = false,
             };
             foreach (var arg in new[] { dll, "--urls", baseAddress.ToString(), $"--Embedded:Path={database}" }) start.ArgumentList.Add(arg);
-            // A prepared large store is used as it is (not re-seeded); Neo4j replaces the embedded store when given.
-            if (store is not null) start.ArgumentList.Add("--Seed:Enabled=false");
+            // A prepared graph (a store file, or a Neo4j loaded beforehand) is used as it is, not seeded; Neo4j replaces the embedded store when given.
+            if (!seed) start.ArgumentList.Add("--Seed:Enabled=false");
             if (neo4j is not null) start.ArgumentList.Add($"--Neo4j:Uri={neo4j}");
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Serialization;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Knowledge;
@@ -37,12 +36,7 @@ internal static class ServiceSetup
         // Let binding failures (page=abc) reach ProblemHandling, which names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemHandling>();
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-            // A property the format does not have, or has under another case, or twice, is a mistake to report, not to drop.
-            KnowledgeJson.Strict(o.SerializerOptions);
-        });
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])

@@ -18,32 +18,25 @@ public sealed partial class Neo4jGraphStore
         return Suggestions.Rank(result.Column("node").Select(GraphRows.Node), missingId, max);
     }
 
-    public async Task<Page<NodeWithLinks>> FindFigures(FigureSearch search, CancellationToken ct)
+    public Task<Page<NodeWithLinks>> FindFigures(FigureSearch search, CancellationToken ct)
     {
         if (search is { AboutId: not null, ReporterId: not null })
         {
             throw new ArgumentException("Search figures by subject or by reporter, not both.", nameof(search));
         }
         // One query per anchor, so that a search about a node starts from that node.
-        var query = search.AboutId is not null ? "FindFiguresAbout" : search.ReporterId is not null ? "FindFiguresReportedBy" : "FindFigures";
-        var (skip, limit) = Slice(search.Page, search.PageSize);
-        var parameters = new List<(string, object?)>
+        var query = search.Query is null ? null : Text.Fold(search.Query);
+        var variant = search switch
         {
-            ("metric", search.Metric), ("query", search.Query is null ? null : Text.Fold(search.Query)), ("skip", skip), ("limit", limit),
+            { AboutId: { } about } => ("FiguresAbout", Params(("aboutId", about), ("metric", search.Metric), ("query", query))),
+            { ReporterId: { } reporter } => ("FiguresReportedBy", Params(("reporterId", reporter), ("metric", search.Metric), ("query", query))),
+            _ => ("Figures", Params(("metric", search.Metric), ("query", query))),
         };
-        if (search.AboutId is not null) parameters.Add(("aboutId", search.AboutId));
-        if (search.ReporterId is not null) parameters.Add(("reporterId", search.ReporterId));
-        var result = await client.Run(new CypherStatement(CypherQueries.Get(query), Params([.. parameters])), ct);
-        return ToPage(result, GraphRows.WithLinks, search.Page, search.PageSize);
+        return PageOf(variant, search.Page, search.PageSize, ct);
     }
 
-    public async Task<Page<NodeWithLinks>> FindPrograms(ProgramSearch search, CancellationToken ct)
-    {
-        var (skip, limit) = Slice(search.Page, search.PageSize);
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("FindPrograms"), Params(
-            ("query", search.Query is null ? null : Text.Fold(search.Query)), ("skip", skip), ("limit", limit))), ct);
-        return ToPage(result, GraphRows.WithLinks, search.Page, search.PageSize);
-    }
+    public Task<Page<NodeWithLinks>> FindPrograms(ProgramSearch search, CancellationToken ct) =>
+        PageOf(("Programs", Params(("query", search.Query is null ? null : Text.Fold(search.Query)))), search.Page, search.PageSize, ct);
 
     public async Task<IReadOnlyList<GraphPath>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct)
     {
@@ -57,8 +50,4 @@ public sealed partial class Neo4jGraphStore
             [.. nodes.EnumerateArray().Select(GraphRows.Node)], [.. edges.EnumerateArray().Select(GraphRows.Edge)]));
         return [.. GraphOrder.Paths(paths).Take(limit)];
     }
-
-    /// <summary>A page from a query that answers its items and their total in one row (the figure and programme lists).</summary>
-    private static Page<T> ToPage<T>(CypherResult result, Func<System.Text.Json.JsonElement, T> map, int page, int pageSize) =>
-        new([.. result.Column("items").Single().EnumerateArray().Select(map)], page, pageSize, result.Column("total").Single().GetInt32());
 }

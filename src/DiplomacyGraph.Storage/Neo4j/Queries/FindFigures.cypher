@@ -1,5 +1,6 @@
-// One page of figures by folded metric (their sort key) then id, with links and the total before paging.
-// $query is already folded and matched against the folded searchTerms (the metric).
+// Every figure, optionally of one metric and containing a folded $query in its folded searchTerms (the metric).
+// Unanchored: 3.1 has no index that serves either filter's substring or the sort.
+// One page, by folded metric (the sort key) then id, with links; CountFigures counts the whole.
 // @param metric: "extraditions carried out"
 // @param query: "extradition"
 // @param skip: 0
@@ -9,10 +10,10 @@ WHERE ($metric IS NULL OR n.metric = $metric)
   AND ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
 WITH n
 ORDER BY n.sortKey, n.id
-WITH collect(n) AS matches
-RETURN size(matches) AS total,
-  [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), properties: properties(n),
-    outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
-      other: {id: m.id, labels: labels(m), properties: properties(m)}}],
-    incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
-      other: {id: m.id, labels: labels(m), properties: properties(m)}}]}] AS items
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node

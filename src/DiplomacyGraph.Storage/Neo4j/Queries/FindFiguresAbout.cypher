@@ -1,4 +1,6 @@
-// One page of the figures about one node, starting from that node; otherwise as FindFigures.
+// The figures about one node (from that node, through the id constraint), optionally of one metric and
+// containing a folded $query in their folded searchTerms.
+// One page, by folded metric (the sort key) then id, with links; CountFiguresAbout counts the whole.
 // @param aboutId: "gustavo-petro"
 // @param metric: "extraditions carried out"
 // @param query: "extradition"
@@ -10,10 +12,10 @@ WHERE ($metric IS NULL OR n.metric = $metric)
   AND ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
 WITH n
 ORDER BY n.sortKey, n.id
-WITH collect(n) AS matches
-RETURN size(matches) AS total,
-  [n IN matches[$skip..($skip + $limit)] | {id: n.id, labels: labels(n), properties: properties(n),
-    outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
-      other: {id: m.id, labels: labels(m), properties: properties(m)}}],
-    incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
-      other: {id: m.id, labels: labels(m), properties: properties(m)}}]}] AS items
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node
