@@ -17,8 +17,9 @@ namespace DiplomacyGraph.Storage.Neo4j;
 // the guards only ever meet writes of other processes.
 public sealed partial class Neo4jGraphStore
 {
-    /// <summary>How often a computed write is tried again when a concurrent write (of another process) changed what it read.</summary>
-    private const int ComputedWriteAttempts = 5;
+    /// <summary>How often a computed write is tried again when a concurrent write (of another process) changed what it read:
+    /// generously, as another process with a queue of imports on the same nodes can win several rounds in a row.</summary>
+    private const int ComputedWriteAttempts = 25;
 
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
@@ -112,7 +113,12 @@ public sealed partial class Neo4jGraphStore
     /// <summary>A computed write refused as often as it may be tried: the store is too contended to answer now (503).</summary>
     private void ThrowIfLastAttempt(int attempt, Neo4jGuardException refusal)
     {
-        if (attempt < ComputedWriteAttempts) return;
+        if (attempt < ComputedWriteAttempts)
+        {
+            // A jittered pause, growing with the attempts, so that two processes stop meeting on the same nodes.
+            Thread.Sleep(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)));
+            return;
+        }
         logger.LogWarning("A Neo4j computed write was refused {Attempts} times by concurrent writes of other processes", attempt);
         throw new StoreUnavailableException(refusal);
     }
