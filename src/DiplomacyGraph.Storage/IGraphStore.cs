@@ -78,13 +78,21 @@ public interface IGraphStore
     /// <see cref="UnknownReferencesException"/> when its evidence cites an unknown source. Nothing is written then.</summary>
     Task CreateNode(GraphNode node, CancellationToken ct);
 
-    /// <summary>Replaces a node's properties with the given ones; its evidence accumulates (the given evidence is added).
+    /// <summary>Replaces the claims of the given evidence's source with the given properties, and shows what the claims then
+    /// resolve to (<see cref="ClaimRules"/>); its evidence accumulates (the given evidence is added).
     /// Null when there is no node with that label and id. Throws <see cref="UnknownReferencesException"/> for unknown sources.</summary>
     Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct);
 
     /// <summary>Deletes a node. A node with relationships is <see cref="DeleteOutcome.InUse"/> unless <paramref name="cascade"/>,
     /// which deletes them with it; a source cited by any fact is always in use.</summary>
     Task<DeleteResult> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct);
+
+    /// <summary>
+    /// Retracts a source in one transaction (<see cref="RetractionPlan"/>): removes its evidence and claims from every fact,
+    /// deletes the facts left without evidence (and a deleted node's relationships), then the source. Null when there is
+    /// no such source; nothing is written then.
+    /// </summary>
+    Task<SourceRetraction?> RetractSource(string sourceId, CancellationToken ct);
 
     /// <summary>Creates a relationship. Throws <see cref="IdConflictException"/> when it exists, <see cref="UnknownReferencesException"/>
     /// naming unknown ends or sources, <see cref="EndpointMismatchException"/> when its type cannot join those nodes.</summary>

@@ -37,6 +37,11 @@ public sealed record ActorDetailDto(
     IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence,
     IReadOnlyList<FamilyMemberDto> Family, IReadOnlyList<AssociateDto> Associates, string? AsOf, bool Truncated)
 {
+    /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
+    /// answer for this one fact, never in lists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClaimDto>? Claims { get; init; }
+
     public static ActorDetailDto From(NodeWithLinks actor) => From(actor, null);
 
     public static ActorDetailDto From(NodeWithLinks actor, string? asOf)

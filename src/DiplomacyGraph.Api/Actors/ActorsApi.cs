@@ -164,9 +164,10 @@ internal static class ActorsApi
     }
 
     public static async Task<Results<Ok<ActorDetailDto>, ProblemHttpResult>> GetActor(
-        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] AsOfQuery query, IGraphStore store, CancellationToken ct) =>
+        [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] AsOfQuery query, [AsParameters] ClaimsQuery claims,
+        IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Actor, id, ct) is { } actor
-            ? TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf))
+            ? TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf) with { Claims = ClaimLists.Of(actor.Node, claims) })
             : await store.NotFound(NodeLabel.Actor, id, ct);
 
     public static async Task<Results<Ok<CappedList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(

@@ -22,7 +22,8 @@ internal sealed record NodeResource<TWrite, TDto>(NodeLabel Label, string Name, 
 /// <summary>POST, PUT and DELETE for one kind of node, the same for every resource.</summary>
 internal static class NodeWrites
 {
-    public static RouteGroupBuilder MapNodeWrites<TWrite, TDto>(this IEndpointRouteBuilder routes, NodeResource<TWrite, TDto> resource, string tag)
+    // mapDelete: false when the resource maps its own DELETE (sources: a cascade retracts their facts).
+    public static RouteGroupBuilder MapNodeWrites<TWrite, TDto>(this IEndpointRouteBuilder routes, NodeResource<TWrite, TDto> resource, string tag, bool mapDelete = true)
         where TWrite : INodeWrite
     {
         var group = routes.MapGroup(resource.Route).WithTags(tag).RequireWriteAccess().WithValidation().WithStoreProblems();
@@ -53,6 +54,7 @@ internal static class NodeWrites
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        if (!mapDelete) return group;
         group.MapDelete("/{id}", delete)
             .WithName($"Delete{resource.Name}")
             .WithSummary($"Delete {aName}")

@@ -54,7 +54,13 @@ public sealed record EventDetailDto(
     string Id, string Kind, string? Mode, string Title, string? Date, string? Description, string? Outcome, IReadOnlyList<string> Topics,
     IReadOnlyList<NodeRef> Places, IReadOnlyList<NodeRef> Destinations, IReadOnlyList<SideDto> Sides, IReadOnlyList<TargetDto> Targets,
     IReadOnlyList<NodeRef> CalledFor, IReadOnlyList<NodeRef> Preceded, IReadOnlyList<NodeRef> FollowedFrom,
-    IReadOnlyList<StatementDto> Statements, IReadOnlyList<EvidenceDto> Evidence, bool Truncated);
+    IReadOnlyList<StatementDto> Statements, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
+{
+    /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
+    /// answer for this one fact, never in lists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClaimDto>? Claims { get; init; }
+}
 
 /// <summary>The participants on one side of an event.</summary>
 /// <param name="Side">The side: a country id such as <c>colombia</c>, or "unspecified".</param>

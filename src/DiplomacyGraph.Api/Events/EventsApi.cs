@@ -75,8 +75,11 @@ internal static class EventsApi
         return TypedResults.Ok(page.Map(EventSummaryDto.From));
     }
 
+    /// <summary>An event's stored name is its title.</summary>
+    private static readonly Dictionary<string, string?> ClaimFields = new(StringComparer.Ordinal) { ["name"] = "title" };
+
     public static async Task<Results<Ok<EventDetailDto>, ProblemHttpResult>> GetEvent(
-        [Description("Event id, e.g. white-house-meeting-2026-02-03.")] string id, IGraphStore store, CancellationToken ct)
+        [Description("Event id, e.g. white-house-meeting-2026-02-03.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct)
     {
         if (await store.GetNode(NodeLabel.Event, id, ct) is not { } e)
         {
@@ -84,6 +87,7 @@ internal static class EventsApi
         }
         var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent);
         var statements = await Task.WhenAll(statementIds.Select(s => store.GetNode(NodeLabel.Statement, s, ct)));
-        return TypedResults.Ok(EventMapping.Detail(e, [.. statements.OfType<Storage.Graph.NodeWithLinks>().Select(StatementDto.From)]));
+        return TypedResults.Ok(EventMapping.Detail(e, [.. statements.OfType<Storage.Graph.NodeWithLinks>().Select(StatementDto.From)])
+            with { Claims = ClaimLists.Of(e.Node, claims, ClaimFields) });
     }
 }

@@ -23,6 +23,11 @@ public sealed record FigureDto(
     IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> ReportedBy, IReadOnlyList<NodeRef> CitedBy, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
     : ICsvRow<FigureDto>
 {
+    /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
+    /// answer for this one fact, never in lists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClaimDto>? Claims { get; init; }
+
     static CsvTable<FigureDto> ICsvRow<FigureDto>.CsvColumns { get; } = new(
         ("id", f => f.Id), ("metric", f => f.Metric), ("value", f => Csv.Value(f.Value)), ("unit", f => f.Unit),
         ("approximate", f => Csv.Value(f.Approximate)), ("period", f => f.Period), ("asOf", f => f.AsOf),

@@ -61,9 +61,12 @@ internal static class FiguresApi
         return TypedResults.Ok(page.Map(FigureDto.From));
     }
 
+    /// <summary>A figure's stored name repeats its metric.</summary>
+    private static readonly Dictionary<string, string?> NameRepeatsMetric = new(StringComparer.Ordinal) { ["name"] = null };
+
     public static async Task<Results<Ok<FigureDto>, ProblemHttpResult>> GetFigure(
-        [Description("Figure id, e.g. extraditions-petro-government.")] string id, IGraphStore store, CancellationToken ct) =>
+        [Description("Figure id, e.g. extraditions-petro-government.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Figure, id, ct) is { } figure
-            ? TypedResults.Ok(FigureDto.From(figure))
+            ? TypedResults.Ok(FigureDto.From(figure) with { Claims = ClaimLists.Of(figure.Node, claims, NameRepeatsMetric) })
             : await store.NotFound(NodeLabel.Figure, id, ct);
 }

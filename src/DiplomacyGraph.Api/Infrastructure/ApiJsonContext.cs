@@ -67,6 +67,7 @@ public static class ApiJson
 [JsonSerializable(typeof(SourceDto))]
 [JsonSerializable(typeof(CappedList<SourceDto>))]
 [JsonSerializable(typeof(SourceDetailDto))]
+[JsonSerializable(typeof(SourceRetractionDto))]
 [JsonSerializable(typeof(EdgeDto))]
 [JsonSerializable(typeof(ImportResultDto))]
 [JsonSerializable(typeof(FtmImportResultDto))]

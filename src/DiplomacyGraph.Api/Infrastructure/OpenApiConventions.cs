@@ -70,6 +70,7 @@ internal sealed class OpenApiConventions : IOperationFilter
         ["* api/timeline:includeUndated"] = true,
         ["* *:asOf"] = "2026-02-03",
         ["* *:activeOn"] = "2026-02-03",
+        ["* *:claims"] = "all",
         ["GET api/figures/{id}:id"] = "extraditions-petro-government",
         ["GET api/programs/{id}:id"] = "voluntary-substitution-program",
         ["* api/figures:about"] = "gustavo-petro",

@@ -229,6 +229,11 @@ internal sealed class ValidatedSchemas : ISchemaFilter
         [(typeof(Figures.FigureDto), "about")] = LinkCap.Max, [(typeof(Figures.FigureDto), "reportedBy")] = LinkCap.Max,
         [(typeof(Figures.FigureDto), "citedBy")] = LinkCap.Max, [(typeof(Programs.ProgramDto), "runBy")] = LinkCap.Max,
         [(typeof(Programs.ProgramDto), "figures")] = LinkCap.Max, [(typeof(Programs.ProgramDto), "statements")] = LinkCap.Max,
+        // Each source's values where sources disagree (ClaimLists), on the answer for one fact.
+        [(typeof(ActorDetailDto), "claims")] = ClaimLists.MaxClaims, [(typeof(EventDetailDto), "claims")] = ClaimLists.MaxClaims,
+        [(typeof(SanctionDto), "claims")] = ClaimLists.MaxClaims, [(typeof(StatementDto), "claims")] = ClaimLists.MaxClaims,
+        [(typeof(Figures.FigureDto), "claims")] = ClaimLists.MaxClaims, [(typeof(Programs.ProgramDto), "claims")] = ClaimLists.MaxClaims,
+        [(typeof(EdgeDto), "claims")] = ClaimLists.MaxClaims,
         [(typeof(RelativeWithSanctionsDto), "sanctions")] = ActorsApi.MaxActorFacts,
         // An import document holds a source and at most MaxItemsPerSection items in each of its seven node sections.
         [(typeof(Import.ChangesDto), "created")] = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1,
@@ -293,7 +298,9 @@ internal static class GrowingLists
 
     public static void Mark(OpenApiSchema list, Type declaringType, string name)
     {
+        // A retraction lists every fact the source touched: the answer is the record of what the write did.
         var grows = name is "evidence" || (declaringType == typeof(SupportedNodeDto) && name == "sentences") ? "sources"
+            : declaringType == typeof(SourceRetractionDto) ? "source"
             : null;
         if (grows is null) return;
         list.Extensions ??= new Dictionary<string, IOpenApiExtension>();

@@ -17,6 +17,11 @@ public sealed record ProgramDto(
     string Id, string Name, string? Description, IReadOnlyList<NodeRef> RunBy, IReadOnlyList<NodeRef> Figures, IReadOnlyList<NodeRef> Statements,
     IReadOnlyList<EvidenceDto> Evidence, bool Truncated) : ICsvRow<ProgramDto>
 {
+    /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
+    /// answer for this one fact, never in lists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClaimDto>? Claims { get; init; }
+
     static CsvTable<ProgramDto> ICsvRow<ProgramDto>.CsvColumns { get; } = new(
         ("id", p => p.Id), ("name", p => p.Name), ("description", p => p.Description),
         ("runByIds", p => Csv.Ids(p.RunBy)), ("runByNames", p => Csv.Names(p.RunBy)), ("figureIds", p => Csv.Ids(p.Figures)),

@@ -47,8 +47,8 @@ internal static class ProgramsApi
     }
 
     public static async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> GetProgram(
-        [Description("Programme id, e.g. voluntary-substitution-program.")] string id, IGraphStore store, CancellationToken ct) =>
+        [Description("Programme id, e.g. voluntary-substitution-program.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Program, id, ct) is { } program
-            ? TypedResults.Ok(ProgramDto.From(program))
+            ? TypedResults.Ok(ProgramDto.From(program) with { Claims = ClaimLists.Of(program.Node, claims) })
             : await store.NotFound(NodeLabel.Program, id, ct);
 }

@@ -39,9 +39,9 @@ internal static class RelationshipsApi
 
     public static async Task<Results<Ok<EdgeDto>, ProblemHttpResult>> GetRelationship(
         [Description("Id of the node it starts at.")] string from, [Description("Relationship type.")] string type,
-        [Description("Id of the node it ends at.")] string to, IGraphStore store, CancellationToken ct) =>
+        [Description("Id of the node it ends at.")] string to, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
         await Find(store, from, type, to, ct) is { } edge
-            ? TypedResults.Ok(edge.ToDto())
+            ? TypedResults.Ok(edge.ToDto() with { Claims = ClaimLists.Of(edge, claims) })
             : Problems.NotFound("Relationship", GraphEdge.EdgeId(from, type, to));
 
     /// <summary>The relationship, also when it is symmetric (spouses, associates) and stored the other way round.</summary>

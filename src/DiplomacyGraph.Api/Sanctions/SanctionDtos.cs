@@ -27,6 +27,11 @@ public sealed record SanctionDto(
     InForceDto InForce, bool Truncated)
     : ICsvRow<SanctionDto>
 {
+    /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
+    /// answer for this one fact, never in lists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClaimDto>? Claims { get; init; }
+
     static CsvTable<SanctionDto> ICsvRow<SanctionDto>.CsvColumns { get; } = new(
         ("id", s => s.Id), ("kind", s => s.Kind), ("date", s => s.Date), ("description", s => s.Description),
         ("authority", s => s.Authority), ("program", s => s.Program), ("legalBasis", s => s.LegalBasis),

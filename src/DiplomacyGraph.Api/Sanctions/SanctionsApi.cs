@@ -69,10 +69,13 @@ internal static class SanctionsApi
         public ActiveOnQueryValidator() => RuleFor(q => q.ActiveOn).IsoDate();
     }
 
+    /// <summary>A sanction's stored name is its description.</summary>
+    private static readonly Dictionary<string, string?> ClaimFields = new(StringComparer.Ordinal) { ["name"] = "description" };
+
     public static async Task<Results<Ok<SanctionDto>, ProblemHttpResult>> GetSanction(
-        [Description("Sanction id, e.g. gustavo-petro-visa-revocation.")] string id, IGraphStore store, CancellationToken ct) =>
+        [Description("Sanction id, e.g. gustavo-petro-visa-revocation.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Sanction, id, ct) is { } sanction
-            ? TypedResults.Ok(SanctionDto.From(sanction))
+            ? TypedResults.Ok(SanctionDto.From(sanction) with { Claims = ClaimLists.Of(sanction.Node, claims, ClaimFields) })
             : await store.NotFound(NodeLabel.Sanction, id, ct);
 
     public static async Task<Results<Ok<PagedList<SanctionDto>>, ProblemHttpResult>> FindSanctions(

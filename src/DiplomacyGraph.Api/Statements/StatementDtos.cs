@@ -21,6 +21,11 @@ public sealed record StatementDto(
     IReadOnlyList<NodeRef> Speakers, IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> AddressedTo, NodeRef? MadeAt,
     IReadOnlyList<EvidenceDto> Evidence, bool Truncated) : ICsvRow<StatementDto>
 {
+    /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
+    /// answer for this one fact, never in lists.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ClaimDto>? Claims { get; init; }
+
     static CsvTable<StatementDto> ICsvRow<StatementDto>.CsvColumns { get; } = new(
         ("id", s => s.Id), ("date", s => s.Date), ("medium", s => s.Medium), ("kind", s => s.Kind), ("text", s => s.Text), ("quote", s => s.Quote),
         ("speakerIds", s => Csv.Ids(s.Speakers)), ("speakerNames", s => Csv.Names(s.Speakers)),

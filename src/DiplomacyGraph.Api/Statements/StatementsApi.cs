@@ -54,10 +54,13 @@ internal static class StatementsApi
         }
     }
 
+    /// <summary>A statement's stored name repeats its quote or text, which are listed themselves.</summary>
+    private static readonly Dictionary<string, string?> NameRepeatsAField = new(StringComparer.Ordinal) { ["name"] = null };
+
     public static async Task<Results<Ok<StatementDto>, ProblemHttpResult>> GetStatement(
-        [Description("Statement id.")] string id, IGraphStore store, CancellationToken ct) =>
+        [Description("Statement id.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Statement, id, ct) is { } statement
-            ? TypedResults.Ok(StatementDto.From(statement))
+            ? TypedResults.Ok(StatementDto.From(statement) with { Claims = ClaimLists.Of(statement.Node, claims, NameRepeatsAField) })
             : await store.NotFound(NodeLabel.Statement, id, ct);
 
     public static async Task<Results<Ok<PagedList<StatementDto>>, ProblemHttpResult>> FindStatements(

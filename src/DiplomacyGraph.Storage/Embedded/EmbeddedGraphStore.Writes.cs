@@ -15,7 +15,7 @@ public sealed partial class EmbeddedGraphStore
                 throw new IdConflictException([$"'{node.Id}' is already taken by a node of label {existing.Label}."]);
             }
             ThrowIfUnknown(WriteChecks.References(node));
-            Publish(upserted: [node]);
+            Publish(upserted: [ClaimRules.Fresh(node)]);
         }
         return Task.CompletedTask;
     }
@@ -29,7 +29,10 @@ public sealed partial class EmbeddedGraphStore
                 return Task.FromResult<GraphNode?>(null);
             }
             ThrowIfUnknown(WriteChecks.References(node));
-            var replaced = node with { Evidence = GraphMerge.MergeEvidence(existing.Evidence, node.Evidence) };
+            // A fact's values are its sources' claims: the body replaces its source's. A source node has no claims.
+            var replaced = node.Evidence.Count == 0
+                ? node with { Evidence = GraphMerge.MergeEvidence(existing.Evidence, node.Evidence) }
+                : ClaimRules.Merge(existing, node, Published, replace: true);
             Publish(upserted: [replaced]);
             return Task.FromResult<GraphNode?>(replaced);
         }
@@ -71,7 +74,7 @@ public sealed partial class EmbeddedGraphStore
             }
             ThrowIfUnknown(WriteChecks.References(edge));
             WriteChecks.ThrowIfEndpointsMismatch([edge], id => index.Nodes[id].Label);
-            Publish(upsertedEdges: [edge]);
+            Publish(upsertedEdges: [ClaimRules.Fresh(edge)]);
         }
         return Task.CompletedTask;
     }
@@ -88,6 +91,22 @@ public sealed partial class EmbeddedGraphStore
             return Task.FromResult(true);
         }
     }
+
+    public Task<SourceRetraction?> RetractSource(string sourceId, CancellationToken ct)
+    {
+        lock (writeLock)
+        {
+            if (index.Find(NodeLabel.Source, sourceId) is null) return Task.FromResult<SourceRetraction?>(null);
+            // The citation index gives the source's facts: the cost is theirs (and deleted nodes' links), not the graph's.
+            var plan = RetractionPlan.Make(sourceId, index.NodesCiting(sourceId).ToList(), index.EdgesCiting(sourceId).ToList(),
+                id => index.EdgesOf(id), Published);
+            Publish(upserted: plan.Nodes, upsertedEdges: plan.Edges, deletedNodes: [.. plan.DeletedNodes, sourceId], deletedEdges: plan.DeletedEdges);
+            return Task.FromResult<SourceRetraction?>(plan.Summary);
+        }
+    }
+
+    /// <summary>A source's <c>published</c>, which ranks its claims (<see cref="ClaimRules"/>).</summary>
+    private string? Published(string sourceId) => index.Nodes.GetValueOrDefault(sourceId)?.Properties.GetValueOrDefault("published") as string;
 
     private void ThrowIfUnknown(IEnumerable<string> references)
     {

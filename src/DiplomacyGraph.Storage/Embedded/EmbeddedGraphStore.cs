@@ -201,7 +201,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 .ToDictionary(n => n.Id, StringComparer.Ordinal);
             var storedEdges = incoming.Edges.Select(e => index.Edge(e.From, e.Type, e.To)).OfType<GraphEdge>()
                 .DistinctBy(e => e.Id).ToDictionary(e => e.Id, StringComparer.Ordinal);
-            var plan = ImportPlan.Make(incoming, stored, storedEdges);
+            var plan = ImportPlan.Make(incoming, stored, storedEdges, Published);
             if (plan.Nodes.Count > 0 || plan.Edges.Count > 0)
             {
                 Publish([.. plan.Nodes.Select(n => n.Merged)], [.. plan.Edges.Select(e => e.Merged)]);

@@ -247,10 +247,29 @@ internal sealed class GraphIndex
     }
 
     private GraphNode Compact(GraphNode node) =>
-        new(pool.Get(node.Id), node.Label, CompactProperties.From(node.Properties, pool), CompactEvidence(node.Evidence));
+        new(pool.Get(node.Id), node.Label, CompactProperties.From(node.Properties, pool), CompactEvidence(node.Evidence)) { Claims = CompactClaims(node.Claims, null) };
 
-    private GraphEdge Compact(GraphEdge edge) =>
-        new(pool.Get(edge.Type), pool.Get(edge.From), pool.Get(edge.To), CompactProperties.From(edge.Properties, pool), CompactEvidence(edge.Evidence));
+    private GraphEdge Compact(GraphEdge edge)
+    {
+        var properties = CompactProperties.From(edge.Properties, pool);
+        return new(pool.Get(edge.Type), pool.Get(edge.From), pool.Get(edge.To), properties, CompactEvidence(edge.Evidence)) { Claims = CompactClaims(edge.Claims, properties) };
+    }
+
+    /// <summary>
+    /// Claims with pooled strings. Most relationships have one source, whose claims are exactly the relationship's
+    /// properties: those share the properties' map instead of holding a copy, which at a million relationships matters.
+    /// </summary>
+    private SourceClaims[] CompactClaims(IReadOnlyList<SourceClaims> claims, CompactProperties? shown)
+    {
+        if (claims.Count == 0) return [];
+        var result = new SourceClaims[claims.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var values = shown is not null && GraphMerge.SameValues(claims[i].Values, shown) ? shown : CompactProperties.From(claims[i].Values, pool);
+            result[i] = new SourceClaims(pool.Get(claims[i].SourceId), values);
+        }
+        return result;
+    }
 
     private Evidence[] CompactEvidence(IReadOnlyList<Evidence> evidence)
     {
@@ -270,13 +289,13 @@ internal sealed class GraphIndex
         foreach (var node in nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal))
         {
             text.Append("node ").Append(node.Id).Append(' ').Append(node.Label).Append(' ').AppendJoin(",", node.Properties.Select(p => $"{p.Key}={Show(p.Value)}"))
-                .Append(" [").AppendJoin("|", node.Evidence).Append("]\n");
+                .Append(" [").AppendJoin("|", node.Evidence).Append("] claims ").AppendJoin(";", node.Claims.Select(Claims)).Append('\n');
             text.Append("  links ").AppendJoin(",", GraphOrder.Sort(LinksOf(node.Id)).Select(l => $"{l.Direction}:{l.Edge.Id}")).Append('\n');
         }
         foreach (var edge in edges.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
         {
             text.Append("edge ").Append(edge.Id).Append(' ').AppendJoin(",", edge.Properties.Select(p => $"{p.Key}={Show(p.Value)}"))
-                .Append(" [").AppendJoin("|", edge.Evidence).Append("]\n");
+                .Append(" [").AppendJoin("|", edge.Evidence).Append("] claims ").AppendJoin(";", edge.Claims.Select(Claims)).Append('\n');
         }
         foreach (var ((label, kind), set) in ordered.OrderBy(o => o.Key.Label).ThenBy(o => o.Key.Kind, StringComparer.Ordinal))
         {
@@ -293,6 +312,8 @@ internal sealed class GraphIndex
         }
         text.Append("search: ").AppendJoin(",", searchKeys.Select(k => $"{k.Key}>{k.ActorId}{(k.Whole ? "!" : "")}")).Append('\n');
         return text.ToString();
+
+        static string Claims(SourceClaims c) => $"{c.SourceId}:{string.Join(",", c.Values.Select(p => $"{p.Key}={Show(p.Value)}"))}";
 
         static string Show(object? value) => value is string[] list ? $"[{string.Join("|", list)}]" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }

@@ -35,8 +35,8 @@ internal sealed class SqliteGraphFile
         {
             while (reader.Read())
             {
-                var (properties, evidence) = ReadBody(reader.GetString(2));
-                node(new GraphNode(reader.GetString(0), Enum.Parse<NodeLabel>(reader.GetString(1)), properties, evidence));
+                var (properties, evidence, claims) = ReadBody(reader.GetString(2));
+                node(new GraphNode(reader.GetString(0), Enum.Parse<NodeLabel>(reader.GetString(1)), properties, evidence) { Claims = claims });
             }
         }
         using (var command = new SqliteCommand("SELECT type, source, target, body FROM edges", connection))
@@ -44,8 +44,8 @@ internal sealed class SqliteGraphFile
         {
             while (reader.Read())
             {
-                var (properties, evidence) = ReadBody(reader.GetString(3));
-                edge(new GraphEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2), properties, evidence));
+                var (properties, evidence, claims) = ReadBody(reader.GetString(3));
+                edge(new GraphEdge(reader.GetString(0), reader.GetString(1), reader.GetString(2), properties, evidence) { Claims = claims });
             }
         }
     }
@@ -58,11 +58,11 @@ internal sealed class SqliteGraphFile
         using var transaction = connection.BeginTransaction();
         using (var upsert = Prepare(connection, transaction, "INSERT INTO nodes (id, label, body) VALUES ($a, $b, $c) ON CONFLICT(id) DO UPDATE SET label = $b, body = $c", 3))
         {
-            foreach (var node in nodes) Run(upsert, node.Id, node.Label.ToString(), WriteBody(node.Properties, node.Evidence));
+            foreach (var node in nodes) Run(upsert, node.Id, node.Label.ToString(), WriteBody(node.Properties, node.Evidence, node.Claims));
         }
         using (var upsert = Prepare(connection, transaction, "INSERT INTO edges (id, type, source, target, body) VALUES ($a, $b, $c, $d, $e) ON CONFLICT(id) DO UPDATE SET body = $e", 5))
         {
-            foreach (var edge in edges) Run(upsert, edge.Id, edge.Type, edge.From, edge.To, WriteBody(edge.Properties, edge.Evidence));
+            foreach (var edge in edges) Run(upsert, edge.Id, edge.Type, edge.From, edge.To, WriteBody(edge.Properties, edge.Evidence, edge.Claims));
         }
         using (var delete = Prepare(connection, transaction, "DELETE FROM edges WHERE id = $a", 1))
         {
@@ -109,17 +109,22 @@ internal sealed class SqliteGraphFile
         command.ExecuteNonQuery();
     }
 
-    private sealed record Body(IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence);
+    // Claims ride in the row of their fact: one row write keeps a fact, its evidence and its claims together.
+    private sealed record Body(IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence, IReadOnlyList<SourceClaims> Claims);
 
-    private static string WriteBody(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<Evidence> evidence) =>
-        JsonSerializer.Serialize(new Body(properties, evidence));
+    private static string WriteBody(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<Evidence> evidence, IReadOnlyList<SourceClaims> claims) =>
+        JsonSerializer.Serialize(new Body(properties, evidence, claims));
 
-    private static (IReadOnlyDictionary<string, object?>, IReadOnlyList<Evidence>) ReadBody(string json)
+    private static (IReadOnlyDictionary<string, object?>, IReadOnlyList<Evidence>, IReadOnlyList<SourceClaims>) ReadBody(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         var evidence = root.GetProperty("Evidence").EnumerateArray()
             .Select(e => new Evidence(e.GetProperty("SourceId").GetString()!, e.GetProperty("Text").GetString()!)).ToArray();
-        return (PropertyValues.FromJsonObject(root.GetProperty("Properties")), evidence);
+        // A file written before claims existed has none: its facts' values stand as they are.
+        SourceClaims[] claims = root.TryGetProperty("Claims", out var list)
+            ? [.. list.EnumerateArray().Select(c => new SourceClaims(c.GetProperty("SourceId").GetString()!, PropertyValues.FromJsonObject(c.GetProperty("Values"))))]
+            : [];
+        return (PropertyValues.FromJsonObject(root.GetProperty("Properties")), evidence, claims);
     }
 }

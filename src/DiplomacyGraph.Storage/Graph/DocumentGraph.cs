@@ -81,11 +81,13 @@ public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
         }
         var name = (string)bag["name"]!;
         bag[InternalProperties.SortKey] = Text.Fold(name);
-        bag[InternalProperties.SearchTerms] = SearchedProperties
-            .SelectMany(key => bag.GetValueOrDefault(key) switch { string s => [s], string[] list => list, _ => Array.Empty<string>() })
-            .Select(Text.Fold).Distinct(StringComparer.Ordinal).ToArray();
+        bag[InternalProperties.SearchTerms] = SearchedValues(bag).Select(Text.Fold).Distinct(StringComparer.Ordinal).ToArray();
         return new GraphNode(id, label, bag, evidence ?? []);
     }
+
+    /// <summary>The names, aliases, text and quote of a node's values: what its search terms are folded from.</summary>
+    public static IEnumerable<string> SearchedValues(IReadOnlyDictionary<string, object?> values) =>
+        SearchedProperties.SelectMany(key => values.GetValueOrDefault(key) switch { string s => [s], string[] list => list, _ => Array.Empty<string>() });
 }
 
 /// <summary>
@@ -117,7 +119,10 @@ public static class GraphMerge
 
     /// <summary>Whether merging changed anything, for import summaries.</summary>
     public static bool SameContent(IReadOnlyDictionary<string, object?> a, IReadOnlyList<Evidence> ea, IReadOnlyDictionary<string, object?> b, IReadOnlyList<Evidence> eb) =>
-        ea.SequenceEqual(eb) && a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && ValueEquals(p.Value, v));
+        ea.SequenceEqual(eb) && SameValues(a, b);
+
+    public static bool SameValues(IReadOnlyDictionary<string, object?> a, IReadOnlyDictionary<string, object?> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && ValueEquals(p.Value, v));
 
     private static bool ValueEquals(object? x, object? y) => (x, y) switch
     {

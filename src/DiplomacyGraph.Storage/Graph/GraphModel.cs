@@ -11,6 +11,11 @@ public sealed record Evidence(string SourceId, string Text);
 /// </summary>
 public sealed record GraphNode(string Id, NodeLabel Label, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence)
 {
+    /// <summary>What each source says of the node's fields (<see cref="ClaimRules"/>); the properties are what they resolve to.
+    /// Filled where a store reads one fact for its own page or for a write; may be empty elsewhere, so not serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<SourceClaims> Claims { get; init; } = [];
+
     public string Name => Properties.TryGetValue("name", out var name) ? name as string ?? Id : Id;
     public string? Kind => Properties.TryGetValue("kind", out var kind) ? kind as string : null;
     public string? Date => Properties.TryGetValue("date", out var date) ? date as string : null;
@@ -36,6 +41,10 @@ public static class InternalProperties
 /// <summary>A directed, typed relationship with its properties and evidence. One edge per (from, type, to).</summary>
 public sealed record GraphEdge(string Type, string From, string To, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence)
 {
+    /// <summary>What each source says of the relationship's properties (<see cref="ClaimRules"/>), as for nodes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<SourceClaims> Claims { get; init; } = [];
+
     public string Id => EdgeId(From, Type, To);
 
     public static string EdgeId(string from, string type, string to) => $"{from}:{type}:{to}";
@@ -65,3 +74,11 @@ public sealed record CoParticipant(GraphNode Actor, IReadOnlyList<GraphNode> Eve
 
 /// <summary>A source and every node and edge its evidence supports.</summary>
 public sealed record SourceFacts(GraphNode Source, IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges);
+
+/// <summary>What retracting a source removed: the facts deleted (left without evidence, or joined to a deleted node) and
+/// the facts that lost its evidence and claims but keep other sources'.</summary>
+public sealed record SourceRetraction(
+    IReadOnlyList<string> NodesDeleted,
+    IReadOnlyList<string> NodesUpdated,
+    IReadOnlyList<string> EdgesDeleted,
+    IReadOnlyList<string> EdgesUpdated);

@@ -13,8 +13,15 @@ internal static class GraphRows
     public const string EvidenceSources = "evidenceSources";
     public const string EvidenceTexts = "evidenceTexts";
 
+    /// <summary>A fact's revision: how many computed writes it has had, which a write computed from a read checks.</summary>
+    public const string Revision = "rev";
+
     /// <summary>Stored beside the properties, not among them.</summary>
-    private static readonly HashSet<string> NotProperties = new(StringComparer.Ordinal) { "id", EvidenceSources, EvidenceTexts };
+    private static readonly HashSet<string> NotProperties = new(StringComparer.Ordinal) { "id", EvidenceSources, EvidenceTexts, Revision };
+
+    /// <summary>The revision of a projected node or edge (0 when it has none yet).</summary>
+    public static long RevisionOf(JsonElement map) =>
+        map.GetProperty("properties").TryGetProperty(Revision, out var rev) && rev.ValueKind == JsonValueKind.Number ? rev.GetInt64() : 0;
 
     public static GraphNode Node(JsonElement map)
     {

@@ -22,6 +22,7 @@ public sealed partial class Neo4jGraphStore
                 LockNodes([node.Id, .. references]),
                 Guard([Free(node.Id), .. references.Select(AnyLabel)]),
                 new CypherStatement(CypherQueries.WithLabel("CreateNode", node.Label), Params(("row", NodeRow(node)))),
+                .. CitationWrites([ClaimRules.Fresh(node)], []),
                 .. SearchKeyWrites([node]),
             ],
             _ => true,
@@ -37,29 +38,45 @@ public sealed partial class Neo4jGraphStore
             }, ct);
     }
 
-    public Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct)
+    /// <summary>A computed write (see Neo4jGraphStore.Claims.cs): the body replaces its source's claims, as in the embedded store.</summary>
+    public async Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct)
     {
         var references = WriteChecks.References(node).ToList();
-        return Guarded(
-            [
-                LockNodes([node.Id, .. references]),
-                Guard([new NodeExpectation(node.Id, [node.Label], Required: true), .. references.Select(AnyLabel)]),
-                new CypherStatement(CypherQueries.WithLabel("ReplaceNode", node.Label),
-                    Params(("id", node.Id), ("properties", PropertiesButEvidence(node)), ("evidence", EvidenceRows(node.Evidence)))),
-                .. SearchKeyWrites([node]),
-            ],
-            results =>
+        await writeGate.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
             {
-                var current = Nodes(results[0])[node.Id];
-                return (GraphNode?)(node with { Evidence = GraphMerge.MergeEvidence(current.Evidence, node.Evidence) });
-            },
-            async token =>
-            {
-                var existing = await ReadNodes([node.Id, .. references], token);
-                if (!existing.TryGetValue(node.Id, out var current) || current.Label != node.Label) return Answer<GraphNode?>(null);
-                ThrowIfUnknown(references, existing);
-                return Retry<GraphNode?>();
-            }, ct);
+                var state = await ReadFacts([node.Id, .. references], [], ct);
+                if (!state.Nodes.TryGetValue(node.Id, out var current) || current.Label != node.Label) return null;
+                ThrowIfUnknown(references, state.Nodes);
+                // A source node has no claims: the body replaces its properties, as it always has.
+                var replaced = node.Evidence.Count == 0
+                    ? node with { Evidence = GraphMerge.MergeEvidence(current.Evidence, node.Evidence) }
+                    : ClaimRules.Merge(current, node, state.PublishedOf, replace: true);
+                IReadOnlyList<CypherStatement> statements =
+                [
+                    LockNodes([node.Id, .. references]),
+                    Guard([new NodeExpectation(node.Id, [node.Label], Required: true), .. references.Select(AnyLabel)]),
+                    GuardNodeRevisions([node.Id], state.RevisionOf),
+                    .. SetFacts([replaced], [], state.RevisionOf),
+                ];
+                try
+                {
+                    await client.Run(statements, ct, write: true);
+                    return replaced;
+                }
+                catch (Neo4jGuardException e)
+                {
+                    ThrowIfLastAttempt(attempt, e);
+                    logger.LogDebug(e, "Replacing {Id}: a concurrent write changed it; reading again", node.Id);
+                }
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
     }
 
     public async Task<DeleteResult> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct)
@@ -75,6 +92,7 @@ public sealed partial class Neo4jGraphStore
             :
             [
                 new CypherStatement(CypherQueries.WithLabel("NodeDegree", label), Params(("id", id))),
+                new CypherStatement(CypherQueries.WithLabel("DeleteNodeCitations", label), Params(("id", id), ("cascade", cascade))),
                 new CypherStatement(CypherQueries.WithLabel("DeleteNode", label), Params(("id", id), ("cascade", cascade))),
                 .. SearchKeyDeletes(label, id),
             ];
@@ -100,7 +118,7 @@ public sealed partial class Neo4jGraphStore
                 LockNodes(references),
                 Guard([.. Endpoint(edge.From, edge.To, rule), .. evidenceSources.Select(AnyLabel)]),
                 new CypherStatement(CypherQueries.Get("GuardEdgeAbsent"), Params(("from", edge.From), ("type", edge.Type), ("to", edge.To))),
-                new CypherStatement(CypherQueries.WithType("UpsertEdges", edge.Type), Params(("rows", new[] { EdgeRow(edge) }))),
+                .. SetFacts([], [ClaimRules.Fresh(edge)], _ => -1),
             ],
             _ => true,
             async token =>
@@ -108,7 +126,7 @@ public sealed partial class Neo4jGraphStore
                 var read = await client.Run(
                 [
                     new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", Sorted(references)))),
-                    new CypherStatement(CypherQueries.Get("GetEdge"), Params(("from", edge.From), ("type", edge.Type), ("to", edge.To))),
+                            new CypherStatement(CypherQueries.Get("GetEdge"), Params(("from", edge.From), ("type", edge.Type), ("to", edge.To))),
                 ], token);
                 if (read[1].Column("edge").Any())
                 {
@@ -123,14 +141,19 @@ public sealed partial class Neo4jGraphStore
 
     public async Task<GraphEdge?> GetEdge(string fromId, string type, string toId, CancellationToken ct)
     {
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("GetEdge"), Params(("from", fromId), ("type", type), ("to", toId))), ct);
-        return result.Column("edge").Select(GraphRows.Edge).FirstOrDefault();
+        var results = await client.Run(
+            [new CypherStatement(CypherQueries.Get("GetEdge"), Params(("from", fromId), ("type", type), ("to", toId))), FactCitations(GraphEdge.EdgeId(fromId, type, toId))], ct);
+        return results[0].Column("edge").Select(GraphRows.Edge).FirstOrDefault() is { } edge ? WithClaims(edge, results[1]) : null;
     }
 
     public async Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
     {
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("DeleteEdge"), Params(("from", fromId), ("type", type), ("to", toId))), ct, write: true);
-        return result.Column("deleted").Single().GetInt32() > 0;
+        var results = await client.Run(
+        [
+            new CypherStatement(CypherQueries.Get("DeleteEdge"), Params(("from", fromId), ("type", type), ("to", toId))),
+            new CypherStatement(CypherQueries.Get("DeleteFactCitations"), Params(("ids", new[] { GraphEdge.EdgeId(fromId, type, toId) }))),
+        ], ct, write: true);
+        return results[0].Column("deleted").Single().GetInt32() > 0;
     }
 
     /// <summary>What a write's guard expects of one id (see GuardNodes.cypher).</summary>

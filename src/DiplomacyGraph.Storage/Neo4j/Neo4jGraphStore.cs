@@ -10,13 +10,16 @@ namespace DiplomacyGraph.Storage.Neo4j;
 /// one relationship per (from, type, to). It answers exactly as <see cref="Embedded.EmbeddedGraphStore"/> does:
 /// paged lists page in Cypher in <see cref="GraphOrder"/>'s order, other lists are ordered in C# with it.
 /// </summary>
-public sealed partial class Neo4jGraphStore : IGraphStore
+public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 {
     /// <summary>The longest path <see cref="FindShortestPath"/> looks for, whatever maxDepth asks (see ShortestPaths.cypher).</summary>
     public const int MaxPathDepth = 15;
 
-    /// <summary>The list properties that <c>UpsertNodes.cypher</c> unions; any other list property would be overwritten.</summary>
+    /// <summary>The list properties a node may have (CreateNode.cypher writes each by name); any other would be lost.</summary>
     private static readonly string[] ListProperties = ["aliases", "topics", InternalProperties.SearchTerms];
+
+    /// <summary>The constraint and indexes of citations (Neo4jGraphStore.Claims.cs), by file name.</summary>
+    private static readonly string[] CitationSchema = ["CitationKeyConstraint", "CitationSourceIndex", "CitationFactIndex"];
 
     private readonly Neo4jHttpClient client;
     private readonly ILogger<Neo4jGraphStore> logger;
@@ -41,6 +44,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         statements.AddRange(new[] { NodeLabel.Event, NodeLabel.Sanction, NodeLabel.Statement }.Select(l => CypherQueries.WithLabel($"{folder}/DateIndex", l)));
         statements.AddRange(new[] { NodeLabel.Actor, NodeLabel.Event, NodeLabel.Sanction }.Select(l => CypherQueries.WithLabel($"{folder}/KindIndex", l)));
         statements.AddRange(SearchKeySchema(folder));
+        statements.AddRange(CitationSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
         foreach (var statement in statements)
         {
             await client.Run(new CypherStatement(statement), ct, write: true);
@@ -53,8 +57,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore
 
     public async Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct)
     {
-        var result = await client.Run(new CypherStatement(CypherQueries.WithLabel("GetNode", label), Params(("id", id))), ct);
-        return result.Column("node").Select(GraphRows.WithLinks).FirstOrDefault();
+        var results = await client.Run([new CypherStatement(CypherQueries.WithLabel("GetNode", label), Params(("id", id))), FactCitations(id)], ct);
+        return results[0].Column("node").Select(GraphRows.WithLinks).FirstOrDefault() is { } found
+            ? found with { Node = WithClaims(found.Node, results[1]) }
+            : null;
     }
 
     public async Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct)
@@ -230,73 +236,52 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     }
 
     /// <summary>
-    /// One unit of work (one request on the transactional API): write-lock and read what the document touches, a guard
-    /// that refuses the whole transaction when a reference is missing or an id is held under another label, then the
-    /// merge of every element, with GraphMerge's rules in Cypher (UpsertNodes/UpsertEdges) on the locked nodes. The
-    /// summary is <see cref="ImportPlan"/>'s, made from the state read under the locks, exactly as the embedded store
-    /// makes it. When the guard refuses, nothing was written and ImportPlan on a fresh read says why.
+    /// A computed write (see Neo4jGraphStore.Claims.cs): read what the document touches with its claims, make the
+    /// <see cref="ImportPlan"/> exactly as the embedded store does (which throws its refusals), then one request that
+    /// write-locks those nodes, guards their labels and revisions, and writes the changed facts with their citations.
     /// </summary>
     public async Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
     {
         var declared = incoming.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
-        var ids = incoming.Nodes.Select(n => n.Id).Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To }));
-        var edgeKeys = incoming.Edges
-            .Select(e => new Dictionary<string, object?> { ["from"] = e.From, ["type"] = e.Type, ["to"] = e.To })
-            .ToArray();
-        var read = new[]
-        {
-            LockNodes(ids),
-            new CypherStatement(CypherQueries.Get("ImportReadEdges"), Params(("edges", edgeKeys))),
-        };
-
-        // Between declared nodes the document alone decides; ImportPlan on the store's state gives the exact refusal.
-        // Persons-only ties (FAMILY_OF, ASSOCIATE_OF) need the ends' kinds, which the guard does not check: read them first.
-        if (incoming.Edges.Any(e => !FitsDeclared(e, declared) || RelationshipTypes.ByType[e.Type].PersonsOnly))
-        {
-            await ExplainImportRefusal(incoming, read, ct);
-        }
+        var ids = incoming.Nodes.Select(n => n.Id).Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To })).ToList();
         var expected = incoming.Nodes.Select(n => new NodeExpectation(n.Id, [n.Label], Required: false))
             .Concat(incoming.Edges.SelectMany(e => Endpoint(e.From, e.To, RelationshipTypes.ByType[e.Type]))
-                .Where(x => !declared.ContainsKey(x.Id)));
-        // Nodes before edges, each group in a fixed order, so concurrent imports take their locks in the same order.
-        IReadOnlyList<CypherStatement> statements =
-        [
-            .. read,
-            Guard(expected),
-            .. incoming.Nodes.GroupBy(n => n.Label).OrderBy(g => g.Key)
-                .Select(g => new CypherStatement(CypherQueries.WithLabel("UpsertNodes", g.Key),
-                    Params(("rows", g.OrderBy(n => n.Id, StringComparer.Ordinal).Select(NodeRow).ToArray())))),
-            .. incoming.Edges.GroupBy(e => e.Type, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CypherStatement(CypherQueries.WithType("UpsertEdges", g.Key),
-                    Params(("rows", g.OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal).Select(EdgeRow).ToArray())))),
-            .. SearchKeyMerges(incoming.Nodes),
-        ];
-        return await Guarded(statements,
-            results => ImportPlan.Make(incoming, Nodes(results[0]), Edges(results[1])).Summary,
-            async token =>
+                .Where(x => !declared.ContainsKey(x.Id)))
+            .ToList();
+        await writeGate.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
             {
-                await ExplainImportRefusal(incoming, read, token);
-                return Retry<ImportSummary>();
-            }, ct);
+                var state = await ReadFacts(ids, incoming.Edges, ct);
+                var plan = ImportPlan.Make(incoming, state.Nodes, state.Edges, state.PublishedOf);
+                if (plan.Nodes.Count == 0 && plan.Edges.Count == 0) return plan.Summary;
+                // Nodes before edges, each group in a fixed order, so concurrent imports take their locks in the same order.
+                IReadOnlyList<CypherStatement> statements =
+                [
+                    LockNodes(ids),
+                    Guard(expected),
+                    GuardNodeRevisions(ids, state.RevisionOf),
+                    GuardEdgeRevisions(incoming.Edges, state.RevisionOf),
+                    .. SetFacts([.. plan.Nodes.Select(n => n.Merged)], [.. plan.Edges.Select(e => e.Merged)], state.RevisionOf),
+                ];
+                try
+                {
+                    await client.Run(statements, ct, write: true);
+                    return plan.Summary;
+                }
+                catch (Neo4jGuardException e)
+                {
+                    ThrowIfLastAttempt(attempt, e);
+                    logger.LogDebug(e, "An import's guard refused: a concurrent write changed what it read; reading again");
+                }
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
     }
-
-    /// <summary>Whether an edge's declared ends have labels its type joins (undeclared ends are the guard's to check).</summary>
-    private static bool FitsDeclared(GraphEdge edge, Dictionary<string, NodeLabel> declared)
-    {
-        var rule = RelationshipTypes.ByType[edge.Type];
-        return (!declared.TryGetValue(edge.From, out var from) || rule.From.Contains(from))
-            && (!declared.TryGetValue(edge.To, out var to) || rule.To.Contains(to));
-    }
-
-    /// <summary>Reads what the import touches (without locks) and lets ImportPlan throw its refusal; returns when it finds none.</summary>
-    private async Task ExplainImportRefusal(DocumentGraph incoming, CypherStatement[] read, CancellationToken ct)
-    {
-        var results = await client.Run([new CypherStatement(CypherQueries.Get("NodesByIds"), read[0].Parameters), read[1]], ct);
-        ImportPlan.Make(incoming, Nodes(results[0]), Edges(results[1]));
-    }
-
-    private static Dictionary<string, GraphEdge> Edges(CypherResult result) =>
-        result.Column("edge").Select(GraphRows.Edge).ToDictionary(e => e.Id, StringComparer.Ordinal);
 
     public async Task<bool> IsReady(CancellationToken ct)
     {
@@ -317,7 +302,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         var lists = node.Properties.Where(p => p.Value is string[]).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         if (lists.Keys.FirstOrDefault(k => !ListProperties.Contains(k, StringComparer.Ordinal)) is { } unmerged)
         {
-            throw new InvalidOperationException($"The list property '{unmerged}' has no merge rule in UpsertNodes.cypher.");
+            throw new InvalidOperationException($"The list property '{unmerged}' has no place in CreateNode.cypher.");
         }
         var row = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -330,21 +315,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             row[key] = lists.GetValueOrDefault(key);
         }
         return row;
-    }
-
-    private static Dictionary<string, object?> EdgeRow(GraphEdge edge)
-    {
-        if (edge.Properties.FirstOrDefault(p => p.Value is string[]) is { Key: { } listKey })
-        {
-            throw new InvalidOperationException($"The relationship list property '{listKey}' has no merge rule in UpsertEdges.cypher.");
-        }
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["from"] = edge.From,
-            ["to"] = edge.To,
-            ["scalars"] = edge.Properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            ["evidence"] = EvidenceRows(edge.Evidence),
-        };
     }
 
     private static Dictionary<string, object?>[] EvidenceRows(IReadOnlyList<Evidence> evidence) =>

@@ -39,10 +39,10 @@ public sealed class GeneratedClientTests : IDisposable
         using var http = factory.CreateClient();
         var client = new DiplomacyGraphClient(http) { BaseUrl = http.BaseAddress!.ToString() };
 
-        var rubio = await client.GetActorAsync("marco-rubio", asOf: null);
+        var rubio = await client.GetActorAsync("marco-rubio", asOf: null, claims: null);
         Assert.Equal("Marco Rubio", rubio.Name);
 
-        var missing = await Assert.ThrowsAnyAsync<ApiException>(() => client.GetActorAsync("no-such-actor", asOf: null));
+        var missing = await Assert.ThrowsAnyAsync<ApiException>(() => client.GetActorAsync("no-such-actor", asOf: null, claims: null));
         Assert.Equal(404, missing.StatusCode);
     }
 

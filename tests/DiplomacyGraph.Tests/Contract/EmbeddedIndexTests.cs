@@ -77,7 +77,7 @@ public sealed class EmbeddedIndexTests : IDisposable
 
         for (var step = 0; step < 300; step++)
         {
-            switch (random.Next(6))
+            switch (random.Next(7))
             {
                 case 0 or 1:
                 {
@@ -85,16 +85,20 @@ public sealed class EmbeddedIndexTests : IDisposable
                     while (other == actor) other = ActorId();
                     var name = $"{Word()} {Word()} {step}";
                     var date = $"20{random.Next(10, 27)}-0{random.Next(1, 10)}-1{random.Next(0, 10)}";
-                    await store.Import(Document(Source()) with
+                    var source = Source();
+                    await store.Import(Document(source) with
                     {
                         Actors = [Actor(actor, name, aliases: [Word()]), Actor(other, $"{Word()} {step}")],
                         Events = [Event(@event, $"Meeting {step}", date)],
                         Relationships = [Rel(actor, "PARTICIPATED_IN", @event, new() { ["role"] = "guest" }), Rel(actor, "CRITIC_OF", other)],
                     }, None);
-                    Assert.Equal(name, (await store.GetNode(NodeLabel.Actor, actor, None))!.Node.Name);
-                    Assert.Contains((await store.SearchActors(new ActorSearch(name, null, 1, 100), None)).Items, a => a.Id == actor);
+                    // The name is the source's claim; the one shown is the highest-ranked source's (ClaimRules).
+                    var written = (await store.GetNode(NodeLabel.Actor, actor, None))!.Node;
+                    Assert.Equal(name, written.Claims.Single(c => c.SourceId == source).Values["name"]);
+                    Assert.Contains((await store.SearchActors(new ActorSearch(written.Name, null, 1, 100), None)).Items, a => a.Id == actor);
                     Assert.Contains((await store.FindEvents(new EventSearch(null, null, null, actor, 1, 100), None)).Items, e => e.Node.Id == @event);
-                    Assert.Contains((await store.GetTimeline(new TimelineSearch(null, date, date, 100), None)), e => e.Node.Id == @event);
+                    var shownDate = (await store.GetNode(NodeLabel.Event, @event, None))!.Node.Date;
+                    Assert.Contains((await store.GetTimeline(new TimelineSearch(null, shownDate, shownDate, 100), None)), e => e.Node.Id == @event);
                     Assert.NotNull(await store.GetEdge(actor, "CRITIC_OF", other, None));
                     break;
                 }
@@ -108,7 +112,8 @@ public sealed class EmbeddedIndexTests : IDisposable
                     {
                         await store.CreateNode(node, None);
                     }
-                    Assert.Equal([id], (await store.SearchActors(new ActorSearch(name, null, 1, 100), None)).Items.Select(a => a.Id));
+                    var shown = (await store.GetNode(NodeLabel.Actor, id, None))!.Node.Name;
+                    Assert.Contains(id, (await store.SearchActors(new ActorSearch(shown, null, 1, 100), None)).Items.Select(a => a.Id));
                     break;
                 }
                 case 3:
@@ -130,6 +135,23 @@ public sealed class EmbeddedIndexTests : IDisposable
                         await store.CreateEdge(new GraphEdge("IN_TENSION_WITH", from, to, new Dictionary<string, object?>(), [new Evidence(Source(), $"Step {step}.")]), None);
                         Assert.Contains((await store.GetRelationships(from, "IN_TENSION_WITH", Directions.Out, None))!, l => l.Other.Id == to);
                     }
+                    break;
+                }
+                case 5:
+                {
+                    // A source of its own on an existing actor and a new one, then retracted: the index forgets it.
+                    var (existing, added, retracted) = (ActorId(), $"retracted-actor-{step}", $"retracted-{step}");
+                    if (!await store.Exists(NodeLabel.Actor, existing, None)) break;
+                    await store.Import(Document(retracted) with
+                    {
+                        Actors = [Actor(existing, $"Renamed {step}"), Actor(added, $"{Word()} {step}")],
+                        Relationships = [Rel(added, "CRITIC_OF", existing)],
+                    }, None);
+                    var removed = (await store.RetractSource(retracted, None))!;
+                    Assert.Equal([added], removed.NodesDeleted);
+                    Assert.Equal([existing], removed.NodesUpdated);
+                    Assert.Null(await store.GetSource(retracted, None));
+                    Assert.DoesNotContain((await store.GetNode(NodeLabel.Actor, existing, None))!.Node.Evidence, e => e.SourceId == retracted);
                     break;
                 }
                 default:

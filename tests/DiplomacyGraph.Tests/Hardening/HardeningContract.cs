@@ -190,7 +190,7 @@ public abstract class HardeningContract(ApiHost host) : IAsyncLifetime
     [Fact]
     public async Task An_endpoint_without_query_parameters_refuses_any_and_known_parameters_still_answer()
     {
-        using var refused = await client.GetAsync(new Uri("/api/events/white-house-meeting-2026-02-03?depth=2", UriKind.Relative));
+        using var refused = await client.GetAsync(new Uri("/api/sources/vermelho-2026-02-04-petro-trump?depth=2", UriKind.Relative));
         using var known = await client.GetAsync(new Uri("/api/events?kind=CONSULT&pageSize=5", UriKind.Relative));
 
         var problem = await AssertProblem(refused, HttpStatusCode.BadRequest, "depth");

@@ -44,8 +44,8 @@ public sealed class QueryApiWireTests : IDisposable
         await Store().CreateNode(Ortiz, CancellationToken.None);
 
         var posts = wire.Requests.Where(r => r.Method != HttpMethod.Get).ToList();
-        // Lock, guard and create in the transaction, then the actor's search keys (delete, create) and the commit.
-        Assert.Equal(["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/1", "POST /db/neo4j/query/v2/tx/1", "POST /db/neo4j/query/v2/tx/1", "POST /db/neo4j/query/v2/tx/1/commit"], posts.Select(p => p.ToString()));
+        // Lock, guard, create and its citation in the transaction, then the actor's search keys (delete, create) and the commit.
+        Assert.Equal(["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/1", "POST /db/neo4j/query/v2/tx/1", "POST /db/neo4j/query/v2/tx/1", "POST /db/neo4j/query/v2/tx/1", "POST /db/neo4j/query/v2/tx/1/commit"], posts.Select(p => p.ToString()));
         Assert.Null(posts[0].Affinity);
         Assert.All(posts.Skip(1), p => Assert.Equal(DocumentedNeo4jWire.Affinity, p.Affinity));
         // The guard runs inside the transaction, before the write.
