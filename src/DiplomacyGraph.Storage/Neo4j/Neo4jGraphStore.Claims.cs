@@ -99,7 +99,7 @@ public sealed partial class Neo4jGraphStore
                 }
                 catch (Neo4jGuardException e)
                 {
-                    ThrowIfLastAttempt(attempt, e);
+                    await PauseOrThrow(attempt, e, ct);
                     logger.LogDebug(e, "Retracting source {Source}: a concurrent write changed its facts; reading again", sourceId);
                 }
             }
@@ -111,12 +111,12 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>A computed write refused as often as it may be tried: the store is too contended to answer now (503).</summary>
-    private void ThrowIfLastAttempt(int attempt, Neo4jGuardException refusal)
+    private async Task PauseOrThrow(int attempt, Neo4jGuardException refusal, CancellationToken ct)
     {
         if (attempt < ComputedWriteAttempts)
         {
             // A jittered pause, growing with the attempts, so that two processes stop meeting on the same nodes.
-            Thread.Sleep(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)));
+            await Task.Delay(Random.Shared.Next(5, 20 * Math.Min(attempt, 10)), ct);
             return;
         }
         logger.LogWarning("A Neo4j computed write was refused {Attempts} times by concurrent writes of other processes", attempt);

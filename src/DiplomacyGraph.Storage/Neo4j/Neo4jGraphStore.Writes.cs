@@ -68,7 +68,7 @@ public sealed partial class Neo4jGraphStore
                 }
                 catch (Neo4jGuardException e)
                 {
-                    ThrowIfLastAttempt(attempt, e);
+                    await PauseOrThrow(attempt, e, ct);
                     logger.LogDebug(e, "Replacing {Id}: a concurrent write changed it; reading again", node.Id);
                 }
             }

@@ -272,7 +272,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                 }
                 catch (Neo4jGuardException e)
                 {
-                    ThrowIfLastAttempt(attempt, e);
+                    await PauseOrThrow(attempt, e, ct);
                     logger.LogDebug(e, "An import's guard refused: a concurrent write changed what it read; reading again");
                 }
             }
