@@ -41,8 +41,15 @@ internal static class GraphRows
     public static NodeWithLinks WithLinks(JsonElement map) => new(Node(map), GraphOrder.Sort(Links(map)));
 
     public static IEnumerable<Link> Links(JsonElement map) =>
-        map.GetProperty("outgoing").EnumerateArray().Select(l => Link(l, Directions.Out))
-            .Concat(map.GetProperty("incoming").EnumerateArray().Select(l => Link(l, Directions.In)));
+        map.GetProperty("outgoing").EnumerateArray().Where(l => Exists(l.GetProperty("other"))).Select(l => Link(l, Directions.Out))
+            .Concat(map.GetProperty("incoming").EnumerateArray().Where(l => Exists(l.GetProperty("other"))).Select(l => Link(l, Directions.In)));
+
+    /// <summary>
+    /// False for a node another transaction is deleting: under read-committed isolation 3.x can still return it, with no
+    /// labels left. Reads leave it out, as they would a moment later; a write's guards catch the change.
+    /// </summary>
+    public static bool Exists(JsonElement node) =>
+        node.GetProperty("labels").EnumerateArray().Any(l => l.GetString() is { } label && Enum.GetNames<NodeLabel>().Contains(label, StringComparer.Ordinal));
 
     private static Link Link(JsonElement map, string direction) => new(Edge(map.GetProperty("edge")), direction, Node(map.GetProperty("other")));
 

@@ -140,7 +140,7 @@ public sealed partial class Neo4jGraphStore
         var (claims, published) = Claims(results[2]);
         var revisions = new Dictionary<string, long>(StringComparer.Ordinal);
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        foreach (var row in results[0].Column("node"))
+        foreach (var row in results[0].Column("node").Where(GraphRows.Exists))
         {
             var node = GraphRows.Node(row);
             nodes[node.Id] = node with { Claims = claims.GetValueOrDefault(node.Id) ?? [] };
