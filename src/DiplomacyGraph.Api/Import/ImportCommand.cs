@@ -45,21 +45,12 @@ internal static class ImportCommand
         builder.Services.AddOptions<FtmOptions>().BindConfiguration(FtmOptions.Section);
         await using var app = builder.Build();
         var store = app.Services.GetRequiredService<IGraphStore>();
-        if (format == "knowledge" && (Directory.Exists(file) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)))
+        try
         {
-            try
+            if (format == "knowledge" && (Directory.Exists(file) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)))
             {
                 return await ImportMany(store, file);
             }
-            catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException)
-            {
-                // Initialising the store (before the first document) failed.
-                await Console.Error.WriteLineAsync($"{file}: {StoreFailure(e)}");
-                return Failed;
-            }
-        }
-        try
-        {
             ValidationConventions.Apply();
             if (format == "ftm")
             {

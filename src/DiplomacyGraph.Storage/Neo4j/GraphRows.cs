@@ -48,23 +48,20 @@ internal static class GraphRows
     /// False for a node another transaction is deleting: under read-committed isolation 3.x can still return it, with no
     /// labels left. Reads leave it out, as they would a moment later; a write's guards catch the change.
     /// </summary>
-    public static bool Exists(JsonElement node) =>
-        node.GetProperty("labels").EnumerateArray().Any(l => l.GetString() is { } label && Enum.GetNames<NodeLabel>().Contains(label, StringComparer.Ordinal));
+    public static bool Exists(JsonElement node) => KnownLabel(node.GetProperty("labels")) is not null;
 
     private static Link Link(JsonElement map, string direction) => new(Edge(map.GetProperty("edge")), direction, Node(map.GetProperty("other")));
 
     /// <summary><c>labels(n)</c> holds <c>Node</c> and the node's own label: the one <see cref="NodeLabel"/> names.</summary>
-    private static NodeLabel Label(JsonElement labels)
-    {
-        foreach (var label in labels.EnumerateArray().Select(l => l.GetString()))
-        {
-            if (label is not null && Enum.GetNames<NodeLabel>().Contains(label, StringComparer.Ordinal))
-            {
-                return Enum.Parse<NodeLabel>(label);
-            }
-        }
-        throw new InvalidOperationException($"A node has no known label: {labels}.");
-    }
+    private static NodeLabel Label(JsonElement labels) =>
+        KnownLabel(labels) ?? throw new InvalidOperationException($"A node has no known label: {labels}.");
+
+    private static readonly HashSet<string> LabelNames = [.. Enum.GetNames<NodeLabel>()];
+
+    private static NodeLabel? KnownLabel(JsonElement labels) =>
+        labels.EnumerateArray().Select(l => l.GetString()).FirstOrDefault(l => l is not null && LabelNames.Contains(l)) is { } name
+            ? Enum.Parse<NodeLabel>(name)
+            : null;
 
     private static Evidence[] Evidence(JsonElement properties)
     {
