@@ -5,7 +5,8 @@ namespace DiplomacyGraph.Storage;
 
 /// <summary>
 /// The questions the API asks of the graph. Every implementation answers them identically,
-/// ordering and paging included; the contract suite in the tests holds them to that.
+/// ordering and paging included; the contract suite in the tests holds them to that. A <see cref="Link"/>'s other end
+/// is a reference (id, label, name, kind, date, sort key: <see cref="Link.OtherProperties"/>), never the whole node.
 /// </summary>
 public interface IGraphStore
 {
@@ -24,7 +25,7 @@ public interface IGraphStore
     /// <summary>Actors whose name or alias contains the query (case- and accent-insensitive), by name.</summary>
     Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct);
 
-    /// <summary>A node with all its relationships, or null when there is no such node.</summary>
+    /// <summary>A node with all its relationships (their other ends as references), or null when there is no such node.</summary>
     Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct);
 
     /// <summary>An actor's relationships, optionally of one type and one direction; null when the actor is unknown.</summary>

@@ -162,6 +162,19 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_linked_node_is_a_reference_with_its_id_label_name_kind_date_and_sort_key()
+    {
+        await ImportWorld();
+
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!;
+        var meeting = (await Store.GetNode(NodeLabel.Event, Meeting, None))!.Node;
+        var linked = petro.Links.Single(l => l.Edge.Type == "PARTICIPATED_IN" && l.Other.Id == Meeting).Other;
+
+        Assert.Equal((NodeLabel.Event, "White House meeting", "CONSULT", "2026-02-03"), (linked.Label, linked.Name, linked.Kind, linked.Date));
+        Assert.Equal(meeting.SortKey, linked.SortKey);
+    }
+
+    [Fact]
     public async Task A_node_is_not_found_under_another_label_or_an_unknown_id()
     {
         await ImportWorld();
