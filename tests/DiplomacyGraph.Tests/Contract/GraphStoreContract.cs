@@ -175,6 +175,34 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_list_asked_with_its_anchors_checked_is_null_when_a_filter_names_no_such_node_and_the_list_otherwise()
+    {
+        await ImportWorld();
+
+        Assert.Null(await Store.FindEventsIfAnchorsExist(new EventSearch(null, null, null, "nobody", 1, 10), None));
+        Assert.Null(await Store.FindEventsIfAnchorsExist(new EventSearch(null, null, null, Meeting, 1, 10), None));
+        Assert.Null(await Store.FindSanctionsIfAnchorsExist(new SanctionSearch("nobody", Petro, null, 1, 10), None));
+        Assert.Null(await Store.FindSanctionsIfAnchorsExist(new SanctionSearch(Usa, "nobody", null, 1, 10), None));
+        Assert.Null(await Store.FindStatementsIfAnchorsExist(new StatementSearch(Meeting, null, null, 1, 10), None));
+        Assert.Null(await Store.FindStatementsIfAnchorsExist(new StatementSearch(Petro, "nothing", null, 1, 10), None));
+        Assert.Null(await Store.GetTimelineIfAnchorsExist(new TimelineSearch("nobody", null, null, 10), None));
+
+        var events = new EventSearch(null, null, null, Petro, 1, 10);
+        Assert.Equal(Ids((await Store.FindEvents(events, None)).Items), Ids((await Store.FindEventsIfAnchorsExist(events, None))!.Items));
+        var sanctions = new SanctionSearch(Usa, Petro, null, 1, 1);
+        var page = (await Store.FindSanctionsIfAnchorsExist(sanctions, None))!;
+        Assert.Equal(Ids((await Store.FindSanctions(sanctions, None)).Items), Ids(page.Items));
+        Assert.Equal(2, page.Total);
+        var statements = new StatementSearch(Petro, Meeting, null, 1, 10);
+        Assert.Equal([GoodMeeting], Ids((await Store.FindStatementsIfAnchorsExist(statements, None))!.Items));
+        Assert.Empty((await Store.FindStatementsIfAnchorsExist(new StatementSearch(Vance, null, null, 1, 10), None))!.Items);
+        var timeline = new TimelineSearch(Petro, null, null, 10);
+        Assert.Equal(Ids(await Store.GetTimeline(timeline, None)), Ids((await Store.GetTimelineIfAnchorsExist(timeline, None))!));
+        Assert.Equal(Ids(await Store.GetTimeline(new TimelineSearch(null, null, null, 10), None)),
+            Ids((await Store.GetTimelineIfAnchorsExist(new TimelineSearch(null, null, null, 10), None))!));
+    }
+
+    [Fact]
     public async Task A_node_is_not_found_under_another_label_or_an_unknown_id()
     {
         await ImportWorld();
