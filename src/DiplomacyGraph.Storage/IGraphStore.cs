@@ -28,6 +28,12 @@ public interface IGraphStore
     /// <summary>A node with all its relationships (their other ends as references), or null when there is no such node.</summary>
     Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct);
 
+    /// <summary>
+    /// Several nodes of one label, each as <see cref="GetNode"/> gives it (claims aside: they may be empty), in one
+    /// round trip: in the order of <paramref name="ids"/>, a repeated id once, an absent one skipped. The caller caps the ids.
+    /// </summary>
+    Task<IReadOnlyList<NodeWithLinks>> GetNodes(NodeLabel label, IReadOnlyList<string> ids, CancellationToken ct);
+
     /// <summary>An actor's relationships, optionally of one type and one direction; null when the actor is unknown.</summary>
     Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct);
 

@@ -90,9 +90,9 @@ internal static class EventsApi
         {
             return await store.NotFound(NodeLabel.Event, id, ct);
         }
-        var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent);
-        var statements = await Task.WhenAll(statementIds.Select(s => store.GetNode(NodeLabel.Statement, s, ct)));
-        return TypedResults.Ok(EventMapping.Detail(e, [.. statements.OfType<Storage.Graph.NodeWithLinks>().Select(StatementDto.From)])
+        var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent).ToList();
+        var statements = await store.GetNodes(NodeLabel.Statement, statementIds, ct);
+        return TypedResults.Ok(EventMapping.Detail(e, [.. statements.Select(StatementDto.From)])
             with { Claims = ClaimLists.Of(e.Node, claims, ClaimFields) });
     }
 }

@@ -63,6 +63,15 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             : null;
     }
 
+    public async Task<IReadOnlyList<NodeWithLinks>> GetNodes(NodeLabel label, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0) return [];
+        var result = await client.Run(new CypherStatement(CypherQueries.WithLabel("NodesWithLinks", label), Params(("ids", distinct))), ct);
+        var found = result.Column("node").Select(GraphRows.WithLinks).ToDictionary(n => n.Node.Id, StringComparer.Ordinal);
+        return [.. distinct.Where(found.ContainsKey).Select(id => found[id])];
+    }
+
     public async Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct)
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("ActorRelationships"),

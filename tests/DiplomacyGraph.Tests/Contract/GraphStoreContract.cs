@@ -203,6 +203,26 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Several_nodes_of_a_label_come_in_the_order_asked_each_as_it_comes_alone()
+    {
+        await ImportWorld();
+
+        var nodes = await Store.GetNodes(NodeLabel.Statement, [GoodMeeting, "nothing", DrugLeader, Meeting, GoodMeeting], None);
+
+        Assert.Equal([GoodMeeting, DrugLeader], Ids(nodes));
+        foreach (var node in nodes)
+        {
+            var alone = (await Store.GetNode(NodeLabel.Statement, node.Node.Id, None))!;
+            Assert.Equal((alone.Node.Label, alone.Node.Name, alone.Node.Date), (node.Node.Label, node.Node.Name, node.Node.Date));
+            Assert.Equal(alone.Node.Evidence, node.Node.Evidence);
+            Assert.Equal(alone.Node.Properties.OrderBy(p => p.Key), node.Node.Properties.OrderBy(p => p.Key));
+            Assert.Equal(Describe(alone.Links), Describe(node.Links));
+        }
+        Assert.Contains($"MADE_AT out {Meeting}", Describe(nodes[0].Links));
+        Assert.Empty(await Store.GetNodes(NodeLabel.Statement, [], None));
+    }
+
+    [Fact]
     public async Task A_node_is_not_found_under_another_label_or_an_unknown_id()
     {
         await ImportWorld();
