@@ -33,14 +33,20 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         {
             return Paginate(index.Ordered(NodeLabel.Actor, search.Kind), search.Page, search.PageSize);
         }
-        // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name.
+        // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name. Only
+        // the pages up to the one asked for are ordered (a bounded heap): a short prefix can match thousands of actors.
         var ranked = index.ActorsWithKeyPrefix(query)
             .Select(r => (Actor: index.Nodes[r.Key], Rank: r.Value))
             .Where(r => search.Kind is null || r.Actor.Kind == search.Kind)
-            .Select(r => (r.Actor, r.Rank, Degree: index.Degree(r.Actor.Id)))
+            .Select(r => (r.Actor, r.Rank, Degree: index.Degree(r.Actor.Id), r.Actor.SortKey))
             .ToList();
-        ranked.Sort((x, y) => x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank) : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree) : GraphOrder.ByName(x.Actor, y.Actor));
-        return GraphOrder.Paginate([.. ranked.Select(r => r.Actor)], search.Page, search.PageSize);
+        var (skip, take) = Slice(search.Page, search.PageSize);
+        var first = Least(ranked, skip + take, static (x, y) =>
+            x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank)
+            : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree)
+            : string.CompareOrdinal(x.SortKey, y.SortKey) is var byName and not 0 ? byName
+            : string.CompareOrdinal(x.Actor.Id, y.Actor.Id));
+        return new Page<GraphNode>([.. first.Skip(skip).Select(r => r.Actor)], search.Page, search.PageSize, ranked.Count);
     });
 
     public Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct) =>
@@ -67,7 +73,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         for (var d = 0; level.Count > 0; d++)
         {
             var room = Math.Max(0, maxNodes) - chosen.Count;
-            chosen.AddRange(Least(level, room, GraphOrder.ByName));
+            // Each name is read once; around a hub the level holds tens of thousands of nodes and only `room` are kept.
+            chosen.AddRange(Least([.. level.Select(n => (Node: n, n.SortKey))], room, static (x, y) =>
+                string.CompareOrdinal(x.SortKey, y.SortKey) is var byName and not 0 ? byName : string.CompareOrdinal(x.Node.Id, y.Node.Id))
+                .Select(x => x.Node));
             if (level.Count > room)
             {
                 truncated = true;
@@ -117,9 +126,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             var linked = Neighbours(search.ActorId, NodeLabel.Event)
                 .Where(e => search.Kind is null || e.Kind == search.Kind)
                 .Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
-            return PageWithLinks(GraphOrder.Sort(linked, GraphOrder.Chronological), search.Page, search.PageSize);
+            return PageWithLinks(GraphOrder.SortChronologically(linked), search.Page, search.PageSize);
         }
-        var events = index.Ordered(NodeLabel.Event, search.Kind).Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
+        // A date range reads its part of the chronological list, from the year of `from` (a partial date such as
+        // "2025-09" overlaps "2025-09-15" yet sorts before it, but never before its year); InRange is the exact test.
+        var events = (search.From is null && search.To is null
+                ? index.Ordered(NodeLabel.Event, search.Kind)
+                : index.OrderedBetween(NodeLabel.Event, search.Kind, search.From is { } from ? from[..Math.Min(4, from.Length)] : "", search.To))
+            .Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
         return PageWithLinks(events, search.Page, search.PageSize);
     });
 
@@ -127,8 +141,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     {
         IEnumerable<GraphNode> sanctions = search switch
         {
-            { ImposerId: { } imposer } => GraphOrder.Sort(Linked(imposer, "IMPOSED", Directions.Out, NodeLabel.Sanction), GraphOrder.Chronological),
-            { TargetId: { } target } => GraphOrder.Sort(Linked(target, "TARGETS", Directions.In, NodeLabel.Sanction), GraphOrder.Chronological),
+            { ImposerId: { } imposer } => GraphOrder.SortChronologically(Linked(imposer, "IMPOSED", Directions.Out, NodeLabel.Sanction)),
+            { TargetId: { } target } => GraphOrder.SortChronologically(Linked(target, "TARGETS", Directions.In, NodeLabel.Sanction)),
             _ => index.Ordered(NodeLabel.Sanction, search.Kind),
         };
         var matches = sanctions
@@ -144,8 +158,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         var query = search.Query is null ? null : Text.Fold(search.Query);
         IEnumerable<GraphNode> statements = search switch
         {
-            { SpeakerId: { } speaker } => GraphOrder.Sort(Linked(speaker, "SAID", Directions.Out, NodeLabel.Statement), GraphOrder.Chronological),
-            { AboutId: { } about } => GraphOrder.Sort(Linked(about, "ABOUT", Directions.In, NodeLabel.Statement), GraphOrder.Chronological),
+            { SpeakerId: { } speaker } => GraphOrder.SortChronologically(Linked(speaker, "SAID", Directions.Out, NodeLabel.Statement)),
+            { AboutId: { } about } => GraphOrder.SortChronologically(Linked(about, "ABOUT", Directions.In, NodeLabel.Statement)),
             // Text alone still reads every statement: statement text search is a CONTAINS over sentences (see README).
             _ => index.Ordered(NodeLabel.Statement),
         };
@@ -233,24 +247,35 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         }
     }
 
-    /// <summary>The <paramref name="count"/> least nodes in an order, without sorting the rest (a bounded heap).</summary>
-    private static List<GraphNode> Least(List<GraphNode> nodes, int count, Comparison<GraphNode> order)
+    /// <summary>
+    /// The <paramref name="count"/> least items in an order, sorted, without sorting the rest: a bounded heap whose greatest
+    /// is at the root, so an item that cannot make the cut costs one comparison.
+    /// </summary>
+    private static List<T> Least<T>(List<T> items, int count, Comparison<T> order)
     {
-        if (nodes.Count <= count)
+        if (items.Count <= count)
         {
-            nodes.Sort(order);
-            return nodes;
+            items.Sort(order);
+            return items;
         }
-        var heap = new PriorityQueue<GraphNode, GraphNode>(count + 1, Comparer<GraphNode>.Create((a, b) => order(b, a)));
-        foreach (var node in nodes)
+        if (count <= 0) return [];
+        var heap = new PriorityQueue<T, T>(count, Comparer<T>.Create((a, b) => order(b, a)));
+        foreach (var item in items)
         {
-            heap.Enqueue(node, node);
-            if (heap.Count > count) heap.Dequeue();
+            if (heap.Count < count) heap.Enqueue(item, item);
+            else heap.EnqueueDequeue(item, item);
         }
-        var least = new List<GraphNode>(count);
+        var least = new List<T>(count);
         while (heap.Count > 0) least.Add(heap.Dequeue());
         least.Reverse();
         return least;
+    }
+
+    /// <summary>What a page skips and takes, clamped as <see cref="Paginate"/> clamps it.</summary>
+    private static (int Skip, int Take) Slice(int page, int pageSize)
+    {
+        var skip = (int)Math.Clamp(((long)page - 1) * pageSize, 0, int.MaxValue / 2);
+        return (skip, Math.Clamp(pageSize, 0, int.MaxValue / 2));
     }
 
     /// <summary>The distinct nodes of a label linked to a node either way.</summary>

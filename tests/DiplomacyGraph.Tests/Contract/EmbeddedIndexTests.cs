@@ -63,6 +63,63 @@ public sealed class EmbeddedIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_date_range_of_events_read_from_the_ordered_list_is_exactly_the_overlapping_events_for_random_ranges_and_partial_dates()
+    {
+        using var store = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "dates.db"));
+        var random = new Random(20261126);
+        string Day() => $"{random.Next(2019, 2023)}-{random.Next(1, 13):D2}-{random.Next(1, 29):D2}";
+        // Whole days, months and years, and undated events: a partial date overlaps every day it contains.
+        string? Date() => random.Next(6) switch { 0 => null, 1 => Day()[..4], 2 => Day()[..7], _ => Day() };
+        var events = Enumerable.Range(0, 150).Select(i => Event($"event-{i:D3}", $"Meeting {i}", Date(), i % 3 == 0 ? "TRAVEL" : "CONSULT")).ToList();
+        await store.Import(Document("dates-source") with { Events = events }, None);
+        var all = (await store.FindEvents(new EventSearch(null, null, null, null, 1, 500), None)).Items.Select(e => e.Node).ToList();
+        Assert.Equal(events.Count, all.Count);
+
+        for (var i = 0; i < 300; i++)
+        {
+            var (from, to) = (random.Next(4) == 0 ? null : Date() ?? Day(), random.Next(4) == 0 ? null : Date() ?? Day());
+            var kind = random.Next(3) == 0 ? "TRAVEL" : null;
+            var page = await store.FindEvents(new EventSearch(kind, from, to, null, 1, 500), None);
+
+            // The definition, written out: the date plus "~" reaches `from`, and the date does not pass `to`.
+            var expected = all.Where(e => kind is null || e.Kind == kind)
+                .Where(e => (from is null && to is null) || (e.Date is not null
+                    && (from is null || string.CompareOrdinal(e.Date + "~", from) >= 0)
+                    && (to is null || string.CompareOrdinal(e.Date, to) <= 0)))
+                .Select(e => e.Id).ToList();
+            Assert.Equal(expected, page.Items.Select(e => e.Node.Id));
+            Assert.Equal(expected.Count, page.Total);
+        }
+    }
+
+    [Fact]
+    public async Task Every_page_of_a_ranked_search_over_many_matches_is_the_matching_slice_of_the_whole_ranking()
+    {
+        using var store = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "search.db"));
+        var random = new Random(11);
+        var actors = Enumerable.Range(0, 120).Select(i => Actor($"actor-{i:D3}", $"{(i % 4 == 0 ? "Petra" : "Petrov")} {(char)('a' + random.Next(26))} {i}")).ToList();
+        var events = Enumerable.Range(0, 40).Select(i => Event($"event-{i}", $"Meeting {i}", "2026-02-03")).ToList();
+        var participations = actors.SelectMany(a => Enumerable.Range(0, random.Next(4)).Select(_ => Rel(a.Id, "PARTICIPATED_IN", events[random.Next(events.Count)].Id)))
+            .DistinctBy(r => (r.From, r.To)).ToList();
+        await store.Import(Document("search-source") with { Actors = actors, Events = events, Relationships = participations }, None);
+
+        var whole = (await store.SearchActors(new ActorSearch("petr", null, 1, 500), None)).Items.Select(a => a.Id).ToList();
+        Assert.Equal(actors.Count, whole.Count);
+        // Ties of rank are broken by degree, most first: the whole ranking shows it.
+        var degrees = participations.GroupBy(r => r.From).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(whole.OrderByDescending(id => degrees.GetValueOrDefault(id)).ToList(), whole);
+        foreach (var size in new[] { 1, 7, 20, 50 })
+        {
+            for (var page = 1; (page - 1) * size <= whole.Count; page++)
+            {
+                var slice = await store.SearchActors(new ActorSearch("petr", null, page, size), None);
+                Assert.Equal(whole.Skip((page - 1) * size).Take(size), slice.Items.Select(a => a.Id));
+                Assert.Equal(whole.Count, slice.Total);
+            }
+        }
+    }
+
+    [Fact]
     public async Task After_three_hundred_random_writes_the_live_index_equals_one_rebuilt_from_the_file_and_each_write_was_visible_at_once()
     {
         var path = System.IO.Path.Combine(folder.Path, "graph.db");
