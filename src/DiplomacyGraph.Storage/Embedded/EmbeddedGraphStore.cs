@@ -291,11 +291,40 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             .Where(n => n.Label == label)
             .DistinctBy(n => n.Id);
 
+    /// <summary>
+    /// The edges among chosen nodes, each once, without reading a hub's whole adjacency: nodes are ranked by degree, and
+    /// an edge is found from its lower-ranked end, by scanning that end's edges or, when they outnumber the possible
+    /// edges to the higher-ranked nodes (every type, both ways), by looking those up. A hub ranks last and is not read.
+    /// </summary>
     private Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated)
     {
-        // Follow the chosen nodes' own outgoing links rather than scanning every edge of the graph.
-        var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = nodes.SelectMany(n => index.EdgesOf(n.Id).Where(e => e.From == n.Id && ids.Contains(e.To)));
+        var ranked = nodes.Select(n => n.Id).Distinct(StringComparer.Ordinal)
+            .OrderBy(index.Degree).ThenBy(id => id, StringComparer.Ordinal).ToList();
+        var rank = ranked.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var edges = new List<GraphEdge>();
+        for (var r = 0; r < ranked.Count; r++)
+        {
+            var id = ranked[r];
+            var higher = ranked.Count - r - 1;
+            if (index.Degree(id) <= 2L * higher * RelationshipTypes.All.Count)
+            {
+                foreach (var edge in index.EdgesOf(id))
+                {
+                    var other = edge.From == id ? edge.To : edge.From;
+                    if (other == id || (rank.TryGetValue(other, out var otherRank) && otherRank > r)) edges.Add(edge);
+                }
+                continue;
+            }
+            foreach (var rule in RelationshipTypes.All)
+            {
+                if (index.Edge(id, rule.Type, id) is { } loop) edges.Add(loop);
+                for (var h = r + 1; h < ranked.Count; h++)
+                {
+                    if (index.Edge(id, rule.Type, ranked[h]) is { } outgoing) edges.Add(outgoing);
+                    if (index.Edge(ranked[h], rule.Type, id) is { } incoming) edges.Add(incoming);
+                }
+            }
+        }
         return new Subgraph(nodes, GraphOrder.Sort(edges), truncated);
     }
 

@@ -120,6 +120,45 @@ public sealed class EmbeddedIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task The_edges_of_a_network_around_hubs_are_every_edge_among_its_nodes_once()
+    {
+        using var store = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "hubs.db"));
+        var random = new Random(3);
+        var hubs = Enumerable.Range(0, 3).Select(i => Actor($"hub-{i}", $"Hub {i}", ActorKinds.Country)).ToList();
+        var persons = Enumerable.Range(0, 40).Select(i => Actor($"person-{i:D2}", $"Person {(char)('a' + random.Next(26))} {i}")).ToList();
+        var events = Enumerable.Range(0, 250).Select(i => Event($"event-{i:D3}", $"Meeting {i}", "2026-02-03")).ToList();
+        // Each hub takes part in most events (a degree far above what a small network's lookups cost), hubs and persons
+        // criticise each other (hubs each other both ways), and a person and a hub criticise themselves (self-loops).
+        var relationships = hubs.SelectMany(h => events.Where(_ => random.Next(5) > 0).Select(e => Rel(h.Id, "PARTICIPATED_IN", e.Id)))
+            .Concat(persons.SelectMany(p => Enumerable.Range(0, 3).Select(_ => Rel(p.Id, "PARTICIPATED_IN", events[random.Next(events.Count)].Id))))
+            .Concat(Enumerable.Range(0, 80).Select(_ => (hubs.Concat(persons).ElementAt(random.Next(43)).Id, hubs.Concat(persons).ElementAt(random.Next(43)).Id))
+                .Where(pair => pair.Item1 != pair.Item2).Select(pair => Rel(pair.Item1, "CRITIC_OF", pair.Item2)))
+            .Append(Rel("person-00", "CRITIC_OF", "person-00"))
+            .Concat([Rel("hub-0", "CRITIC_OF", "hub-1"), Rel("hub-1", "CRITIC_OF", "hub-0"), Rel("hub-2", "CRITIC_OF", "hub-0"), Rel("hub-1", "CRITIC_OF", "hub-1")])
+            .DistinctBy(r => (r.From, r.Type, r.To)).ToList();
+        await store.Import(Document("hubs-source") with { Actors = [.. hubs, .. persons], Events = events, Relationships = relationships }, None);
+
+        var checkedHubs = 0;
+        foreach (var start in new[] { "hub-0", "hub-1", "person-00", "person-07", "person-21" })
+        {
+            foreach (var (depth, cap) in new[] { (1, 2), (1, 4), (2, 3), (2, 6), (2, 12), (2, 60), (3, 400) })
+            {
+                var network = (await store.GetNetwork(start, depth, cap, None))!;
+                var ids = network.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+                var expected = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var node in network.Nodes)
+                {
+                    var links = (await store.GetNode(node.Label, node.Id, None))!.Links;
+                    foreach (var link in links.Where(l => l.Direction == Directions.Out && ids.Contains(l.Other.Id))) expected.Add(link.Edge.Id);
+                }
+                Assert.Equal(expected, network.Edges.Select(e => e.Id));
+                if (ids.Overlaps(hubs.Select(h => h.Id)) && cap < 20) checkedHubs++;
+            }
+        }
+        Assert.True(checkedHubs > 5, "Too few small networks held a hub: the lookups were not exercised.");
+    }
+
+    [Fact]
     public async Task After_three_hundred_random_writes_the_live_index_equals_one_rebuilt_from_the_file_and_each_write_was_visible_at_once()
     {
         var path = System.IO.Path.Combine(folder.Path, "graph.db");
