@@ -63,43 +63,56 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 
     public Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) => Read(() =>
     {
-        if (index.Find(NodeLabel.Actor, actorId) is null) return null;
-        // Level by level, nearest first and by name within a level; a level past the cap is never expanded, so
-        // depth 2 around a hub costs the hub's neighbours, not the neighbours' neighbours.
-        var chosen = new List<GraphNode>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { actorId };
-        var level = new List<GraphNode> { index.Nodes[actorId] };
+        if (index.Find(NodeLabel.Actor, actorId) is not { } actor) return null;
+        if (maxNodes < 1) return (Subgraph?)Induced([], truncated: true);
+        // Level by level, nearest first and by name within a level. Each level keeps only as many of its nodes as there
+        // is room for, in a bounded heap fed straight from the adjacency lists: depth 2 around a hub reads the hub's
+        // neighbours once and holds at most the cap, never a list or set of all of them.
+        var chosen = new List<GraphNode> { actor };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { actorId };
+        var level = chosen.ToList();
         var truncated = false;
-        for (var d = 0; level.Count > 0; d++)
+        for (var d = 1; d <= depth && level.Count > 0 && !truncated; d++)
         {
-            var room = Math.Max(0, maxNodes) - chosen.Count;
-            // Each name is read once; around a hub the level holds tens of thousands of nodes and only `room` are kept.
-            chosen.AddRange(Least([.. level.Select(n => (Node: n, n.SortKey))], room, static (x, y) =>
-                string.CompareOrdinal(x.SortKey, y.SortKey) is var byName and not 0 ? byName : string.CompareOrdinal(x.Node.Id, y.Node.Id))
-                .Select(x => x.Node));
-            if (level.Count > room)
-            {
-                truncated = true;
-                break;
-            }
-            if (d == depth) break;
-            var next = new List<GraphNode>();
+            var room = maxNodes - chosen.Count;
+            var least = new PriorityQueue<GraphNode, (string SortKey, string Id)>(Math.Max(room, 0), NameOrderDescending.Instance);
+            var held = new HashSet<string>(StringComparer.Ordinal);
             foreach (var node in level)
             {
                 foreach (var id in index.Neighbours(node.Id))
                 {
-                    if (seen.Add(id) && index.Nodes.TryGetValue(id, out var other)) next.Add(other);
+                    if (taken.Contains(id) || held.Contains(id) || !index.Nodes.TryGetValue(id, out var other)) continue;
+                    if (least.Count < room)
+                    {
+                        least.Enqueue(other, (other.SortKey, other.Id));
+                        held.Add(id);
+                        continue;
+                    }
+                    // Full: this node or the greatest held one is left out, so the level does not fit.
+                    truncated = true;
+                    if (room == 0 || !least.TryPeek(out var greatest, out var greatestKey) || NameOrderDescending.Instance.Compare((other.SortKey, other.Id), greatestKey) <= 0) continue;
+                    held.Remove(greatest.Id);
+                    least.EnqueueDequeue(other, (other.SortKey, other.Id));
+                    held.Add(id);
                 }
             }
-            if (chosen.Count == maxNodes && next.Count > 0)
-            {
-                truncated = true;
-                break;
-            }
-            level = next;
+            level = new List<GraphNode>(least.Count);
+            while (least.Count > 0) level.Add(least.Dequeue());
+            level.Reverse();
+            chosen.AddRange(level);
+            taken.UnionWith(held);
         }
         return (Subgraph?)Induced(chosen, truncated);
     });
+
+    /// <summary>By sort key, then id, greatest first: the root of a bounded heap is the node to drop.</summary>
+    private sealed class NameOrderDescending : IComparer<(string SortKey, string Id)>
+    {
+        public static readonly NameOrderDescending Instance = new();
+
+        public int Compare((string SortKey, string Id) x, (string SortKey, string Id) y) =>
+            string.CompareOrdinal(y.SortKey, x.SortKey) is var byName and not 0 ? byName : string.CompareOrdinal(y.Id, x.Id);
+    }
 
     public Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct) => Read(() =>
     {

@@ -120,7 +120,7 @@ public sealed class EmbeddedIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task The_edges_of_a_network_around_hubs_are_every_edge_among_its_nodes_once()
+    public async Task A_network_around_hubs_is_its_nearest_nodes_by_name_up_to_the_cap_with_every_edge_among_them_once()
     {
         using var store = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "hubs.db"));
         var random = new Random(3);
@@ -144,6 +144,9 @@ public sealed class EmbeddedIndexTests : IDisposable
             foreach (var (depth, cap) in new[] { (1, 2), (1, 4), (2, 3), (2, 6), (2, 12), (2, 60), (3, 400) })
             {
                 var network = (await store.GetNetwork(start, depth, cap, None))!;
+                var (nearest, cut) = await Breadth(start, depth, cap);
+                Assert.Equal(nearest, network.Nodes.Select(n => n.Id));
+                Assert.Equal(cut, network.Truncated);
                 var ids = network.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
                 var expected = new SortedSet<string>(StringComparer.Ordinal);
                 foreach (var node in network.Nodes)
@@ -156,6 +159,33 @@ public sealed class EmbeddedIndexTests : IDisposable
             }
         }
         Assert.True(checkedHubs > 5, "Too few small networks held a hub: the lookups were not exercised.");
+
+        // The definition, written out: whole levels, each by name then id, cut at the cap; truncated when a node is left out.
+        async Task<(List<string> Ids, bool Truncated)> Breadth(string start, int depth, int cap)
+        {
+            var chosen = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+            var level = new List<GraphNode> { (await store.GetNode(NodeLabel.Actor, start, None))!.Node };
+            for (var d = 0; ; d++)
+            {
+                var ordered = level.OrderBy(n => n.SortKey, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
+                var room = cap - chosen.Count;
+                chosen.AddRange(ordered.Take(room).Select(n => n.Id));
+                if (ordered.Count > room) return (chosen, true);
+                if (d == depth) return (chosen, false);
+                var next = new List<GraphNode>();
+                foreach (var node in ordered)
+                {
+                    foreach (var link in (await store.GetNode(node.Label, node.Id, None))!.Links)
+                    {
+                        if (seen.Add(link.Other.Id)) next.Add(link.Other);
+                    }
+                }
+                if (next.Count == 0) return (chosen, false);
+                if (chosen.Count == cap) return (chosen, true);
+                level = next;
+            }
+        }
     }
 
     [Fact]
