@@ -17,6 +17,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly GraphIndex index = new();
 
+    private const int MaxScratch = 1 << 15;
+    [ThreadStatic] private static Dictionary<string, int>? searchRanks;
+    [ThreadStatic] private static List<(GraphNode Actor, int Rank, int Degree, string SortKey)>? searchMatches;
+
     public EmbeddedGraphStore(string path)
     {
         file = new SqliteGraphFile(path);
@@ -35,18 +39,32 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         }
         // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name. Only
         // the pages up to the one asked for are ordered (a bounded heap): a short prefix can match thousands of actors.
-        var ranked = index.ActorsWithKeyPrefix(query)
-            .Select(r => (Actor: index.Nodes[r.Key], Rank: r.Value))
-            .Where(r => search.Kind is null || r.Actor.Kind == search.Kind)
-            .Select(r => (r.Actor, r.Rank, Degree: index.Degree(r.Actor.Id), r.Actor.SortKey))
-            .ToList();
-        var (skip, take) = Slice(search.Page, search.PageSize);
-        var first = Least(ranked, skip + take, static (x, y) =>
-            x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank)
-            : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree)
-            : string.CompareOrdinal(x.SortKey, y.SortKey) is var byName and not 0 ? byName
-            : string.CompareOrdinal(x.Actor.Id, y.Actor.Id));
-        return new Page<GraphNode>([.. first.Skip(skip).Select(r => r.Actor)], search.Page, search.PageSize, ranked.Count);
+        // The match sets are per-thread scratch, cleared after each search: thousands of matches would otherwise put two
+        // fresh large-object-heap arrays per request on the heap until the next full collection.
+        var ranks = searchRanks ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        var ranked = searchMatches ??= [];
+        try
+        {
+            index.ActorsWithKeyPrefix(query, ranks);
+            foreach (var (id, rank) in ranks)
+            {
+                var actor = index.Nodes[id];
+                if (search.Kind is null || actor.Kind == search.Kind) ranked.Add((actor, rank, index.Degree(id), actor.SortKey));
+            }
+            var (skip, take) = Slice(search.Page, search.PageSize);
+            var first = Least(ranked, skip + take, static (x, y) =>
+                x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank)
+                : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree)
+                : string.CompareOrdinal(x.SortKey, y.SortKey) is var byName and not 0 ? byName
+                : string.CompareOrdinal(x.Actor.Id, y.Actor.Id));
+            return new Page<GraphNode>([.. first.Skip(skip).Select(r => r.Actor)], search.Page, search.PageSize, ranked.Count);
+        }
+        finally
+        {
+            // A scratch grown by a query matching most actors is let go rather than kept by every thread.
+            if (ranks.Count > MaxScratch) searchRanks = null; else ranks.Clear();
+            if (ranked.Count > MaxScratch) searchMatches = null; else ranked.Clear();
+        }
     });
 
     public Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct) =>

@@ -105,16 +105,14 @@ internal sealed class GraphIndex
     /// The actors one of whose keys starts with the folded query (an ordered range, not a scan), each with its best
     /// rank (<see cref="ActorSearchKeys.Exact"/> or <see cref="ActorSearchKeys.WordPrefix"/>), read off the keys themselves.
     /// </summary>
-    public Dictionary<string, int> ActorsWithKeyPrefix(string foldedQuery)
+    public void ActorsWithKeyPrefix(string foldedQuery, Dictionary<string, int> ranks)
     {
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, actorId, whole) in searchKeys.GetViewBetween((foldedQuery, "", false), (foldedQuery + char.MaxValue, "", false)))
         {
             if (!key.StartsWith(foldedQuery, StringComparison.Ordinal)) continue;
             var rank = whole && key.Length == foldedQuery.Length ? ActorSearchKeys.Exact : ActorSearchKeys.WordPrefix;
             ranks[actorId] = ranks.TryGetValue(actorId, out var best) ? Math.Min(best, rank) : rank;
         }
-        return ranks;
     }
 
     /// <summary>A node's edges as stored (a self-loop once), without building links: for walks over hubs.</summary>
