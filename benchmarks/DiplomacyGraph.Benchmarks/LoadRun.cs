@@ -57,7 +57,7 @@ internal static class LoadRun
 
     private static string[] Endpoints = SeedEndpoints;
 
-    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll, string? Store, string? Neo4j, string? Graph, bool Direct);
+    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll, string? Store, string? Neo4j, string? Graph, bool Direct, bool Compressed);
 
     private readonly record struct Sample(int Endpoint, long Ticks, int Bytes, bool Ok);
 
@@ -66,7 +66,7 @@ internal static class LoadRun
         var options = Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("Usage: load [--seconds 5] [--concurrency 16] [--warmup 1] [--api path/to/DiplomacyGraph.Api.dll] [--store large.db (ScaledGraph's large graph)] [--neo4j http://127.0.0.1:7474/ [--direct true]] [--graph seed|medium|large]");
+            await Console.Error.WriteLineAsync("Usage: load [--seconds 5] [--concurrency 16] [--warmup 1] [--api path/to/DiplomacyGraph.Api.dll] [--store large.db (ScaledGraph's large graph)] [--neo4j http://127.0.0.1:7474/ [--direct true]] [--graph seed|medium|large] [--compressed true (ask for br/gzip as browsers do; sizes are then the bytes sent)]");
             return 2;
         }
         var dll = options.ApiDll ?? DefaultApiDll();
@@ -96,6 +96,11 @@ internal static class LoadRun
             BaseAddress = api.BaseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
+        if (options.Compressed)
+        {
+            // As a browser asks; the answer is read as sent (not decompressed), so KB/resp is what crossed the wire.
+            http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
+        }
         foreach (var endpoint in Endpoints)
         {
             using var response = await http.GetAsync(new Uri(endpoint, UriKind.Relative), stop.Token);
@@ -304,7 +309,7 @@ internal static class LoadRun
 
     private static Options? Parse(string[] args)
     {
-        var options = new Options(5, 16, 1, null, null, null, null, false);
+        var options = new Options(5, 16, 1, null, null, null, null, false, false);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -321,6 +326,7 @@ internal static class LoadRun
                     "--neo4j" => options with { Neo4j = value ?? throw new FormatException(args[i]) },
                     "--graph" => options with { Graph = value is "seed" or "medium" or "large" ? value : throw new FormatException(args[i]) },
                     "--direct" => options with { Direct = bool.TryParse(value, out var direct) ? direct : throw new FormatException(args[i]) },
+                    "--compressed" => options with { Compressed = bool.TryParse(value, out var compressed) ? compressed : throw new FormatException(args[i]) },
                     _ => throw new FormatException(args[i]),
                 };
             }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using Microsoft.IO;
 
 namespace DiplomacyGraph.Api.Infrastructure;
 
@@ -39,6 +40,16 @@ internal static class FastReads
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section)
             .Validate(o => o.Lifetime is null || o.Lifetime >= TimeSpan.Zero, "Caching:Lifetime must not be negative.").ValidateOnStart();
         services.AddSingleton<GraphGeneration>();
+        // The ETag middleware buffers each answer: in pooled 64 KB blocks, so a large answer (a network, the graph) does not
+        // allocate a fresh large-object-heap array per request; at most 32 MB of free blocks are kept.
+        services.AddSingleton(new RecyclableMemoryStreamManager(new RecyclableMemoryStreamManager.Options
+        {
+            BlockSize = 64 * 1024,
+            LargeBufferMultiple = 1024 * 1024,
+            MaximumBufferSize = 16 * 1024 * 1024,
+            MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
+            MaximumLargePoolFreeBytes = 16 * 1024 * 1024,
+        }));
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -118,7 +129,7 @@ internal sealed class GraphGeneration
 /// A weak ETag (a hash of the body before compression, so every encoding of an answer shares it) on each successful
 /// GET, and 304 Not Modified when the client's <c>If-None-Match</c> names it. Bodies are capped lists, so buffering is bounded.
 /// </summary>
-internal sealed class ETagMiddleware(RequestDelegate next)
+internal sealed class ETagMiddleware(RequestDelegate next, RecyclableMemoryStreamManager streams)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -128,7 +139,7 @@ internal sealed class ETagMiddleware(RequestDelegate next)
             return;
         }
         var body = context.Response.Body;
-        using var buffer = new MemoryStream();
+        await using var buffer = streams.GetStream("etag");
         context.Response.Body = buffer;
         try
         {
@@ -140,7 +151,7 @@ internal sealed class ETagMiddleware(RequestDelegate next)
         }
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
-            var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var hash = Sha256(buffer.GetReadOnlySequence());
             var etag = $"W/\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
             context.Response.Headers.ETag = etag;
             if (Matches(context.Request.Headers.IfNoneMatch, etag))
@@ -156,6 +167,13 @@ internal sealed class ETagMiddleware(RequestDelegate next)
         context.Response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
+    }
+
+    private static byte[] Sha256(System.Buffers.ReadOnlySequence<byte> body)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var block in body) sha.AppendData(block.Span);
+        return sha.GetHashAndReset();
     }
 
     /// <summary>Weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; "*" matches any current representation.</summary>

@@ -17,6 +17,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly GraphIndex index = new();
 
+    private const int MaxScratch = 1 << 15;
+    [ThreadStatic] private static Dictionary<string, int>? searchRanks;
+    [ThreadStatic] private static List<(GraphNode Actor, int Rank, int Degree, string SortKey)>? searchMatches;
+
     public EmbeddedGraphStore(string path)
     {
         file = new SqliteGraphFile(path);
@@ -33,14 +37,34 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         {
             return Paginate(index.Ordered(NodeLabel.Actor, search.Kind), search.Page, search.PageSize);
         }
-        // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name.
-        var ranked = index.ActorsWithKeyPrefix(query)
-            .Select(r => (Actor: index.Nodes[r.Key], Rank: r.Value))
-            .Where(r => search.Kind is null || r.Actor.Kind == search.Kind)
-            .Select(r => (r.Actor, r.Rank, Degree: index.Degree(r.Actor.Id)))
-            .ToList();
-        ranked.Sort((x, y) => x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank) : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree) : GraphOrder.ByName(x.Actor, y.Actor));
-        return GraphOrder.Paginate([.. ranked.Select(r => r.Actor)], search.Page, search.PageSize);
+        // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name. Only
+        // the pages up to the one asked for are ordered (a bounded heap): a short prefix can match thousands of actors.
+        // The match sets are per-thread scratch, cleared after each search: thousands of matches would otherwise put two
+        // fresh large-object-heap arrays per request on the heap until the next full collection.
+        var ranks = searchRanks ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        var ranked = searchMatches ??= [];
+        try
+        {
+            index.ActorsWithKeyPrefix(query, ranks);
+            foreach (var (id, rank) in ranks)
+            {
+                var actor = index.Nodes[id];
+                if (search.Kind is null || actor.Kind == search.Kind) ranked.Add((actor, rank, index.Degree(id), actor.SortKey));
+            }
+            var (skip, take) = Slice(search.Page, search.PageSize);
+            var first = Least(ranked, skip + take, static (x, y) =>
+                x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank)
+                : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree)
+                : string.CompareOrdinal(x.SortKey, y.SortKey) is var byName and not 0 ? byName
+                : string.CompareOrdinal(x.Actor.Id, y.Actor.Id));
+            return new Page<GraphNode>([.. first.Skip(skip).Select(r => r.Actor)], search.Page, search.PageSize, ranked.Count);
+        }
+        finally
+        {
+            // A scratch grown by a query matching most actors is let go rather than kept by every thread.
+            if (ranks.Count > MaxScratch) searchRanks = null; else ranks.Clear();
+            if (ranked.Count > MaxScratch) searchMatches = null; else ranked.Clear();
+        }
     });
 
     public Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct) =>
@@ -60,40 +84,56 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 
     public Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) => Read(() =>
     {
-        if (index.Find(NodeLabel.Actor, actorId) is null) return null;
-        // Level by level, nearest first and by name within a level; a level past the cap is never expanded, so
-        // depth 2 around a hub costs the hub's neighbours, not the neighbours' neighbours.
-        var chosen = new List<GraphNode>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { actorId };
-        var level = new List<GraphNode> { index.Nodes[actorId] };
+        if (index.Find(NodeLabel.Actor, actorId) is not { } actor) return null;
+        if (maxNodes < 1) return (Subgraph?)Induced([], truncated: true);
+        // Level by level, nearest first and by name within a level. Each level keeps only as many of its nodes as there
+        // is room for, in a bounded heap fed straight from the adjacency lists: depth 2 around a hub reads the hub's
+        // neighbours once and holds at most the cap, never a list or set of all of them.
+        var chosen = new List<GraphNode> { actor };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { actorId };
+        var level = chosen.ToList();
         var truncated = false;
-        for (var d = 0; level.Count > 0; d++)
+        for (var d = 1; d <= depth && level.Count > 0 && !truncated; d++)
         {
-            var room = Math.Max(0, maxNodes) - chosen.Count;
-            chosen.AddRange(Least(level, room, GraphOrder.ByName));
-            if (level.Count > room)
-            {
-                truncated = true;
-                break;
-            }
-            if (d == depth) break;
-            var next = new List<GraphNode>();
+            var room = maxNodes - chosen.Count;
+            var least = new PriorityQueue<GraphNode, (string SortKey, string Id)>(Math.Max(room, 0), NameOrderDescending.Instance);
+            var held = new HashSet<string>(StringComparer.Ordinal);
             foreach (var node in level)
             {
                 foreach (var id in index.Neighbours(node.Id))
                 {
-                    if (seen.Add(id) && index.Nodes.TryGetValue(id, out var other)) next.Add(other);
+                    if (taken.Contains(id) || held.Contains(id) || !index.Nodes.TryGetValue(id, out var other)) continue;
+                    if (least.Count < room)
+                    {
+                        least.Enqueue(other, (other.SortKey, other.Id));
+                        held.Add(id);
+                        continue;
+                    }
+                    // Full: this node or the greatest held one is left out, so the level does not fit.
+                    truncated = true;
+                    if (room == 0 || !least.TryPeek(out var greatest, out var greatestKey) || NameOrderDescending.Instance.Compare((other.SortKey, other.Id), greatestKey) <= 0) continue;
+                    held.Remove(greatest.Id);
+                    least.EnqueueDequeue(other, (other.SortKey, other.Id));
+                    held.Add(id);
                 }
             }
-            if (chosen.Count == maxNodes && next.Count > 0)
-            {
-                truncated = true;
-                break;
-            }
-            level = next;
+            level = new List<GraphNode>(least.Count);
+            while (least.Count > 0) level.Add(least.Dequeue());
+            level.Reverse();
+            chosen.AddRange(level);
+            taken.UnionWith(held);
         }
         return (Subgraph?)Induced(chosen, truncated);
     });
+
+    /// <summary>By sort key, then id, greatest first: the root of a bounded heap is the node to drop.</summary>
+    private sealed class NameOrderDescending : IComparer<(string SortKey, string Id)>
+    {
+        public static readonly NameOrderDescending Instance = new();
+
+        public int Compare((string SortKey, string Id) x, (string SortKey, string Id) y) =>
+            string.CompareOrdinal(y.SortKey, x.SortKey) is var byName and not 0 ? byName : string.CompareOrdinal(y.Id, x.Id);
+    }
 
     public Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct) => Read(() =>
     {
@@ -120,9 +160,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             var linked = Neighbours(search.ActorId, NodeLabel.Event)
                 .Where(e => search.Kind is null || e.Kind == search.Kind)
                 .Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
-            return PageWithLinks(GraphOrder.Sort(linked, GraphOrder.Chronological), search.Page, search.PageSize);
+            return PageWithLinks(GraphOrder.SortChronologically(linked), search.Page, search.PageSize);
         }
-        var events = index.Ordered(NodeLabel.Event, search.Kind).Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
+        // A date range reads its part of the chronological list, from the year of `from` (a partial date such as
+        // "2025-09" overlaps "2025-09-15" yet sorts before it, but never before its year); InRange is the exact test.
+        var events = (search.From is null && search.To is null
+                ? index.Ordered(NodeLabel.Event, search.Kind)
+                : index.OrderedBetween(NodeLabel.Event, search.Kind, search.From is { } from ? from[..Math.Min(4, from.Length)] : "", search.To))
+            .Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
         return PageWithLinks(events, search.Page, search.PageSize);
     });
 
@@ -130,8 +175,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     {
         IEnumerable<GraphNode> sanctions = search switch
         {
-            { ImposerId: { } imposer } => GraphOrder.Sort(Linked(imposer, "IMPOSED", Directions.Out, NodeLabel.Sanction), GraphOrder.Chronological),
-            { TargetId: { } target } => GraphOrder.Sort(Linked(target, "TARGETS", Directions.In, NodeLabel.Sanction), GraphOrder.Chronological),
+            { ImposerId: { } imposer } => GraphOrder.SortChronologically(Linked(imposer, "IMPOSED", Directions.Out, NodeLabel.Sanction)),
+            { TargetId: { } target } => GraphOrder.SortChronologically(Linked(target, "TARGETS", Directions.In, NodeLabel.Sanction)),
             _ => index.Ordered(NodeLabel.Sanction, search.Kind),
         };
         var matches = sanctions
@@ -147,8 +192,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         var query = search.Query is null ? null : Text.Fold(search.Query);
         IEnumerable<GraphNode> statements = search switch
         {
-            { SpeakerId: { } speaker } => GraphOrder.Sort(Linked(speaker, "SAID", Directions.Out, NodeLabel.Statement), GraphOrder.Chronological),
-            { AboutId: { } about } => GraphOrder.Sort(Linked(about, "ABOUT", Directions.In, NodeLabel.Statement), GraphOrder.Chronological),
+            { SpeakerId: { } speaker } => GraphOrder.SortChronologically(Linked(speaker, "SAID", Directions.Out, NodeLabel.Statement)),
+            { AboutId: { } about } => GraphOrder.SortChronologically(Linked(about, "ABOUT", Directions.In, NodeLabel.Statement)),
             // Text alone still reads every statement: statement text search is a CONTAINS over sentences (see README).
             _ => index.Ordered(NodeLabel.Statement),
         };
@@ -236,24 +281,35 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         }
     }
 
-    /// <summary>The <paramref name="count"/> least nodes in an order, without sorting the rest (a bounded heap).</summary>
-    private static List<GraphNode> Least(List<GraphNode> nodes, int count, Comparison<GraphNode> order)
+    /// <summary>
+    /// The <paramref name="count"/> least items in an order, sorted, without sorting the rest: a bounded heap whose greatest
+    /// is at the root, so an item that cannot make the cut costs one comparison.
+    /// </summary>
+    private static List<T> Least<T>(List<T> items, int count, Comparison<T> order)
     {
-        if (nodes.Count <= count)
+        if (items.Count <= count)
         {
-            nodes.Sort(order);
-            return nodes;
+            items.Sort(order);
+            return items;
         }
-        var heap = new PriorityQueue<GraphNode, GraphNode>(count + 1, Comparer<GraphNode>.Create((a, b) => order(b, a)));
-        foreach (var node in nodes)
+        if (count <= 0) return [];
+        var heap = new PriorityQueue<T, T>(count, Comparer<T>.Create((a, b) => order(b, a)));
+        foreach (var item in items)
         {
-            heap.Enqueue(node, node);
-            if (heap.Count > count) heap.Dequeue();
+            if (heap.Count < count) heap.Enqueue(item, item);
+            else heap.EnqueueDequeue(item, item);
         }
-        var least = new List<GraphNode>(count);
+        var least = new List<T>(count);
         while (heap.Count > 0) least.Add(heap.Dequeue());
         least.Reverse();
         return least;
+    }
+
+    /// <summary>What a page skips and takes, clamped as <see cref="Paginate"/> clamps it.</summary>
+    private static (int Skip, int Take) Slice(int page, int pageSize)
+    {
+        var skip = (int)Math.Clamp(((long)page - 1) * pageSize, 0, int.MaxValue / 2);
+        return (skip, Math.Clamp(pageSize, 0, int.MaxValue / 2));
     }
 
     /// <summary>The distinct nodes of a label linked to a node either way.</summary>
@@ -269,11 +325,40 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             .Where(n => n.Label == label)
             .DistinctBy(n => n.Id);
 
+    /// <summary>
+    /// The edges among chosen nodes, each once, without reading a hub's whole adjacency: nodes are ranked by degree, and
+    /// an edge is found from its lower-ranked end, by scanning that end's edges or, when they outnumber the possible
+    /// edges to the higher-ranked nodes (every type, both ways), by looking those up. A hub ranks last and is not read.
+    /// </summary>
     private Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated)
     {
-        // Follow the chosen nodes' own outgoing links rather than scanning every edge of the graph.
-        var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = nodes.SelectMany(n => index.EdgesOf(n.Id).Where(e => e.From == n.Id && ids.Contains(e.To)));
+        var ranked = nodes.Select(n => n.Id).Distinct(StringComparer.Ordinal)
+            .OrderBy(index.Degree).ThenBy(id => id, StringComparer.Ordinal).ToList();
+        var rank = ranked.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var edges = new List<GraphEdge>();
+        for (var r = 0; r < ranked.Count; r++)
+        {
+            var id = ranked[r];
+            var higher = ranked.Count - r - 1;
+            if (index.Degree(id) <= 2L * higher * RelationshipTypes.All.Count)
+            {
+                foreach (var edge in index.EdgesOf(id))
+                {
+                    var other = edge.From == id ? edge.To : edge.From;
+                    if (other == id || (rank.TryGetValue(other, out var otherRank) && otherRank > r)) edges.Add(edge);
+                }
+                continue;
+            }
+            foreach (var rule in RelationshipTypes.All)
+            {
+                if (index.Edge(id, rule.Type, id) is { } loop) edges.Add(loop);
+                for (var h = r + 1; h < ranked.Count; h++)
+                {
+                    if (index.Edge(id, rule.Type, ranked[h]) is { } outgoing) edges.Add(outgoing);
+                    if (index.Edge(ranked[h], rule.Type, id) is { } incoming) edges.Add(incoming);
+                }
+            }
+        }
         return new Subgraph(nodes, GraphOrder.Sort(edges), truncated);
     }
 

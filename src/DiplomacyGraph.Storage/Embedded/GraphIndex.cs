@@ -21,6 +21,9 @@ internal sealed class GraphIndex
     private readonly Dictionary<string, GraphNode> nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<EdgeKey, GraphEdge> edges = new();
     private readonly Dictionary<string, List<GraphEdge>> adjacency = new(StringComparer.Ordinal);
+    // The self-loops of each node that has any: a node's degree is its adjacency list's length plus these (a self-loop
+    // is one entry but two links), so ranking thousands of search matches by degree reads no edge.
+    private readonly Dictionary<string, int> selfLoops = new(StringComparer.Ordinal);
     private readonly Dictionary<(NodeLabel Label, string? Kind), SortedSet<GraphNode>> ordered = new();
     private readonly SortedSet<GraphNode> factsById = new(Comparer<GraphNode>.Create(GraphOrder.ById));
     private readonly Dictionary<string, HashSet<string>> nodesCiting = new(StringComparer.Ordinal);
@@ -52,14 +55,9 @@ internal sealed class GraphIndex
         return links;
     }
 
-    /// <summary>How many links <see cref="LinksOf"/> gives, without building them.</summary>
-    public int Degree(string id)
-    {
-        if (!adjacency.TryGetValue(id, out var list)) return 0;
-        var count = 0;
-        foreach (var edge in list) count += edge.From == edge.To ? 2 : 1;
-        return count;
-    }
+    /// <summary>How many links <see cref="LinksOf"/> gives, without building them or reading an edge.</summary>
+    public int Degree(string id) =>
+        adjacency.TryGetValue(id, out var list) ? list.Count + selfLoops.GetValueOrDefault(id) : 0;
 
     /// <summary>The ids one hop from a node, either way.</summary>
     public IEnumerable<string> Neighbours(string id)
@@ -73,6 +71,24 @@ internal sealed class GraphIndex
     /// <summary>The nodes of a label (and kind), in list order: by name for actors, by date for events, sanctions and statements, else by id.</summary>
     public IReadOnlyCollection<GraphNode> Ordered(NodeLabel label, string? kind = null) =>
         ordered.TryGetValue((label, kind), out var set) ? set : [];
+
+    /// <summary>
+    /// The dated nodes of a chronologically listed label (and kind) whose date lies between two bounds, inclusive, in list
+    /// order: a range of the ordered set, not a filter over all of it. <paramref name="ceiling"/> compares as a whole date
+    /// (every node dated exactly so is in), and null means every date (undated nodes are never in).
+    /// </summary>
+    public IEnumerable<GraphNode> OrderedBetween(NodeLabel label, string? kind, string floor, string? ceiling)
+    {
+        if (ListOrder(label) != GraphOrder.Chronological) throw new ArgumentOutOfRangeException(nameof(label), label, "Not listed by date.");
+        if (!ordered.TryGetValue((label, kind), out var set)) return [];
+        // Probes: the least node of the floor's date, and the greatest of the ceiling's ("~" sorts after every date, before undated).
+        var low = Probe(label, floor, "");
+        var high = Probe(label, ceiling ?? "~", "\uffff");
+        return set.Comparer.Compare(low, high) > 0 ? [] : set.GetViewBetween(low, high);
+
+        static GraphNode Probe(NodeLabel label, string date, string id) =>
+            new(id, label, new Dictionary<string, object?>(StringComparer.Ordinal) { ["date"] = date }, []);
+    }
 
     /// <summary>Every node but sources, by id.</summary>
     public IReadOnlyCollection<GraphNode> FactsById => factsById;
@@ -89,16 +105,14 @@ internal sealed class GraphIndex
     /// The actors one of whose keys starts with the folded query (an ordered range, not a scan), each with its best
     /// rank (<see cref="ActorSearchKeys.Exact"/> or <see cref="ActorSearchKeys.WordPrefix"/>), read off the keys themselves.
     /// </summary>
-    public Dictionary<string, int> ActorsWithKeyPrefix(string foldedQuery)
+    public void ActorsWithKeyPrefix(string foldedQuery, Dictionary<string, int> ranks)
     {
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, actorId, whole) in searchKeys.GetViewBetween((foldedQuery, "", false), (foldedQuery + char.MaxValue, "", false)))
         {
             if (!key.StartsWith(foldedQuery, StringComparison.Ordinal)) continue;
             var rank = whole && key.Length == foldedQuery.Length ? ActorSearchKeys.Exact : ActorSearchKeys.WordPrefix;
             ranks[actorId] = ranks.TryGetValue(actorId, out var best) ? Math.Min(best, rank) : rank;
         }
-        return ranks;
     }
 
     /// <summary>A node's edges as stored (a self-loop once), without building links: for walks over hubs.</summary>
@@ -121,6 +135,8 @@ internal sealed class GraphIndex
         if (!edges.Remove(key, out var edge)) return;
         RemoveAdjacent(edge.From, edge);
         if (edge.To != edge.From) RemoveAdjacent(edge.To, edge);
+        else if (selfLoops.GetValueOrDefault(edge.From) > 1) selfLoops[edge.From]--;
+        else selfLoops.Remove(edge.From);
         foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Uncite(edgesCiting, source, key);
     }
 
@@ -146,6 +162,7 @@ internal sealed class GraphIndex
         {
             Adjacent(edge.From).Add(edge);
             if (edge.To != edge.From) Adjacent(edge.To).Add(edge);
+            else selfLoops[edge.From] = selfLoops.GetValueOrDefault(edge.From) + 1;
         }
         edges[key] = edge;
         foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Cite(edgesCiting, source, key);
@@ -156,6 +173,7 @@ internal sealed class GraphIndex
         if (!nodes.Remove(id, out var node)) return;
         Unindex(node);
         adjacency.Remove(id);
+        selfLoops.Remove(id);
     }
 
     private void Index(GraphNode node)
@@ -290,7 +308,7 @@ internal sealed class GraphIndex
         {
             text.Append("node ").Append(node.Id).Append(' ').Append(node.Label).Append(' ').AppendJoin(",", node.Properties.Select(p => $"{p.Key}={Show(p.Value)}"))
                 .Append(" [").AppendJoin("|", node.Evidence).Append("] claims ").AppendJoin(";", node.Claims.Select(Claims)).Append('\n');
-            text.Append("  links ").AppendJoin(",", GraphOrder.Sort(LinksOf(node.Id)).Select(l => $"{l.Direction}:{l.Edge.Id}")).Append('\n');
+            text.Append("  degree ").Append(Degree(node.Id)).Append(" links ").AppendJoin(",", GraphOrder.Sort(LinksOf(node.Id)).Select(l => $"{l.Direction}:{l.Edge.Id}")).Append('\n');
         }
         foreach (var edge in edges.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
         {

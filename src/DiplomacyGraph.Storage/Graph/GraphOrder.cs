@@ -29,6 +29,16 @@ public static class GraphOrder
 
     public static readonly Comparison<GraphNode> ById = (a, b) => string.CompareOrdinal(a.Id, b.Id);
 
+    /// <summary>Dates as <see cref="Chronological"/> orders them: undated last.</summary>
+    public static readonly IComparer<string?> DateOrder = Comparer<string?>.Create(CompareDates);
+
+    /// <summary>
+    /// <see cref="Chronological"/> order with each node's date read once, not once per comparison: at hub size (thousands of
+    /// sanctions of one imposer) the property lookups of a comparison sort are most of its cost.
+    /// </summary>
+    public static IReadOnlyList<GraphNode> SortChronologically(IEnumerable<GraphNode> nodes) =>
+        [.. nodes.OrderBy(n => n.Date, DateOrder).ThenBy(n => n.Id, StringComparer.Ordinal)];
+
     public static IReadOnlyList<GraphNode> Sort(IEnumerable<GraphNode> nodes, Comparison<GraphNode> order)
     {
         var list = nodes.ToList();
@@ -112,7 +122,18 @@ public static class GraphOrder
     /// </summary>
     public static bool InRange(string? date, string? from, string? to) =>
         (from is null && to is null) ||
-        (date is not null && (from is null || string.CompareOrdinal(date + "~", from) >= 0) && (to is null || string.CompareOrdinal(date, to) <= 0));
+        (date is not null && (from is null || EndsOnOrAfter(date, from)) && (to is null || string.CompareOrdinal(date, to) <= 0));
+
+    /// <summary><c>date + "~" &gt;= from</c>, ordinally, without building the string: lists filter every node of a range with it.</summary>
+    private static bool EndsOnOrAfter(string date, string from)
+    {
+        var common = string.CompareOrdinal(date, 0, from, 0, Math.Min(date.Length, from.Length));
+        if (common != 0) return common > 0;
+        if (from.Length <= date.Length) return true;
+        // date is a proper prefix of from: the appended '~' meets from's next character.
+        var next = from[date.Length];
+        return next < '~' || (next == '~' && from.Length == date.Length + 1);
+    }
 
     public static bool IsFact(NodeLabel label) => label != NodeLabel.Source;
 }

@@ -63,6 +63,132 @@ public sealed class EmbeddedIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_date_range_of_events_read_from_the_ordered_list_is_exactly_the_overlapping_events_for_random_ranges_and_partial_dates()
+    {
+        using var store = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "dates.db"));
+        var random = new Random(20261126);
+        string Day() => $"{random.Next(2019, 2023)}-{random.Next(1, 13):D2}-{random.Next(1, 29):D2}";
+        // Whole days, months and years, and undated events: a partial date overlaps every day it contains.
+        string? Date() => random.Next(6) switch { 0 => null, 1 => Day()[..4], 2 => Day()[..7], _ => Day() };
+        var events = Enumerable.Range(0, 150).Select(i => Event($"event-{i:D3}", $"Meeting {i}", Date(), i % 3 == 0 ? "TRAVEL" : "CONSULT")).ToList();
+        await store.Import(Document("dates-source") with { Events = events }, None);
+        var all = (await store.FindEvents(new EventSearch(null, null, null, null, 1, 500), None)).Items.Select(e => e.Node).ToList();
+        Assert.Equal(events.Count, all.Count);
+
+        for (var i = 0; i < 300; i++)
+        {
+            var (from, to) = (random.Next(4) == 0 ? null : Date() ?? Day(), random.Next(4) == 0 ? null : Date() ?? Day());
+            var kind = random.Next(3) == 0 ? "TRAVEL" : null;
+            var page = await store.FindEvents(new EventSearch(kind, from, to, null, 1, 500), None);
+
+            // The definition, written out: the date plus "~" reaches `from`, and the date does not pass `to`.
+            var expected = all.Where(e => kind is null || e.Kind == kind)
+                .Where(e => (from is null && to is null) || (e.Date is not null
+                    && (from is null || string.CompareOrdinal(e.Date + "~", from) >= 0)
+                    && (to is null || string.CompareOrdinal(e.Date, to) <= 0)))
+                .Select(e => e.Id).ToList();
+            Assert.Equal(expected, page.Items.Select(e => e.Node.Id));
+            Assert.Equal(expected.Count, page.Total);
+        }
+    }
+
+    [Fact]
+    public async Task Every_page_of_a_ranked_search_over_many_matches_is_the_matching_slice_of_the_whole_ranking()
+    {
+        using var store = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "search.db"));
+        var random = new Random(11);
+        var actors = Enumerable.Range(0, 120).Select(i => Actor($"actor-{i:D3}", $"{(i % 4 == 0 ? "Petra" : "Petrov")} {(char)('a' + random.Next(26))} {i}")).ToList();
+        var events = Enumerable.Range(0, 40).Select(i => Event($"event-{i}", $"Meeting {i}", "2026-02-03")).ToList();
+        var participations = actors.SelectMany(a => Enumerable.Range(0, random.Next(4)).Select(_ => Rel(a.Id, "PARTICIPATED_IN", events[random.Next(events.Count)].Id)))
+            .DistinctBy(r => (r.From, r.To)).ToList();
+        await store.Import(Document("search-source") with { Actors = actors, Events = events, Relationships = participations }, None);
+
+        var whole = (await store.SearchActors(new ActorSearch("petr", null, 1, 500), None)).Items.Select(a => a.Id).ToList();
+        Assert.Equal(actors.Count, whole.Count);
+        // Ties of rank are broken by degree, most first: the whole ranking shows it.
+        var degrees = participations.GroupBy(r => r.From).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(whole.OrderByDescending(id => degrees.GetValueOrDefault(id)).ToList(), whole);
+        foreach (var size in new[] { 1, 7, 20, 50 })
+        {
+            for (var page = 1; (page - 1) * size <= whole.Count; page++)
+            {
+                var slice = await store.SearchActors(new ActorSearch("petr", null, page, size), None);
+                Assert.Equal(whole.Skip((page - 1) * size).Take(size), slice.Items.Select(a => a.Id));
+                Assert.Equal(whole.Count, slice.Total);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_network_around_hubs_is_its_nearest_nodes_by_name_up_to_the_cap_with_every_edge_among_them_once()
+    {
+        using var store = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "hubs.db"));
+        var random = new Random(3);
+        var hubs = Enumerable.Range(0, 3).Select(i => Actor($"hub-{i}", $"Hub {i}", ActorKinds.Country)).ToList();
+        var persons = Enumerable.Range(0, 40).Select(i => Actor($"person-{i:D2}", $"Person {(char)('a' + random.Next(26))} {i}")).ToList();
+        var events = Enumerable.Range(0, 250).Select(i => Event($"event-{i:D3}", $"Meeting {i}", "2026-02-03")).ToList();
+        // Each hub takes part in most events (a degree far above what a small network's lookups cost), hubs and persons
+        // criticise each other (hubs each other both ways), and a person and a hub criticise themselves (self-loops).
+        var relationships = hubs.SelectMany(h => events.Where(_ => random.Next(5) > 0).Select(e => Rel(h.Id, "PARTICIPATED_IN", e.Id)))
+            .Concat(persons.SelectMany(p => Enumerable.Range(0, 3).Select(_ => Rel(p.Id, "PARTICIPATED_IN", events[random.Next(events.Count)].Id))))
+            .Concat(Enumerable.Range(0, 80).Select(_ => (hubs.Concat(persons).ElementAt(random.Next(43)).Id, hubs.Concat(persons).ElementAt(random.Next(43)).Id))
+                .Where(pair => pair.Item1 != pair.Item2).Select(pair => Rel(pair.Item1, "CRITIC_OF", pair.Item2)))
+            .Append(Rel("person-00", "CRITIC_OF", "person-00"))
+            .Concat([Rel("hub-0", "CRITIC_OF", "hub-1"), Rel("hub-1", "CRITIC_OF", "hub-0"), Rel("hub-2", "CRITIC_OF", "hub-0"), Rel("hub-1", "CRITIC_OF", "hub-1")])
+            .DistinctBy(r => (r.From, r.Type, r.To)).ToList();
+        await store.Import(Document("hubs-source") with { Actors = [.. hubs, .. persons], Events = events, Relationships = relationships }, None);
+
+        var checkedHubs = 0;
+        foreach (var start in new[] { "hub-0", "hub-1", "person-00", "person-07", "person-21" })
+        {
+            foreach (var (depth, cap) in new[] { (1, 2), (1, 4), (2, 3), (2, 6), (2, 12), (2, 60), (3, 400) })
+            {
+                var network = (await store.GetNetwork(start, depth, cap, None))!;
+                var (nearest, cut) = await Breadth(start, depth, cap);
+                Assert.Equal(nearest, network.Nodes.Select(n => n.Id));
+                Assert.Equal(cut, network.Truncated);
+                var ids = network.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+                var expected = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var node in network.Nodes)
+                {
+                    var links = (await store.GetNode(node.Label, node.Id, None))!.Links;
+                    foreach (var link in links.Where(l => l.Direction == Directions.Out && ids.Contains(l.Other.Id))) expected.Add(link.Edge.Id);
+                }
+                Assert.Equal(expected, network.Edges.Select(e => e.Id));
+                if (ids.Overlaps(hubs.Select(h => h.Id)) && cap < 20) checkedHubs++;
+            }
+        }
+        Assert.True(checkedHubs > 5, "Too few small networks held a hub: the lookups were not exercised.");
+
+        // The definition, written out: whole levels, each by name then id, cut at the cap; truncated when a node is left out.
+        async Task<(List<string> Ids, bool Truncated)> Breadth(string start, int depth, int cap)
+        {
+            var chosen = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+            var level = new List<GraphNode> { (await store.GetNode(NodeLabel.Actor, start, None))!.Node };
+            for (var d = 0; ; d++)
+            {
+                var ordered = level.OrderBy(n => n.SortKey, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
+                var room = cap - chosen.Count;
+                chosen.AddRange(ordered.Take(room).Select(n => n.Id));
+                if (ordered.Count > room) return (chosen, true);
+                if (d == depth) return (chosen, false);
+                var next = new List<GraphNode>();
+                foreach (var node in ordered)
+                {
+                    foreach (var link in (await store.GetNode(node.Label, node.Id, None))!.Links)
+                    {
+                        if (seen.Add(link.Other.Id)) next.Add(link.Other);
+                    }
+                }
+                if (next.Count == 0) return (chosen, false);
+                if (chosen.Count == cap) return (chosen, true);
+                level = next;
+            }
+        }
+    }
+
+    [Fact]
     public async Task After_three_hundred_random_writes_the_live_index_equals_one_rebuilt_from_the_file_and_each_write_was_visible_at_once()
     {
         var path = System.IO.Path.Combine(folder.Path, "graph.db");
