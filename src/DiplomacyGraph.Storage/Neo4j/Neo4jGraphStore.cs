@@ -164,7 +164,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         PageOf(StatementsVariant(search), search.Page, search.PageSize, ct);
 
     public Task<Page<NodeWithLinks>?> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
-        PageIfAnchorsExist(StatementsVariant(search), search.Page, search.PageSize, [ActorExists(search.SpeakerId), NodeExists(search.AboutId)], ct);
+        PageIfAnchorsExist(StatementsVariant(search), search.Page, search.PageSize, [ActorExists(search.SpeakerId), AnyNodeExists(search.AboutId)], ct);
 
     private static (string, Dictionary<string, object?>) EventsVariant(EventSearch search)
     {
@@ -202,7 +202,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         id is null ? null : new CypherStatement(CypherQueries.WithLabel("NodeExists", NodeLabel.Actor), Params(("id", id)));
 
     /// <summary>A statement that answers a row when a node of any label has this id; none when the id is null.</summary>
-    private static CypherStatement? NodeExists(string? id) =>
+    private static CypherStatement? AnyNodeExists(string? id) =>
         id is null ? null : new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", new[] { id })));
 
     public async Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct)
