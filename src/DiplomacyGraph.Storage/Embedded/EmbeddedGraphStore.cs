@@ -15,14 +15,21 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     private readonly SqliteGraphFile file;
     private readonly Lock writeLock = new();
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
-    private readonly GraphIndex index = new();
+    private readonly GraphIndex index;
 
     private const int MaxScratch = 1 << 15;
     [ThreadStatic] private static Dictionary<string, int>? searchRanks;
     [ThreadStatic] private static List<(GraphNode Actor, int Rank, int Degree, string SortKey)>? searchMatches;
 
     public EmbeddedGraphStore(string path)
+        : this(path, new GraphIndex().HubDegree)
     {
+    }
+
+    /// <summary>A store whose walks treat nodes of <paramref name="hubDegree"/> links or more as hubs (tests use small ones).</summary>
+    internal EmbeddedGraphStore(string path, int hubDegree)
+    {
+        index = new GraphIndex { HubDegree = hubDegree };
         file = new SqliteGraphFile(path);
         file.ReadAll(node => index.Apply([node], [], [], []), edge => index.Apply([], [edge], [], []));
     }
@@ -98,24 +105,45 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             var room = maxNodes - chosen.Count;
             var least = new PriorityQueue<GraphNode, (string SortKey, string Id)>(Math.Max(room, 0), NameOrderDescending.Instance);
             var held = new HashSet<string>(StringComparer.Ordinal);
+            var hubs = new List<IReadOnlyList<GraphNode>>();
             foreach (var node in level)
             {
+                if (index.NeighboursByName(node.Id) is { } byName)
+                {
+                    hubs.Add(byName);
+                    continue;
+                }
                 foreach (var id in index.Neighbours(node.Id))
                 {
-                    if (taken.Contains(id) || held.Contains(id) || !index.Nodes.TryGetValue(id, out var other)) continue;
-                    if (least.Count < room)
-                    {
-                        least.Enqueue(other, (other.SortKey, other.Id));
-                        held.Add(id);
-                        continue;
-                    }
-                    // Full: this node or the greatest held one is left out, so the level does not fit.
-                    truncated = true;
-                    if (room == 0 || !least.TryPeek(out var greatest, out var greatestKey) || NameOrderDescending.Instance.Compare((other.SortKey, other.Id), greatestKey) <= 0) continue;
-                    held.Remove(greatest.Id);
-                    least.EnqueueDequeue(other, (other.SortKey, other.Id));
-                    held.Add(id);
+                    if (index.Nodes.TryGetValue(id, out var other)) Offer(other);
                 }
+            }
+            // A hub's neighbours come in name order: once one would not be kept, none after it would be.
+            foreach (var byName in hubs)
+            {
+                foreach (var other in byName)
+                {
+                    if (!Offer(other)) break;
+                }
+            }
+
+            // Keeps the node if it is among the `room` least so far; false when it, and so anything greater, is left out.
+            bool Offer(GraphNode other)
+            {
+                if (taken.Contains(other.Id) || held.Contains(other.Id)) return true;
+                if (least.Count < room)
+                {
+                    least.Enqueue(other, (other.SortKey, other.Id));
+                    held.Add(other.Id);
+                    return true;
+                }
+                // Full: this node or the greatest held one is left out, so the level does not fit.
+                truncated = true;
+                if (room == 0 || !least.TryPeek(out var greatest, out var greatestKey) || NameOrderDescending.Instance.Compare((other.SortKey, other.Id), greatestKey) <= 0) return false;
+                held.Remove(greatest.Id);
+                least.EnqueueDequeue(other, (other.SortKey, other.Id));
+                held.Add(other.Id);
+                return true;
             }
             level = new List<GraphNode>(least.Count);
             while (least.Count > 0) level.Add(least.Dequeue());

@@ -30,6 +30,12 @@ internal sealed class GraphIndex
     private readonly Dictionary<string, HashSet<EdgeKey>> edgesCiting = new(StringComparer.Ordinal);
     private readonly SortedSet<(string Key, string ActorId, bool Whole)> searchKeys = new(SearchKeyOrder.Instance);
     private readonly StringPool pool = new();
+    // Hubs' neighbours in name order, built by the first read that needs them and dropped by any write. Reads run
+    // concurrently (under the store's read lock), hence a concurrent map; writes clear it under the write lock.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphNode[]> hubNeighbours = new(StringComparer.Ordinal);
+
+    /// <summary>From how many links a node's neighbours are kept in name order for walks (<see cref="NeighboursByName"/>).</summary>
+    public int HubDegree { get; init; } = 1024;
 
     public IReadOnlyDictionary<string, GraphNode> Nodes => nodes;
 
@@ -64,6 +70,18 @@ internal sealed class GraphIndex
     {
         if (!adjacency.TryGetValue(id, out var list)) yield break;
         foreach (var edge in list) yield return edge.From == id ? edge.To : edge.From;
+    }
+
+    /// <summary>
+    /// A hub's distinct neighbours by sort key then id, so that a walk keeping the first few by name stops reading after
+    /// them; null for a node with fewer than <see cref="HubDegree"/> links (reading those is already cheap).
+    /// </summary>
+    public IReadOnlyList<GraphNode>? NeighboursByName(string id)
+    {
+        if (Degree(id) < HubDegree) return null;
+        return hubNeighbours.GetOrAdd(id, hub => [.. Neighbours(hub).Distinct(StringComparer.Ordinal)
+            .Select(n => nodes.GetValueOrDefault(n)).OfType<GraphNode>()
+            .OrderBy(n => n.SortKey, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal)]);
     }
 
     public bool Linked(string a, string b) => adjacency.TryGetValue(a, out var list) && list.Exists(e => e.From == b || e.To == b);
@@ -124,6 +142,7 @@ internal sealed class GraphIndex
     /// </summary>
     public void Apply(IEnumerable<GraphNode> upserted, IEnumerable<GraphEdge> upsertedEdges, IEnumerable<string> deletedNodes, IEnumerable<EdgeKey> deletedEdges)
     {
+        if (!hubNeighbours.IsEmpty) hubNeighbours.Clear();
         foreach (var node in upserted) Put(node);
         foreach (var edge in upsertedEdges) Put(edge);
         foreach (var key in deletedEdges) RemoveEdge(key);
