@@ -154,6 +154,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         return (Subgraph?)Induced(chosen, truncated);
     });
 
+    /// <summary>The relationship types that may lead from a node of one label to one of another (writes are checked against them).</summary>
+    private static string[] TypesBetween(NodeLabel from, NodeLabel to) => AllowedTypes[((int)from, (int)to)];
+
+    private static readonly Dictionary<(int From, int To), string[]> AllowedTypes =
+        (from l in Enum.GetValues<NodeLabel>() from m in Enum.GetValues<NodeLabel>() select (l, m))
+        .ToDictionary(p => ((int)p.l, (int)p.m), p => RelationshipTypes.All.Where(r => r.From.Contains(p.l) && r.To.Contains(p.m)).Select(r => r.Type).ToArray());
+
     /// <summary>By sort key, then id, greatest first: the root of a bounded heap is the node to drop.</summary>
     private sealed class NameOrderDescending : IComparer<(string SortKey, string Id)>
     {
@@ -355,35 +362,46 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 
     /// <summary>
     /// The edges among chosen nodes, each once, without reading a hub's whole adjacency: nodes are ranked by degree, and
-    /// an edge is found from its lower-ranked end, by scanning that end's edges or, when they outnumber the possible
-    /// edges to the higher-ranked nodes (every type, both ways), by looking those up. A hub ranks last and is not read.
+    /// an edge is found from its lower-ranked end, by scanning that end's edges or, when they outnumber the edges that
+    /// could join it to the higher-ranked nodes (the relationship types their labels allow, both ways), by looking those
+    /// up. A hub ranks last and is not read.
     /// </summary>
     private Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated)
     {
-        var ranked = nodes.Select(n => n.Id).Distinct(StringComparer.Ordinal)
-            .OrderBy(index.Degree).ThenBy(id => id, StringComparer.Ordinal).ToList();
-        var rank = ranked.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var ranked = nodes.DistinctBy(n => n.Id).OrderBy(n => index.Degree(n.Id)).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
+        var rank = ranked.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var edges = new List<GraphEdge>();
         for (var r = 0; r < ranked.Count; r++)
         {
-            var id = ranked[r];
-            var higher = ranked.Count - r - 1;
-            if (index.Degree(id) <= 2L * higher * RelationshipTypes.All.Count)
+            var node = ranked[r];
+            var lookups = TypesBetween(node.Label, node.Label).Length;
+            for (var h = r + 1; h < ranked.Count && lookups < index.Degree(node.Id); h++)
             {
-                foreach (var edge in index.EdgesOf(id))
+                lookups += TypesBetween(node.Label, ranked[h].Label).Length + TypesBetween(ranked[h].Label, node.Label).Length;
+            }
+            if (index.Degree(node.Id) <= lookups)
+            {
+                foreach (var edge in index.EdgesOf(node.Id))
                 {
-                    var other = edge.From == id ? edge.To : edge.From;
-                    if (other == id || (rank.TryGetValue(other, out var otherRank) && otherRank > r)) edges.Add(edge);
+                    var other = edge.From == node.Id ? edge.To : edge.From;
+                    if (other == node.Id || (rank.TryGetValue(other, out var otherRank) && otherRank > r)) edges.Add(edge);
                 }
                 continue;
             }
-            foreach (var rule in RelationshipTypes.All)
+            foreach (var type in TypesBetween(node.Label, node.Label))
             {
-                if (index.Edge(id, rule.Type, id) is { } loop) edges.Add(loop);
-                for (var h = r + 1; h < ranked.Count; h++)
+                if (index.Edge(node.Id, type, node.Id) is { } loop) edges.Add(loop);
+            }
+            for (var h = r + 1; h < ranked.Count; h++)
+            {
+                var higher = ranked[h];
+                foreach (var type in TypesBetween(node.Label, higher.Label))
                 {
-                    if (index.Edge(id, rule.Type, ranked[h]) is { } outgoing) edges.Add(outgoing);
-                    if (index.Edge(ranked[h], rule.Type, id) is { } incoming) edges.Add(incoming);
+                    if (index.Edge(node.Id, type, higher.Id) is { } outgoing) edges.Add(outgoing);
+                }
+                foreach (var type in TypesBetween(higher.Label, node.Label))
+                {
+                    if (index.Edge(higher.Id, type, node.Id) is { } incoming) edges.Add(incoming);
                 }
             }
         }
