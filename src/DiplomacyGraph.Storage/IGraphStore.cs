@@ -5,7 +5,8 @@ namespace DiplomacyGraph.Storage;
 
 /// <summary>
 /// The questions the API asks of the graph. Every implementation answers them identically,
-/// ordering and paging included; the contract suite in the tests holds them to that.
+/// ordering and paging included; the contract suite in the tests holds them to that. A <see cref="Link"/>'s other end
+/// is a reference (id, label, name, kind, date, sort key: <see cref="Link.OtherProperties"/>), never the whole node.
 /// </summary>
 public interface IGraphStore
 {
@@ -24,8 +25,14 @@ public interface IGraphStore
     /// <summary>Actors whose name or alias contains the query (case- and accent-insensitive), by name.</summary>
     Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct);
 
-    /// <summary>A node with all its relationships, or null when there is no such node.</summary>
+    /// <summary>A node with all its relationships (their other ends as references), or null when there is no such node.</summary>
     Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct);
+
+    /// <summary>
+    /// Several nodes of one label, each as <see cref="GetNode"/> gives it (claims aside: they may be empty), in one
+    /// round trip: in the order of <paramref name="ids"/>, a repeated id once, an absent one skipped. The caller caps the ids.
+    /// </summary>
+    Task<IReadOnlyList<NodeWithLinks>> GetNodes(NodeLabel label, IReadOnlyList<string> ids, CancellationToken ct);
 
     /// <summary>An actor's relationships, optionally of one type and one direction; null when the actor is unknown.</summary>
     Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct);
@@ -41,6 +48,32 @@ public interface IGraphStore
     Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct);
 
     Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct);
+
+    // The lists an API filter anchors on a node, asked together with whether that node exists (a missing one is a 404,
+    // not an empty list). A store that can ask both in one round trip (Neo4j: one request, one transaction) does; the
+    // default asks one after the other, which costs the embedded store nothing.
+
+    /// <summary><see cref="FindEvents"/>, or null when <see cref="EventSearch.ActorId"/> names no actor.</summary>
+    async Task<Page<NodeWithLinks>?> FindEventsIfAnchorsExist(EventSearch search, CancellationToken ct) =>
+        search.ActorId is { } actor && !await Exists(NodeLabel.Actor, actor, ct) ? null : await FindEvents(search, ct);
+
+    /// <summary><see cref="FindSanctions"/>, or null when the imposer or the target names no actor.</summary>
+    async Task<Page<NodeWithLinks>?> FindSanctionsIfAnchorsExist(SanctionSearch search, CancellationToken ct) =>
+        (search.ImposerId is { } imposer && !await Exists(NodeLabel.Actor, imposer, ct))
+        || (search.TargetId is { } target && !await Exists(NodeLabel.Actor, target, ct))
+            ? null
+            : await FindSanctions(search, ct);
+
+    /// <summary><see cref="FindStatements"/>, or null when the speaker names no actor or <c>about</c> no node.</summary>
+    async Task<Page<NodeWithLinks>?> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
+        (search.SpeakerId is { } speaker && !await Exists(NodeLabel.Actor, speaker, ct))
+        || (search.AboutId is { } about && await FindNode(about, ct) is null)
+            ? null
+            : await FindStatements(search, ct);
+
+    /// <summary><see cref="GetTimeline"/>, or null when <see cref="TimelineSearch.ActorId"/> names no actor.</summary>
+    async Task<IReadOnlyList<NodeWithLinks>?> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct) =>
+        search.ActorId is { } actor && !await Exists(NodeLabel.Actor, actor, ct) ? null : await GetTimeline(search, ct);
 
     /// <summary>Figures by metric then id, optionally only those about a node or reported by one (at most one of the two).</summary>
     Task<Page<NodeWithLinks>> FindFigures(FigureSearch search, CancellationToken ct);

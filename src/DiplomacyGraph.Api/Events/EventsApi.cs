@@ -67,12 +67,17 @@ internal static class EventsApi
     public static async Task<Results<Ok<PagedList<EventSummaryDto>>, ProblemHttpResult>> FindEvents(
         [AsParameters] EventQuery query, IGraphStore store, CancellationToken ct)
     {
+        var search = new EventSearch(query.Kind, query.From, query.To, query.Actor, query.PageNumber, query.PageLength);
+        if (await store.FindEventsIfAnchorsExist(search, ct) is { } page)
+        {
+            return TypedResults.Ok(page.Map(EventSummaryDto.From));
+        }
+        // The actor filter named no actor: its 404, with suggestions (or, had it been created meanwhile, the list).
         if (await store.FirstMissing(NodeLabel.Actor, ct, ("actor", query.Actor)) is { } missing)
         {
             return missing;
         }
-        var page = await store.FindEvents(new EventSearch(query.Kind, query.From, query.To, query.Actor, query.PageNumber, query.PageLength), ct);
-        return TypedResults.Ok(page.Map(EventSummaryDto.From));
+        return TypedResults.Ok((await store.FindEvents(search, ct)).Map(EventSummaryDto.From));
     }
 
     /// <summary>An event's stored name is its title.</summary>
@@ -85,9 +90,9 @@ internal static class EventsApi
         {
             return await store.NotFound(NodeLabel.Event, id, ct);
         }
-        var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent);
-        var statements = await Task.WhenAll(statementIds.Select(s => store.GetNode(NodeLabel.Statement, s, ct)));
-        return TypedResults.Ok(EventMapping.Detail(e, [.. statements.OfType<Storage.Graph.NodeWithLinks>().Select(StatementDto.From)])
+        var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent).ToList();
+        var statements = await store.GetNodes(NodeLabel.Statement, statementIds, ct);
+        return TypedResults.Ok(EventMapping.Detail(e, [.. statements.Select(StatementDto.From)])
             with { Claims = ClaimLists.Of(e.Node, claims, ClaimFields) });
     }
 }

@@ -111,13 +111,10 @@ internal static class PathsApi
         [AsParameters] PathQuery query, IGraphStore store, CancellationToken ct)
     {
         var (from, to, depth) = (query.From!, query.To!, query.MaxDepth ?? DefaultDepth);
-        if (await MissingEnd(store, query, ct) is { } missing)
-        {
-            return missing;
-        }
+        // A path found proves both ends exist; only without one is it worth asking which end is missing.
         if (await store.FindShortestPath(from, to, depth, ct) is not { } path)
         {
-            return TypedResults.Ok(new PathDto(from, to, depth, false, null, [], []));
+            return await MissingEnd(store, query, ct) is { } missing ? missing : TypedResults.Ok(new PathDto(from, to, depth, false, null, [], []));
         }
         return TypedResults.Ok(new PathDto(from, to, depth, true, path.Edges.Count, [.. path.Nodes.Select(n => n.ToDto())], [.. path.Edges.Select(e => e.ToDto())]));
     }
@@ -126,12 +123,12 @@ internal static class PathsApi
         [AsParameters] AllPathsQuery query, IGraphStore store, CancellationToken ct)
     {
         var limit = query.Limit ?? DefaultPaths;
-        if (await MissingEnd(store, query, ct) is { } missing)
+        // One more than the limit tells whether there are more. Paths found prove both ends exist.
+        var paths = await store.FindAllShortestPaths(query.From!, query.To!, query.MaxDepth ?? DefaultDepth, limit + 1, ct);
+        if (paths.Count == 0 && await MissingEnd(store, query, ct) is { } missing)
         {
             return missing;
         }
-        // One more than the limit tells whether there are more.
-        var paths = await store.FindAllShortestPaths(query.From!, query.To!, query.MaxDepth ?? DefaultDepth, limit + 1, ct);
         return TypedResults.Ok(CappedList.FromOneMore([.. paths.Select(PathItemDto.From)], limit));
     }
 

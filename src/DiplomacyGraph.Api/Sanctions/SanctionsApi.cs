@@ -81,11 +81,16 @@ internal static class SanctionsApi
     public static async Task<Results<Ok<PagedList<SanctionDto>>, ProblemHttpResult>> FindSanctions(
         [AsParameters] SanctionQuery query, IGraphStore store, CancellationToken ct)
     {
+        var search = new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength) { ActiveOn = query.ActiveOn };
+        if (await store.FindSanctionsIfAnchorsExist(search, ct) is { } page)
+        {
+            return TypedResults.Ok(page.Map(SanctionDto.From));
+        }
+        // An actor filter named no actor: the first such filter's 404, with suggestions (or, had it been created meanwhile, the list).
         if (await store.FirstMissing(NodeLabel.Actor, ct, ("imposer", query.Imposer), ("target", query.Target)) is { } missing)
         {
             return missing;
         }
-        var page = await store.FindSanctions(new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength) { ActiveOn = query.ActiveOn }, ct);
-        return TypedResults.Ok(page.Map(SanctionDto.From));
+        return TypedResults.Ok((await store.FindSanctions(search, ct)).Map(SanctionDto.From));
     }
 }

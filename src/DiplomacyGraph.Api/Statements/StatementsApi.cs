@@ -66,6 +66,12 @@ internal static class StatementsApi
     public static async Task<Results<Ok<PagedList<StatementDto>>, ProblemHttpResult>> FindStatements(
         [AsParameters] StatementQuery query, IGraphStore store, CancellationToken ct)
     {
+        var search = new StatementSearch(query.Speaker, query.About, query.Q, query.PageNumber, query.PageLength);
+        if (await store.FindStatementsIfAnchorsExist(search, ct) is { } page)
+        {
+            return TypedResults.Ok(page.Map(StatementDto.From));
+        }
+        // The speaker named no actor, or about no node: that filter's 404, with suggestions (or, had it been created meanwhile, the list).
         if (await store.FirstMissing(NodeLabel.Actor, ct, ("speaker", query.Speaker)) is { } missing)
         {
             return missing;
@@ -74,7 +80,6 @@ internal static class StatementsApi
         {
             return await store.NotFound(null, query.About, ct, "about");
         }
-        var page = await store.FindStatements(new StatementSearch(query.Speaker, query.About, query.Q, query.PageNumber, query.PageLength), ct);
-        return TypedResults.Ok(page.Map(StatementDto.From));
+        return TypedResults.Ok((await store.FindStatements(search, ct)).Map(StatementDto.From));
     }
 }

@@ -97,13 +97,18 @@ internal static class TimelineApi
     public static async Task<Results<Ok<CappedList<TimelineEntryDto>>, ProblemHttpResult>> GetTimeline(
         [AsParameters] TimelineQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (await store.FirstMissing(NodeLabel.Actor, ct, ("actor", query.Actor)) is { } missing)
-        {
-            return missing;
-        }
         var limit = query.Limit ?? DefaultLimit;
         // One more than the limit tells whether the timeline goes on.
-        var entries = await store.GetTimeline(new TimelineSearch(query.Actor, query.From, query.To, limit + 1, query.IncludeUndated ?? false), ct);
+        var search = new TimelineSearch(query.Actor, query.From, query.To, limit + 1, query.IncludeUndated ?? false);
+        if (await store.GetTimelineIfAnchorsExist(search, ct) is not { } entries)
+        {
+            // The actor filter named no actor: its 404, with suggestions (or, had it been created meanwhile, the timeline).
+            if (await store.FirstMissing(NodeLabel.Actor, ct, ("actor", query.Actor)) is { } missing)
+            {
+                return missing;
+            }
+            entries = await store.GetTimeline(search, ct);
+        }
         return TypedResults.Ok(CappedList.FromOneMore([.. entries.Select(TimelineEntryDto.From)], limit));
     }
 }

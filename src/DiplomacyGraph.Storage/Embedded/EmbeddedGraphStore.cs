@@ -77,6 +77,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     public Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct) =>
         Read(() => index.Find(label, id) is { } node ? index.WithLinks(node) : null);
 
+    public Task<IReadOnlyList<NodeWithLinks>> GetNodes(NodeLabel label, IReadOnlyList<string> ids, CancellationToken ct) =>
+        Read(() => (IReadOnlyList<NodeWithLinks>)[.. ids.Distinct(StringComparer.Ordinal).Select(id => index.Find(label, id)).OfType<GraphNode>().Select(index.WithLinks)]);
+
     public Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct) => Read(() =>
     {
         if (index.Find(NodeLabel.Actor, actorId) is null) return null;

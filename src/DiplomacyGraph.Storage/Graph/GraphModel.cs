@@ -50,10 +50,23 @@ public sealed record GraphEdge(string Type, string From, string To, IReadOnlyDic
     public static string EdgeId(string from, string type, string to) => $"{from}:{type}:{to}";
 }
 
-/// <summary>An edge seen from one of its ends: the edge, whether it leaves or enters that end, and the node at the other end.</summary>
-public sealed record Link(GraphEdge Edge, string Direction, GraphNode Other);
+/// <summary>
+/// An edge seen from one of its ends: the edge (with its properties and evidence), whether it leaves or enters that end,
+/// and the node at the other end. That node is a reference, not the whole node: stores guarantee only its id, its label
+/// and the properties <see cref="OtherProperties"/> names (name, kind, date and sortKey, when it has them); its other
+/// properties, evidence and claims may be missing. The Neo4j store sends just these, which keeps its answers small (an
+/// actor's linked events with all their evidence were 70 times the API's answer). Read a linked node in full with
+/// <see cref="IGraphStore.GetNode"/>.
+/// </summary>
+public sealed record Link(GraphEdge Edge, string Direction, GraphNode Other)
+{
+    /// <summary>The properties of <see cref="Other"/> every store gives: what references, link order
+    /// (<see cref="GraphOrder.Sort(IEnumerable{Link})"/>) and chronological lists of links read.</summary>
+    public static readonly IReadOnlySet<string> OtherProperties =
+        new HashSet<string>(["name", "kind", "date", InternalProperties.SortKey], StringComparer.Ordinal);
+}
 
-/// <summary>A node with every relationship it has.</summary>
+/// <summary>A node with every relationship it has; each linked node carries only what <see cref="Link"/> guarantees.</summary>
 public sealed record NodeWithLinks(GraphNode Node, IReadOnlyList<Link> Links)
 {
     public IEnumerable<Link> Out(string type) => Links.Where(l => l.Direction == Directions.Out && l.Edge.Type == type);

@@ -6,7 +6,8 @@ namespace DiplomacyGraph.Storage.Neo4j;
 
 /// <summary>
 /// How the store's Cypher results become the shared graph model, in one place. Queries project nodes as
-/// <c>{id, labels, properties}</c>, edges as <c>{type, from, to, properties}</c> and links as <c>{edge, other}</c>.
+/// <c>{id, labels, properties}</c>, edges as <c>{type, from, to, properties}</c> and links as <c>{edge, other}</c>, where
+/// <c>other</c> carries only the properties <see cref="Link.OtherProperties"/> names (a missing one comes as null and is dropped).
 /// </summary>
 internal static class GraphRows
 {

@@ -63,6 +63,15 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             : null;
     }
 
+    public async Task<IReadOnlyList<NodeWithLinks>> GetNodes(NodeLabel label, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length == 0) return [];
+        var result = await client.Run(new CypherStatement(CypherQueries.WithLabel("NodesWithLinks", label), Params(("ids", distinct))), ct);
+        var found = result.Column("node").Select(GraphRows.WithLinks).ToDictionary(n => n.Node.Id, StringComparer.Ordinal);
+        return [.. distinct.Where(found.ContainsKey).Select(id => found[id])];
+    }
+
     public async Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct)
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("ActorRelationships"),
@@ -72,13 +81,13 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     public async Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct)
     {
-        if (!await Exists(NodeLabel.Actor, actorId, ct)) return null;
-
-        // Breadth-first, one query per hop, nearest first and by name within a level, as the embedded store walks.
+        // Breadth-first, one request per hop, nearest first and by name within a level, as the embedded store walks.
         // A level past the cap is never expanded, and only ids and sort keys travel until the chosen nodes are read.
+        // The first request asks whether the actor exists with its first hop; the last reads the nodes with their edges.
         var chosen = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal) { actorId };
         var level = new List<(string Id, string SortKey)> { (actorId, "") };
+        var anchor = ActorExists(actorId);
         var truncated = false;
         for (var d = 0; level.Count > 0; d++)
         {
@@ -91,7 +100,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                 break;
             }
             if (d == depth) break;
-            var next = await client.Run(new CypherStatement(CypherQueries.Get("Neighbours"), Params(("ids", level.Select(n => n.Id).ToArray()))), ct);
+            var results = await client.Run(
+            [
+                new CypherStatement(CypherQueries.Get("Neighbours"), Params(("ids", level.Select(n => n.Id).ToArray()))),
+                .. new[] { anchor }.OfType<CypherStatement>(),
+            ], ct);
+            if (anchor is not null && results[1].Count == 0) return null;
+            anchor = null;
+            var next = results[0];
             level = [.. next.Column("id").Zip(next.Column("sortKey"), (id, key) => (Id: id.GetString()!, SortKey: key.GetString() ?? ""))
                 .Where(n => seen.Add(n.Id))];
             if (chosen.Count == maxNodes && level.Count > 0)
@@ -101,8 +117,18 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             }
         }
 
-        var nodes = (await NodesByIds(chosen, ct)).ToDictionary(n => n.Id, StringComparer.Ordinal);
-        return await Induced([.. chosen.Where(nodes.ContainsKey).Select(id => nodes[id])], truncated, ct);
+        var ids = chosen.ToArray();
+        var read = await client.Run(
+        [
+            new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids))),
+            new CypherStatement(CypherQueries.Get("InducedEdges"), Params(("ids", ids))),
+            .. new[] { anchor }.OfType<CypherStatement>(),
+        ], ct);
+        if (anchor is not null && read[2].Count == 0) return null;
+        var nodes = read[0].Column("node").Select(GraphRows.Node).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        // A node deleted between the walk and this read is left out, with its edges.
+        var edges = read[1].Column("edge").Select(GraphRows.Edge).Where(e => nodes.ContainsKey(e.From) && nodes.ContainsKey(e.To));
+        return new Subgraph([.. chosen.Where(nodes.ContainsKey).Select(id => nodes[id])], GraphOrder.Sort(edges), truncated);
     }
 
     public async Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct)
@@ -122,42 +148,62 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     // (through the id constraint or an index), and the other filters apply to what it found. Pages are cut in Cypher;
     // the total comes from a Count variant run in the same request.
 
-    public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct)
+    public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct) =>
+        PageOf(EventsVariant(search), search.Page, search.PageSize, ct);
+
+    public Task<Page<NodeWithLinks>?> FindEventsIfAnchorsExist(EventSearch search, CancellationToken ct) =>
+        PageIfAnchorsExist(EventsVariant(search), search.Page, search.PageSize, [ActorExists(search.ActorId)], ct);
+
+    public Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct) =>
+        PageOf(SanctionsVariant(search), search.Page, search.PageSize, ct);
+
+    public Task<Page<NodeWithLinks>?> FindSanctionsIfAnchorsExist(SanctionSearch search, CancellationToken ct) =>
+        PageIfAnchorsExist(SanctionsVariant(search), search.Page, search.PageSize, [ActorExists(search.ImposerId), ActorExists(search.TargetId)], ct);
+
+    public Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct) =>
+        PageOf(StatementsVariant(search), search.Page, search.PageSize, ct);
+
+    public Task<Page<NodeWithLinks>?> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
+        PageIfAnchorsExist(StatementsVariant(search), search.Page, search.PageSize, [ActorExists(search.SpeakerId), AnyNodeExists(search.AboutId)], ct);
+
+    private static (string, Dictionary<string, object?>) EventsVariant(EventSearch search)
     {
         var filters = Params(("kind", search.Kind), ("from", search.From), ("to", search.To));
-        var variant = search switch
+        return search switch
         {
             { ActorId: { } actor } => ("EventsByActor", With(filters, ("actorId", actor))),
             { Kind: not null } => ("EventsByKind", filters),
             { From: not null } or { To: not null } => ("EventsByDate", With(Params(("from", search.From), ("to", search.To)), DateRange(search.From, search.To))),
             _ => ("Events", Params()),
         };
-        return PageOf(variant, search.Page, search.PageSize, ct);
     }
 
-    public Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct)
+    private static (string, Dictionary<string, object?>) SanctionsVariant(SanctionSearch search) => search switch
     {
-        var variant = search switch
-        {
-            { ImposerId: { } imposer } => ("SanctionsByImposer", Params(("imposerId", imposer), ("targetId", search.TargetId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
-            { TargetId: { } target } => ("SanctionsByTarget", Params(("targetId", target), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
-            { Kind: { } kind } => ("SanctionsByKind", Params(("kind", kind), ("activeOn", search.ActiveOn))),
-            _ => ("Sanctions", Params(("activeOn", search.ActiveOn))),
-        };
-        return PageOf(variant, search.Page, search.PageSize, ct);
-    }
+        { ImposerId: { } imposer } => ("SanctionsByImposer", Params(("imposerId", imposer), ("targetId", search.TargetId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+        { TargetId: { } target } => ("SanctionsByTarget", Params(("targetId", target), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+        { Kind: { } kind } => ("SanctionsByKind", Params(("kind", kind), ("activeOn", search.ActiveOn))),
+        _ => ("Sanctions", Params(("activeOn", search.ActiveOn))),
+    };
 
-    public Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct)
+    private static (string, Dictionary<string, object?>) StatementsVariant(StatementSearch search)
     {
         var query = search.Query is null ? null : Text.Fold(search.Query);
-        var variant = search switch
+        return search switch
         {
             { SpeakerId: { } speaker } => ("StatementsBySpeaker", Params(("speakerId", speaker), ("aboutId", search.AboutId), ("query", query))),
             { AboutId: { } about } => ("StatementsAbout", Params(("aboutId", about), ("query", query))),
             _ => ("Statements", Params(("query", query))),
         };
-        return PageOf(variant, search.Page, search.PageSize, ct);
     }
+
+    /// <summary>A statement that answers a row when an actor with this id exists; none when the id is null.</summary>
+    private static CypherStatement? ActorExists(string? id) =>
+        id is null ? null : new CypherStatement(CypherQueries.WithLabel("NodeExists", NodeLabel.Actor), Params(("id", id)));
+
+    /// <summary>A statement that answers a row when a node of any label has this id; none when the id is null.</summary>
+    private static CypherStatement? AnyNodeExists(string? id) =>
+        id is null ? null : new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", new[] { id })));
 
     public async Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct)
     {
@@ -173,15 +219,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return GraphOrder.First(paths);
     }
 
+    public async Task<IReadOnlyList<NodeWithLinks>?> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct) =>
+        search.ActorId is null ? await GetTimeline(search, ct)
+        : await TimelineByActor(search, ActorExists(search.ActorId), ct) is { AnchorsExist: true } found ? found.Entries : null;
+
     public async Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct)
     {
         var limit = Math.Max(0, search.Limit);
-        if (search.ActorId is not null)
-        {
-            var linked = await client.Run(new CypherStatement(CypherQueries.Get("TimelineByActor"), Params(
-                ("from", search.From), ("to", search.To), ("actorId", search.ActorId), ("includeUndated", search.IncludeUndated), ("limit", limit))), ct);
-            return [.. linked.Column("node").Select(GraphRows.WithLinks)];
-        }
+        if (search.ActorId is not null) return (await TimelineByActor(search, null, ct)).Entries;
         // One list per label, each cut at the limit in Cypher, merged here in GraphOrder.Timeline's order.
         var dated = search.From is not null || search.To is not null;
         var parameters = dated
@@ -201,6 +246,18 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return [.. entries, .. undated.SelectMany(r => r.Column("node").Select(GraphRows.WithLinks))
             .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Timeline))
             .Take(limit - entries.Count)];
+    }
+
+    /// <summary>The entries linked to the search's actor, with the <paramref name="anchor"/> check (when given) in the same request.</summary>
+    private async Task<(IReadOnlyList<NodeWithLinks> Entries, bool AnchorsExist)> TimelineByActor(TimelineSearch search, CypherStatement? anchor, CancellationToken ct)
+    {
+        var results = await client.Run(
+        [
+            new CypherStatement(CypherQueries.Get("TimelineByActor"), Params(("from", search.From), ("to", search.To), ("actorId", search.ActorId),
+                ("includeUndated", search.IncludeUndated), ("limit", Math.Max(0, search.Limit)))),
+            .. new[] { anchor }.OfType<CypherStatement>(),
+        ], ct);
+        return ([.. results[0].Column("node").Select(GraphRows.WithLinks)], results.Skip(1).All(check => check.Count > 0));
     }
 
     public async Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct)
@@ -341,15 +398,26 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <summary>One page of a list variant (<c>Find{name}.cypher</c>) and its total (<c>Count{name}.cypher</c>), in one request.</summary>
-    private async Task<Page<NodeWithLinks>> PageOf((string Name, Dictionary<string, object?> Parameters) variant, int page, int pageSize, CancellationToken ct)
+    private async Task<Page<NodeWithLinks>> PageOf((string Name, Dictionary<string, object?> Parameters) variant, int page, int pageSize, CancellationToken ct) =>
+        (await PageWithChecks(variant, page, pageSize, [], ct)).Page;
+
+    /// <summary>As <see cref="PageOf"/>, with the anchors' existence checks (null ones skipped) in the same request; null when one finds no row.</summary>
+    private async Task<Page<NodeWithLinks>?> PageIfAnchorsExist((string Name, Dictionary<string, object?> Parameters) variant, int page, int pageSize,
+        IReadOnlyList<CypherStatement?> anchors, CancellationToken ct) =>
+        await PageWithChecks(variant, page, pageSize, anchors, ct) is { AnchorsExist: true } found ? found.Page : null;
+
+    private async Task<(Page<NodeWithLinks> Page, bool AnchorsExist)> PageWithChecks((string Name, Dictionary<string, object?> Parameters) variant,
+        int page, int pageSize, IReadOnlyList<CypherStatement?> anchors, CancellationToken ct)
     {
         var (skip, limit) = Slice(page, pageSize);
         var results = await client.Run(
         [
             new CypherStatement(CypherQueries.Get($"Find{variant.Name}"), With(variant.Parameters, ("skip", skip), ("limit", limit))),
             new CypherStatement(CypherQueries.Get($"Count{variant.Name}"), variant.Parameters),
+            .. anchors.OfType<CypherStatement>(),
         ], ct);
-        return new Page<NodeWithLinks>([.. results[0].Column("node").Select(GraphRows.WithLinks)], page, pageSize, results[1].Column("total").Single().GetInt32());
+        var items = new Page<NodeWithLinks>([.. results[0].Column("node").Select(GraphRows.WithLinks)], page, pageSize, results[1].Column("total").Single().GetInt32());
+        return (items, results.Skip(2).All(check => check.Count > 0));
     }
 
     /// <summary>

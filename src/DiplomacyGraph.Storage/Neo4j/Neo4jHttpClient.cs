@@ -369,13 +369,39 @@ internal sealed class Neo4jHttpClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         using var response = await Send(request, ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-        ThrowIfRefused(response.StatusCode, text);
-        if (!response.IsSuccessStatusCode)
+        var (document, invalid) = await ReadJson(response, ct);
+        try
         {
-            throw Unavailable($"GET {uri.AbsolutePath} answered {(int)response.StatusCode}");
+            ThrowIfRefused(response.StatusCode, document?.RootElement);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Unavailable($"GET {uri.AbsolutePath} answered {(int)response.StatusCode}");
+            }
+            return document ?? throw invalid!;
         }
-        return JsonDocument.Parse(text);
+        catch
+        {
+            document?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The answer's JSON, parsed straight from its UTF-8 bytes (no string, no transcoding), or the reason it is not JSON.
+    /// An empty answer reads as <c>{}</c>.
+    /// </summary>
+    private static async Task<(JsonDocument? Document, JsonException? Invalid)> ReadJson(HttpResponseMessage response, CancellationToken ct)
+    {
+        // SendAsync has buffered the content (within the client's response buffer limit): this stream is that buffer.
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        try
+        {
+            return (stream.CanSeek && stream.Length == 0 ? JsonDocument.Parse("{}") : await JsonDocument.ParseAsync(stream, cancellationToken: ct), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, e);
+        }
     }
 
     /// <summary>
@@ -386,47 +412,34 @@ internal sealed class Neo4jHttpClient
     {
         if (commit is not null) commit.InDoubt = true;
         using var response = await Send(request, ct, commit);
-        var text = await response.Content.ReadAsStringAsync(ct);
+        var (document, invalid) = await ReadJson(response, ct);
         if (commit is not null) commit.InDoubt = false;
-        ThrowIfRefused(response.StatusCode, text);
-        if ((int)response.StatusCode >= 500)
+        using (document)
         {
-            throw Unavailable($"{request.Method} {request.RequestUri!.AbsolutePath} answered {(int)response.StatusCode}");
+            ThrowIfRefused(response.StatusCode, document?.RootElement);
+            if ((int)response.StatusCode >= 500)
+            {
+                throw Unavailable($"{request.Method} {request.RequestUri!.AbsolutePath} answered {(int)response.StatusCode}");
+            }
+            if (document is null)
+            {
+                throw new Neo4jQueryException($"HTTP {(int)response.StatusCode}", $"not a JSON answer: {invalid!.Message}");
+            }
+            var affinity = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null;
+            // One copy the results can keep (the document's pooled buffers go back when it is disposed).
+            return (response.StatusCode, document.RootElement.Clone(), affinity);
         }
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new Neo4jQueryException($"HTTP {(int)response.StatusCode}", $"not a JSON answer: {e.Message}");
-        }
-        var affinity = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null;
-        return (response.StatusCode, root, affinity);
     }
 
     /// <summary>
     /// 401/403 and <c>Neo.ClientError.Security.*</c> (3.x's <c>AuthenticationRateLimit</c> after repeated bad logins
     /// included) mean the configuration is wrong, not that the server is down: no retry helps.
     /// </summary>
-    private void ThrowIfRefused(HttpStatusCode status, string text)
+    private void ThrowIfRefused(HttpStatusCode status, JsonElement? answer)
     {
-        string? code = null;
-        if (text.Contains(SecurityErrors, StringComparison.Ordinal))
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                code = FirstError(document.RootElement).Code;
-            }
-            catch (JsonException)
-            {
-                // Not JSON: the status decides.
-            }
-        }
-        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || code?.StartsWith(SecurityErrors, StringComparison.Ordinal) == true)
+        // Not JSON (null): the status decides.
+        var code = answer is { } root && FirstError(root).Code is var first && first.StartsWith(SecurityErrors, StringComparison.Ordinal) ? first : null;
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || code is not null)
         {
             var cause = code ?? $"HTTP {(int)status}";
             var advice = code?.EndsWith("AuthenticationRateLimit", StringComparison.Ordinal) == true

@@ -162,6 +162,67 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_linked_node_is_a_reference_with_its_id_label_name_kind_date_and_sort_key()
+    {
+        await ImportWorld();
+
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!;
+        var meeting = (await Store.GetNode(NodeLabel.Event, Meeting, None))!.Node;
+        var linked = petro.Links.Single(l => l.Edge.Type == "PARTICIPATED_IN" && l.Other.Id == Meeting).Other;
+
+        Assert.Equal((NodeLabel.Event, "White House meeting", "CONSULT", "2026-02-03"), (linked.Label, linked.Name, linked.Kind, linked.Date));
+        Assert.Equal(meeting.SortKey, linked.SortKey);
+    }
+
+    [Fact]
+    public async Task A_list_asked_with_its_anchors_checked_is_null_when_a_filter_names_no_such_node_and_the_list_otherwise()
+    {
+        await ImportWorld();
+
+        Assert.Null(await Store.FindEventsIfAnchorsExist(new EventSearch(null, null, null, "nobody", 1, 10), None));
+        Assert.Null(await Store.FindEventsIfAnchorsExist(new EventSearch(null, null, null, Meeting, 1, 10), None));
+        Assert.Null(await Store.FindSanctionsIfAnchorsExist(new SanctionSearch("nobody", Petro, null, 1, 10), None));
+        Assert.Null(await Store.FindSanctionsIfAnchorsExist(new SanctionSearch(Usa, "nobody", null, 1, 10), None));
+        Assert.Null(await Store.FindStatementsIfAnchorsExist(new StatementSearch(Meeting, null, null, 1, 10), None));
+        Assert.Null(await Store.FindStatementsIfAnchorsExist(new StatementSearch(Petro, "nothing", null, 1, 10), None));
+        Assert.Null(await Store.GetTimelineIfAnchorsExist(new TimelineSearch("nobody", null, null, 10), None));
+
+        var events = new EventSearch(null, null, null, Petro, 1, 10);
+        Assert.Equal(Ids((await Store.FindEvents(events, None)).Items), Ids((await Store.FindEventsIfAnchorsExist(events, None))!.Items));
+        var sanctions = new SanctionSearch(Usa, Petro, null, 1, 1);
+        var page = (await Store.FindSanctionsIfAnchorsExist(sanctions, None))!;
+        Assert.Equal(Ids((await Store.FindSanctions(sanctions, None)).Items), Ids(page.Items));
+        Assert.Equal(2, page.Total);
+        var statements = new StatementSearch(Petro, Meeting, null, 1, 10);
+        Assert.Equal([GoodMeeting], Ids((await Store.FindStatementsIfAnchorsExist(statements, None))!.Items));
+        Assert.Empty((await Store.FindStatementsIfAnchorsExist(new StatementSearch(Vance, null, null, 1, 10), None))!.Items);
+        var timeline = new TimelineSearch(Petro, null, null, 10);
+        Assert.Equal(Ids(await Store.GetTimeline(timeline, None)), Ids((await Store.GetTimelineIfAnchorsExist(timeline, None))!));
+        Assert.Equal(Ids(await Store.GetTimeline(new TimelineSearch(null, null, null, 10), None)),
+            Ids((await Store.GetTimelineIfAnchorsExist(new TimelineSearch(null, null, null, 10), None))!));
+    }
+
+    [Fact]
+    public async Task Several_nodes_of_a_label_come_in_the_order_asked_each_as_it_comes_alone()
+    {
+        await ImportWorld();
+
+        var nodes = await Store.GetNodes(NodeLabel.Statement, [GoodMeeting, "nothing", DrugLeader, Meeting, GoodMeeting], None);
+
+        Assert.Equal([GoodMeeting, DrugLeader], Ids(nodes));
+        foreach (var node in nodes)
+        {
+            var alone = (await Store.GetNode(NodeLabel.Statement, node.Node.Id, None))!;
+            Assert.Equal((alone.Node.Label, alone.Node.Name, alone.Node.Date), (node.Node.Label, node.Node.Name, node.Node.Date));
+            Assert.Equal(alone.Node.Evidence, node.Node.Evidence);
+            Assert.Equal(alone.Node.Properties.OrderBy(p => p.Key), node.Node.Properties.OrderBy(p => p.Key));
+            Assert.Equal(Describe(alone.Links), Describe(node.Links));
+        }
+        Assert.Contains($"MADE_AT out {Meeting}", Describe(nodes[0].Links));
+        Assert.Empty(await Store.GetNodes(NodeLabel.Statement, [], None));
+    }
+
+    [Fact]
     public async Task A_node_is_not_found_under_another_label_or_an_unknown_id()
     {
         await ImportWorld();

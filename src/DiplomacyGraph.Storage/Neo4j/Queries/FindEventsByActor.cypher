@@ -17,6 +17,6 @@ SKIP $skip
 LIMIT $limit
 RETURN {id: n.id, labels: labels(n), properties: properties(n),
   outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
-    other: {id: m.id, labels: labels(m), properties: properties(m)}}],
+    other: {id: m.id, labels: labels(m), properties: {name: m.name, kind: m.kind, date: m.date, sortKey: m.sortKey}}}],
   incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
-    other: {id: m.id, labels: labels(m), properties: properties(m)}}]} AS node
+    other: {id: m.id, labels: labels(m), properties: {name: m.name, kind: m.kind, date: m.date, sortKey: m.sortKey}}}]} AS node
