@@ -210,8 +210,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     {
         IEnumerable<GraphNode> sanctions = search switch
         {
-            { ImposerId: { } imposer } => GraphOrder.SortChronologically(Linked(imposer, "IMPOSED", Directions.Out, NodeLabel.Sanction)),
-            { TargetId: { } target } => GraphOrder.SortChronologically(Linked(target, "TARGETS", Directions.In, NodeLabel.Sanction)),
+            { ImposerId: { } imposer } => index.LinkedChronologically(imposer, "IMPOSED", Directions.Out, NodeLabel.Sanction),
+            { TargetId: { } target } => index.LinkedChronologically(target, "TARGETS", Directions.In, NodeLabel.Sanction),
             _ => index.Ordered(NodeLabel.Sanction, search.Kind),
         };
         var matches = sanctions
@@ -227,8 +227,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         var query = search.Query is null ? null : Text.Fold(search.Query);
         IEnumerable<GraphNode> statements = search switch
         {
-            { SpeakerId: { } speaker } => GraphOrder.SortChronologically(Linked(speaker, "SAID", Directions.Out, NodeLabel.Statement)),
-            { AboutId: { } about } => GraphOrder.SortChronologically(Linked(about, "ABOUT", Directions.In, NodeLabel.Statement)),
+            { SpeakerId: { } speaker } => index.LinkedChronologically(speaker, "SAID", Directions.Out, NodeLabel.Statement),
+            { AboutId: { } about } => index.LinkedChronologically(about, "ABOUT", Directions.In, NodeLabel.Statement),
             // Text alone still reads every statement: statement text search is a CONTAINS over sentences (see README).
             _ => index.Ordered(NodeLabel.Statement),
         };
@@ -350,15 +350,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     /// <summary>The distinct nodes of a label linked to a node either way.</summary>
     private IEnumerable<GraphNode> Neighbours(string id, NodeLabel label) =>
         index.LinksOf(id).Select(l => l.Other).Where(n => n.Label == label).DistinctBy(n => n.Id);
-
-    /// <summary>The distinct nodes of a label at the other end of a node's links of one type and direction.</summary>
-    private IEnumerable<GraphNode> Linked(string id, string type, string direction, NodeLabel label) =>
-        index.EdgesOf(id)
-            .Where(e => e.Type == type && (direction == Directions.Out ? e.From == id : e.To == id))
-            .Select(e => index.Nodes.GetValueOrDefault(direction == Directions.Out ? e.To : e.From))
-            .OfType<GraphNode>()
-            .Where(n => n.Label == label)
-            .DistinctBy(n => n.Id);
 
     /// <summary>
     /// The edges among chosen nodes, each once, without reading a hub's whole adjacency: nodes are ranked by degree, and

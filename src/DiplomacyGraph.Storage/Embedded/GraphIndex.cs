@@ -33,6 +33,8 @@ internal sealed class GraphIndex
     // Hubs' neighbours in name order, built by the first read that needs them and dropped by any write. Reads run
     // concurrently (under the store's read lock), hence a concurrent map; writes clear it under the write lock.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphNode[]> hubNeighbours = new(StringComparer.Ordinal);
+    // Likewise a hub's linked nodes of one type, direction and label in date order (the sanctions a country imposed).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string Type, string Direction, NodeLabel Label), IReadOnlyList<GraphNode>> hubLinked = new();
 
     /// <summary>From how many links a node's neighbours are kept in name order for walks (<see cref="NeighboursByName"/>).</summary>
     public int HubDegree { get; init; } = 1024;
@@ -82,6 +84,23 @@ internal sealed class GraphIndex
         return hubNeighbours.GetOrAdd(id, hub => [.. Neighbours(hub).Distinct(StringComparer.Ordinal)
             .Select(n => nodes.GetValueOrDefault(n)).OfType<GraphNode>()
             .OrderBy(n => n.SortKey, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The distinct nodes of a label at the other end of a node's links of one type and direction, in
+    /// <see cref="GraphOrder.Chronological"/> order; kept for hubs until the next write, as <see cref="NeighboursByName"/> is.
+    /// </summary>
+    public IReadOnlyList<GraphNode> LinkedChronologically(string id, string type, string direction, NodeLabel label)
+    {
+        return Degree(id) < HubDegree ? Read((id, type, direction, label)) : hubLinked.GetOrAdd((id, type, direction, label), Read);
+
+        IReadOnlyList<GraphNode> Read((string Id, string Type, string Direction, NodeLabel Label) key) =>
+            GraphOrder.SortChronologically(EdgesOf(key.Id)
+                .Where(e => e.Type == key.Type && (key.Direction == Directions.Out ? e.From == key.Id : e.To == key.Id))
+                .Select(e => nodes.GetValueOrDefault(key.Direction == Directions.Out ? e.To : e.From))
+                .OfType<GraphNode>()
+                .Where(n => n.Label == key.Label)
+                .DistinctBy(n => n.Id));
     }
 
     public bool Linked(string a, string b) => adjacency.TryGetValue(a, out var list) && list.Exists(e => e.From == b || e.To == b);
@@ -143,6 +162,7 @@ internal sealed class GraphIndex
     public void Apply(IEnumerable<GraphNode> upserted, IEnumerable<GraphEdge> upsertedEdges, IEnumerable<string> deletedNodes, IEnumerable<EdgeKey> deletedEdges)
     {
         if (!hubNeighbours.IsEmpty) hubNeighbours.Clear();
+        if (!hubLinked.IsEmpty) hubLinked.Clear();
         foreach (var node in upserted) Put(node);
         foreach (var edge in upsertedEdges) Put(edge);
         foreach (var key in deletedEdges) RemoveEdge(key);

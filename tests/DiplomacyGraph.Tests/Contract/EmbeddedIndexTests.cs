@@ -203,6 +203,66 @@ public sealed class EmbeddedIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Lists_filtered_by_a_hub_answer_as_they_do_for_any_node_before_and_after_a_write()
+    {
+        // The same graph twice: every node a hub in one store (its lists in date order kept between writes), none in the other.
+        using var hubs = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "all-hubs.db"), hubDegree: 1);
+        using var plain = new EmbeddedGraphStore(System.IO.Path.Combine(folder.Path, "no-hubs.db"));
+        var random = new Random(5);
+        var countries = Enumerable.Range(0, 4).Select(i => Actor($"country-{i}", $"Country {i}", ActorKinds.Country)).ToList();
+        var persons = Enumerable.Range(0, 12).Select(i => Actor($"person-{i:D2}", $"Person {i}")).ToList();
+        string? Date() => random.Next(8) == 0 ? null : $"20{random.Next(18, 27)}-{random.Next(1, 13):D2}-{random.Next(1, 29):D2}";
+        KnowledgeDocument Batch(string source, int from, int count) => Document(source) with
+        {
+            Actors = [.. countries, .. persons],
+            Sanctions = [.. Enumerable.Range(from, count).Select(i => Sanction($"sanction-{i:D3}", $"Measure {i}", Date(), i % 3 == 0 ? "visa" : "financial"))],
+            Statements = [.. Enumerable.Range(from, count).Select(i => Statement($"statement-{i:D3}", $"Remark {i}", Date()))],
+            Relationships =
+            [
+                .. Enumerable.Range(from, count).SelectMany(i => new[]
+                {
+                    Rel(countries[random.Next(countries.Count)].Id, "IMPOSED", $"sanction-{i:D3}"),
+                    Rel($"sanction-{i:D3}", "TARGETS", persons[random.Next(persons.Count)].Id),
+                    Rel(persons[random.Next(persons.Count)].Id, "SAID", $"statement-{i:D3}"),
+                    Rel($"statement-{i:D3}", "ABOUT", countries[random.Next(countries.Count)].Id),
+                }),
+            ],
+        };
+        var first = Batch("lists-one", 0, 80);
+        foreach (var store in new[] { hubs, plain }) await store.Import(first, None);
+        await Compare();
+        var second = Batch("lists-two", 80, 30);
+        foreach (var store in new[] { hubs, plain }) await store.Import(second, None);
+        await Compare();
+
+        async Task Compare()
+        {
+            var compared = 0;
+            foreach (var country in countries.Select(c => c.Id))
+            {
+                foreach (var (kind, page, size) in new[] { ((string?)null, 1, 100), (null, 2, 7), ("visa", 1, 5), ("financial", 3, 4) })
+                {
+                    var expected = await plain.FindSanctions(new SanctionSearch(country, null, kind, page, size), None);
+                    var actual = await hubs.FindSanctions(new SanctionSearch(country, null, kind, page, size), None);
+                    Assert.Equal(expected.Total, actual.Total);
+                    Assert.Equal(expected.Items.Select(s => s.Node.Id), actual.Items.Select(s => s.Node.Id));
+                    var about = await plain.FindStatements(new StatementSearch(null, country, null, page, size), None);
+                    Assert.Equal(about.Items.Select(s => s.Node.Id), (await hubs.FindStatements(new StatementSearch(null, country, null, page, size), None)).Items.Select(s => s.Node.Id));
+                    compared += expected.Items.Count;
+                }
+            }
+            foreach (var person in persons.Select(p => p.Id))
+            {
+                var targeted = await plain.FindSanctions(new SanctionSearch(null, person, null, 1, 100), None);
+                Assert.Equal(targeted.Items.Select(s => s.Node.Id), (await hubs.FindSanctions(new SanctionSearch(null, person, null, 1, 100), None)).Items.Select(s => s.Node.Id));
+                var said = await plain.FindStatements(new StatementSearch(person, null, null, 1, 100), None);
+                Assert.Equal(said.Items.Select(s => s.Node.Id), (await hubs.FindStatements(new StatementSearch(person, null, null, 1, 100), None)).Items.Select(s => s.Node.Id));
+            }
+            Assert.True(compared > 50, $"Only {compared} sanctions were compared.");
+        }
+    }
+
+    [Fact]
     public async Task After_three_hundred_random_writes_the_live_index_equals_one_rebuilt_from_the_file_and_each_write_was_visible_at_once()
     {
         var path = System.IO.Path.Combine(folder.Path, "graph.db");
