@@ -6,7 +6,7 @@ namespace DiplomacyGraph.Storage;
 /// <summary>
 /// The questions the API asks of the graph. Every implementation answers them identically,
 /// ordering and paging included; the contract suite in the tests holds them to that. A <see cref="Link"/>'s other end
-/// is a reference (id, label, name, kind, date, sort key: <see cref="Link.OtherProperties"/>), never the whole node.
+/// is a reference: only its id, label, name, kind, date and sort key are guaranteed (<see cref="Link.OtherProperties"/>).
 /// </summary>
 public interface IGraphStore
 {
