@@ -22,7 +22,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     [ThreadStatic] private static List<(GraphNode Actor, int Rank, int Degree, string SortKey)>? searchMatches;
 
     public EmbeddedGraphStore(string path)
-        : this(path, new GraphIndex().HubDegree)
+        : this(path, GraphIndex.DefaultHubDegree)
     {
     }
 
@@ -58,7 +58,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 var actor = index.Nodes[id];
                 if (search.Kind is null || actor.Kind == search.Kind) ranked.Add((actor, rank, index.Degree(id), actor.SortKey));
             }
-            var (skip, take) = Slice(search.Page, search.PageSize);
+            var (skip, take) = GraphOrder.Slice(search.Page, search.PageSize);
             var first = Least(ranked, skip + take, static (x, y) =>
                 x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank)
                 : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree)
@@ -340,12 +340,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         return least;
     }
 
-    /// <summary>What a page skips and takes, clamped as <see cref="Paginate"/> clamps it.</summary>
-    private static (int Skip, int Take) Slice(int page, int pageSize)
-    {
-        var skip = (int)Math.Clamp(((long)page - 1) * pageSize, 0, int.MaxValue / 2);
-        return (skip, Math.Clamp(pageSize, 0, int.MaxValue / 2));
-    }
 
     /// <summary>The distinct nodes of a label linked to a node either way.</summary>
     private IEnumerable<GraphNode> Neighbours(string id, NodeLabel label) =>
@@ -365,12 +359,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         for (var r = 0; r < ranked.Count; r++)
         {
             var node = ranked[r];
+            var degree = index.Degree(node.Id);
             var lookups = TypesBetween(node.Label, node.Label).Length;
-            for (var h = r + 1; h < ranked.Count && lookups < index.Degree(node.Id); h++)
+            for (var h = r + 1; h < ranked.Count && lookups < degree; h++)
             {
                 lookups += TypesBetween(node.Label, ranked[h].Label).Length + TypesBetween(ranked[h].Label, node.Label).Length;
             }
-            if (index.Degree(node.Id) <= lookups)
+            if (degree <= lookups)
             {
                 foreach (var edge in index.EdgesOf(node.Id))
                 {
@@ -402,12 +397,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     /// <summary>One page of nodes already in list order, counting the rest without building them.</summary>
     private static Page<GraphNode> Paginate(IEnumerable<GraphNode> ordered, int page, int pageSize)
     {
-        var skip = Math.Max(0, ((long)page - 1) * pageSize);
+        var (skip, take) = GraphOrder.Slice(page, pageSize);
         var items = new List<GraphNode>();
         var total = 0;
         foreach (var node in ordered)
         {
-            if (total >= skip && items.Count < pageSize) items.Add(node);
+            if (total >= skip && items.Count < take) items.Add(node);
             total++;
         }
         return new Page<GraphNode>(items, page, pageSize, total);

@@ -37,7 +37,9 @@ internal sealed class GraphIndex
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string Type, string Direction, NodeLabel Label), IReadOnlyList<GraphNode>> hubLinked = new();
 
     /// <summary>From how many links a node's neighbours are kept in name order for walks (<see cref="NeighboursByName"/>).</summary>
-    public int HubDegree { get; init; } = 1024;
+    public int HubDegree { get; init; } = DefaultHubDegree;
+
+    public const int DefaultHubDegree = 1024;
 
     public IReadOnlyDictionary<string, GraphNode> Nodes => nodes;
 

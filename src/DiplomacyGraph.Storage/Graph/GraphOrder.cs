@@ -112,6 +112,14 @@ public static class GraphOrder
 
     private static int Then(int first, GraphNode a, GraphNode b) => first != 0 ? first : string.CompareOrdinal(a.Id, b.Id);
 
+    /// <summary>What a page skips and takes, clamped so that stores slicing a list themselves (Cypher's SKIP/LIMIT, a bounded
+    /// heap) agree with <see cref="Paginate{T}"/>.</summary>
+    public static (int Skip, int Take) Slice(int page, int pageSize)
+    {
+        var skip = Math.Clamp(((long)page - 1) * pageSize, 0, int.MaxValue / 2);
+        return ((int)skip, Math.Clamp(pageSize, 0, int.MaxValue / 2));
+    }
+
     public static Page<T> Paginate<T>(IReadOnlyList<T> all, int page, int pageSize) =>
         new([.. all.Skip((page - 1) * pageSize).Take(pageSize)], page, pageSize, all.Count);
 

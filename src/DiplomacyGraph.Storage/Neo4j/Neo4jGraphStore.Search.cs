@@ -10,7 +10,7 @@ public sealed partial class Neo4jGraphStore
 {
     public async Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct)
     {
-        var (skip, limit) = Slice(search.Page, search.PageSize);
+        var (skip, limit) = GraphOrder.Slice(search.Page, search.PageSize);
         var query = ActorSearchKeys.Normalize(search.Query);
         // One variant per anchor: the search keys, else the kind index, else the whole label (unanchored).
         var (page, count, parameters) = (query, search.Kind) switch

@@ -389,14 +389,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return new Subgraph(nodes, GraphOrder.Sort(result.Column("edge").Select(GraphRows.Edge)), truncated);
     }
 
-    /// <summary>What <see cref="GraphOrder.Paginate{T}"/> skips and takes, clamped so Cypher's slices agree with LINQ's.</summary>
-    private static (int Skip, int Limit) Slice(int page, int pageSize)
-    {
-        var skip = Math.Clamp(((long)page - 1) * pageSize, 0, int.MaxValue / 2);
-        var limit = Math.Clamp(pageSize, 0, int.MaxValue / 2);
-        return ((int)skip, limit);
-    }
-
     /// <summary>One page of a list variant (<c>Find{name}.cypher</c>) and its total (<c>Count{name}.cypher</c>), in one request.</summary>
     private async Task<Page<NodeWithLinks>> PageOf((string Name, Dictionary<string, object?> Parameters) variant, int page, int pageSize, CancellationToken ct) =>
         (await PageWithChecks(variant, page, pageSize, [], ct)).Page;
@@ -409,7 +401,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private async Task<(Page<NodeWithLinks> Page, bool AnchorsExist)> PageWithChecks((string Name, Dictionary<string, object?> Parameters) variant,
         int page, int pageSize, IReadOnlyList<CypherStatement?> anchors, CancellationToken ct)
     {
-        var (skip, limit) = Slice(page, pageSize);
+        var (skip, limit) = GraphOrder.Slice(page, pageSize);
         var results = await client.Run(
         [
             new CypherStatement(CypherQueries.Get($"Find{variant.Name}"), With(variant.Parameters, ("skip", skip), ("limit", limit))),
