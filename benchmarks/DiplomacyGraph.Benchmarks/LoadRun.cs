@@ -219,44 +219,32 @@ internal static class LoadRun
     }
 
     /// <summary>N loops sending one endpoint's Cypher requests in order until the time is up; a sample is the whole sequence.</summary>
-    private static async Task<List<Sample>> Replay(HttpClient http, IReadOnlyList<CapturedRequest> requests, int concurrency, TimeSpan duration, CancellationToken ct)
-    {
-        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var loops = Enumerable.Range(0, concurrency).Select(loop => Task.Run(async () =>
+    private static Task<List<Sample>> Replay(HttpClient http, IReadOnlyList<CapturedRequest> requests, int concurrency, TimeSpan duration, CancellationToken ct) =>
+        Loops(concurrency, duration, async () =>
         {
-            var samples = new List<Sample>(4096);
-            while (Stopwatch.GetTimestamp() < end && !ct.IsCancellationRequested)
+            var (ok, bytes) = (true, 0);
+            foreach (var request in requests)
             {
-                var started = Stopwatch.GetTimestamp();
-                var (ok, bytes) = (true, 0);
-                try
-                {
-                    foreach (var request in requests)
-                    {
-                        using var content = new ByteArrayContent(request.Body);
-                        content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
-                        using var response = await http.PostAsync(new Uri(request.Path, UriKind.Relative), content, ct);
-                        var body = await response.Content.ReadAsByteArrayAsync(ct);
-                        (ok, bytes) = (ok && response.StatusCode == HttpStatusCode.OK, bytes + body.Length);
-                    }
-                    samples.Add(new Sample(0, Stopwatch.GetTimestamp() - started, bytes, ok));
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    samples.Add(new Sample(0, Stopwatch.GetTimestamp() - started, 0, false));
-                }
+                using var content = new ByteArrayContent(request.Body);
+                content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+                using var response = await http.PostAsync(new Uri(request.Path, UriKind.Relative), content, ct);
+                var body = await response.Content.ReadAsByteArrayAsync(ct);
+                (ok, bytes) = (ok && response.StatusCode == HttpStatusCode.OK, bytes + body.Length);
             }
-            return samples;
-        }, ct));
-        return [.. (await Task.WhenAll(loops)).SelectMany(s => s)];
-    }
+            return (bytes, ok);
+        }, ct);
 
     /// <summary>N loops sending one endpoint until the time is up.</summary>
-    private static async Task<List<Sample>> Hammer(HttpClient http, string endpoint, int concurrency, TimeSpan duration, CancellationToken ct)
+    private static Task<List<Sample>> Hammer(HttpClient http, string endpoint, int concurrency, TimeSpan duration, CancellationToken ct) =>
+        Loops(concurrency, duration, async () =>
+        {
+            using var response = await http.GetAsync(new Uri(endpoint, UriKind.Relative), ct);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            return (body.Length, response.StatusCode == HttpStatusCode.OK);
+        }, ct);
+
+    /// <summary>N closed loops each timing one <paramref name="send"/> after another until the time is up; a failed send is an error sample.</summary>
+    private static async Task<List<Sample>> Loops(int concurrency, TimeSpan duration, Func<Task<(int Bytes, bool Ok)>> send, CancellationToken ct)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var loops = Enumerable.Range(0, concurrency).Select(loop => Task.Run(async () =>
@@ -267,9 +255,8 @@ internal static class LoadRun
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.GetAsync(new Uri(endpoint, UriKind.Relative), ct);
-                    var body = await response.Content.ReadAsByteArrayAsync(ct);
-                    samples.Add(new Sample(0, Stopwatch.GetTimestamp() - started, body.Length, response.StatusCode == HttpStatusCode.OK));
+                    var (bytes, ok) = await send();
+                    samples.Add(new Sample(0, Stopwatch.GetTimestamp() - started, bytes, ok));
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
