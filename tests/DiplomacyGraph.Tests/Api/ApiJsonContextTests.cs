@@ -7,6 +7,7 @@ using DiplomacyGraph.Api.Events;
 using DiplomacyGraph.Api.Graph;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Api.Statements;
+using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -35,10 +36,7 @@ public sealed class ApiJsonContextTests : IAsyncLifetime
         appOptions = factory.Services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
         // The same options with reflection alone: what the API wrote before the generated serializers.
         reflection = new JsonSerializerOptions(appOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
-        for (var i = 0; i < 200 && (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK; i++)
-        {
-            await Task.Delay(100);
-        }
+        Assert.Equal(HttpStatusCode.OK, await Eventually.Ok(client, "/health/ready", TestSettings.ApiProcess));
     }
 
     public Task DisposeAsync()

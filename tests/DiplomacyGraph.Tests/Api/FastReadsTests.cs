@@ -5,6 +5,7 @@ using System.Text.Json;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiplomacyGraph.Tests.Api;
@@ -25,10 +26,7 @@ public sealed class FastReadsTests : IAsyncLifetime
     {
         client = factory.CreateClient();
         // Answers are cached only once the seed is in.
-        for (var i = 0; i < 200 && (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode != HttpStatusCode.OK; i++)
-        {
-            await Task.Delay(100);
-        }
+        Assert.Equal(HttpStatusCode.OK, await Eventually.Ok(client, "/health/ready", TestSettings.ApiProcess));
     }
 
     public Task DisposeAsync()
