@@ -11,6 +11,7 @@ WORKDIR /src
 # Restore first, from the build files and project files only, so the restore layer is reused until they change.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/DiplomacyGraph.Api/DiplomacyGraph.Api.csproj src/DiplomacyGraph.Api/
+COPY src/DiplomacyGraph.Format/DiplomacyGraph.Format.csproj src/DiplomacyGraph.Format/
 COPY src/DiplomacyGraph.Storage/DiplomacyGraph.Storage.csproj src/DiplomacyGraph.Storage/
 RUN dotnet restore src/DiplomacyGraph.Api/DiplomacyGraph.Api.csproj
 # The explorer's npm packages, from its lock file only, in a layer of their own; the build then finds them up to date.

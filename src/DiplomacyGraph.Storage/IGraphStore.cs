@@ -144,13 +144,6 @@ public interface IGraphStore
     Task Initialize(CancellationToken ct);
 }
 
-/// <summary>Importing a knowledge document: its graph form, imported.</summary>
-public static class GraphStoreImports
-{
-    public static Task<ImportSummary> Import(this IGraphStore store, KnowledgeDocument document, CancellationToken ct) =>
-        store.Import(DocumentGraph.From(document), ct);
-}
-
 public sealed record ActorSearch(string? Query, string? Kind, int Page, int PageSize);
 
 public sealed record EventSearch(string? Kind, string? From, string? To, string? ActorId, int Page, int PageSize);

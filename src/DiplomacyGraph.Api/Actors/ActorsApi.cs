@@ -93,7 +93,7 @@ internal static class ActorsApi
             .ProducesValidationProblem();
 
         routes.MapNodeWrites(new NodeResource<ActorWrite, ActorDetailDto>(
-            NodeLabel.Actor, "Actor", "/api/actors", w => DocumentGraph.ForActor(w, w.SourceId), ActorDetailDto.From), "Actors");
+            NodeLabel.Actor, "Actor", "/api/actors", w => KnowledgeGraph.ForActor(w, w.SourceId), ActorDetailDto.From), "Actors");
 
         return group;
     }

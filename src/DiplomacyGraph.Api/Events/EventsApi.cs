@@ -33,7 +33,7 @@ internal static class EventsApi
             .WithDescription("Try `white-house-meeting-2026-02-03`: the participants are grouped by side (`colombia`, `united-states`) with role, title and evidence.");
 
         routes.MapNodeWrites(new NodeResource<EventWrite, EventSummaryDto>(
-            NodeLabel.Event, "Event", "/api/events", w => DocumentGraph.ForEvent(w, w.SourceId), EventSummaryDto.From), "Events");
+            NodeLabel.Event, "Event", "/api/events", w => KnowledgeGraph.ForEvent(w, w.SourceId), EventSummaryDto.From), "Events");
 
         return group;
     }

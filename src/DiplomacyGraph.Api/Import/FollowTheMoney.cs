@@ -502,7 +502,7 @@ public static partial class FollowTheMoney
                 errors[key] = [.. errors.GetValueOrDefault(key, []), $"{KnowledgeJson.Describe(document, failure.PropertyName)}: {failure.ErrorMessage}"];
             }
             sourceIds.Add(document.Source.Id);
-            graphs.Add(DocumentGraph.From(document));
+            graphs.Add(KnowledgeGraph.From(document));
         }
         if (datasets.Count > MaxDatasets)
         {

@@ -55,7 +55,7 @@ internal static class RelationshipsApi
 
     public static async Task<Results<Created<EdgeDto>, ProblemHttpResult>> CreateRelationship(RelationshipWrite write, IGraphStore store, CancellationToken ct)
     {
-        var edge = DocumentGraph.ForRelationship(write, write.SourceId);
+        var edge = KnowledgeGraph.ForRelationship(write, write.SourceId);
         if (RelationshipTypes.ByType[edge.Type].PersonsOnly)
         {
             var kinds = new Dictionary<string, string?>(StringComparer.Ordinal);

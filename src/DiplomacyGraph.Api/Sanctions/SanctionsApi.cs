@@ -29,7 +29,7 @@ internal static class SanctionsApi
             .WithDescription("Try `gustavo-petro-visa-revocation`.");
 
         routes.MapNodeWrites(new NodeResource<SanctionWrite, SanctionDto>(
-            NodeLabel.Sanction, "Sanction", "/api/sanctions", w => DocumentGraph.ForSanction(w, w.SourceId), SanctionDto.From), "Sanctions");
+            NodeLabel.Sanction, "Sanction", "/api/sanctions", w => KnowledgeGraph.ForSanction(w, w.SourceId), SanctionDto.From), "Sanctions");
 
         return group;
     }

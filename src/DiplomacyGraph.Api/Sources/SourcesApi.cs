@@ -73,7 +73,7 @@ internal static class SourcesApi
             .WithDescription("Try `vermelho-2026-02-04-petro-trump`: every node and relationship whose evidence cites it.");
 
         var writes = routes.MapNodeWrites(new NodeResource<SourceWrite, SourceDto>(
-            NodeLabel.Source, "Source", "/api/sources", DocumentGraph.ForSource, s => SourceDto.From(s.Node)), "Sources", mapDelete: false);
+            NodeLabel.Source, "Source", "/api/sources", KnowledgeGraph.ForSource, s => SourceDto.From(s.Node)), "Sources", mapDelete: false);
 
         writes.MapDelete("/{id}", DeleteSource)
             .WithName("DeleteSource")

@@ -29,7 +29,7 @@ internal static class StatementsApi
             .WithDescription("Try `trump-we-worked-on-it`, or find ids with GET /api/statements.");
 
         routes.MapNodeWrites(new NodeResource<StatementWrite, StatementDto>(
-            NodeLabel.Statement, "Statement", "/api/statements", w => DocumentGraph.ForStatement(w, w.SourceId), StatementDto.From), "Statements");
+            NodeLabel.Statement, "Statement", "/api/statements", w => KnowledgeGraph.ForStatement(w, w.SourceId), StatementDto.From), "Statements");
 
         return group;
     }

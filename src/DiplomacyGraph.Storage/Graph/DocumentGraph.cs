@@ -2,65 +2,30 @@ using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Storage.Graph;
 
-/// <summary>A knowledge document turned into the nodes and edges every store writes.</summary>
+/// <summary>What every store imports: nodes and edges, whatever format they were read from.</summary>
 public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges)
 {
-    public static DocumentGraph From(KnowledgeDocument document)
+    /// <summary>
+    /// An edge as every store holds it; a symmetric relationship (spouses, associates) is stored once, from the smaller id
+    /// (see <see cref="RelationshipTypes.Canonical"/>).
+    /// </summary>
+    public static GraphEdge Edge(string type, string from, string to, IReadOnlyDictionary<string, string> properties, IReadOnlyList<Evidence> evidence)
     {
-        var source = document.Source.Id;
-        var nodes = new List<GraphNode> { ForSource(document.Source) };
-        nodes.AddRange(document.Actors.Select(a => ForActor(a, source)));
-        nodes.AddRange(document.Places.Select(p => ForPlace(p, source)));
-        nodes.AddRange(document.Events.Select(e => ForEvent(e, source)));
-        nodes.AddRange(document.Sanctions.Select(s => ForSanction(s, source)));
-        nodes.AddRange(document.Statements.Select(s => ForStatement(s, source)));
-        nodes.AddRange(document.Figures.Select(f => ForFigure(f, source)));
-        nodes.AddRange(document.Programs.Select(p => ForProgram(p, source)));
-        return new DocumentGraph(nodes, [.. document.Relationships.Select(r => ForRelationship(r, source))]);
-    }
-
-    public static GraphNode ForSource(SourceRecord s) => Node(s.Id, NodeLabel.Source, null,
-        ("name", s.Title), ("title", s.Title), ("outlet", s.Outlet), ("url", s.Url), ("published", s.Published),
-        ("edited", s.Edited), ("language", s.Language), ("file", s.File));
-
-    public static GraphNode ForActor(ActorRecord a, string sourceId) => Node(a.Id, NodeLabel.Actor, Cite(sourceId, a.Evidence),
-        ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("description", a.Description));
-
-    public static GraphNode ForPlace(PlaceRecord p, string sourceId) => Node(p.Id, NodeLabel.Place, Cite(sourceId, p.Evidence),
-        ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description));
-
-    public static GraphNode ForEvent(EventRecord e, string sourceId) => Node(e.Id, NodeLabel.Event, Cite(sourceId, e.Evidence),
-        ("name", e.Title), ("kind", e.Kind), ("mode", e.Mode), ("date", e.Date), ("description", e.Description),
-        ("outcome", e.Outcome), ("topics", e.Topics));
-
-    public static GraphNode ForSanction(SanctionRecord s, string sourceId) => Node(s.Id, NodeLabel.Sanction, Cite(sourceId, s.Evidence),
-        ("name", s.Description), ("kind", s.Kind), ("date", s.Date), ("authority", s.Authority), ("program", s.Program),
-        ("legalBasis", s.LegalBasis), ("listed", s.Listed), ("start", s.Start), ("end", s.End), ("status", s.Status));
-
-    public static GraphNode ForStatement(StatementRecord s, string sourceId) => Node(s.Id, NodeLabel.Statement, Cite(sourceId, s.Evidence),
-        ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date));
-
-    public static GraphNode ForFigure(FigureRecord f, string sourceId) => Node(f.Id, NodeLabel.Figure, Cite(sourceId, f.Evidence),
-        ("name", f.Metric), ("metric", f.Metric), ("value", f.Value), ("unit", f.Unit), ("approximate", f.Approximate),
-        ("period", f.Period), ("asOf", f.AsOf));
-
-    public static GraphNode ForProgram(ProgramRecord p, string sourceId) => Node(p.Id, NodeLabel.Program, Cite(sourceId, p.Evidence),
-        ("name", p.Name), ("description", p.Description));
-
-    /// <summary>The stored edge; a symmetric relationship (spouses, associates) is stored once, from the smaller id (see <see cref="RelationshipTypes.Canonical"/>).</summary>
-    public static GraphEdge ForRelationship(RelationshipRecord r, string sourceId)
-    {
-        var (from, to) = RelationshipTypes.Canonical(r.Type, r.From, r.To, r.Properties);
-        return new(r.Type, from, to,
-            new SortedDictionary<string, object?>(r.Properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal),
-            Cite(sourceId, r.Evidence));
+        var (first, second) = RelationshipTypes.Canonical(type, from, to, properties);
+        return new(type, first, second,
+            new SortedDictionary<string, object?>(properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal), evidence);
     }
 
     private static readonly string[] SearchedProperties = ["name", "aliases", "text", "quote"];
 
-    private static Evidence[] Cite(string sourceId, string text) => [new Evidence(sourceId, text)];
+    /// <summary>One sentence of one source, as a fact's evidence.</summary>
+    public static Evidence[] Cite(string sourceId, string text) => [new Evidence(sourceId, text)];
 
-    private static GraphNode Node(string id, NodeLabel label, Evidence[]? evidence, params (string Key, object? Value)[] properties)
+    /// <summary>
+    /// A node as every store holds it: absent values and empty lists dropped, and the sort key and search terms derived
+    /// from its name and searched values. Every input format builds its nodes through this.
+    /// </summary>
+    public static GraphNode Node(string id, NodeLabel label, IReadOnlyList<Evidence>? evidence, params (string Key, object? Value)[] properties)
     {
         var bag = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in properties)

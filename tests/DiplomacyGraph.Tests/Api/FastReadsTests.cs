@@ -87,7 +87,7 @@ public sealed class FastReadsTests : IAsyncLifetime
 
         // Written behind the API's back (as another process would), the actor is not seen: the answer is cached.
         var store = factory.Services.GetRequiredService<IGraphStore>();
-        await store.CreateNode(DocumentGraph.ForActor(new ActorRecord { Id = "imelda-ruiz", Kind = ActorKinds.Person, Name = "Imelda Ruiz", Evidence = "Imelda Ruiz was there." }, Source), CancellationToken.None);
+        await store.CreateNode(KnowledgeGraph.ForActor(new ActorRecord { Id = "imelda-ruiz", Kind = ActorKinds.Person, Name = "Imelda Ruiz", Evidence = "Imelda Ruiz was there." }, Source), CancellationToken.None);
         Assert.Equal(0, await Total(url));
         Assert.Equal(1, await Total(url + "&pageSize=5"));
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Knowledge;
 using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

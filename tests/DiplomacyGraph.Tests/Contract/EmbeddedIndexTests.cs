@@ -306,7 +306,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                 {
                     var id = ActorId();
                     var name = $"{Word()} {step}";
-                    var node = DocumentGraph.ForActor(Actor(id, name), Source());
+                    var node = KnowledgeGraph.ForActor(Actor(id, name), Source());
                     var replaced = await store.ReplaceNode(node, None);
                     if (replaced is null)
                     {

@@ -100,7 +100,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     public async Task Actor_search_follows_renames_and_deletes()
     {
         await ImportWorld();
-        var renamed = DocumentGraph.ForActor(Actor(Vance, "James David Vance", aliases: ["JD"]), World);
+        var renamed = KnowledgeGraph.ForActor(Actor(Vance, "James David Vance", aliases: ["JD"]), World);
 
         await Store.ReplaceNode(renamed, None);
 
@@ -594,7 +594,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     private static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
 
     private static GraphNode ActorNode(string id, string name, string sourceId = World, string? evidence = null) =>
-        DocumentGraph.ForActor(Actor(id, name, evidence: evidence), sourceId);
+        KnowledgeGraph.ForActor(Actor(id, name, evidence: evidence), sourceId);
 
     [Fact]
     public async Task Creating_a_node_stores_it_once_and_refuses_a_taken_id()
@@ -606,7 +606,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None))!.Node.Name);
         var taken = await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateNode(ActorNode("marco-rubio", "Someone Else"), None));
         Assert.Contains("marco-rubio", taken.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateNode(DocumentGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
+        await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateNode(KnowledgeGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
         Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None))!.Node.Name);
     }
 
@@ -648,7 +648,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         await ImportWorld();
 
         Assert.Null(await Store.ReplaceNode(ActorNode("nobody", "Nobody"), None));
-        Assert.Null(await Store.ReplaceNode(DocumentGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
+        Assert.Null(await Store.ReplaceNode(KnowledgeGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
         Assert.False(await Store.Exists(NodeLabel.Actor, "nobody", None));
         Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node.Name);
     }
@@ -686,17 +686,17 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     public async Task Creating_a_relationship_checks_duplicates_ends_and_labels()
     {
         await ImportWorld();
-        var edge = DocumentGraph.ForRelationship(Rel(Vance, "PARTICIPATED_IN", Call, new() { ["role"] = "listener" }), World);
+        var edge = KnowledgeGraph.ForRelationship(Rel(Vance, "PARTICIPATED_IN", Call, new() { ["role"] = "listener" }), World);
 
         await Store.CreateEdge(edge, None);
 
         Assert.Equal(Json(ClaimRules.Fresh(edge)), Json(await Store.GetEdge(Vance, "PARTICIPATED_IN", Call, None)));
         await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateEdge(edge, None));
         var unknown = await Assert.ThrowsAsync<UnknownReferencesException>(() =>
-            Store.CreateEdge(DocumentGraph.ForRelationship(Rel("zed", "CRITIC_OF", "abe"), "no-source"), None));
+            Store.CreateEdge(KnowledgeGraph.ForRelationship(Rel("zed", "CRITIC_OF", "abe"), "no-source"), None));
         Assert.Equal(["abe", "no-source", "zed"], unknown.Ids);
         await Assert.ThrowsAsync<EndpointMismatchException>(() =>
-            Store.CreateEdge(DocumentGraph.ForRelationship(Rel(Meeting, "CRITIC_OF", Petro), World), None));
+            Store.CreateEdge(KnowledgeGraph.ForRelationship(Rel(Meeting, "CRITIC_OF", Petro), World), None));
         Assert.Null(await Store.GetEdge(Meeting, "CRITIC_OF", Petro, None));
         Assert.Equal(22, (await Store.GetGraph(100, None)).Edges.Count);
     }

@@ -1,0 +1,60 @@
+using DiplomacyGraph.Storage.Graph;
+
+namespace DiplomacyGraph.Storage.Knowledge;
+
+/// <summary>A knowledge document turned into the graph that every store imports (<see cref="DocumentGraph"/>).</summary>
+public static class KnowledgeGraph
+{
+    public static DocumentGraph From(KnowledgeDocument document)
+    {
+        var source = document.Source.Id;
+        var nodes = new List<GraphNode> { ForSource(document.Source) };
+        nodes.AddRange(document.Actors.Select(a => ForActor(a, source)));
+        nodes.AddRange(document.Places.Select(p => ForPlace(p, source)));
+        nodes.AddRange(document.Events.Select(e => ForEvent(e, source)));
+        nodes.AddRange(document.Sanctions.Select(s => ForSanction(s, source)));
+        nodes.AddRange(document.Statements.Select(s => ForStatement(s, source)));
+        nodes.AddRange(document.Figures.Select(f => ForFigure(f, source)));
+        nodes.AddRange(document.Programs.Select(p => ForProgram(p, source)));
+        return new DocumentGraph(nodes, [.. document.Relationships.Select(r => ForRelationship(r, source))]);
+    }
+
+    public static GraphNode ForSource(SourceRecord s) => DocumentGraph.Node(s.Id, NodeLabel.Source, null,
+        ("name", s.Title), ("title", s.Title), ("outlet", s.Outlet), ("url", s.Url), ("published", s.Published),
+        ("edited", s.Edited), ("language", s.Language), ("file", s.File));
+
+    public static GraphNode ForActor(ActorRecord a, string sourceId) => DocumentGraph.Node(a.Id, NodeLabel.Actor, DocumentGraph.Cite(sourceId, a.Evidence),
+        ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("description", a.Description));
+
+    public static GraphNode ForPlace(PlaceRecord p, string sourceId) => DocumentGraph.Node(p.Id, NodeLabel.Place, DocumentGraph.Cite(sourceId, p.Evidence),
+        ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description));
+
+    public static GraphNode ForEvent(EventRecord e, string sourceId) => DocumentGraph.Node(e.Id, NodeLabel.Event, DocumentGraph.Cite(sourceId, e.Evidence),
+        ("name", e.Title), ("kind", e.Kind), ("mode", e.Mode), ("date", e.Date), ("description", e.Description),
+        ("outcome", e.Outcome), ("topics", e.Topics));
+
+    public static GraphNode ForSanction(SanctionRecord s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Sanction, DocumentGraph.Cite(sourceId, s.Evidence),
+        ("name", s.Description), ("kind", s.Kind), ("date", s.Date), ("authority", s.Authority), ("program", s.Program),
+        ("legalBasis", s.LegalBasis), ("listed", s.Listed), ("start", s.Start), ("end", s.End), ("status", s.Status));
+
+    public static GraphNode ForStatement(StatementRecord s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Statement, DocumentGraph.Cite(sourceId, s.Evidence),
+        ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date));
+
+    public static GraphNode ForFigure(FigureRecord f, string sourceId) => DocumentGraph.Node(f.Id, NodeLabel.Figure, DocumentGraph.Cite(sourceId, f.Evidence),
+        ("name", f.Metric), ("metric", f.Metric), ("value", f.Value), ("unit", f.Unit), ("approximate", f.Approximate),
+        ("period", f.Period), ("asOf", f.AsOf));
+
+    public static GraphNode ForProgram(ProgramRecord p, string sourceId) => DocumentGraph.Node(p.Id, NodeLabel.Program, DocumentGraph.Cite(sourceId, p.Evidence),
+        ("name", p.Name), ("description", p.Description));
+
+    /// <summary>The stored edge (see <see cref="DocumentGraph.Edge"/>).</summary>
+    public static GraphEdge ForRelationship(RelationshipRecord r, string sourceId) =>
+        DocumentGraph.Edge(r.Type, r.From, r.To, r.Properties, DocumentGraph.Cite(sourceId, r.Evidence));
+}
+
+/// <summary>Importing a knowledge document: its graph form, imported.</summary>
+public static class GraphStoreImports
+{
+    public static Task<ImportSummary> Import(this IGraphStore store, KnowledgeDocument document, CancellationToken ct) =>
+        store.Import(KnowledgeGraph.From(document), ct);
+}
