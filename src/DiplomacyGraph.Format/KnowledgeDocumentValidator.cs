@@ -14,19 +14,13 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
     {
         RuleFor(d => d.Source).NotNull().SetValidator(new SourceValidator());
 
-        Section(d => d.Actors, new ActorValidator());
-        Section(d => d.Places, new PlaceValidator());
-        Section(d => d.Events, new EventValidator());
-        Section(d => d.Sanctions, new SanctionValidator());
-        Section(d => d.Statements, new StatementValidator());
-        Section(d => d.Figures, new FigureValidator());
-        Section(d => d.Programs, new ProgramValidator());
+        foreach (var section in DocumentSections.All) section.AddRules(this);
         Section(d => d.Relationships, new RelationshipValidator());
 
         RuleFor(d => d).Custom(CheckIdsAndEndpoints);
     }
 
-    private void Section<T>(System.Linq.Expressions.Expression<Func<KnowledgeDocument, IReadOnlyList<T>>> section, IValidator<T> item)
+    internal void Section<T>(System.Linq.Expressions.Expression<Func<KnowledgeDocument, IReadOnlyList<T>>> section, IValidator<T> item)
     {
         RuleFor(section).NotNull().SetValidator(new MaxItemsValidator<KnowledgeDocument, T>(MaxItemsPerSection));
         var each = System.Linq.Expressions.Expression.Lambda<Func<KnowledgeDocument, IEnumerable<T>>>(section.Body, section.Parameters);
@@ -41,24 +35,18 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
         {
             labels[sourceId] = NodeLabel.Source;
         }
-        void Declare<T>(string section, IReadOnlyList<T>? items, Func<T, string?> id, NodeLabel label)
+        foreach (var section in DocumentSections.All)
         {
-            for (var i = 0; i < (items?.Count ?? 0); i++)
+            var i = 0;
+            foreach (var key in section.Ids(document))
             {
-                if (items![i] is null || id(items[i]) is not { } key) continue;
-                if (!labels.TryAdd(key, label))
+                if (key is not null && !labels.TryAdd(key, section.Kind.Label))
                 {
-                    context.AddFailure($"{section}[{i}].id", $"Id '{key}' is used more than once in the document.");
+                    context.AddFailure($"{section.Name}[{i}].id", $"Id '{key}' is used more than once in the document.");
                 }
+                i++;
             }
         }
-        Declare("actors", document.Actors, a => a.Id, NodeLabel.Actor);
-        Declare("places", document.Places, p => p.Id, NodeLabel.Place);
-        Declare("events", document.Events, e => e.Id, NodeLabel.Event);
-        Declare("sanctions", document.Sanctions, s => s.Id, NodeLabel.Sanction);
-        Declare("statements", document.Statements, s => s.Id, NodeLabel.Statement);
-        Declare("figures", document.Figures, f => f.Id, NodeLabel.Figure);
-        Declare("programs", document.Programs, p => p.Id, NodeLabel.Program);
 
         var kinds = (document.Actors ?? []).Where(a => a?.Id is not null).GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First().Kind, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);

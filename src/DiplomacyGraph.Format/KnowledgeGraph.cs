@@ -8,14 +8,7 @@ public static class KnowledgeGraph
     public static DocumentGraph From(KnowledgeDocument document)
     {
         var source = document.Source.Id;
-        var nodes = new List<GraphNode> { ForSource(document.Source) };
-        nodes.AddRange(document.Actors.Select(a => ForActor(a, source)));
-        nodes.AddRange(document.Places.Select(p => ForPlace(p, source)));
-        nodes.AddRange(document.Events.Select(e => ForEvent(e, source)));
-        nodes.AddRange(document.Sanctions.Select(s => ForSanction(s, source)));
-        nodes.AddRange(document.Statements.Select(s => ForStatement(s, source)));
-        nodes.AddRange(document.Figures.Select(f => ForFigure(f, source)));
-        nodes.AddRange(document.Programs.Select(p => ForProgram(p, source)));
+        List<GraphNode> nodes = [ForSource(document.Source), .. DocumentSections.All.SelectMany(section => section.Nodes(document, source))];
         return new DocumentGraph(nodes, [.. document.Relationships.Select(r => ForRelationship(r, source))]);
     }
 

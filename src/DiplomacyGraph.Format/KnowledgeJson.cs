@@ -114,18 +114,9 @@ public static partial class KnowledgeJson
         var section = match.Groups["section"].Value;
         var index = int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
         var field = match.Groups["field"].Success ? match.Groups["field"].Value : "(whole entry)";
-        string? id = section switch
-        {
-            "actors" => document.Actors.ElementAtOrDefault(index)?.Id,
-            "places" => document.Places.ElementAtOrDefault(index)?.Id,
-            "events" => document.Events.ElementAtOrDefault(index)?.Id,
-            "sanctions" => document.Sanctions.ElementAtOrDefault(index)?.Id,
-            "statements" => document.Statements.ElementAtOrDefault(index)?.Id,
-            "figures" => document.Figures.ElementAtOrDefault(index)?.Id,
-            "programs" => document.Programs.ElementAtOrDefault(index)?.Id,
-            "relationships" => document.Relationships.ElementAtOrDefault(index) is { } r ? $"{r.From} -{r.Type}-> {r.To}" : null,
-            _ => null,
-        };
+        var id = section == "relationships"
+            ? document.Relationships.ElementAtOrDefault(index) is { } r ? $"{r.From} -{r.Type}-> {r.To}" : null
+            : DocumentSections.Named(section)?.Ids(document).ElementAtOrDefault(index);
         return id is null ? $"{section}[{index}], field '{field}'" : $"{section}[{index}] ('{id}'), field '{field}'";
     }
 

@@ -255,10 +255,10 @@ internal sealed class GraphIndex
         return set;
     }
 
-    public static Comparison<GraphNode> ListOrder(NodeLabel label) => label switch
+    public static Comparison<GraphNode> ListOrder(NodeLabel label) => NodeKinds.Of(label).Order switch
     {
-        NodeLabel.Actor => GraphOrder.ByName,
-        NodeLabel.Event or NodeLabel.Sanction or NodeLabel.Statement => GraphOrder.Chronological,
+        Knowledge.ListOrder.ByName => GraphOrder.ByName,
+        Knowledge.ListOrder.Chronological => GraphOrder.Chronological,
         _ => GraphOrder.ById,
     };
 

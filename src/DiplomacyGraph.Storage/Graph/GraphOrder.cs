@@ -77,17 +77,10 @@ public static class GraphOrder
         }));
 
     /// <summary>A label's rank among path nodes: events first (see <see cref="First"/>).</summary>
-    public static string PathPreference(NodeLabel label) => label switch
-    {
-        NodeLabel.Event => "0",
-        NodeLabel.Statement => "1",
-        NodeLabel.Sanction => "2",
-        NodeLabel.Actor => "3",
-        NodeLabel.Place => "4",
-        NodeLabel.Figure => "5",
-        NodeLabel.Program => "6",
-        _ => "7",
-    };
+    public static string PathPreference(NodeLabel label) => PathRanks[(int)label];
+
+    private static readonly string[] PathRanks = [.. Enum.GetValues<NodeLabel>()
+        .Select(l => NodeKinds.Of(l).PathRank.ToString("D2", System.Globalization.CultureInfo.InvariantCulture))];
 
     internal static string TypeRank(string type) =>
         RelationshipTypes.ByType.TryGetValue(type, out var rule) ? rule.PathRank.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) : "99";
@@ -143,5 +136,5 @@ public static class GraphOrder
         return next < '~' || (next == '~' && from.Length == date.Length + 1);
     }
 
-    public static bool IsFact(NodeLabel label) => label != NodeLabel.Source;
+    public static bool IsFact(NodeLabel label) => NodeKinds.Of(label).IsFact;
 }

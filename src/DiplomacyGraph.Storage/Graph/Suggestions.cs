@@ -75,5 +75,5 @@ public static partial class Suggestions
     private static partial Regex NonWord();
 
     /// <summary>Labels whose nodes are suggested when any node would do: every label but sources, which nothing links to.</summary>
-    public static bool IsSuggestedAnywhere(NodeLabel label) => label != NodeLabel.Source;
+    public static bool IsSuggestedAnywhere(NodeLabel label) => NodeKinds.Of(label).IsFact;
 }

@@ -61,8 +61,7 @@ public static class RelationshipTypes
     private static HashSet<NodeLabel> L(params NodeLabel[] labels) => [.. labels];
     private static HashSet<string> P(params string[] names) => new(names, StringComparer.Ordinal);
 
-    private static readonly NodeLabel[] Facts =
-        [NodeLabel.Actor, NodeLabel.Event, NodeLabel.Sanction, NodeLabel.Statement, NodeLabel.Place, NodeLabel.Figure, NodeLabel.Program];
+    private static readonly NodeLabel[] Facts = [.. NodeKinds.Facts.Select(k => k.Label)];
 
     public static readonly IReadOnlyList<RelationshipRule> All =
     [

@@ -28,7 +28,7 @@ internal static class CypherQueries
     });
 
     public static string WithLabel(string name, NodeLabel label) =>
-        Named(Get(name).Replace("{{label}}", Enum.GetName(label) ?? throw new ArgumentOutOfRangeException(nameof(label)), StringComparison.Ordinal), name);
+        Named(Get(name).Replace("{{label}}", NodeKinds.Of(label).CypherLabel, StringComparison.Ordinal), name);
 
     public static string WithType(string name, string type) =>
         RelationshipTypes.IsKnown(type)

@@ -34,15 +34,21 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     /// Creates the id constraints and the indexes the API searches and sorts by, in the DDL of the server's version,
     /// each in its own transaction (schema and data never share one). Idempotent.
     /// </summary>
+    /// <summary>A kind's id constraint, and the indexes its lists are read by (<see cref="NodeKind.Order"/>, <see cref="NodeKind.FilteredByKind"/>).</summary>
+    private static IEnumerable<string> SchemaOf(NodeKind kind, string folder)
+    {
+        yield return CypherQueries.WithLabel($"{folder}/LabelIdConstraint", kind.Label);
+        if (kind.Order == ListOrder.ByName) yield return CypherQueries.WithLabel($"{folder}/SortKeyIndex", kind.Label);
+        if (kind.Order == ListOrder.Chronological) yield return CypherQueries.WithLabel($"{folder}/DateIndex", kind.Label);
+        if (kind.FilteredByKind) yield return CypherQueries.WithLabel($"{folder}/KindIndex", kind.Label);
+    }
+
     public async Task Initialize(CancellationToken ct)
     {
         var server = await client.Server(ct);
         var folder = server.MajorVersion is > 0 and <= 3 ? "Schema3x" : "Schema";
         var statements = new List<string> { CypherQueries.Get($"{folder}/NodeIdConstraint") };
-        statements.AddRange(Enum.GetValues<NodeLabel>().Select(l => CypherQueries.WithLabel($"{folder}/LabelIdConstraint", l)));
-        statements.Add(CypherQueries.WithLabel($"{folder}/SortKeyIndex", NodeLabel.Actor));
-        statements.AddRange(new[] { NodeLabel.Event, NodeLabel.Sanction, NodeLabel.Statement }.Select(l => CypherQueries.WithLabel($"{folder}/DateIndex", l)));
-        statements.AddRange(new[] { NodeLabel.Actor, NodeLabel.Event, NodeLabel.Sanction }.Select(l => CypherQueries.WithLabel($"{folder}/KindIndex", l)));
+        statements.AddRange(NodeKinds.All.SelectMany(kind => SchemaOf(kind, folder)));
         statements.AddRange(SearchKeySchema(folder));
         statements.AddRange(CitationSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
         foreach (var statement in statements)

@@ -187,6 +187,6 @@ public sealed class CypherLintAllowListTests
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Stores.RepositoryRoot(), "tools", "cypher-lint", "allow-list.json")));
 
         Assert.Equal(RelationshipTypes.All.Select(r => r.Type), json.RootElement.GetProperty("types").EnumerateArray().Select(t => t.GetString()));
-        Assert.Equal(Enum.GetNames<NodeLabel>(), json.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(NodeKinds.All.Select(k => k.CypherLabel), json.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
     }
 }
