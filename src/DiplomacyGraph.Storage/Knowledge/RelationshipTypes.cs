@@ -58,6 +58,31 @@ public static class FamilyRelations
 /// </summary>
 public static class RelationshipTypes
 {
+    // The type names: code names a type only through these constants (RelationshipRegistryTests holds src/ to that).
+    public const string HoldsOffice = "HOLDS_OFFICE";
+    public const string MemberOf = "MEMBER_OF";
+    public const string PartOf = "PART_OF";
+    public const string OriginatesFrom = "ORIGINATES_FROM";
+    public const string CriticOf = "CRITIC_OF";
+    public const string InTensionWith = "IN_TENSION_WITH";
+    public const string FamilyOf = "FAMILY_OF";
+    public const string AssociateOf = "ASSOCIATE_OF";
+    public const string ParticipatedIn = "PARTICIPATED_IN";
+    public const string CalledFor = "CALLED_FOR";
+    public const string Targeted = "TARGETED";
+    public const string OccurredIn = "OCCURRED_IN";
+    public const string Destination = "DESTINATION";
+    public const string Preceded = "PRECEDED";
+    public const string LocatedIn = "LOCATED_IN";
+    public const string Imposed = "IMPOSED";
+    public const string Targets = "TARGETS";
+    public const string Said = "SAID";
+    public const string About = "ABOUT";
+    public const string AddressedTo = "ADDRESSED_TO";
+    public const string MadeAt = "MADE_AT";
+    public const string Reported = "REPORTED";
+    public const string Runs = "RUNS";
+
     private static HashSet<NodeLabel> L(params NodeLabel[] labels) => [.. labels];
     private static HashSet<string> P(params string[] names) => new(names, StringComparer.Ordinal);
 
@@ -65,35 +90,35 @@ public static class RelationshipTypes
 
     public static readonly IReadOnlyList<RelationshipRule> All =
     [
-        new("HOLDS_OFFICE", "a person holds an office in a country or organization", L(NodeLabel.Actor), L(NodeLabel.Actor), P("title", "status", "since", "until")),
-        new("MEMBER_OF", "an actor belongs to an organization", L(NodeLabel.Actor), L(NodeLabel.Actor), P("role", "since", "until")),
-        new("PART_OF", "an organization is part of a country or organization", L(NodeLabel.Actor), L(NodeLabel.Actor), P()),
-        new("ORIGINATES_FROM", "a person is of a country's origin", L(NodeLabel.Actor), L(NodeLabel.Actor), P()),
-        new("CRITIC_OF", "an actor is a public critic or detractor of another", L(NodeLabel.Actor), L(NodeLabel.Actor), P("since", "until"), PathRank: 6),
-        new("IN_TENSION_WITH", "two actors are in open tension", L(NodeLabel.Actor), L(NodeLabel.Actor), P("since", "until"), PathRank: 6),
-        new("FAMILY_OF", "a person is family of another: A FAMILY_OF B {relation: child} reads \"A is B's child\"",
+        new(HoldsOffice, "a person holds an office in a country or organization", L(NodeLabel.Actor), L(NodeLabel.Actor), P("title", "status", "since", "until")),
+        new(MemberOf, "an actor belongs to an organization", L(NodeLabel.Actor), L(NodeLabel.Actor), P("role", "since", "until")),
+        new(PartOf, "an organization is part of a country or organization", L(NodeLabel.Actor), L(NodeLabel.Actor), P()),
+        new(OriginatesFrom, "a person is of a country's origin", L(NodeLabel.Actor), L(NodeLabel.Actor), P()),
+        new(CriticOf, "an actor is a public critic or detractor of another", L(NodeLabel.Actor), L(NodeLabel.Actor), P("since", "until"), PathRank: 6),
+        new(InTensionWith, "two actors are in open tension", L(NodeLabel.Actor), L(NodeLabel.Actor), P("since", "until"), PathRank: 6),
+        new(FamilyOf, "a person is family of another: A FAMILY_OF B {relation: child} reads \"A is B's child\"",
             L(NodeLabel.Actor), L(NodeLabel.Actor), P("relation", "since", "until"), PathRank: 2,
             Values: new Dictionary<string, IReadOnlySet<string>> { ["relation"] = FamilyRelations.All },
             Required: P("relation"), PersonsOnly: true,
             SymmetricWhen: p => p.TryGetValue("relation", out var relation) && FamilyRelations.Symmetric.Contains(relation)),
-        new("ASSOCIATE_OF", "two persons are close associates (relation: how, in the source's words)",
+        new(AssociateOf, "two persons are close associates (relation: how, in the source's words)",
             L(NodeLabel.Actor), L(NodeLabel.Actor), P("relation", "since", "until"), PathRank: 3, PersonsOnly: true,
             SymmetricWhen: _ => true),
-        new("PARTICIPATED_IN", "an actor took part in an event, on a side and in a role", L(NodeLabel.Actor), L(NodeLabel.Event), P("role", "side", "title"), PathRank: 0),
-        new("CALLED_FOR", "an actor called for an event to happen", L(NodeLabel.Actor), L(NodeLabel.Event), P()),
-        new("TARGETED", "an event was directed against an actor", L(NodeLabel.Event), L(NodeLabel.Actor), P("role")),
-        new("OCCURRED_IN", "an event took place at a place", L(NodeLabel.Event), L(NodeLabel.Place), P()),
-        new("DESTINATION", "a trip went to a place", L(NodeLabel.Event), L(NodeLabel.Place), P()),
-        new("PRECEDED", "an event came before another and led to it", L(NodeLabel.Event), L(NodeLabel.Event), P()),
-        new("LOCATED_IN", "a place lies in a place or country", L(NodeLabel.Place), L(NodeLabel.Place, NodeLabel.Actor), P()),
-        new("IMPOSED", "an actor imposed a sanction", L(NodeLabel.Actor), L(NodeLabel.Sanction), P("date")),
-        new("TARGETS", "a sanction is imposed on an actor", L(NodeLabel.Sanction), L(NodeLabel.Actor), P("scope")),
-        new("SAID", "an actor made a statement", L(NodeLabel.Actor), L(NodeLabel.Statement), P()),
-        new("ABOUT", "a statement or figure is about something", L(NodeLabel.Statement, NodeLabel.Figure), L(Facts), P()),
-        new("ADDRESSED_TO", "a statement was addressed to an actor", L(NodeLabel.Statement), L(NodeLabel.Actor), P()),
-        new("MADE_AT", "a statement was made at or right after an event", L(NodeLabel.Statement), L(NodeLabel.Event), P("timing")),
-        new("REPORTED", "an actor published a figure", L(NodeLabel.Actor), L(NodeLabel.Figure), P()),
-        new("RUNS", "an actor runs a program", L(NodeLabel.Actor), L(NodeLabel.Program), P()),
+        new(ParticipatedIn, "an actor took part in an event, on a side and in a role", L(NodeLabel.Actor), L(NodeLabel.Event), P("role", "side", "title"), PathRank: 0),
+        new(CalledFor, "an actor called for an event to happen", L(NodeLabel.Actor), L(NodeLabel.Event), P()),
+        new(Targeted, "an event was directed against an actor", L(NodeLabel.Event), L(NodeLabel.Actor), P("role")),
+        new(OccurredIn, "an event took place at a place", L(NodeLabel.Event), L(NodeLabel.Place), P()),
+        new(Destination, "a trip went to a place", L(NodeLabel.Event), L(NodeLabel.Place), P()),
+        new(Preceded, "an event came before another and led to it", L(NodeLabel.Event), L(NodeLabel.Event), P()),
+        new(LocatedIn, "a place lies in a place or country", L(NodeLabel.Place), L(NodeLabel.Place, NodeLabel.Actor), P()),
+        new(Imposed, "an actor imposed a sanction", L(NodeLabel.Actor), L(NodeLabel.Sanction), P("date")),
+        new(Targets, "a sanction is imposed on an actor", L(NodeLabel.Sanction), L(NodeLabel.Actor), P("scope")),
+        new(Said, "an actor made a statement", L(NodeLabel.Actor), L(NodeLabel.Statement), P()),
+        new(About, "a statement or figure is about something", L(NodeLabel.Statement, NodeLabel.Figure), L(Facts), P()),
+        new(AddressedTo, "a statement was addressed to an actor", L(NodeLabel.Statement), L(NodeLabel.Actor), P()),
+        new(MadeAt, "a statement was made at or right after an event", L(NodeLabel.Statement), L(NodeLabel.Event), P("timing")),
+        new(Reported, "an actor published a figure", L(NodeLabel.Actor), L(NodeLabel.Figure), P()),
+        new(Runs, "an actor runs a program", L(NodeLabel.Actor), L(NodeLabel.Program), P()),
     ];
 
     public static readonly IReadOnlyDictionary<string, RelationshipRule> ByType =
