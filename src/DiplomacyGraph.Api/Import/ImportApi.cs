@@ -98,15 +98,15 @@ internal static class ImportApi
         group.MapBulkImport();
     }
 
-    public static async Task<Ok<ImportResultDto>> ImportDocument(KnowledgeDocument document, IGraphStore store, CancellationToken ct)
+    public static async Task<Ok<ImportResultDto>> ImportDocument(KnowledgeDocument document, Importer importer, CancellationToken ct)
     {
-        var summary = await store.Import(document, ct);
+        var summary = await importer.Import(document, ct);
         var (nodes, relationships) = ChangesDto.From(summary);
         return TypedResults.Ok(new ImportResultDto(document.Source.Id, nodes, relationships));
     }
 
     public static async Task<Results<Ok<FtmImportResultDto>, ValidationProblem, ProblemHttpResult>> ImportFollowTheMoney(
-        HttpRequest request, IGraphStore store, IOptions<FtmOptions> options, CancellationToken ct)
+        HttpRequest request, Importer importer, IOptions<FtmOptions> options, CancellationToken ct)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), NdJson, StringComparison.OrdinalIgnoreCase))
         {
@@ -119,7 +119,7 @@ internal static class ImportApi
         {
             return TypedResults.ValidationProblem(conversion.Errors, title: "The FollowTheMoney file is invalid; nothing was imported.");
         }
-        var summary = await store.Import(conversion.Graph, ct);
+        var summary = await importer.Write(conversion.Graph, ct);
         return TypedResults.Ok(FtmImportResultDto.From(conversion, summary));
     }
 }
