@@ -59,7 +59,7 @@ internal static class ImportCommand
                 FtmConversion conversion;
                 using (var reader = File.OpenText(file))
                 {
-                    conversion = await FollowTheMoney.Read(reader, mapping, CancellationToken.None);
+                    conversion = await FollowTheMoney.Read(reader, mapping, importer.Validator, CancellationToken.None);
                 }
                 if (!conversion.IsValid)
                 {
