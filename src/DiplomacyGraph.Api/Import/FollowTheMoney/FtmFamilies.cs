@@ -8,7 +8,8 @@ internal static class FtmFamilies
 {
     /// <summary>Maps one Family or Associate; the problem that stops the import, or null.</summary>
     public static string? Map(FtmEntity entity, string id, FtmRecords records) =>
-        entity.Schema == "Family" ? Family(entity, records) : Associate(entity, records);
+        entity.Schema == "Family" ? Family(entity, records)
+            : records.AddLink(entity, "ASSOCIATE_OF", ("person", "associate"), "relationship", "relation");
 
     private static string? Family(FtmEntity entity, FtmRecords records)
     {
@@ -22,19 +23,6 @@ internal static class FtmFamilies
         // FollowTheMoney: relationship is what the relative is to the person ("wife": the relative is the person's wife).
         records.AddRelationship(entity, "FAMILY_OF", records.OurId(relative), records.OurId(person), properties,
             $"FollowTheMoney Family '{entity.Id}': relative {records.Label(relative)} is person {records.Label(person)}'s “{word ?? "relative"}” (properties person, relative, relationship).");
-        return null;
-    }
-
-    private static string? Associate(FtmEntity entity, FtmRecords records)
-    {
-        var (person, associate) = (entity.First("person"), entity.First("associate"));
-        if (person is null || associate is null)
-        {
-            return $"The Associate '{entity.Id}' needs both 'person' and 'associate'.";
-        }
-        var word = entity.First("relationship");
-        records.AddRelationship(entity, "ASSOCIATE_OF", records.OurId(person), records.OurId(associate), Interval(entity, word is null ? [] : new() { ["relation"] = Cap(word, 500) }),
-            $"FollowTheMoney Associate '{entity.Id}': person {records.Label(person)}, associate {records.Label(associate)}{(word is null ? "" : $", relationship “{word}”")}.");
         return null;
     }
 

@@ -14,22 +14,9 @@ internal static class FtmMemberships
         "Occupancy" => Occupancy(entity, records),
         // An office: read through the Occupancy that names it.
         "Position" => null,
-        _ => Membership(entity, records),
+        "Membership" => records.AddLink(entity, "MEMBER_OF", ("member", "organization"), "role", "role"),
+        _ /* Employment */ => records.AddLink(entity, "MEMBER_OF", ("employee", "employer"), "role", "role"),
     };
-
-    private static string? Membership(FtmEntity entity, FtmRecords records)
-    {
-        var (memberKey, organizationKey) = entity.Schema == "Membership" ? ("member", "organization") : ("employee", "employer");
-        var (member, organization) = (entity.First(memberKey), entity.First(organizationKey));
-        if (member is null || organization is null)
-        {
-            return $"The {entity.Schema} '{entity.Id}' needs both '{memberKey}' and '{organizationKey}'.";
-        }
-        var role = entity.First("role");
-        records.AddRelationship(entity, "MEMBER_OF", records.OurId(member), records.OurId(organization), Interval(entity, role is null ? [] : new() { ["role"] = Cap(role, 500) }),
-            $"FollowTheMoney {entity.Schema} '{entity.Id}': {memberKey} {records.Label(member)}, {organizationKey} {records.Label(organization)}{(role is null ? "" : $", role “{role}”")}.");
-        return null;
-    }
 
     private static string? Occupancy(FtmEntity entity, FtmRecords records)
     {

@@ -79,6 +79,23 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
         }
     }
 
+    /// <summary>
+    /// A relationship between the two entities the properties <paramref name="keys"/> name, dated by the
+    /// entity, keeping <paramref name="wordKey"/>'s text as <paramref name="propertyKey"/>; the problem when an end is missing.
+    /// </summary>
+    public string? AddLink(FtmEntity entity, string type, (string From, string To) keys, string wordKey, string propertyKey)
+    {
+        var (from, to) = (entity.First(keys.From), entity.First(keys.To));
+        if (from is null || to is null)
+        {
+            return $"The {entity.Schema} '{entity.Id}' needs both '{keys.From}' and '{keys.To}'.";
+        }
+        var word = entity.First(wordKey);
+        AddRelationship(entity, type, OurId(from), OurId(to), FtmValues.Interval(entity, word is null ? [] : new() { [propertyKey] = FtmValues.Cap(word, 500) }),
+            $"FollowTheMoney {entity.Schema} '{entity.Id}': {keys.From} {Label(from)}, {keys.To} {Label(to)}{(word is null ? "" : $", {wordKey} “{word}”")}.");
+        return null;
+    }
+
     /// <summary>Our country actor for an ISO code (declared in the entity's datasets), or null with a note when the table lacks it.</summary>
     public string? Country(FtmEntity source, string property, string code)
     {
