@@ -29,7 +29,7 @@ public class JsonAnswerBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        var documents = KnowledgeJson.LoadFolder(Path.Combine(Repository.Root, "seed")).Select(d => d.Document);
+        var documents = Repository.SeedDocuments().Select(d => d.Document);
         store = await TempStore.Create(documents);
         var none = CancellationToken.None;
         network = Value<NetworkDto>((await ActorsApi.GetNetwork("gustavo-petro", new ActorsApi.NetworkQuery { Depth = 2 }, new AsOfQuery(), store.Store, none)).Result);

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using DiplomacyGraph.Api.Import;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 
@@ -17,7 +18,7 @@ public class SeedBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        var documents = KnowledgeJson.LoadFolder(Path.Combine(Repository.Root, "seed")).Select(d => d.Document);
+        var documents = Repository.SeedDocuments().Select(d => d.Document);
         store = await TempStore.Create(documents);
     }
 
@@ -33,6 +34,13 @@ public class SeedBenchmarks
 internal static class Repository
 {
     public static string Root { get; } = Find();
+
+    /// <summary>The seed's documents, read and validated as the service's seeding reads them.</summary>
+    public static IReadOnlyList<(string File, KnowledgeDocument Document)> SeedDocuments()
+    {
+        ValidationConventions.Apply();
+        return new KnowledgeDocumentReader(new KnowledgeDocumentValidator()).LoadFolder(Path.Combine(Root, "seed"));
+    }
 
     private static string Find()
     {

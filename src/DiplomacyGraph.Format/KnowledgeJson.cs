@@ -5,7 +5,7 @@ using FluentValidation;
 
 namespace DiplomacyGraph.Storage.Knowledge;
 
-/// <summary>Reading knowledge documents: the JSON settings, and the seed folder loader.</summary>
+/// <summary>Reading knowledge documents: the JSON settings, and a document from a file or from JSON text.</summary>
 public static partial class KnowledgeJson
 {
     /// <summary>
@@ -28,23 +28,6 @@ public static partial class KnowledgeJson
         // The shape check reads the serializer's contracts, which need a resolver before first use.
         options.TypeInfoResolver ??= new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
         return options;
-    }
-
-    /// <summary>
-    /// Reads and validates every <c>*.json</c> document of a folder, in file-name order.
-    /// A bad document throws, naming the file, the entity and the field.
-    /// </summary>
-    public static IReadOnlyList<(string File, KnowledgeDocument Document)> LoadFolder(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            throw new InvalidKnowledgeDocumentException($"The seed folder '{folder}' does not exist.");
-        }
-        ValidationConventions.Apply();
-        var validator = new KnowledgeDocumentValidator();
-        return Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
-            .Select(file => (file, Load(file, validator)))
-            .ToList();
     }
 
     public static KnowledgeDocument Load(string file, IValidator<KnowledgeDocument> validator)

@@ -1,10 +1,7 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Knowledge;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -18,7 +15,7 @@ namespace DiplomacyGraph.Api.Import;
 /// is every document's outcome, then the totals; like Elasticsearch's <c>_bulk</c>, it is 200 with <c>errors: true</c>
 /// when some documents failed and others were applied, so a client reads the outcomes, not only the status.
 /// </summary>
-internal static partial class BulkImportApi
+internal static class BulkImportApi
 {
     public const string MediaType = "application/x-ndjson";
 
@@ -52,7 +49,7 @@ internal static partial class BulkImportApi
             .Produces<BulkImportProblemDto>(StatusCodes.Status503ServiceUnavailable, "application/problem+json");
 
     public static async Task<Results<Ok<BulkImportResultDto>, ValidationProblem, ProblemHttpResult>> ImportBulk(
-        [AsParameters] BulkImportQuery query, HttpContext context, IGraphStore store, IValidator<KnowledgeDocument> validator,
+        [AsParameters] BulkImportQuery query, HttpContext context, Importer importer,
         IOptions<BulkImportOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var limits = options.Value;
@@ -62,7 +59,7 @@ internal static partial class BulkImportApi
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type.",
                 detail: $"Send the body as {MediaType} (Content-Type: {MediaType}): one knowledge document, as JSON, on each line.");
         }
-        var tally = new Tally(query.Ids == true);
+        var tally = new BulkTally(query.Ids == true);
         if (request.ContentLength > limits.MaxTotalBytes)
         {
             return tally.Stopped(StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
@@ -74,7 +71,7 @@ internal static partial class BulkImportApi
             kestrelLimit.MaxRequestBodySize = null;
         }
 
-        var reader = new LineReader(json.Value.SerializerOptions, validator);
+        var reader = new BulkLineReader(json.Value.SerializerOptions, importer.Validator);
         var lines = new NdjsonLines(request.BodyReader, limits.MaxDocumentBytes, limits.MaxTotalBytes);
         await foreach (var line in lines.Read(reader.Prepare, ct))
         {
@@ -99,7 +96,7 @@ internal static partial class BulkImportApi
             }
             try
             {
-                var summary = await store.Import(document, ct);
+                var summary = await importer.Import(document, ct);
                 tally.Applied(line.Number, document.Source.Id, summary);
                 if (summary.NodesCreated.Count + summary.NodesUpdated.Count + summary.EdgesCreated.Count + summary.EdgesUpdated.Count > 0)
                 {
@@ -149,108 +146,8 @@ internal static partial class BulkImportApi
         return TypedResults.Ok(tally.Result());
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(KnowledgeDocumentValidator.IdPattern)]
-    private static partial System.Text.RegularExpressions.Regex Slug();
-
     private static bool IsNdjson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type)
         && type.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase)
         && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Makes one line into a validated document, or into the field errors the single import would answer.</summary>
-    private sealed class LineReader(JsonSerializerOptions options, IValidator<KnowledgeDocument> validator)
-    {
-        private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
-        private readonly JsonDocumentOptions documentOptions = JsonShape.DocumentOptions(options);
-
-        public (KnowledgeDocument? Document, string? SourceId, Dictionary<string, string[]>? Errors) Prepare(ReadOnlySequence<byte> line)
-        {
-            if (line.FirstSpan.StartsWith(ByteOrderMark)) line = line.Slice(ByteOrderMark.Length);
-            try
-            {
-                using var json = JsonDocument.Parse(line, documentOptions);
-                var root = json.RootElement;
-                var sourceId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("source", out var source)
-                    && source.ValueKind == JsonValueKind.Object && source.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-                    && id.GetString() is { Length: <= KnowledgeDocumentValidator.MaxIdLength } given && Slug().IsMatch(given) ? given : null;
-                // Every structural mistake at once, as for a single import's body.
-                var shape = JsonShape.Check(root, typeof(KnowledgeDocument), options);
-                if (shape.Count > 0) return (null, sourceId, shape);
-                if (root.Deserialize<KnowledgeDocument>(options) is not { } document)
-                {
-                    return (null, null, new() { [JsonShape.Root] = ["A knowledge document (a JSON object) is required."] });
-                }
-                var result = validator.Validate(document);
-                return result.IsValid ? (document, document.Source.Id, null) : (null, sourceId, result.ToDictionary().ToDictionary(StringComparer.Ordinal));
-            }
-            catch (JsonException e)
-            {
-                var at = e.BytePositionInLine is { } position ? $" (at byte {position + 1} of the line)" : "";
-                return (null, null, new() { [JsonShape.Root] = [$"The line is not valid JSON{at}."] });
-            }
-        }
-    }
-
-    /// <summary>The outcomes so far, and the answers made of them.</summary>
-    private sealed class Tally(bool withIds)
-    {
-        private readonly List<BulkOutcomeDto> items = [];
-        private int changed, unchanged, failed;
-        private int nodesCreated, nodesUpdated, nodesUnchanged, edgesCreated, edgesUpdated, edgesUnchanged;
-
-        public int Documents => items.Count;
-
-        public int AppliedCount => changed + unchanged;
-
-        public void Applied(int line, string sourceId, ImportSummary summary)
-        {
-            var nodes = new CountsDto(summary.NodesCreated.Count, summary.NodesUpdated.Count, summary.NodesUnchanged.Count);
-            var edges = new CountsDto(summary.EdgesCreated.Count, summary.EdgesUpdated.Count, summary.EdgesUnchanged.Count);
-            var changes = nodes.Created + nodes.Updated + edges.Created + edges.Updated > 0;
-            if (changes) changed++;
-            else unchanged++;
-            (nodesCreated, nodesUpdated, nodesUnchanged) = (nodesCreated + nodes.Created, nodesUpdated + nodes.Updated, nodesUnchanged + nodes.Unchanged);
-            (edgesCreated, edgesUpdated, edgesUnchanged) = (edgesCreated + edges.Created, edgesUpdated + edges.Updated, edgesUnchanged + edges.Unchanged);
-            var ids = withIds
-                ? new BulkIdsDto(new ChangesDto(summary.NodesCreated, summary.NodesUpdated, summary.NodesUnchanged),
-                    new ChangesDto(summary.EdgesCreated, summary.EdgesUpdated, summary.EdgesUnchanged))
-                : null;
-            items.Add(new BulkOutcomeDto(line, StatusCodes.Status200OK, changes ? BulkResults.Changed : BulkResults.Unchanged, sourceId, nodes, edges, ids, null));
-        }
-
-        public void Failed(int line, string? sourceId, BulkErrorDto error)
-        {
-            failed++;
-            items.Add(new BulkOutcomeDto(line, error.Status, BulkResults.Failed, sourceId, null, null, null, error));
-        }
-
-        public BulkTotalsDto Totals() => new(items.Count, changed, unchanged, failed,
-            new CountsDto(nodesCreated, nodesUpdated, nodesUnchanged), new CountsDto(edgesCreated, edgesUpdated, edgesUnchanged));
-
-        public BulkImportResultDto Result() => new(failed > 0, items, Totals());
-
-        public Dictionary<string, object?> Extensions() => new(StringComparer.Ordinal) { ["items"] = items, ["totals"] = Totals() };
-
-        public ProblemHttpResult Stopped(int status, string title, string detail) =>
-            TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: Extensions());
-
-        /// <summary>Each failed document's messages, keyed <c>line 3</c>, or <c>line 3: actors[0].kind</c> for a field.</summary>
-        public Dictionary<string, string[]> ErrorsByLine()
-        {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var item in items.Where(i => i.Error is not null))
-            {
-                var error = item.Error!;
-                if (error.Errors is { Count: > 0 } fields)
-                {
-                    foreach (var (field, messages) in fields) errors[$"line {item.Line}: {field}"] = messages;
-                }
-                else
-                {
-                    errors[$"line {item.Line}"] = [$"{error.Title} {error.Detail}"];
-                }
-            }
-            return errors;
-        }
-    }
 }

@@ -1,57 +1,10 @@
 using System.Text;
 using DiplomacyGraph.Api.Infrastructure;
-using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace DiplomacyGraph.Api.Import;
-
-/// <summary>What an import did.</summary>
-/// <param name="SourceId">The document's source.</param>
-/// <param name="Nodes">Node ids created, updated and left unchanged.</param>
-/// <param name="Relationships">Relationship ids created, updated and left unchanged.</param>
-public sealed record ImportResultDto(string SourceId, ChangesDto Nodes, ChangesDto Relationships);
-
-/// <summary>Ids by what happened to them.</summary>
-public sealed record ChangesDto(IReadOnlyList<string> Created, IReadOnlyList<string> Updated, IReadOnlyList<string> Unchanged)
-{
-    public static (ChangesDto Nodes, ChangesDto Relationships) From(ImportSummary summary) => (
-        new ChangesDto(summary.NodesCreated, summary.NodesUpdated, summary.NodesUnchanged),
-        new ChangesDto(summary.EdgesCreated, summary.EdgesUpdated, summary.EdgesUnchanged));
-}
-
-/// <summary>What a FollowTheMoney import did: the import summary, plus what was read, mapped and skipped.</summary>
-/// <param name="SourceIds">The sources the file's datasets became.</param>
-/// <param name="Nodes">Node ids created, updated and left unchanged.</param>
-/// <param name="Relationships">Relationship ids created, updated and left unchanged.</param>
-/// <param name="Entities">How many distinct entities of the schemata read the file held.</param>
-/// <param name="SkippedSchemata">Schemata the import does not read, with how many entities each had.</param>
-/// <param name="Mapped">FollowTheMoney ids the mapping file links to curated nodes of ours.</param>
-/// <param name="Notes">Values left out, by line (a country code outside the table, an office with nowhere to hold it).</param>
-public sealed record FtmImportResultDto(
-    IReadOnlyList<string> SourceIds, ChangesDto Nodes, ChangesDto Relationships, int Entities,
-    IReadOnlyDictionary<string, int> SkippedSchemata, IReadOnlyDictionary<string, string> Mapped, IReadOnlyList<string> Notes)
-{
-    public static FtmImportResultDto From(FtmConversion conversion, ImportSummary summary)
-    {
-        var (nodes, relationships) = ChangesDto.From(summary);
-        return new(conversion.SourceIds, nodes, relationships, conversion.Entities, conversion.SkippedSchemata, conversion.Mapped, conversion.Notes);
-    }
-}
-
-/// <summary>Where the FollowTheMoney mapping file is.</summary>
-public sealed class FtmOptions
-{
-    public const string Section = "FollowTheMoney";
-
-    /// <summary>The mapping file (FollowTheMoney id → our id, authorities, datasets); relative paths start at the app's folder. None: no mapping.</summary>
-    public string? MappingFile { get; set; }
-
-    public FtmMapping LoadMapping() => MappingFile is { Length: > 0 } file
-        ? FtmMapping.Load(Path.IsPathRooted(file) ? file : Path.Combine(AppContext.BaseDirectory, file))
-        : FtmMapping.None;
-}
 
 internal static class ImportApi
 {
@@ -98,15 +51,15 @@ internal static class ImportApi
         group.MapBulkImport();
     }
 
-    public static async Task<Ok<ImportResultDto>> ImportDocument(KnowledgeDocument document, IGraphStore store, CancellationToken ct)
+    public static async Task<Ok<ImportResultDto>> ImportDocument(KnowledgeDocument document, Importer importer, CancellationToken ct)
     {
-        var summary = await store.Import(document, ct);
+        var summary = await importer.Import(document, ct);
         var (nodes, relationships) = ChangesDto.From(summary);
         return TypedResults.Ok(new ImportResultDto(document.Source.Id, nodes, relationships));
     }
 
     public static async Task<Results<Ok<FtmImportResultDto>, ValidationProblem, ProblemHttpResult>> ImportFollowTheMoney(
-        HttpRequest request, IGraphStore store, IOptions<FtmOptions> options, CancellationToken ct)
+        HttpRequest request, Importer importer, IOptions<FtmOptions> options, CancellationToken ct)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), NdJson, StringComparison.OrdinalIgnoreCase))
         {
@@ -114,12 +67,12 @@ internal static class ImportApi
                 detail: $"Send FollowTheMoney entities as JSON lines with Content-Type: {NdJson}.");
         }
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var conversion = await FollowTheMoney.Read(reader, options.Value.LoadMapping(), ct);
+        var conversion = await FollowTheMoney.Read(reader, options.Value.LoadMapping(), importer.Validator, ct);
         if (!conversion.IsValid)
         {
             return TypedResults.ValidationProblem(conversion.Errors, title: "The FollowTheMoney file is invalid; nothing was imported.");
         }
-        var summary = await store.Import(conversion.Graph, ct);
+        var summary = await importer.Write(conversion.Graph, ct);
         return TypedResults.Ok(FtmImportResultDto.From(conversion, summary));
     }
 }

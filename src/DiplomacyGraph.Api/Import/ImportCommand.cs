@@ -42,23 +42,24 @@ internal static class ImportCommand
         // The summary is the output; the store's information logs would bury it (added last, so it beats appsettings.json).
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
         builder.Services.AddGraphStore(builder.Configuration);
+        Importer.Add(builder.Services);
         builder.Services.AddOptions<FtmOptions>().BindConfiguration(FtmOptions.Section);
         await using var app = builder.Build();
         var store = app.Services.GetRequiredService<IGraphStore>();
+        var importer = app.Services.GetRequiredService<Importer>();
         try
         {
             if (format == "knowledge" && (Directory.Exists(file) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)))
             {
-                return await ImportMany(store, file);
+                return await ImportMany(store, importer, file);
             }
-            ValidationConventions.Apply();
             if (format == "ftm")
             {
                 var mapping = mappingFile is not null ? FtmMapping.Load(FromShell(mappingFile)) : app.Services.GetRequiredService<IOptions<FtmOptions>>().Value.LoadMapping();
                 FtmConversion conversion;
                 using (var reader = File.OpenText(file))
                 {
-                    conversion = await FollowTheMoney.Read(reader, mapping, CancellationToken.None);
+                    conversion = await FollowTheMoney.Read(reader, mapping, importer.Validator, CancellationToken.None);
                 }
                 if (!conversion.IsValid)
                 {
@@ -70,7 +71,7 @@ internal static class ImportCommand
                     return Invalid;
                 }
                 await store.Initialize(CancellationToken.None);
-                var ftmSummary = await store.Import(conversion.Graph, CancellationToken.None);
+                var ftmSummary = await importer.Write(conversion.Graph, CancellationToken.None);
                 Console.WriteLine($"Imported {file} (FollowTheMoney, {conversion.Entities} entities; sources {string.Join(", ", conversion.SourceIds)}):");
                 Print(ftmSummary);
                 Console.WriteLine($"  skipped schemata: {(conversion.SkippedSchemata.Count == 0 ? "none" : string.Join(", ", conversion.SkippedSchemata.Select(s => $"{s.Key} ({s.Value})")))}");
@@ -78,9 +79,9 @@ internal static class ImportCommand
                 foreach (var note in conversion.Notes) Console.WriteLine($"  note: {note}");
                 return Ok;
             }
-            var document = KnowledgeJson.Load(file, new KnowledgeDocumentValidator());
+            var document = importer.Documents.Load(file);
             await store.Initialize(CancellationToken.None);
-            var summary = await store.Import(document, CancellationToken.None);
+            var summary = await importer.Import(document, CancellationToken.None);
             Console.WriteLine($"Imported {file} (source {document.Source.Id}):");
             Print(summary);
             return Ok;
@@ -115,19 +116,17 @@ internal static class ImportCommand
             : Directory.GetCurrentDirectory());
 
     /// <summary>Imports a folder's documents or an NDJSON file's lines one at a time, reporting each, then the totals.</summary>
-    private static async Task<int> ImportMany(IGraphStore store, string path)
+    private static async Task<int> ImportMany(IGraphStore store, Importer importer, string path)
     {
-        ValidationConventions.Apply();
-        var validator = new KnowledgeDocumentValidator();
         await store.Initialize(CancellationToken.None);
         var (imported, failed, nodes, relationships) = (0, 0, 0L, 0L);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var (where, read) in Documents(path))
+        foreach (var (where, read) in importer.Documents.Each(path))
         {
             try
             {
-                var document = read(validator);
-                var summary = await store.Import(document, CancellationToken.None);
+                var document = read();
+                var summary = await importer.Import(document, CancellationToken.None);
                 imported++;
                 nodes += summary.NodesCreated.Count + summary.NodesUpdated.Count;
                 relationships += summary.EdgesCreated.Count + summary.EdgesUpdated.Count;
@@ -148,27 +147,6 @@ internal static class ImportCommand
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         Console.WriteLine($"{imported} documents imported, {failed} failed: {nodes} nodes and {relationships} relationships created or updated in {seconds:F1} s ({relationships / seconds:F0} relationships/s).");
         return failed == 0 ? Ok : Failed;
-    }
-
-    private static IEnumerable<(string Where, Func<KnowledgeDocumentValidator, KnowledgeDocument> Read)> Documents(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            foreach (var file in Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal))
-            {
-                yield return (file, validator => KnowledgeJson.Load(file, validator));
-            }
-            yield break;
-        }
-        using var reader = new StreamReader(path);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var where = $"{path}:{number}";
-            yield return (where, validator => KnowledgeJson.Parse(line, where, validator));
-        }
     }
 
     /// <summary>What a store failure means for the document: not imported, or unknown when the commit got no answer.</summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using DiplomacyGraph.Api.Import;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Knowledge;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -20,10 +20,10 @@ public sealed class SeedOptions
 }
 
 /// <summary>
-/// Prepares the store (its schema) and merges the seed documents into it before the server takes requests.
-/// A bad document stops start-up with a message naming the file, the entity and the field.
+/// Prepares the store (its schema) and merges the seed documents into it, through the import pipeline, before the
+/// server takes requests. A bad document stops start-up with a message naming the file, the entity and the field.
 /// </summary>
-internal sealed class SeedService(IGraphStore store, IOptions<SeedOptions> options, ILogger<SeedService> logger) : IHostedService, IHealthCheck
+internal sealed class SeedService(IGraphStore store, Importer importer, IOptions<SeedOptions> options, ILogger<SeedService> logger) : IHostedService, IHealthCheck
 {
     private volatile bool done;
 
@@ -36,9 +36,9 @@ internal sealed class SeedService(IGraphStore store, IOptions<SeedOptions> optio
         if (options.Value.Enabled)
         {
             var folder = Path.IsPathRooted(options.Value.Folder) ? options.Value.Folder : Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
-            foreach (var (file, document) in KnowledgeJson.LoadFolder(folder))
+            foreach (var (file, document) in importer.Documents.LoadFolder(folder))
             {
-                var summary = await store.Import(document, ct);
+                var summary = await importer.Import(document, ct);
                 logger.LogInformation("Seeded {File}: {Created} nodes created, {Updated} updated, {Unchanged} unchanged",
                     Path.GetFileName(file), summary.NodesCreated.Count, summary.NodesUpdated.Count, summary.NodesUnchanged.Count);
             }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,10 +14,10 @@ internal static class ServiceSetup
     public static WebApplicationBuilder AddDiplomacyGraph(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        ValidationConventions.Apply();
+        // The import pipeline, with the knowledge-document validator every import and the endpoint filter use.
+        Import.Importer.Add(services);
         // Singletons: validators are stateless, and the endpoint filter resolves them once, when endpoints are built.
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.AddSingleton<IValidator<KnowledgeDocument>, KnowledgeDocumentValidator>();
         builder.AddHttpHygiene();
         services.AddClientAddresses();
         services.AddCrossOrigin();

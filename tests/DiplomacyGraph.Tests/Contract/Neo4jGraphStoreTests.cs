@@ -166,7 +166,7 @@ public sealed class Neo4jGraphStoreTests(Neo4jServer server) : IAsyncLifetime
     {
         var folder = Path.Combine(Stores.RepositoryRoot(), "seed");
         return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.json").Any()
-            ? [.. KnowledgeJson.LoadFolder(folder).Select(d => d.Document)]
+            ? [.. Seed.RepositoryFiles.LoadFolder(folder).Select(d => d.Document)]
             : [Knowledge.WorldDocument()];
     }
 

@@ -1,3 +1,4 @@
+using DiplomacyGraph.Api.Import;
 using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Tests.Seed;
@@ -11,7 +12,7 @@ public static class RepositoryFiles
     public const string ArticleFile = "000_78bcf8b5b94587eb.txt";
 
     private static readonly Lazy<string> RootFolder = new(FindRoot);
-    private static readonly Lazy<KnowledgeDocument> SeedDocument = new(() => KnowledgeJson.LoadFolder(SeedFolder).Single().Document);
+    private static readonly Lazy<KnowledgeDocument> SeedDocument = new(() => LoadFolder(SeedFolder).Single().Document);
 
     /// <summary>The folder holding DiplomacyGraph.sln.</summary>
     public static string Root => RootFolder.Value;
@@ -25,6 +26,16 @@ public static class RepositoryFiles
 
     /// <summary>The one seed document, loaded and validated as the service loads it.</summary>
     public static KnowledgeDocument Seed => SeedDocument.Value;
+
+    /// <summary>
+    /// A folder's documents, read and validated by the reader seeding uses (<see cref="KnowledgeDocumentReader"/>), with
+    /// a validator of its own where the service's comes from DI.
+    /// </summary>
+    public static IReadOnlyList<(string File, KnowledgeDocument Document)> LoadFolder(string folder)
+    {
+        ValidationConventions.Apply();
+        return new KnowledgeDocumentReader(new KnowledgeDocumentValidator()).LoadFolder(folder);
+    }
 
     /// <summary>The article's text without its final newline, as seed/README.md says evidence is checked.</summary>
     public static string ReadArticle()

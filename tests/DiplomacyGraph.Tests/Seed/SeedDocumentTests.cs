@@ -17,7 +17,7 @@ public sealed class SeedDocumentTests
     [Fact]
     public void The_seed_folder_loads_as_one_valid_document_for_the_vermelho_article()
     {
-        var (file, document) = Assert.Single(KnowledgeJson.LoadFolder(RepositoryFiles.SeedFolder));
+        var (file, document) = Assert.Single(RepositoryFiles.LoadFolder(RepositoryFiles.SeedFolder));
 
         Assert.Equal("000_petro-trump-white-house.json", Path.GetFileName(file));
         Assert.Equal("vermelho-2026-02-04-petro-trump", document.Source.Id);
@@ -265,7 +265,7 @@ public sealed class SeedDocumentTests
     {
         using var folder = BrokenSeedFolder.Create();
 
-        var error = Assert.Throws<InvalidKnowledgeDocumentException>(() => KnowledgeJson.LoadFolder(folder.Path));
+        var error = Assert.Throws<InvalidKnowledgeDocumentException>(() => RepositoryFiles.LoadFolder(folder.Path));
 
         Assert.Contains(BrokenSeedFolder.FileName, error.Message, StringComparison.Ordinal);
         Assert.Contains("actors[0]", error.Message, StringComparison.Ordinal);
@@ -278,7 +278,7 @@ public sealed class SeedDocumentTests
     {
         using var folder = BrokenSeedFolder.Create(actor => actor["alias"] = new JsonArray("Petro"));
 
-        var error = Assert.Throws<InvalidKnowledgeDocumentException>(() => KnowledgeJson.LoadFolder(folder.Path));
+        var error = Assert.Throws<InvalidKnowledgeDocumentException>(() => RepositoryFiles.LoadFolder(folder.Path));
 
         Assert.Contains(BrokenSeedFolder.FileName, error.Message, StringComparison.Ordinal);
         Assert.Contains("$.actors[0].alias", error.Message, StringComparison.Ordinal);

@@ -1,0 +1,83 @@
+using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
+
+// The FollowTheMoney types keep the Import namespace: a namespace named after the folder would clash with this class.
+namespace DiplomacyGraph.Api.Import;
+
+/// <summary>
+/// The FollowTheMoney format: its reader (<see cref="FtmReader"/>, entities one JSON object a line), one mapper per
+/// schema family (<see cref="FtmParties"/>, <see cref="FtmSanctions"/>, <see cref="FtmFamilies"/>,
+/// <see cref="FtmMemberships"/>), then one knowledge document per dataset, checked by the same validator as any
+/// document and merged into one graph (<see cref="FtmDocuments"/>). The mapping table is in seed/README.md.
+/// </summary>
+public static class FollowTheMoney
+{
+    public const int MaxLines = 100_000;
+
+    /// <summary>The most datasets (so sources) one file may hold.</summary>
+    public const int MaxDatasets = 100;
+
+    /// <summary>The most notes a summary lists; the last says how many more there were.</summary>
+    public const int MaxNotes = 1000;
+
+    /// <summary>The most nodes, and the most relationships, one import may write: as many as one knowledge document can hold.</summary>
+    public const int MaxChanges = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1;
+
+    /// <summary>Each schema read, and the mapper of its family: the problem that stops the import, or null.</summary>
+    private static readonly Dictionary<string, Func<FtmEntity, string, FtmRecords, string?>> Mappers = new(
+        FtmParties.Kinds.Keys.Select(schema => Pair(schema, FtmParties.Map))
+            .Append(Pair("Sanction", FtmSanctions.Map))
+            .Concat(new[] { "Family", "Associate" }.Select(schema => Pair(schema, FtmFamilies.Map)))
+            .Concat(new[] { "Membership", "Employment", "Occupancy", "Position" }.Select(schema => Pair(schema, FtmMemberships.Map))),
+        StringComparer.Ordinal);
+
+    /// <summary>The schemata read; any other is counted, skipped and listed.</summary>
+    public static readonly IReadOnlySet<string> Schemata = new HashSet<string>(Mappers.Keys, StringComparer.Ordinal);
+
+    /// <summary>ISO 3166-1 alpha-2 codes (lower case, as FollowTheMoney writes them) → our country actors. Documented in seed/README.md.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Id, string Name)> Countries = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["ar"] = ("argentina", "Argentina"),
+        ["bo"] = ("bolivia", "Bolivia"),
+        ["br"] = ("brazil", "Brazil"),
+        ["ca"] = ("canada", "Canada"),
+        ["cl"] = ("chile", "Chile"),
+        ["cn"] = ("china", "China"),
+        ["co"] = ("colombia", "Colombia"),
+        ["cu"] = ("cuba", "Cuba"),
+        ["de"] = ("germany", "Germany"),
+        ["ec"] = ("ecuador", "Ecuador"),
+        ["es"] = ("spain", "Spain"),
+        ["fr"] = ("france", "France"),
+        ["gb"] = ("united-kingdom", "United Kingdom"),
+        ["mx"] = ("mexico", "Mexico"),
+        ["ni"] = ("nicaragua", "Nicaragua"),
+        ["pa"] = ("panama", "Panama"),
+        ["pe"] = ("peru", "Peru"),
+        ["ru"] = ("russia", "Russia"),
+        ["us"] = ("united-states", "United States"),
+        ["ve"] = ("venezuela", "Venezuela"),
+    };
+
+    /// <summary>Reads a file, maps its entities, and checks the documents they make with <paramref name="validator"/>.</summary>
+    public static async Task<FtmConversion> Read(TextReader reader, FtmMapping mapping, IValidator<KnowledgeDocument> validator, CancellationToken ct)
+    {
+        var read = await FtmReader.Read(reader, ct);
+        if (read.Errors.Count > 0)
+        {
+            return FtmConversion.Failed(read.Errors);
+        }
+        var records = new FtmRecords(read.ById, mapping);
+        foreach (var entity in read.ById.Values.OrderBy(e => e.Line))
+        {
+            var id = records.OurId(entity.Id);
+            if (Mappers[entity.Schema](entity, id, records) is { } problem)
+            {
+                return FtmConversion.Failed(new() { [$"line {entity.Line}"] = [problem] });
+            }
+        }
+        return FtmDocuments.Build(records, read, validator);
+    }
+
+    private static KeyValuePair<string, Func<FtmEntity, string, FtmRecords, string?>> Pair(string schema, Func<FtmEntity, string, FtmRecords, string?> map) => new(schema, map);
+}
