@@ -34,7 +34,7 @@ internal static class ServiceSetup
         services.AddHostedService(sp => sp.GetRequiredService<SeedService>());
 
         services.AddProblemJson();
-        // Let binding failures (page=abc) reach ProblemHandling, which names the field.
+        // Let binding failures (a body of the wrong type, too large, not JSON) reach ProblemHandling, which names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemHandling>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
