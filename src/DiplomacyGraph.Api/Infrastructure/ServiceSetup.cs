@@ -23,8 +23,6 @@ internal static class ServiceSetup
         services.AddClientAddresses();
         services.AddCrossOrigin();
         services.AddWriteAccess();
-        Import.BulkImportOptions.Add(services);
-        services.AddSingleton(_ => new Explore.ExploreAssets());
         services.AddGraphStore(builder.Configuration);
         services.AddFastReads();
         builder.AddTelemetry();
@@ -43,7 +41,6 @@ internal static class ServiceSetup
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<SeedService>("seed", tags: ["ready"]);
 
-        services.AddOptions<Import.FtmOptions>().BindConfiguration(Import.FtmOptions.Section);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
         {
@@ -55,16 +52,12 @@ internal static class ServiceSetup
             });
             o.OperationFilter<OpenApiConventions>();
             o.OperationFilter<CsvOpenApi>();
-            o.OperationFilter<Import.BulkImportOpenApi>();
             // The limits, response codes and servers the document states come from the validators and the server's rules.
             o.SupportNonNullableReferenceTypes();
             o.SchemaFilter<ValidatedSchemas>();
-            o.SchemaFilter<Import.BulkImportOpenApi>();
             o.OperationFilter<ValidatedParameters>();
             o.OperationFilter<TextBodyLimits>();
             o.DocumentFilter<RelativeServer>();
-            o.OperationFilter<Relationships.RelationshipTypeEnums>();
-            o.SchemaFilter<Relationships.RelationshipTypeEnums>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
