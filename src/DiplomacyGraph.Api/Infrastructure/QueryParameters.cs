@@ -68,9 +68,9 @@ internal static class QueryParameters
         foreach (var parameter in parameters)
         {
             var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
-            // The binder reads repeated values as one, joined by commas, and an empty value as no value.
+            // The binder reads repeated values as one, joined by commas; an empty value (page=) is a value it cannot read.
             var value = query.TryGetValue(parameter.Name, out var values) ? values.ToString() : null;
-            if (type == typeof(string) || string.IsNullOrEmpty(value) || Parses(type, value) is not false) continue;
+            if (type == typeof(string) || value is null || Parses(type, value) is not false) continue;
             errors[parameter.Name] = [$"'{value}' is not {Expected(type)}."];
         }
         return errors;
