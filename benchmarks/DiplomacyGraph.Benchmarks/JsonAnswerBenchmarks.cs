@@ -12,7 +12,7 @@ namespace DiplomacyGraph.Benchmarks;
 
 /// <summary>
 /// Writing the two largest seed answers as the API does (UTF-8 to a stream, with the API's JSON options): with the
-/// generated serializers first in the chain (<see cref="ApiJsonContext"/>, as the API runs) and with reflection alone
+/// generated serializers first in the chain (<see cref="ApiJson.Contexts"/>, as the API runs) and with reflection alone
 /// (as before). The answers are built by the endpoints' own handlers over the seed, so their property bags hold what
 /// the stores put there.
 /// </summary>

@@ -20,6 +20,9 @@ if (ImportCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDiplomacyGraph();
+builder.Services.AddImport();
+builder.Services.AddRelationships();
+builder.Services.AddExplore();
 
 var app = builder.Build();
 if (!app.HasValidConfiguration())

@@ -1,4 +1,5 @@
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 
@@ -10,6 +11,7 @@ namespace DiplomacyGraph.Api.Actors;
 /// <param name="Name">e.g. Gustavo Petro.</param>
 /// <param name="Aliases">Other names the sources use.</param>
 /// <param name="Description">A short description, where the source gives one.</param>
+[ShowsRecord(typeof(ActorRecord))]
 public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description) : ICsvRow<ActorSummaryDto>
 {
     static CsvTable<ActorSummaryDto> ICsvRow<ActorSummaryDto>.CsvColumns { get; } = new(
@@ -32,14 +34,16 @@ public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadO
 /// <param name="Associates">Close associates (ASSOCIATE_OF, either way).</param>
 /// <param name="AsOf">The day asked for: offices, family and associates are those that hold then (undated ones kept); null: all.</param>
 /// <param name="Truncated">True when offices, family or associates were cut at 500; <c>/relationships</c> reaches every link.</param>
+[ShowsRecord(typeof(ActorRecord))]
 public sealed record ActorDetailDto(
     string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description,
-    IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence,
-    IReadOnlyList<FamilyMemberDto> Family, IReadOnlyList<AssociateDto> Associates, string? AsOf, bool Truncated)
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<FamilyMemberDto> Family, [property: ListCap(LinkCap.Max)] IReadOnlyList<AssociateDto> Associates, string? AsOf, bool Truncated)
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 
     public static ActorDetailDto From(NodeWithLinks actor) => From(actor, null);
@@ -91,7 +95,7 @@ public sealed record AssociateDto(NodeRef Actor, string? Relation, IReadOnlyList
 /// <summary>A family member with the sanctions that target them.</summary>
 /// <param name="Member">The family member and the tie.</param>
 /// <param name="Sanctions">The sanctions that target the member, with who imposed them, programme, dates and evidence.</param>
-public sealed record RelativeWithSanctionsDto(FamilyMemberDto Member, IReadOnlyList<Sanctions.SanctionDto> Sanctions)
+public sealed record RelativeWithSanctionsDto(FamilyMemberDto Member, [property: ListCap(ActorsApi.MaxActorFacts)] IReadOnlyList<Sanctions.SanctionDto> Sanctions)
     : ICsvRow<RelativeWithSanctionsDto>
 {
     static CsvTable<RelativeWithSanctionsDto> ICsvRow<RelativeWithSanctionsDto>.CsvColumns { get; } = new(
@@ -127,7 +131,7 @@ public sealed record OfficeDto(string? Title, string? Status, string? Since, str
 /// <param name="Evidence">Every sentence that supports it, per source.</param>
 /// <param name="Other">The node at the other end.</param>
 /// <param name="Undated">True when it has neither since nor until (an as-of answer keeps it without knowing).</param>
-public sealed record RelationshipDto(string Id, string Type, string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other, bool Undated)
+public sealed record RelationshipDto([property: StoredValue(StoredValueKind.EdgeId)] string Id, [property: StoredValue(StoredValueKind.RelationshipType)] string Type, [property: StoredValue(StoredValueKind.Direction)] string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other, bool Undated)
     : ICsvRow<RelationshipDto>
 {
     /// <summary>id, type, direction, the other end, one column per relationship property of the allow-list, evidence.</summary>
@@ -168,7 +172,7 @@ public sealed record ActorEventDto(NodeRef Event, string? Date, string? Role, st
 /// <param name="Actor">The other actor.</param>
 /// <param name="Events">The events they shared, in date order.</param>
 /// <param name="Truncated">True when the shared events were cut at 500.</param>
-public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Events, bool Truncated) : ICsvRow<CoParticipantDto>
+public sealed record CoParticipantDto(NodeRef Actor, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Events, bool Truncated) : ICsvRow<CoParticipantDto>
 {
     static CsvTable<CoParticipantDto> ICsvRow<CoParticipantDto>.CsvColumns { get; } = new(
         ("actorId", c => c.Actor.Id), ("actorName", c => c.Actor.Name), ("actorKind", c => c.Actor.Kind),
@@ -188,4 +192,4 @@ public sealed record CoParticipantDto(NodeRef Actor, IReadOnlyList<NodeRef> Even
 /// <param name="Nodes">The nodes, nearest first.</param>
 /// <param name="Edges">The edges among them, at most 5,000.</param>
 /// <param name="AsOf">The day asked for: only relationships that hold then (undated ones kept) are followed; null: all.</param>
-public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, IReadOnlyList<NodeDto> Nodes, IReadOnlyList<EdgeDto> Edges, string? AsOf = null);
+public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, [property: ListCap(ActorsApi.MaxNetworkNodes)] IReadOnlyList<NodeDto> Nodes, [property: ListCap(ActorsApi.MaxNetworkEdges)] IReadOnlyList<EdgeDto> Edges, string? AsOf = null);

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Api.Actors;
 
+[ListCap(ActorsApi.MaxActorFacts)]
 internal static class ActorsApi
 {
     public const int MaxNetworkDepth = 3;

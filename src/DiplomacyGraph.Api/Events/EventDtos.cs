@@ -1,6 +1,8 @@
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Api.Statements;
 using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Events;
 
@@ -14,7 +16,8 @@ namespace DiplomacyGraph.Api.Events;
 /// <param name="Places">Where it happened.</param>
 /// <param name="Participants">Who took part, on any side.</param>
 /// <param name="Truncated">True when a list was cut at 500 (a hub event); the participants' own event lists reach the rest.</param>
-public sealed record EventSummaryDto(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, IReadOnlyList<NodeRef> Places, IReadOnlyList<NodeRef> Participants, bool Truncated)
+[ShowsRecord(typeof(EventRecord))]
+public sealed record EventSummaryDto(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Places, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Participants, bool Truncated)
     : ICsvRow<EventSummaryDto>
 {
     static CsvTable<EventSummaryDto> ICsvRow<EventSummaryDto>.CsvColumns { get; } = new(
@@ -50,22 +53,24 @@ public sealed record EventSummaryDto(string Id, string Kind, string? Mode, strin
 /// <param name="Statements">Statements made at or right after it.</param>
 /// <param name="Evidence">The sentences that report it.</param>
 /// <param name="Truncated">True when a list was cut at 500 (all sides' participants count as one list).</param>
+[ShowsRecord(typeof(EventRecord))]
 public sealed record EventDetailDto(
     string Id, string Kind, string? Mode, string Title, string? Date, string? Description, string? Outcome, IReadOnlyList<string> Topics,
-    IReadOnlyList<NodeRef> Places, IReadOnlyList<NodeRef> Destinations, IReadOnlyList<SideDto> Sides, IReadOnlyList<TargetDto> Targets,
-    IReadOnlyList<NodeRef> CalledFor, IReadOnlyList<NodeRef> Preceded, IReadOnlyList<NodeRef> FollowedFrom,
-    IReadOnlyList<StatementDto> Statements, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Places, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Destinations, [property: ListCap(LinkCap.Max)] IReadOnlyList<SideDto> Sides, [property: ListCap(LinkCap.Max)] IReadOnlyList<TargetDto> Targets,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> CalledFor, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Preceded, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> FollowedFrom,
+    [property: ListCap(EventsApi.MaxStatementsPerEvent)] IReadOnlyList<StatementDto> Statements, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 }
 
 /// <summary>The participants on one side of an event.</summary>
 /// <param name="Side">The side: a country id such as <c>colombia</c>, or "unspecified".</param>
 /// <param name="Participants">Who took part on that side, and in which role.</param>
-public sealed record SideDto(string Side, IReadOnlyList<ParticipantDto> Participants);
+public sealed record SideDto(string Side, [property: ListCap(LinkCap.Max)] IReadOnlyList<ParticipantDto> Participants);
 
 /// <summary>One participant of an event.</summary>
 /// <param name="Actor">The actor.</param>

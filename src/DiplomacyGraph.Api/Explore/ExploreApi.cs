@@ -62,6 +62,8 @@ internal static class ExploreApi
         </body></html>
         """;
 
+    public static IServiceCollection AddExplore(this IServiceCollection services) => services.AddSingleton(_ => new ExploreAssets());
+
     public static IEndpointRouteBuilder MapExplore(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/explore", Page).ExcludeFromDescription();

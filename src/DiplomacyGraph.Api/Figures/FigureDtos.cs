@@ -1,5 +1,6 @@
 using System.Globalization;
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 
@@ -20,12 +21,13 @@ namespace DiplomacyGraph.Api.Figures;
 /// <param name="Truncated">True when a list was cut at 500.</param>
 public sealed record FigureDto(
     string Id, string Metric, double? Value, string? Unit, bool Approximate, string? Period, string? AsOf,
-    IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> ReportedBy, IReadOnlyList<NodeRef> CitedBy, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> About, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> ReportedBy, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> CitedBy, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
     : ICsvRow<FigureDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 
     static CsvTable<FigureDto> ICsvRow<FigureDto>.CsvColumns { get; } = new(

@@ -10,6 +10,19 @@ internal static class ImportApi
 {
     public const string NdJson = "application/x-ndjson";
 
+    /// <summary>The import's settings (bulk limits, the FollowTheMoney mapping) and what it adds to the OpenAPI document.</summary>
+    public static IServiceCollection AddImport(this IServiceCollection services)
+    {
+        BulkImportOptions.Add(services);
+        services.AddOptions<FtmOptions>().BindConfiguration(FtmOptions.Section);
+        services.ConfigureSwaggerGen(o =>
+        {
+            o.OperationFilter<BulkImportOpenApi>();
+            o.SchemaFilter<BulkImportOpenApi>();
+        });
+        return services;
+    }
+
     public static void MapImport(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/import").WithTags("Import").RequireWriteAccess().WithValidation().WithStoreProblems();

@@ -1,4 +1,6 @@
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Import;
 
@@ -9,8 +11,14 @@ namespace DiplomacyGraph.Api.Import;
 public sealed record ImportResultDto(string SourceId, ChangesDto Nodes, ChangesDto Relationships);
 
 /// <summary>Ids by what happened to them.</summary>
-public sealed record ChangesDto(IReadOnlyList<string> Created, IReadOnlyList<string> Updated, IReadOnlyList<string> Unchanged)
+public sealed record ChangesDto(
+    [property: ListCap(ChangesDto.MaxIds)] IReadOnlyList<string> Created,
+    [property: ListCap(ChangesDto.MaxIds)] IReadOnlyList<string> Updated,
+    [property: ListCap(ChangesDto.MaxIds)] IReadOnlyList<string> Unchanged)
 {
+    /// <summary>An import document holds a source and at most MaxItemsPerSection items in each of its seven node sections.</summary>
+    public const int MaxIds = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1;
+
     public static (ChangesDto Nodes, ChangesDto Relationships) From(ImportSummary summary) => (
         new ChangesDto(summary.NodesCreated, summary.NodesUpdated, summary.NodesUnchanged),
         new ChangesDto(summary.EdgesCreated, summary.EdgesUpdated, summary.EdgesUnchanged));
@@ -25,8 +33,8 @@ public sealed record ChangesDto(IReadOnlyList<string> Created, IReadOnlyList<str
 /// <param name="Mapped">FollowTheMoney ids the mapping file links to curated nodes of ours.</param>
 /// <param name="Notes">Values left out, by line (a country code outside the table, an office with nowhere to hold it).</param>
 public sealed record FtmImportResultDto(
-    IReadOnlyList<string> SourceIds, ChangesDto Nodes, ChangesDto Relationships, int Entities,
-    IReadOnlyDictionary<string, int> SkippedSchemata, IReadOnlyDictionary<string, string> Mapped, IReadOnlyList<string> Notes)
+    [property: ListCap(FollowTheMoney.MaxDatasets)] IReadOnlyList<string> SourceIds, ChangesDto Nodes, ChangesDto Relationships, int Entities,
+    IReadOnlyDictionary<string, int> SkippedSchemata, IReadOnlyDictionary<string, string> Mapped, [property: ListCap(FollowTheMoney.MaxNotes)] IReadOnlyList<string> Notes)
 {
     public static FtmImportResultDto From(FtmConversion conversion, ImportSummary summary)
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DiplomacyGraph.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,9 +7,10 @@ namespace DiplomacyGraph.Api.Infrastructure;
 
 /// <summary>
 /// The one place exceptions become RFC 9457 problem details: a store that cannot be reached is 503 with
-/// Retry-After, an unparseable parameter is 400 with the field named, anything else is a 500 without internals.
+/// Retry-After, a body the binder cannot read is 400 with its JSON path named, anything else is a 500 without internals.
+/// It branches on exception types, status codes and <see cref="System.Text.Json.JsonException.Path"/>, never on message text.
 /// </summary>
-internal sealed partial class ProblemHandling(IProblemDetailsService problems, ILogger<ProblemHandling> logger) : IExceptionHandler
+internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<ProblemHandling> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -73,42 +73,21 @@ internal sealed partial class ProblemHandling(IProblemDetailsService problems, I
             return (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", "The body is not a valid request.",
                 new() { [field] = [JsonProblem(json)] });
         }
-        var parameter = BindingFailure().Match(e.Message);
-        return parameter.Success
-            ? (StatusCodes.Status400BadRequest, "One or more validation errors occurred.", "A parameter could not be read.",
-                new() { [Camel(parameter.Groups["name"].Value)] = [$"'{parameter.Groups["value"].Value}' is not {Expected(parameter.Groups["type"].Value)}."] })
-            : (e.StatusCode, "The request is malformed.", "The request could not be read.", null);
+        // Query values the binder cannot read (page=abc) never get here: QueryParameters reads them by their declared type first.
+        return (e.StatusCode, "The request is malformed.", "The request could not be read.", null);
     }
-
-    private static string Expected(string type) => type switch
-    {
-        _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) => "a whole number",
-        _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "true or false",
-        _ => $"a valid {type}",
-    };
 
     /// <summary>"$.actors[0].foo" becomes "actors[0].foo"; the root is "body".</summary>
     private static string JsonField(string? path) =>
         path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
-    /// <summary>What was wrong, without .NET type names.</summary>
-    private static string JsonProblem(System.Text.Json.JsonException json) => json.Message switch
-    {
-        var m when m.Contains("could not be mapped", StringComparison.Ordinal) => "This property is not part of the format.",
-        var m when m.Contains("missing required properties", StringComparison.Ordinal) =>
-            "Required properties are missing: " + string.Join(", ", RequiredNames().Matches(m).Select(x => x.Groups["name"].Value)) + ".",
-        _ when json.LineNumber is not null => $"Invalid JSON or a value of the wrong type (line {json.LineNumber + 1}, position {json.BytePositionInLine}).",
-        _ => "Invalid JSON or a value of the wrong type.",
-    };
-
-    [GeneratedRegex("'(?<name>[A-Za-z0-9_]+)'", RegexOptions.ExplicitCapture)]
-    private static partial Regex RequiredNames();
-
-    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
-
-    // Kestrel's minimal-API binder reports: Failed to bind parameter "int Page" from "abc".
-    [GeneratedRegex(@"parameter ""(?<type>[\w.?<>]+) (?<name>\w+)"" from ""(?<value>[^""]*)""", RegexOptions.ExplicitCapture)]
-    private static partial Regex BindingFailure();
+    /// <summary>
+    /// What was wrong, without .NET type names, from where the reader stopped. Unknown, duplicate and missing
+    /// properties never get here: StrictJsonBodies checks every JSON body against its type's shape before the binder reads it.
+    /// </summary>
+    private static string JsonProblem(System.Text.Json.JsonException json) => json.LineNumber is not null
+        ? $"Invalid JSON or a value of the wrong type (line {json.LineNumber + 1}, position {json.BytePositionInLine})."
+        : "Invalid JSON or a value of the wrong type.";
 }
 
 /// <summary>Typed 404s with a ProblemDetails body.</summary>

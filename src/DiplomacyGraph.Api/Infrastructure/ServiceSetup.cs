@@ -22,8 +22,6 @@ internal static class ServiceSetup
         services.AddClientAddresses();
         services.AddCrossOrigin();
         services.AddWriteAccess();
-        Import.BulkImportOptions.Add(services);
-        services.AddSingleton(_ => new Explore.ExploreAssets());
         services.AddGraphStore(builder.Configuration);
         services.AddFastReads();
         builder.AddTelemetry();
@@ -33,7 +31,7 @@ internal static class ServiceSetup
         services.AddHostedService(sp => sp.GetRequiredService<SeedService>());
 
         services.AddProblemJson();
-        // Let binding failures (page=abc) reach ProblemHandling, which names the field.
+        // Let binding failures (a body of the wrong type, too large, not JSON) reach ProblemHandling, which names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemHandling>();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -42,7 +40,6 @@ internal static class ServiceSetup
             .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
             .AddCheck<SeedService>("seed", tags: ["ready"]);
 
-        services.AddOptions<Import.FtmOptions>().BindConfiguration(Import.FtmOptions.Section);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
         {
@@ -54,16 +51,12 @@ internal static class ServiceSetup
             });
             o.OperationFilter<OpenApiConventions>();
             o.OperationFilter<CsvOpenApi>();
-            o.OperationFilter<Import.BulkImportOpenApi>();
             // The limits, response codes and servers the document states come from the validators and the server's rules.
             o.SupportNonNullableReferenceTypes();
             o.SchemaFilter<ValidatedSchemas>();
-            o.SchemaFilter<Import.BulkImportOpenApi>();
             o.OperationFilter<ValidatedParameters>();
             o.OperationFilter<TextBodyLimits>();
             o.DocumentFilter<RelativeServer>();
-            o.OperationFilter<Relationships.RelationshipTypeEnums>();
-            o.SchemaFilter<Relationships.RelationshipTypeEnums>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

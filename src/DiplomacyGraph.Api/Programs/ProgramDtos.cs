@@ -1,4 +1,5 @@
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 
@@ -14,12 +15,13 @@ namespace DiplomacyGraph.Api.Programs;
 /// <param name="Evidence">The sentences that describe it, each with its source id.</param>
 /// <param name="Truncated">True when a list was cut at 500.</param>
 public sealed record ProgramDto(
-    string Id, string Name, string? Description, IReadOnlyList<NodeRef> RunBy, IReadOnlyList<NodeRef> Figures, IReadOnlyList<NodeRef> Statements,
+    string Id, string Name, string? Description, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> RunBy, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Figures, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Statements,
     IReadOnlyList<EvidenceDto> Evidence, bool Truncated) : ICsvRow<ProgramDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 
     static CsvTable<ProgramDto> ICsvRow<ProgramDto>.CsvColumns { get; } = new(

@@ -10,6 +10,17 @@ namespace DiplomacyGraph.Api.Relationships;
 
 internal static class RelationshipsApi
 {
+    /// <summary>The relationship types' enums in the OpenAPI document, from the registry.</summary>
+    public static IServiceCollection AddRelationships(this IServiceCollection services)
+    {
+        services.ConfigureSwaggerGen(o =>
+        {
+            o.OperationFilter<RelationshipTypeEnums>();
+            o.SchemaFilter<RelationshipTypeEnums>();
+        });
+        return services;
+    }
+
     public static void MapRelationships(this IEndpointRouteBuilder routes)
     {
         var reads = routes.MapGroup("/api/relationships").WithTags("Relationships").WithStoreProblems().WithValidation().WithListFormats();

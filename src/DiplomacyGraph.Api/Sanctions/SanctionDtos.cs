@@ -1,5 +1,7 @@
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Sanctions;
 
@@ -20,9 +22,10 @@ namespace DiplomacyGraph.Api.Sanctions;
 /// <param name="Status">active, lifted or expired, where the source says.</param>
 /// <param name="Truncated">True when the imposers or targets were cut at 500; each target's own sanctions list reaches the rest.</param>
 /// <param name="InForce">When it is counted as in force for <c>activeOn</c>: from <c>start</c>, else <c>listed</c>, else <c>date</c>, to <c>end</c>.</param>
+[ShowsRecord(typeof(SanctionRecord))]
 public sealed record SanctionDto(
     string Id, string Kind, string Description, string? Date,
-    IReadOnlyList<SanctionPartyDto> ImposedBy, IReadOnlyList<SanctionPartyDto> Targets, IReadOnlyList<EvidenceDto> Evidence,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<SanctionPartyDto> ImposedBy, [property: ListCap(LinkCap.Max)] IReadOnlyList<SanctionPartyDto> Targets, IReadOnlyList<EvidenceDto> Evidence,
     string? Authority, string? Program, string? LegalBasis, string? Listed, string? Start, string? End, string? Status,
     InForceDto InForce, bool Truncated)
     : ICsvRow<SanctionDto>
@@ -30,6 +33,7 @@ public sealed record SanctionDto(
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 
     static CsvTable<SanctionDto> ICsvRow<SanctionDto>.CsvColumns { get; } = new(

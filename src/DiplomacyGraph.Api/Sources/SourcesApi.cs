@@ -17,6 +17,7 @@ namespace DiplomacyGraph.Api.Sources;
 /// <param name="Edited">ISO-8601 local date-time of the last edit, where given.</param>
 /// <param name="Language">Language of the text.</param>
 /// <param name="File">The file the text was taken from.</param>
+[ShowsRecord(typeof(SourceRecord))]
 public sealed record SourceDto(string Id, string Title, string Outlet, string? Url, string? Published, string? Edited, string? Language, string? File)
     : ICsvRow<SourceDto>
 {
@@ -33,7 +34,7 @@ public sealed record SourceDto(string Id, string Title, string Outlet, string? U
 /// <param name="Nodes">The nodes it supports, with the sentences it gives for each.</param>
 /// <param name="Edges">The relationships it supports, with all their evidence.</param>
 /// <param name="Truncated">True when the nodes or the relationships were cut at 500 each (in label-then-name and type order).</param>
-public sealed record SourceDetailDto(SourceDto Source, IReadOnlyList<SupportedNodeDto> Nodes, IReadOnlyList<EdgeDto> Edges, bool Truncated);
+public sealed record SourceDetailDto(SourceDto Source, [property: ListCap(LinkCap.Max)] IReadOnlyList<SupportedNodeDto> Nodes, [property: ListCap(LinkCap.Max)] IReadOnlyList<EdgeDto> Edges, bool Truncated);
 
 /// <summary>What retracting a source removed.</summary>
 /// <param name="SourceId">The source, now deleted.</param>
@@ -41,6 +42,8 @@ public sealed record SourceDetailDto(SourceDto Source, IReadOnlyList<SupportedNo
 /// <param name="NodesUpdated">Ids of the nodes that lost its evidence and claims and now show the other sources' values.</param>
 /// <param name="RelationshipsDeleted">Ids (<c>from:TYPE:to</c>) of the relationships deleted: those it alone supported, and those of deleted nodes.</param>
 /// <param name="RelationshipsUpdated">Ids of the relationships that lost its evidence and claims.</param>
+// A retraction lists every fact the source touched: the answer is the record of what the write did.
+[GrowsWith("source")]
 public sealed record SourceRetractionDto(
     string SourceId, IReadOnlyList<string> NodesDeleted, IReadOnlyList<string> NodesUpdated,
     IReadOnlyList<string> RelationshipsDeleted, IReadOnlyList<string> RelationshipsUpdated)
@@ -50,8 +53,9 @@ public sealed record SourceRetractionDto(
 }
 
 /// <summary>A node a source supports, and the sentences of that source that do.</summary>
-public sealed record SupportedNodeDto(NodeRef Node, IReadOnlyList<string> Sentences);
+public sealed record SupportedNodeDto(NodeRef Node, [property: GrowsWith("sources")] IReadOnlyList<string> Sentences);
 
+[ListCap(SourcesApi.MaxSources)]
 internal static class SourcesApi
 {
     /// <summary>The most sources the list holds.</summary>
@@ -109,6 +113,8 @@ internal static class SourcesApi
             : Problems.NotFound("Source", id);
     }
 
+    // Every source is listed: the list grows with the sources (its CSV has no cap of its own).
+    [GrowsWith("sources")]
     public static async Task<Ok<CappedList<SourceDto>>> ListSources([AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
         TypedResults.Ok(CappedList.Of((await store.ListSources(ct)).Select(SourceDto.From), MaxSources));
 

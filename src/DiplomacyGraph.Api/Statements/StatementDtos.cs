@@ -1,5 +1,7 @@
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Statements;
 
@@ -16,14 +18,16 @@ namespace DiplomacyGraph.Api.Statements;
 /// <param name="MadeAt">The event where it was said.</param>
 /// <param name="Evidence">The sentences that report it.</param>
 /// <param name="Truncated">True when a list of speakers, subjects or addressees was cut at 500.</param>
+[ShowsRecord(typeof(StatementRecord))]
 public sealed record StatementDto(
     string Id, string Text, string? Quote, string Medium, string? Kind, string? Date,
-    IReadOnlyList<NodeRef> Speakers, IReadOnlyList<NodeRef> About, IReadOnlyList<NodeRef> AddressedTo, NodeRef? MadeAt,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Speakers, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> About, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> AddressedTo, NodeRef? MadeAt,
     IReadOnlyList<EvidenceDto> Evidence, bool Truncated) : ICsvRow<StatementDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 
     static CsvTable<StatementDto> ICsvRow<StatementDto>.CsvColumns { get; } = new(

@@ -1,45 +1,15 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace DiplomacyGraph.Storage.Neo4j;
-
-/// <summary>One Cypher statement and its parameters.</summary>
-internal sealed record CypherStatement(string Text, IReadOnlyDictionary<string, object?>? Parameters = null);
-
-/// <summary>The rows one statement returned: each row's values by column name.</summary>
-internal sealed class CypherResult(IReadOnlyList<string> columns, IReadOnlyList<JsonElement> rows)
-{
-    public IReadOnlyList<string> Columns { get; } = columns;
-
-    public IEnumerable<JsonElement> Column(string name)
-    {
-        var index = Columns.ToList().IndexOf(name);
-        if (index < 0) throw new InvalidOperationException($"The query returned no column '{name}'.");
-        return rows.Select(row => row[index]);
-    }
-
-    public int Count => rows.Count;
-}
-
-/// <summary>What <c>GET /</c> told us about the server, and which of its HTTP APIs the store speaks to it.</summary>
-/// <param name="Version">The server's <c>neo4j_version</c>, "0" when it does not say.</param>
-/// <param name="Protocol"><see cref="Neo4jProtocol.Tx"/> or <see cref="Neo4jProtocol.Query"/>, never Auto.</param>
-/// <param name="TransactionUri">The transactional API's <c>…/tx</c> (3.x: <c>/db/data/transaction</c>), when the server offers it.</param>
-/// <param name="QueryUri">The Query API's <c>…/query/v2</c>, advertised or (when asked for) assumed.</param>
-internal sealed record Neo4jServerInfo(string Version, Neo4jProtocol Protocol, Uri? TransactionUri, Uri? QueryUri)
-{
-    public int MajorVersion => int.TryParse(Version.Split('.')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var major) ? major : 0;
-}
 
 /// <summary>
 /// Neo4j over HTTP: the transactional Cypher API (every version from 3.x, deprecated in 5.26) or the Query API
@@ -60,7 +30,7 @@ internal sealed record Neo4jServerInfo(string Version, Neo4jProtocol Protocol, U
 /// <c>Neo.TransientError.*</c> (deadlocks included) is retried with jittered exponential backoff within the timeout.
 /// </para>
 /// </remarks>
-internal sealed class Neo4jHttpClient
+internal sealed partial class Neo4jHttpClient
 {
     /// <summary>The name of the <see cref="HttpClient"/> registered with <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "Neo4j";
@@ -91,35 +61,12 @@ internal sealed class Neo4jHttpClient
         this.httpClients = httpClients;
         this.options = options.Value;
         this.logger = logger;
-        reads = Pipeline(this.options.RequestTimeout, logger);
-        writes = Pipeline(this.options.ImportTimeout, logger);
+        reads = Neo4jRetryPolicy.For(this.options.RequestTimeout, logger);
+        writes = Neo4jRetryPolicy.For(this.options.ImportTimeout, logger);
     }
 
     /// <summary>The bookmarks of this process's latest write (Query API only), sent with every later request.</summary>
     internal IReadOnlyList<string> Bookmarks => bookmarks;
-
-    private static ResiliencePipeline Pipeline(TimeSpan timeout, ILogger logger) =>
-        new ResiliencePipelineBuilder()
-            // Outermost: the whole call, retries included, never takes longer than the timeout.
-            .AddTimeout(timeout)
-            .AddRetry(new RetryStrategyOptions
-            {
-                // Transient errors (deadlocks, lock timeouts, a leader switch) come with a definite answer: the
-                // transaction was rolled back, so running the whole unit again is safe.
-                ShouldHandle = new PredicateBuilder().Handle<Neo4jTransientException>(),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(50),
-                MaxDelay = TimeSpan.FromSeconds(1),
-                MaxRetryAttempts = 10,
-                OnRetry = args =>
-                {
-                    logger.LogInformation("Neo4j transient error ({Error}); retry {Attempt} in {Delay}",
-                        args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
 
     /// <summary>
     /// Runs the statements as one transaction, within <see cref="Neo4jOptions.RequestTimeout"/>, or
@@ -182,186 +129,6 @@ internal sealed class Neo4jHttpClient
     }
 
     public async Task<CypherResult> Run(CypherStatement statement, CancellationToken ct, bool write = false) => (await Run([statement], ct, write))[0];
-
-    /// <summary>The server's version and endpoints, discovered once and again after a connection failure.</summary>
-    public Task<Neo4jServerInfo> Server(CancellationToken ct) =>
-        server is { } known ? Task.FromResult(known) : Discover(ct);
-
-    private async Task<Neo4jServerInfo> Discover(CancellationToken ct)
-    {
-        var root = options.Uri!;
-        using var discovery = await GetJson(root, ct);
-        var info = await Choose(root, discovery.RootElement, ct);
-        logger.LogInformation("Neo4j {Version}: {Protocol} API at {Endpoint}", info.Version,
-            info.Protocol == Neo4jProtocol.Query ? "Query" : "transactional", info.Protocol == Neo4jProtocol.Query ? info.QueryUri : info.TransactionUri);
-        server = info;
-        return info;
-    }
-
-    /// <summary>
-    /// Auto: the transactional API wherever the server offers it (the path tested against a real server), the Query API
-    /// where discovery lacks <c>transaction</c> (Aura); <see cref="Neo4jOptions.Protocol"/> overrides the choice.
-    /// </summary>
-    private async Task<Neo4jServerInfo> Choose(Uri root, JsonElement discovery, CancellationToken ct)
-    {
-        var version = VersionOf(discovery);
-        var query = Advertised(root, discovery, "query");
-        var transaction = Advertised(root, discovery, "transaction");
-        if (transaction is null && discovery.TryGetProperty("data", out var data) && data.GetString() is { } dataUri && options.Protocol != Neo4jProtocol.Query)
-        {
-            // 3.x: the data endpoint names the transaction endpoint and the version; there is no Query API.
-            using var service = await GetJson(Rebase(root, dataUri), ct);
-            var endpoint = service.RootElement.TryGetProperty("transaction", out var t) ? t.GetString() : null;
-            return new Neo4jServerInfo(VersionOf(service.RootElement), Neo4jProtocol.Tx, Rebase(root, endpoint ?? "/db/data/transaction"), null);
-        }
-        query ??= Rebase(root, $"/db/{Uri.EscapeDataString(options.Database)}/query/v2");
-        return options.Protocol switch
-        {
-            Neo4jProtocol.Query => new Neo4jServerInfo(version, Neo4jProtocol.Query, transaction, query),
-            _ when transaction is not null => new Neo4jServerInfo(version, Neo4jProtocol.Tx, transaction, query),
-            Neo4jProtocol.Tx => throw new StoreMisconfiguredException(
-                "Neo4j:Protocol is 'tx' but GET / advertises no transactional API (as on Aura); use 'auto' or 'query'."),
-            _ => new Neo4jServerInfo(version, Neo4jProtocol.Query, null, query),
-        };
-    }
-
-    private Uri? Advertised(Uri root, JsonElement discovery, string name) =>
-        discovery.TryGetProperty(name, out var template) && template.GetString() is { } advertised
-            ? Rebase(root, advertised.Replace("{databaseName}", Uri.EscapeDataString(options.Database), StringComparison.Ordinal))
-            : null;
-
-    private static string VersionOf(JsonElement element) =>
-        element.TryGetProperty("neo4j_version", out var version) && version.GetString() is { } v ? v : "0";
-
-    /// <summary>The advertised host may be a container's own name; keep the path and reach it where we reached the root.</summary>
-    internal static Uri Rebase(Uri root, string advertised)
-    {
-        var path = Uri.TryCreate(advertised, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : advertised;
-        return new Uri(root, path);
-    }
-
-    // ---- The transactional API: one request to the commit endpoint per unit of work.
-
-    private async Task<IReadOnlyList<CypherResult>> RunOnTransactionalApi(Neo4jServerInfo info, IReadOnlyList<CypherStatement> statements, CommitState? commit, CancellationToken ct)
-    {
-        var uri = new Uri(info.TransactionUri!.AbsoluteUri.TrimEnd('/') + "/commit");
-        // "statements" must be the first field of the body.
-        var body = new Dictionary<string, object>
-        {
-            ["statements"] = statements.Select(s => new Dictionary<string, object?>
-            {
-                ["statement"] = s.Text,
-                ["parameters"] = s.Parameters ?? new Dictionary<string, object?>(),
-            }).ToList(),
-        };
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body, options: Json) };
-        var (status, root, _) = await Exchange(request, commit, ct);
-        if (status == HttpStatusCode.NotFound)
-        {
-            throw info.QueryUri is null || options.Protocol != Neo4jProtocol.Auto
-                ? new Neo4jQueryException("HTTP 404", $"POST {uri.AbsolutePath}: the transactional API is not there.")
-                : new TransactionalApiMissingException();
-        }
-        ThrowOnErrors(root);
-        if (status is not HttpStatusCode.OK and not HttpStatusCode.Created)
-        {
-            throw new Neo4jQueryException($"HTTP {(int)status}", $"POST {uri.AbsolutePath} failed without errors.");
-        }
-        return [.. root.GetProperty("results").EnumerateArray().Select(r => new CypherResult(
-            [.. r.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!)],
-            [.. r.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("row"))]))];
-    }
-
-    // ---- The Query API: one statement per request; several run in one explicit transaction.
-
-    private async Task<IReadOnlyList<CypherResult>> RunOnQueryApi(Neo4jServerInfo info, IReadOnlyList<CypherStatement> statements, CommitState? commit, bool write, CancellationToken ct)
-    {
-        var query = info.QueryUri!.AbsoluteUri.TrimEnd('/');
-        if (statements.Count == 1)
-        {
-            // An implicit transaction: the request commits.
-            var (_, single) = await QueryRequest(HttpMethod.Post, new Uri(query), statements[0], withBookmarks: true, affinity: null, commit, ct);
-            Remember(single, write);
-            return [Result(single)];
-        }
-
-        var results = new List<CypherResult>(statements.Count);
-        string? id = null, affinity = null;
-        try
-        {
-            (affinity, var first) = await QueryRequest(HttpMethod.Post, new Uri(query + "/tx"), statements[0], withBookmarks: true, affinity: null, commit: null, ct);
-            id = first.TryGetProperty("transaction", out var transaction) && transaction.TryGetProperty("id", out var tid) ? tid.ToString() : null;
-            if (string.IsNullOrEmpty(id)) throw new Neo4jQueryException("Query API", "POST …/query/v2/tx answered without a transaction id.");
-            results.Add(Result(first));
-            var open = new Uri($"{query}/tx/{Uri.EscapeDataString(id)}");
-            for (var i = 1; i < statements.Count - 1; i++)
-            {
-                results.Add(Result((await QueryRequest(HttpMethod.Post, open, statements[i], withBookmarks: false, affinity, commit: null, ct)).Body));
-            }
-            // The last statement travels with the commit, which saves a round trip.
-            var (_, last) = await QueryRequest(HttpMethod.Post, new Uri(open.AbsoluteUri + "/commit"), statements[^1], withBookmarks: false, affinity, commit, ct);
-            id = null;
-            results.Add(Result(last));
-            Remember(last, write);
-            return results;
-        }
-        finally
-        {
-            if (id is not null) await RollBack(new Uri($"{query}/tx/{Uri.EscapeDataString(id)}"), affinity);
-        }
-    }
-
-    private async Task<(string? Affinity, JsonElement Body)> QueryRequest(
-        HttpMethod method, Uri uri, CypherStatement statement, bool withBookmarks, string? affinity, CommitState? commit, CancellationToken ct)
-    {
-        var body = new Dictionary<string, object?>
-        {
-            ["statement"] = statement.Text,
-            ["parameters"] = statement.Parameters ?? new Dictionary<string, object?>(),
-        };
-        if (withBookmarks && bookmarks is { Length: > 0 } known) body["bookmarks"] = known;
-        using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: Json) };
-        if (affinity is not null) request.Headers.TryAddWithoutValidation(AffinityHeader, affinity);
-        var (status, root, answeredAffinity) = await Exchange(request, commit, ct);
-        ThrowOnErrors(root);
-        if ((int)status >= 400)
-        {
-            throw new Neo4jQueryException($"HTTP {(int)status}", $"{method} {uri.AbsolutePath} failed without errors.");
-        }
-        return (answeredAffinity, root);
-    }
-
-    /// <summary>Query API answers: <c>{"data": {"fields": [...], "values": [[...], ...]}, "bookmarks": [...]}</c>.</summary>
-    private static CypherResult Result(JsonElement body) =>
-        body.TryGetProperty("data", out var data)
-            ? new CypherResult(
-                [.. data.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!)],
-                [.. data.GetProperty("values").EnumerateArray()])
-            : new CypherResult([], []);
-
-    private void Remember(JsonElement body, bool write)
-    {
-        if (write && body.TryGetProperty("bookmarks", out var marks) && marks.ValueKind == JsonValueKind.Array && marks.GetArrayLength() > 0)
-        {
-            bookmarks = [.. marks.EnumerateArray().Select(m => m.GetString()!).Where(m => m is not null)];
-        }
-    }
-
-    /// <summary>Best effort, on its own short clock: an unfinished transaction also expires on the server.</summary>
-    private async Task RollBack(Uri uri, string? affinity)
-    {
-        try
-        {
-            using var cancel = new CancellationTokenSource(options.ConnectTimeout);
-            using var request = new HttpRequestMessage(HttpMethod.Delete, uri);
-            if (affinity is not null) request.Headers.TryAddWithoutValidation(AffinityHeader, affinity);
-            using var response = await Send(request, cancel.Token);
-        }
-        catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException or OperationCanceledException)
-        {
-            logger.LogWarning(e, "Could not roll back Neo4j transaction {Transaction}; the server expires it", uri.AbsolutePath);
-        }
-    }
 
     // ---- Shared by both APIs.
 
@@ -522,9 +289,6 @@ internal sealed class Neo4jHttpClient
     {
         public volatile bool InDoubt;
     }
-
-    /// <summary>The transactional API is not there (404): Auto mode moves to the Query API.</summary>
-    private sealed class TransactionalApiMissingException() : Exception("The transactional API answered 404.");
 
     /// <summary>Writes doubles with a decimal point (810.0, not 810), so Neo4j stores them as floats, not integers.</summary>
     private sealed class FloatingPointConverter : JsonConverter<double>

@@ -19,8 +19,8 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace DiplomacyGraph.Tests.Api;
 
 /// <summary>
-/// The generated serializers (<see cref="ApiJsonContext"/>): every answer type an endpoint declares is in them, they come
-/// first in the API's JSON options, and what they write is byte for byte what reflection writes.
+/// The generated serializers (<see cref="ApiJson.Contexts"/>, one context per feature folder): every answer type an endpoint
+/// declares is in them, they come first in the API's JSON options, and what they write is byte for byte what reflection writes.
 /// </summary>
 public sealed class ApiJsonContextTests : IAsyncLifetime
 {
@@ -62,10 +62,10 @@ public sealed class ApiJsonContextTests : IAsyncLifetime
         Assert.True(answers.Count >= 30, $"only {answers.Count} declared answers found");
         Assert.Contains(answers, a => a.Type == typeof(CytoscapeGraphDto));
 
-        var missing = answers.Where(a => ApiJsonContext.Default.GetTypeInfo(a.Type) is null)
+        var missing = answers.Where(a => ApiJson.Contexts.All(c => c.GetTypeInfo(a.Type) is null))
             .Select(a => $"{a.Type} (from {a.Endpoint})").Distinct().ToList();
 
-        Assert.True(missing.Count == 0, "Add [JsonSerializable(typeof(...))] to ApiJsonContext for: " + string.Join("; ", missing));
+        Assert.True(missing.Count == 0, "Add [JsonSerializable(typeof(...))] to the feature's JsonSerializerContext for: " + string.Join("; ", missing));
     }
 
     [Fact]
@@ -73,7 +73,10 @@ public sealed class ApiJsonContextTests : IAsyncLifetime
     {
         var options = factory.Services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
 
-        Assert.Same(ApiJsonContext.Default, options.TypeInfoResolverChain[0]);
+        // Guards the collection by convention: a feature's context that is not found is not in the chain either.
+        Assert.Contains(ApiJson.Contexts, c => c.GetTypeInfo(typeof(CytoscapeGraphDto)) is not null);
+        Assert.Contains(ApiJson.Contexts, c => c.GetTypeInfo(typeof(ActorDetailDto)) is not null);
+        Assert.Equal<IJsonTypeInfoResolver>(ApiJson.Contexts, options.TypeInfoResolverChain.Take(ApiJson.Contexts.Count));
         Assert.Contains(options.TypeInfoResolverChain, r => r is DefaultJsonTypeInfoResolver);
     }
 

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DiplomacyGraph.Api.Common;
+
+namespace DiplomacyGraph.Api.Figures;
+
+/// <summary>
+/// The answers of the figure endpoints. Part of the API's JSON source generation: <see cref="Infrastructure.ApiJson"/>
+/// puts every context of this assembly first in the JSON options' resolver chain, so these types serialize through
+/// generated code.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(FigureDto))]
+[JsonSerializable(typeof(PagedList<FigureDto>))]
+[JsonSerializable(typeof(CappedList<FigureDto>))]
+internal sealed partial class FiguresJsonContext : JsonSerializerContext;

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DiplomacyGraph.Api.Common;
+
+namespace DiplomacyGraph.Api.Timeline;
+
+/// <summary>
+/// The answer of the timeline endpoint. Part of the API's JSON source generation: <see cref="Infrastructure.ApiJson"/>
+/// puts every context of this assembly first in the JSON options' resolver chain, so these types serialize through
+/// generated code.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(CappedList<TimelineEntryDto>))]
+internal sealed partial class TimelineJsonContext : JsonSerializerContext;
