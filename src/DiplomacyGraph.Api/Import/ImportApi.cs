@@ -10,9 +10,14 @@ internal static class ImportApi
 {
     public const string NdJson = "application/x-ndjson";
 
-    /// <summary>The import's settings (bulk limits, the FollowTheMoney mapping) and what it adds to the OpenAPI document.</summary>
+    /// <summary>
+    /// The import pipeline and the seeding that runs through it at start, the import's settings (bulk limits, the
+    /// FollowTheMoney mapping) and what it adds to the OpenAPI document.
+    /// </summary>
     public static IServiceCollection AddImport(this IServiceCollection services)
     {
+        Importer.Add(services);
+        SeedService.Add(services);
         BulkImportOptions.Add(services);
         services.AddOptions<FtmOptions>().BindConfiguration(FtmOptions.Section);
         services.ConfigureSwaggerGen(o =>

@@ -66,7 +66,7 @@ internal static class FastReads
             o.DefaultExpirationTimeSpan = lifetime > TimeSpan.Zero ? lifetime : TimeSpan.FromTicks(1);
             o.AddBasePolicy(policy => policy
                 .With(context => lifetime > TimeSpan.Zero && context.HttpContext.Request.Path.StartsWithSegments("/api")
-                    && context.HttpContext.RequestServices.GetRequiredService<SeedService>().Done)
+                    && context.HttpContext.RequestServices.GetRequiredService<StartupProgress>().Done)
                 .SetVaryByQuery("*")
                 .SetVaryByHeader("Accept", "Accept-Encoding", "Origin")
                 // A write bumps the generation, so an answer read before it can never be served after it, even one

@@ -14,8 +14,6 @@ internal static class ServiceSetup
     public static WebApplicationBuilder AddDiplomacyGraph(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // The import pipeline, with the knowledge-document validator every import and the endpoint filter use.
-        Import.Importer.Add(services);
         // Singletons: validators are stateless, and the endpoint filter resolves them once, when endpoints are built.
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
         builder.AddHttpHygiene();
@@ -26,9 +24,7 @@ internal static class ServiceSetup
         services.AddFastReads();
         builder.AddTelemetry();
 
-        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SeedService>();
-        services.AddHostedService(sp => sp.GetRequiredService<SeedService>());
+        services.AddSingleton<StartupProgress>();
 
         services.AddProblemJson();
         // Let binding failures (a body of the wrong type, too large, not JSON) reach ProblemHandling, which names the field.
@@ -37,8 +33,7 @@ internal static class ServiceSetup
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
 
         services.AddHealthChecks()
-            .AddCheck<StoreHealthCheck>("store", tags: ["ready"])
-            .AddCheck<SeedService>("seed", tags: ["ready"]);
+            .AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o =>
@@ -64,7 +59,7 @@ internal static class ServiceSetup
                 Name = ApiKeyHandler.Header,
                 Description = "An API key from Auth:ApiKeys; writes need one, reads do not.",
             });
-            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(IGraphStore).Assembly })
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(IGraphStore).Assembly, typeof(Storage.Knowledge.KnowledgeDocument).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml)) o.IncludeXmlComments(xml);

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using DiplomacyGraph.Api.Import;
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace DiplomacyGraph.Api.Infrastructure;
+namespace DiplomacyGraph.Api.Import;
 
 /// <summary>Where the seed documents are, and whether to load them at start.</summary>
 public sealed class SeedOptions
@@ -23,7 +23,8 @@ public sealed class SeedOptions
 /// Prepares the store (its schema) and merges the seed documents into it, through the import pipeline, before the
 /// server takes requests. A bad document stops start-up with a message naming the file, the entity and the field.
 /// </summary>
-internal sealed class SeedService(IGraphStore store, Importer importer, IOptions<SeedOptions> options, ILogger<SeedService> logger) : IHostedService, IHealthCheck
+internal sealed class SeedService(
+    IGraphStore store, Importer importer, StartupProgress progress, IOptions<SeedOptions> options, ILogger<SeedService> logger) : IHostedService, IHealthCheck
 {
     private volatile bool done;
 
@@ -44,26 +45,20 @@ internal sealed class SeedService(IGraphStore store, Importer importer, IOptions
             }
         }
         done = true;
+        progress.Seeded();
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Seeding as a hosted service that runs before the server takes requests, and as the "seed" readiness check.</summary>
+    public static void Add(IServiceCollection services)
+    {
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SeedService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SeedService>());
+        services.AddHealthChecks().AddCheck<SeedService>("seed", tags: ["ready"]);
+    }
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
         Task.FromResult(done ? HealthCheckResult.Healthy("Seeded.") : HealthCheckResult.Unhealthy("Seeding has not finished."));
-}
-
-/// <summary>Ready when the store answers.</summary>
-internal sealed class StoreHealthCheck(IGraphStore store) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
-    {
-        try
-        {
-            return await store.IsReady(ct) ? HealthCheckResult.Healthy("The store answers.") : HealthCheckResult.Unhealthy("The store does not answer.");
-        }
-        catch (StoreUnavailableException)
-        {
-            return HealthCheckResult.Unhealthy("The store is unavailable.");
-        }
-    }
 }
