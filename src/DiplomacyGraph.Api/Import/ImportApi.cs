@@ -36,8 +36,13 @@ public sealed record ChangesDto(
 /// <param name="Mapped">FollowTheMoney ids the mapping file links to curated nodes of ours.</param>
 /// <param name="Notes">Values left out, by line (a country code outside the table, an office with nowhere to hold it).</param>
 public sealed record FtmImportResultDto(
-    [property: ListCap(FollowTheMoney.MaxDatasets)] IReadOnlyList<string> SourceIds, ChangesDto Nodes, ChangesDto Relationships, int Entities,
-    IReadOnlyDictionary<string, int> SkippedSchemata, IReadOnlyDictionary<string, string> Mapped, [property: ListCap(FollowTheMoney.MaxNotes)] IReadOnlyList<string> Notes)
+    [property: ListCap(FollowTheMoney.MaxDatasets)] IReadOnlyList<string> SourceIds,
+    ChangesDto Nodes,
+    ChangesDto Relationships,
+    int Entities,
+    IReadOnlyDictionary<string, int> SkippedSchemata,
+    IReadOnlyDictionary<string, string> Mapped,
+    [property: ListCap(FollowTheMoney.MaxNotes)] IReadOnlyList<string> Notes)
 {
     public static FtmImportResultDto From(FtmConversion conversion, ImportSummary summary)
     {
