@@ -36,9 +36,18 @@ public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadO
 /// <param name="Truncated">True when offices, family or associates were cut at 500; <c>/relationships</c> reaches every link.</param>
 [ShowsRecord(typeof(ActorRecord))]
 public sealed record ActorDetailDto(
-    string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description,
-    [property: ListCap(LinkCap.Max)] IReadOnlyList<OfficeDto> Offices, IReadOnlyDictionary<string, int> RelationshipCounts, IReadOnlyList<EvidenceDto> Evidence,
-    [property: ListCap(LinkCap.Max)] IReadOnlyList<FamilyMemberDto> Family, [property: ListCap(LinkCap.Max)] IReadOnlyList<AssociateDto> Associates, string? AsOf, bool Truncated)
+    string Id,
+    string Kind,
+    string Name,
+    IReadOnlyList<string> Aliases,
+    string? Description,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<OfficeDto> Offices,
+    IReadOnlyDictionary<string, int> RelationshipCounts,
+    IReadOnlyList<EvidenceDto> Evidence,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<FamilyMemberDto> Family,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<AssociateDto> Associates,
+    string? AsOf,
+    bool Truncated)
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
@@ -95,7 +104,9 @@ public sealed record AssociateDto(NodeRef Actor, string? Relation, IReadOnlyList
 /// <summary>A family member with the sanctions that target them.</summary>
 /// <param name="Member">The family member and the tie.</param>
 /// <param name="Sanctions">The sanctions that target the member, with who imposed them, programme, dates and evidence.</param>
-public sealed record RelativeWithSanctionsDto(FamilyMemberDto Member, [property: ListCap(ActorsApi.MaxActorFacts)] IReadOnlyList<Sanctions.SanctionDto> Sanctions)
+public sealed record RelativeWithSanctionsDto(
+    FamilyMemberDto Member,
+    [property: ListCap(ActorsApi.MaxActorFacts)] IReadOnlyList<Sanctions.SanctionDto> Sanctions)
     : ICsvRow<RelativeWithSanctionsDto>
 {
     static CsvTable<RelativeWithSanctionsDto> ICsvRow<RelativeWithSanctionsDto>.CsvColumns { get; } = new(
@@ -131,7 +142,14 @@ public sealed record OfficeDto(string? Title, string? Status, string? Since, str
 /// <param name="Evidence">Every sentence that supports it, per source.</param>
 /// <param name="Other">The node at the other end.</param>
 /// <param name="Undated">True when it has neither since nor until (an as-of answer keeps it without knowing).</param>
-public sealed record RelationshipDto([property: StoredValue(StoredValueKind.EdgeId)] string Id, [property: StoredValue(StoredValueKind.RelationshipType)] string Type, [property: StoredValue(StoredValueKind.Direction)] string Direction, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence, NodeRef Other, bool Undated)
+public sealed record RelationshipDto(
+    [property: StoredValue(StoredValueKind.EdgeId)] string Id,
+    [property: StoredValue(StoredValueKind.RelationshipType)] string Type,
+    [property: StoredValue(StoredValueKind.Direction)] string Direction,
+    IReadOnlyDictionary<string, object?> Properties,
+    IReadOnlyList<EvidenceDto> Evidence,
+    NodeRef Other,
+    bool Undated)
     : ICsvRow<RelationshipDto>
 {
     /// <summary>id, type, direction, the other end, one column per relationship property of the allow-list, evidence.</summary>
@@ -192,4 +210,10 @@ public sealed record CoParticipantDto(NodeRef Actor, [property: ListCap(LinkCap.
 /// <param name="Nodes">The nodes, nearest first.</param>
 /// <param name="Edges">The edges among them, at most 5,000.</param>
 /// <param name="AsOf">The day asked for: only relationships that hold then (undated ones kept) are followed; null: all.</param>
-public sealed record NetworkDto(string ActorId, int Depth, bool Truncated, [property: ListCap(ActorsApi.MaxNetworkNodes)] IReadOnlyList<NodeDto> Nodes, [property: ListCap(ActorsApi.MaxNetworkEdges)] IReadOnlyList<EdgeDto> Edges, string? AsOf = null);
+public sealed record NetworkDto(
+    string ActorId,
+    int Depth,
+    bool Truncated,
+    [property: ListCap(ActorsApi.MaxNetworkNodes)] IReadOnlyList<NodeDto> Nodes,
+    [property: ListCap(ActorsApi.MaxNetworkEdges)] IReadOnlyList<EdgeDto> Edges,
+    string? AsOf = null);

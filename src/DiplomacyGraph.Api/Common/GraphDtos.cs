@@ -26,7 +26,13 @@ public sealed record NodeDto(string Id, string Label, string Name, string? Kind,
 /// <param name="To">The id of the node it ends at.</param>
 /// <param name="Properties">role, side, title, … as the type allows.</param>
 /// <param name="Evidence">Every sentence that supports it, per source.</param>
-public sealed record EdgeDto([property: StoredValue(StoredValueKind.EdgeId)] string Id, [property: StoredValue(StoredValueKind.RelationshipType)] string Type, string From, string To, IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<EvidenceDto> Evidence)
+public sealed record EdgeDto(
+    [property: StoredValue(StoredValueKind.EdgeId)] string Id,
+    [property: StoredValue(StoredValueKind.RelationshipType)] string Type,
+    string From,
+    string To,
+    IReadOnlyDictionary<string, object?> Properties,
+    IReadOnlyList<EvidenceDto> Evidence)
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>

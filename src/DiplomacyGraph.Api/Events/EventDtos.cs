@@ -17,7 +17,16 @@ namespace DiplomacyGraph.Api.Events;
 /// <param name="Participants">Who took part, on any side.</param>
 /// <param name="Truncated">True when a list was cut at 500 (a hub event); the participants' own event lists reach the rest.</param>
 [ShowsRecord(typeof(EventRecord))]
-public sealed record EventSummaryDto(string Id, string Kind, string? Mode, string Title, string? Date, string? Description, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Places, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Participants, bool Truncated)
+public sealed record EventSummaryDto(
+    string Id,
+    string Kind,
+    string? Mode,
+    string Title,
+    string? Date,
+    string? Description,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Places,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Participants,
+    bool Truncated)
     : ICsvRow<EventSummaryDto>
 {
     static CsvTable<EventSummaryDto> ICsvRow<EventSummaryDto>.CsvColumns { get; } = new(
@@ -55,10 +64,24 @@ public sealed record EventSummaryDto(string Id, string Kind, string? Mode, strin
 /// <param name="Truncated">True when a list was cut at 500 (all sides' participants count as one list).</param>
 [ShowsRecord(typeof(EventRecord))]
 public sealed record EventDetailDto(
-    string Id, string Kind, string? Mode, string Title, string? Date, string? Description, string? Outcome, IReadOnlyList<string> Topics,
-    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Places, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Destinations, [property: ListCap(LinkCap.Max)] IReadOnlyList<SideDto> Sides, [property: ListCap(LinkCap.Max)] IReadOnlyList<TargetDto> Targets,
-    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> CalledFor, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Preceded, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> FollowedFrom,
-    [property: ListCap(EventsApi.MaxStatementsPerEvent)] IReadOnlyList<StatementDto> Statements, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
+    string Id,
+    string Kind,
+    string? Mode,
+    string Title,
+    string? Date,
+    string? Description,
+    string? Outcome,
+    IReadOnlyList<string> Topics,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Places,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Destinations,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<SideDto> Sides,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<TargetDto> Targets,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> CalledFor,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Preceded,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> FollowedFrom,
+    [property: ListCap(EventsApi.MaxStatementsPerEvent)] IReadOnlyList<StatementDto> Statements,
+    IReadOnlyList<EvidenceDto> Evidence,
+    bool Truncated)
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>

@@ -20,8 +20,18 @@ namespace DiplomacyGraph.Api.Figures;
 /// <param name="Evidence">The sentences that give it, each with its source id.</param>
 /// <param name="Truncated">True when a list was cut at 500.</param>
 public sealed record FigureDto(
-    string Id, string Metric, double? Value, string? Unit, bool Approximate, string? Period, string? AsOf,
-    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> About, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> ReportedBy, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> CitedBy, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
+    string Id,
+    string Metric,
+    double? Value,
+    string? Unit,
+    bool Approximate,
+    string? Period,
+    string? AsOf,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> About,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> ReportedBy,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> CitedBy,
+    IReadOnlyList<EvidenceDto> Evidence,
+    bool Truncated)
     : ICsvRow<FigureDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the

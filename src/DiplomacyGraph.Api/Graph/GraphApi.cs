@@ -15,7 +15,9 @@ namespace DiplomacyGraph.Api.Graph;
 public sealed record CytoscapeGraphDto(bool Truncated, CytoscapeElementsDto Elements);
 
 /// <summary>Cytoscape.js elements, grouped.</summary>
-public sealed record CytoscapeElementsDto([property: ListCap(GraphApi.MaxNodes)] IReadOnlyList<CytoscapeElementDto> Nodes, [property: ListCap(GraphApi.MaxEdges)] IReadOnlyList<CytoscapeElementDto> Edges);
+public sealed record CytoscapeElementsDto(
+    [property: ListCap(GraphApi.MaxNodes)] IReadOnlyList<CytoscapeElementDto> Nodes,
+    [property: ListCap(GraphApi.MaxEdges)] IReadOnlyList<CytoscapeElementDto> Edges);
 
 /// <summary>
 /// One Cytoscape.js element. Nodes' data: id, label, name, kind, the node's properties and evidence.

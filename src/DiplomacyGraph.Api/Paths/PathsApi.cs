@@ -16,13 +16,23 @@ namespace DiplomacyGraph.Api.Paths;
 /// <param name="Length">Hops, when found.</param>
 /// <param name="Nodes">The nodes in order, from first to last.</param>
 /// <param name="Edges">The edge between each pair of consecutive nodes, with its evidence.</param>
-public sealed record PathDto(string From, string To, int MaxDepth, bool Found, int? Length, [property: ListCap(PathsApi.MaxDepth + 1)] IReadOnlyList<NodeDto> Nodes, [property: ListCap(PathsApi.MaxDepth)] IReadOnlyList<EdgeDto> Edges);
+public sealed record PathDto(
+    string From,
+    string To,
+    int MaxDepth,
+    bool Found,
+    int? Length,
+    [property: ListCap(PathsApi.MaxDepth + 1)] IReadOnlyList<NodeDto> Nodes,
+    [property: ListCap(PathsApi.MaxDepth)] IReadOnlyList<EdgeDto> Edges);
 
 /// <summary>One of several equally short connections.</summary>
 /// <param name="Length">Hops.</param>
 /// <param name="Nodes">The nodes in order, from first to last.</param>
 /// <param name="Edges">The edge between each pair of consecutive nodes, with its evidence.</param>
-public sealed record PathItemDto(int Length, [property: ListCap(PathsApi.MaxDepth + 1)] IReadOnlyList<NodeDto> Nodes, [property: ListCap(PathsApi.MaxDepth)] IReadOnlyList<EdgeDto> Edges) : ICsvRow<PathItemDto>
+public sealed record PathItemDto(
+    int Length,
+    [property: ListCap(PathsApi.MaxDepth + 1)] IReadOnlyList<NodeDto> Nodes,
+    [property: ListCap(PathsApi.MaxDepth)] IReadOnlyList<EdgeDto> Edges) : ICsvRow<PathItemDto>
 {
     static CsvTable<PathItemDto> ICsvRow<PathItemDto>.CsvColumns { get; } = new(
         ("length", p => Csv.Value(p.Length)),

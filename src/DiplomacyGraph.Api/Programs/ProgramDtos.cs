@@ -15,8 +15,14 @@ namespace DiplomacyGraph.Api.Programs;
 /// <param name="Evidence">The sentences that describe it, each with its source id.</param>
 /// <param name="Truncated">True when a list was cut at 500.</param>
 public sealed record ProgramDto(
-    string Id, string Name, string? Description, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> RunBy, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Figures, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Statements,
-    IReadOnlyList<EvidenceDto> Evidence, bool Truncated) : ICsvRow<ProgramDto>
+    string Id,
+    string Name,
+    string? Description,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> RunBy,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Figures,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Statements,
+    IReadOnlyList<EvidenceDto> Evidence,
+    bool Truncated) : ICsvRow<ProgramDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>

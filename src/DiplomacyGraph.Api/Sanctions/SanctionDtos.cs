@@ -24,10 +24,22 @@ namespace DiplomacyGraph.Api.Sanctions;
 /// <param name="InForce">When it is counted as in force for <c>activeOn</c>: from <c>start</c>, else <c>listed</c>, else <c>date</c>, to <c>end</c>.</param>
 [ShowsRecord(typeof(SanctionRecord))]
 public sealed record SanctionDto(
-    string Id, string Kind, string Description, string? Date,
-    [property: ListCap(LinkCap.Max)] IReadOnlyList<SanctionPartyDto> ImposedBy, [property: ListCap(LinkCap.Max)] IReadOnlyList<SanctionPartyDto> Targets, IReadOnlyList<EvidenceDto> Evidence,
-    string? Authority, string? Program, string? LegalBasis, string? Listed, string? Start, string? End, string? Status,
-    InForceDto InForce, bool Truncated)
+    string Id,
+    string Kind,
+    string Description,
+    string? Date,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<SanctionPartyDto> ImposedBy,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<SanctionPartyDto> Targets,
+    IReadOnlyList<EvidenceDto> Evidence,
+    string? Authority,
+    string? Program,
+    string? LegalBasis,
+    string? Listed,
+    string? Start,
+    string? End,
+    string? Status,
+    InForceDto InForce,
+    bool Truncated)
     : ICsvRow<SanctionDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the

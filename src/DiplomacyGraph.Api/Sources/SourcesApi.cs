@@ -34,7 +34,11 @@ public sealed record SourceDto(string Id, string Title, string Outlet, string? U
 /// <param name="Nodes">The nodes it supports, with the sentences it gives for each.</param>
 /// <param name="Edges">The relationships it supports, with all their evidence.</param>
 /// <param name="Truncated">True when the nodes or the relationships were cut at 500 each (in label-then-name and type order).</param>
-public sealed record SourceDetailDto(SourceDto Source, [property: ListCap(LinkCap.Max)] IReadOnlyList<SupportedNodeDto> Nodes, [property: ListCap(LinkCap.Max)] IReadOnlyList<EdgeDto> Edges, bool Truncated);
+public sealed record SourceDetailDto(
+    SourceDto Source,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<SupportedNodeDto> Nodes,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<EdgeDto> Edges,
+    bool Truncated);
 
 /// <summary>What retracting a source removed.</summary>
 /// <param name="SourceId">The source, now deleted.</param>

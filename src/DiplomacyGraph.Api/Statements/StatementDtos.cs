@@ -20,9 +20,18 @@ namespace DiplomacyGraph.Api.Statements;
 /// <param name="Truncated">True when a list of speakers, subjects or addressees was cut at 500.</param>
 [ShowsRecord(typeof(StatementRecord))]
 public sealed record StatementDto(
-    string Id, string Text, string? Quote, string Medium, string? Kind, string? Date,
-    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Speakers, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> About, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> AddressedTo, NodeRef? MadeAt,
-    IReadOnlyList<EvidenceDto> Evidence, bool Truncated) : ICsvRow<StatementDto>
+    string Id,
+    string Text,
+    string? Quote,
+    string Medium,
+    string? Kind,
+    string? Date,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Speakers,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> About,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> AddressedTo,
+    NodeRef? MadeAt,
+    IReadOnlyList<EvidenceDto> Evidence,
+    bool Truncated) : ICsvRow<StatementDto>
 {
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>

@@ -18,7 +18,15 @@ namespace DiplomacyGraph.Api.Timeline;
 /// <param name="Actors">The actors directly linked to it (participants, speakers, subjects, …).</param>
 /// <param name="Evidence">The sentences that report it.</param>
 /// <param name="Truncated">True when the actors were cut at 500.</param>
-public sealed record TimelineEntryDto(string? Date, string Type, string Id, string Title, string? Kind, [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Actors, IReadOnlyList<EvidenceDto> Evidence, bool Truncated)
+public sealed record TimelineEntryDto(
+    string? Date,
+    string Type,
+    string Id,
+    string Title,
+    string? Kind,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> Actors,
+    IReadOnlyList<EvidenceDto> Evidence,
+    bool Truncated)
     : ICsvRow<TimelineEntryDto>
 {
     static CsvTable<TimelineEntryDto> ICsvRow<TimelineEntryDto>.CsvColumns { get; } = new(
