@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Graph;
@@ -31,75 +32,72 @@ internal static class NodeWrites
         var aName = $"{("aeiou".Contains(name[0], StringComparison.Ordinal) ? "an" : "a")} {name}";
 
         // Handlers close over the resource, so they are built as delegates here (route analyzers cannot follow generic closures).
-        Func<TWrite, IGraphStore, CancellationToken, Task<Results<Created<TDto>, ProblemHttpResult>>> create =
+        Func<TWrite, IGraphStore, CancellationToken, Task<Results<Created<TDto>, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>>> create =
             (write, store, ct) => Create(resource, write, store, ct);
-        Func<string, TWrite, IGraphStore, CancellationToken, Task<Results<Ok<TDto>, ValidationProblem, ProblemHttpResult>>> replace =
+        Func<string, TWrite, IGraphStore, CancellationToken, Task<Results<Ok<TDto>, ValidationProblem, NotFoundProblem, UnprocessableProblem>>> replace =
             (id, write, store, ct) => Replace(resource, id, write, store, ct);
-        Func<string, bool?, IGraphStore, CancellationToken, Task<Results<NoContent, ProblemHttpResult>>> delete =
+        Func<string, bool?, IGraphStore, CancellationToken, Task<Results<NoContent, NotFoundProblem, ConflictProblem>>> delete =
             (id, cascade, store, ct) => Delete(resource, id, cascade ?? false, store, ct);
 
         group.MapPost("/", create)
             .WithName($"Create{resource.Name}")
             .WithSummary($"Create {aName}")
-            .WithDescription($"Creates the {name} with its evidence sentence and source. 201 with Location; 409 when the id is taken; 422 naming unknown ids (e.g. the source); needs an API key (X-Api-Key).")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription($"Creates the {name} with its evidence sentence and source. 201 with Location; 409 when the id is taken; 422 naming unknown ids (e.g. the source); needs an API key (X-Api-Key).");
 
         group.MapPut("/{id}", replace)
             .WithName($"Replace{resource.Name}")
             .WithSummary($"Replace {aName}")
-            .WithDescription($"Replaces the {name}'s properties with the body's. Evidence accumulates: the body's sentence is added to what the {name} had. 404 when there is no such {name}; needs an API key.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription($"Replaces the {name}'s properties with the body's. Evidence accumulates: the body's sentence is added to what the {name} had. 404 when there is no such {name}; needs an API key.");
 
         if (!mapDelete) return group;
         group.MapDelete("/{id}", delete)
             .WithName($"Delete{resource.Name}")
             .WithSummary($"Delete {aName}")
-            .WithDescription($"204 when deleted. 409 while it still has relationships, unless cascade=true, which deletes them with it. Needs an API key.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription($"204 when deleted. 409 while it still has relationships, unless cascade=true, which deletes them with it. Needs an API key.");
 
         return group;
     }
 
-    public static async Task<Results<Created<TDto>, ProblemHttpResult>> Create<TWrite, TDto>(
-        NodeResource<TWrite, TDto> resource, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite
-    {
-        await store.CreateNode(resource.ToNode(write), ct);
-        return await store.GetNode(resource.Label, write.Id, ct) is { } created
-            ? TypedResults.Created($"{resource.Route}/{write.Id}", resource.ToDto(created))
-            : Problems.NotFound(resource.Name, write.Id);
-    }
+    public static async Task<Results<Created<TDto>, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> Create<TWrite, TDto>(
+        NodeResource<TWrite, TDto> resource, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite =>
+        await store.CreateNode(resource.ToNode(write), ct) switch
+        {
+            WriteOutcome.Created => await store.GetNode(resource.Label, write.Id, ct) is { } created
+                ? TypedResults.Created($"{resource.Route}/{write.Id}", resource.ToDto(created))
+                : NotFoundProblem.Of(resource.Name, write.Id),
+            WriteOutcome.Conflict conflict => ConflictProblem.IdTaken(conflict),
+            WriteOutcome.UnknownReferences unknown => UnprocessableProblem.Unknown(unknown),
+            var other => throw new UnreachableException($"CreateNode answered {other}."),
+        };
 
-    public static async Task<Results<Ok<TDto>, ValidationProblem, ProblemHttpResult>> Replace<TWrite, TDto>(
+    public static async Task<Results<Ok<TDto>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> Replace<TWrite, TDto>(
         NodeResource<TWrite, TDto> resource, string id, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite
     {
         if (write.Id != id)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The body's id '{write.Id}' differs from the URL's '{id}'."] });
         }
-        if (await store.ReplaceNode(resource.ToNode(write), ct) is null || await store.GetNode(resource.Label, id, ct) is not { } replaced)
+        return await store.ReplaceNode(resource.ToNode(write), ct) switch
         {
-            return Problems.NotFound(resource.Name, id);
-        }
-        return TypedResults.Ok(resource.ToDto(replaced));
-    }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete<TWrite, TDto>(
-        NodeResource<TWrite, TDto> resource, string id, bool cascade, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite
-    {
-        var result = await store.DeleteNode(resource.Label, id, cascade, ct);
-        return result.Outcome switch
-        {
-            DeleteOutcome.Deleted => TypedResults.NoContent(),
-            DeleteOutcome.NotFound => Problems.NotFound(resource.Name, id),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The {resource.Name.ToLowerInvariant()} is in use.",
-                detail: resource.Label == NodeLabel.Source
-                    ? $"{result.Relationships} facts cite source '{id}'. Delete or re-source them first."
-                    : $"'{id}' still has {result.Relationships} relationships. Delete them first, or pass cascade=true to delete them with it."),
+            WriteOutcome.Replaced => await store.GetNode(resource.Label, id, ct) is { } replaced
+                ? TypedResults.Ok(resource.ToDto(replaced))
+                : NotFoundProblem.Of(resource.Name, id),
+            WriteOutcome.NotFound => NotFoundProblem.Of(resource.Name, id),
+            WriteOutcome.UnknownReferences unknown => UnprocessableProblem.Unknown(unknown),
+            var other => throw new UnreachableException($"ReplaceNode answered {other}."),
         };
     }
+
+    public static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> Delete<TWrite, TDto>(
+        NodeResource<TWrite, TDto> resource, string id, bool cascade, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite =>
+        await store.DeleteNode(resource.Label, id, cascade, ct) switch
+        {
+            WriteOutcome.Deleted => TypedResults.NoContent(),
+            WriteOutcome.NotFound => NotFoundProblem.Of(resource.Name, id),
+            WriteOutcome.InUse inUse => ConflictProblem.InUse($"The {resource.Name.ToLowerInvariant()} is in use.",
+                resource.Label == NodeLabel.Source
+                    ? $"{inUse.Count} facts cite source '{id}'. Delete or re-source them first."
+                    : $"'{id}' still has {inUse.Count} relationships. Delete them first, or pass cascade=true to delete them with it."),
+            var other => throw new UnreachableException($"DeleteNode answered {other}."),
+        };
 }

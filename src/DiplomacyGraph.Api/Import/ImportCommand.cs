@@ -70,7 +70,11 @@ internal static class ImportCommand
                     return Invalid;
                 }
                 await store.Initialize(CancellationToken.None);
-                var ftmSummary = await store.Import(conversion.Graph, CancellationToken.None);
+                var ftm = await store.Import(conversion.Graph, CancellationToken.None);
+                if (ftm is not WriteOutcome.Imported { Summary: var ftmSummary })
+                {
+                    return await Refused(file, ftm);
+                }
                 Console.WriteLine($"Imported {file} (FollowTheMoney, {conversion.Entities} entities; sources {string.Join(", ", conversion.SourceIds)}):");
                 Print(ftmSummary);
                 Console.WriteLine($"  skipped schemata: {(conversion.SkippedSchemata.Count == 0 ? "none" : string.Join(", ", conversion.SkippedSchemata.Select(s => $"{s.Key} ({s.Value})")))}");
@@ -80,7 +84,11 @@ internal static class ImportCommand
             }
             var document = KnowledgeJson.Load(file, new KnowledgeDocumentValidator());
             await store.Initialize(CancellationToken.None);
-            var summary = await store.Import(document, CancellationToken.None);
+            var imported = await store.Import(document, CancellationToken.None);
+            if (imported is not WriteOutcome.Imported { Summary: var summary })
+            {
+                return await Refused(file, imported);
+            }
             Console.WriteLine($"Imported {file} (source {document.Source.Id}):");
             Print(summary);
             return Ok;
@@ -90,16 +98,17 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync(e.Message);
             return Invalid;
         }
-        catch (Exception e) when (e is UnknownReferencesException or IdConflictException or EndpointMismatchException)
-        {
-            await Console.Error.WriteLineAsync($"{file}: nothing was imported: {e.Message}");
-            return Failed;
-        }
         catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException)
         {
             await Console.Error.WriteLineAsync($"{file}: {StoreFailure(e)}");
             return Failed;
         }
+    }
+
+    private static async Task<int> Refused(string file, IImportOutcome refused)
+    {
+        await Console.Error.WriteLineAsync($"{file}: nothing was imported: {((IWriteRefusal)refused).Detail}");
+        return Failed;
     }
 
     private static void Print(ImportSummary summary)
@@ -127,13 +136,19 @@ internal static class ImportCommand
             try
             {
                 var document = read(validator);
-                var summary = await store.Import(document, CancellationToken.None);
+                var outcome = await store.Import(document, CancellationToken.None);
+                if (outcome is not WriteOutcome.Imported { Summary: var summary })
+                {
+                    failed++;
+                    await Console.Error.WriteLineAsync($"{where}: nothing was imported: {((IWriteRefusal)outcome).Detail}");
+                    continue;
+                }
                 imported++;
                 nodes += summary.NodesCreated.Count + summary.NodesUpdated.Count;
                 relationships += summary.EdgesCreated.Count + summary.EdgesUpdated.Count;
                 Console.WriteLine($"{where} (source {document.Source.Id}): nodes {summary.NodesCreated.Count} created, {summary.NodesUpdated.Count} updated, {summary.NodesUnchanged.Count} unchanged; relationships {summary.EdgesCreated.Count} created, {summary.EdgesUpdated.Count} updated, {summary.EdgesUnchanged.Count} unchanged");
             }
-            catch (Exception e) when (e is InvalidKnowledgeDocumentException or UnknownReferencesException or IdConflictException or EndpointMismatchException)
+            catch (InvalidKnowledgeDocumentException e)
             {
                 failed++;
                 await Console.Error.WriteLineAsync($"{where}: nothing was imported: {e.Message}");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
@@ -81,32 +82,30 @@ internal static class SourcesApi
             .WithDescription("Without `cascade`: 204 when no fact cites the source, else 409. With `cascade=true`: retracts it in one transaction: " +
                 "every fact loses its evidence and claims (the other sources' values then show), a fact left without evidence is deleted, " +
                 "and so is every relationship of a deleted node; 200 lists what was deleted and what updated. 404 when there is no such source " +
-                "(nothing changes). Needs an API key.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                "(nothing changes). Needs an API key.");
 
         return group;
     }
 
-    public static async Task<Results<NoContent, Ok<SourceRetractionDto>, ProblemHttpResult>> DeleteSource(
+    public static async Task<Results<NoContent, Ok<SourceRetractionDto>, NotFoundProblem, ConflictProblem>> DeleteSource(
         [Description("Source id.")] string id,
         [Description("true: retract the source with its evidence and claims, deleting the facts left without evidence.")] bool? cascade,
         IGraphStore store, CancellationToken ct)
     {
         if (cascade != true)
         {
-            var result = await store.DeleteNode(NodeLabel.Source, id, cascade: false, ct);
-            return result.Outcome switch
+            return await store.DeleteNode(NodeLabel.Source, id, cascade: false, ct) switch
             {
-                DeleteOutcome.Deleted => TypedResults.NoContent(),
-                DeleteOutcome.NotFound => Problems.NotFound("Source", id),
-                _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The source is in use.",
-                    detail: $"{result.Relationships} facts cite source '{id}'. Pass cascade=true to retract them with it: each loses this source's evidence and claims, and those left without evidence are deleted."),
+                WriteOutcome.Deleted => TypedResults.NoContent(),
+                WriteOutcome.NotFound => NotFoundProblem.Of("Source", id),
+                WriteOutcome.InUse inUse => ConflictProblem.InUse("The source is in use.",
+                    $"{inUse.Count} facts cite source '{id}'. Pass cascade=true to retract them with it: each loses this source's evidence and claims, and those left without evidence are deleted."),
+                var other => throw new UnreachableException($"DeleteNode answered {other}."),
             };
         }
-        return await store.RetractSource(id, ct) is { } retraction
-            ? TypedResults.Ok(SourceRetractionDto.From(id, retraction))
-            : Problems.NotFound("Source", id);
+        return await store.RetractSource(id, ct) is WriteOutcome.Retracted retracted
+            ? TypedResults.Ok(SourceRetractionDto.From(id, retracted.Summary))
+            : NotFoundProblem.Of("Source", id);
     }
 
     public static async Task<Ok<CappedList<SourceDto>>> ListSources([AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
