@@ -5,9 +5,26 @@ using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Api.Relationships;
+
+/// <summary>A relationship to create, with the source of its evidence.</summary>
+public sealed record RelationshipWrite : RelationshipRecord
+{
+    /// <summary>The id of the source the evidence comes from.</summary>
+    public required string SourceId { get; init; }
+}
+
+internal sealed class RelationshipWriteValidator : AbstractValidator<RelationshipWrite>
+{
+    public RelationshipWriteValidator()
+    {
+        Include(new RelationshipValidator());
+        RuleFor(w => w.SourceId).SourceId();
+    }
+}
 
 internal static class RelationshipsApi
 {

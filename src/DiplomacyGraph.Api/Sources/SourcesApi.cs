@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
@@ -73,39 +72,9 @@ internal static class SourcesApi
             .WithSummary("A source and the facts it supports")
             .WithDescription("Try `vermelho-2026-02-04-petro-trump`: every node and relationship whose evidence cites it.");
 
-        var writes = routes.MapNodeWrites(new NodeResource<SourceWrite, SourceDto>(
-            NodeLabel.Source, "Source", "/api/sources", DocumentGraph.ForSource, s => SourceDto.From(s.Node)), "Sources", mapDelete: false);
-
-        writes.MapDelete("/{id}", DeleteSource)
-            .WithName("DeleteSource")
-            .WithSummary("Delete a source, or retract it with its facts")
-            .WithDescription("Without `cascade`: 204 when no fact cites the source, else 409. With `cascade=true`: retracts it in one transaction: " +
-                "every fact loses its evidence and claims (the other sources' values then show), a fact left without evidence is deleted, " +
-                "and so is every relationship of a deleted node; 200 lists what was deleted and what updated. 404 when there is no such source " +
-                "(nothing changes). Needs an API key.");
+        routes.MapSourceWrites();
 
         return group;
-    }
-
-    public static async Task<Results<NoContent, Ok<SourceRetractionDto>, NotFoundProblem, ConflictProblem>> DeleteSource(
-        [Description("Source id.")] string id,
-        [Description("true: retract the source with its evidence and claims, deleting the facts left without evidence.")] bool? cascade,
-        IGraphStore store, CancellationToken ct)
-    {
-        if (cascade != true)
-        {
-            return await store.DeleteNode(NodeLabel.Source, id, cascade: false, ct) switch
-            {
-                WriteOutcome.Deleted => TypedResults.NoContent(),
-                WriteOutcome.NotFound => NotFoundProblem.Of("Source", id),
-                WriteOutcome.InUse inUse => ConflictProblem.InUse("The source is in use.",
-                    $"{inUse.Count} facts cite source '{id}'. Pass cascade=true to retract them with it: each loses this source's evidence and claims, and those left without evidence are deleted."),
-                var other => throw new UnreachableException($"DeleteNode answered {other}."),
-            };
-        }
-        return await store.RetractSource(id, ct) is WriteOutcome.Retracted retracted
-            ? TypedResults.Ok(SourceRetractionDto.From(id, retracted.Summary))
-            : NotFoundProblem.Of("Source", id);
     }
 
     public static async Task<Ok<CappedList<SourceDto>>> ListSources([AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>

@@ -16,28 +16,23 @@ public interface INodeWrite
     string SourceId { get; }
 }
 
-/// <summary>What one resource's writes need: its label, its name, how a write becomes a node, and how the node is shown.</summary>
+/// <summary>What one kind of node's writes need: its label, its name, how a write becomes a node, and how the node is shown.</summary>
 internal sealed record NodeResource<TWrite, TDto>(NodeLabel Label, string Name, string Route, Func<TWrite, GraphNode> ToNode, Func<NodeWithLinks, TDto> ToDto)
     where TWrite : INodeWrite;
 
-/// <summary>POST, PUT and DELETE for one kind of node, the same for every resource.</summary>
-internal static class NodeWrites
+/// <summary>
+/// What POST, PUT and DELETE do alike for every kind of node; each feature folder names its handlers
+/// (CreateActor, ReplaceActor, DeleteActor …) and lets these do the work.
+/// </summary>
+internal static class NodeResourceWrites
 {
-    // mapDelete: false when the resource maps its own DELETE (sources: a cascade retracts their facts).
-    public static RouteGroupBuilder MapNodeWrites<TWrite, TDto>(this IEndpointRouteBuilder routes, NodeResource<TWrite, TDto> resource, string tag, bool mapDelete = true)
-        where TWrite : INodeWrite
+    /// <summary>Maps a kind's handlers under its route, with the write policy; <paramref name="delete"/> null when the feature maps its own.</summary>
+    public static RouteGroupBuilder MapNodeWrites<TWrite, TDto>(this IEndpointRouteBuilder routes, NodeResource<TWrite, TDto> resource, string tag,
+        Delegate create, Delegate replace, Delegate? delete = null) where TWrite : INodeWrite
     {
         var group = routes.MapGroup(resource.Route).WithTags(tag).RequireWriteAccess().WithValidation().WithStoreProblems();
         var name = resource.Name.ToLowerInvariant();
         var aName = $"{("aeiou".Contains(name[0], StringComparison.Ordinal) ? "an" : "a")} {name}";
-
-        // Handlers close over the resource, so they are built as delegates here (route analyzers cannot follow generic closures).
-        Func<TWrite, IGraphStore, CancellationToken, Task<Results<Created<TDto>, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>>> create =
-            (write, store, ct) => Create(resource, write, store, ct);
-        Func<string, TWrite, IGraphStore, CancellationToken, Task<Results<Ok<TDto>, ValidationProblem, NotFoundProblem, UnprocessableProblem>>> replace =
-            (id, write, store, ct) => Replace(resource, id, write, store, ct);
-        Func<string, bool?, IGraphStore, CancellationToken, Task<Results<NoContent, NotFoundProblem, ConflictProblem>>> delete =
-            (id, cascade, store, ct) => Delete(resource, id, cascade ?? false, store, ct);
 
         group.MapPost("/", create)
             .WithName($"Create{resource.Name}")
@@ -49,7 +44,7 @@ internal static class NodeWrites
             .WithSummary($"Replace {aName}")
             .WithDescription($"Replaces the {name}'s properties with the body's. Evidence accumulates: the body's sentence is added to what the {name} had. 404 when there is no such {name}; needs an API key.");
 
-        if (!mapDelete) return group;
+        if (delete is null) return group;
         group.MapDelete("/{id}", delete)
             .WithName($"Delete{resource.Name}")
             .WithSummary($"Delete {aName}")
@@ -58,8 +53,9 @@ internal static class NodeWrites
         return group;
     }
 
+    /// <summary>Creates the node and answers it as stored.</summary>
     public static async Task<Results<Created<TDto>, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> Create<TWrite, TDto>(
-        NodeResource<TWrite, TDto> resource, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite =>
+        this NodeResource<TWrite, TDto> resource, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite =>
         await store.CreateNode(resource.ToNode(write), ct) switch
         {
             WriteOutcome.Created => await store.GetNode(resource.Label, write.Id, ct) is { } created
@@ -70,8 +66,9 @@ internal static class NodeWrites
             var other => throw new UnreachableException($"CreateNode answered {other}."),
         };
 
+    /// <summary>Replaces the node the URL names with the body, and answers it as stored.</summary>
     public static async Task<Results<Ok<TDto>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> Replace<TWrite, TDto>(
-        NodeResource<TWrite, TDto> resource, string id, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite
+        this NodeResource<TWrite, TDto> resource, string id, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite
     {
         if (write.Id != id)
         {
@@ -88,16 +85,15 @@ internal static class NodeWrites
         };
     }
 
+    /// <summary>Deletes the node, with its relationships when <paramref name="cascade"/>.</summary>
     public static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> Delete<TWrite, TDto>(
-        NodeResource<TWrite, TDto> resource, string id, bool cascade, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite =>
-        await store.DeleteNode(resource.Label, id, cascade, ct) switch
+        this NodeResource<TWrite, TDto> resource, string id, bool? cascade, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite =>
+        await store.DeleteNode(resource.Label, id, cascade ?? false, ct) switch
         {
             WriteOutcome.Deleted => TypedResults.NoContent(),
             WriteOutcome.NotFound => NotFoundProblem.Of(resource.Name, id),
             WriteOutcome.InUse inUse => ConflictProblem.InUse($"The {resource.Name.ToLowerInvariant()} is in use.",
-                resource.Label == NodeLabel.Source
-                    ? $"{inUse.Count} facts cite source '{id}'. Delete or re-source them first."
-                    : $"'{id}' still has {inUse.Count} relationships. Delete them first, or pass cascade=true to delete them with it."),
+                $"'{id}' still has {inUse.Count} relationships. Delete them first, or pass cascade=true to delete them with it."),
             var other => throw new UnreachableException($"DeleteNode answered {other}."),
         };
 }
