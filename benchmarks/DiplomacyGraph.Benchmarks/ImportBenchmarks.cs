@@ -47,7 +47,7 @@ public class ImportBenchmarks
 
     /// <summary>Every node and edge unchanged: what a repeated seed or a retried import costs.</summary>
     [Benchmark]
-    public Task<ImportSummary> Import_Again() => baseline.Store.Import(known, CancellationToken.None);
+    public Task<IImportOutcome> Import_Again() => baseline.Store.Import(known, CancellationToken.None);
 
     [Benchmark(OperationsPerInvoke = FreshPerIteration)]
     public async Task Import_Fresh()

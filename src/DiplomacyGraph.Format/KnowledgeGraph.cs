@@ -48,6 +48,6 @@ public static class KnowledgeGraph
 /// <summary>Importing a knowledge document: its graph form, imported.</summary>
 public static class GraphStoreImports
 {
-    public static Task<ImportSummary> Import(this IGraphStore store, KnowledgeDocument document, CancellationToken ct) =>
+    public static Task<IImportOutcome> Import(this IGraphStore store, KnowledgeDocument document, CancellationToken ct) =>
         store.Import(KnowledgeGraph.From(document), ct);
 }

@@ -104,38 +104,41 @@ public interface IGraphStore
     /// <summary>
     /// Merges a graph (a validated knowledge document, or what another format such as FollowTheMoney became) into the
     /// store in one transaction. Its evidence's sources must be among its nodes or already stored.
+    /// Refuses (writing nothing) ids taken by another label, unknown endpoints, and relationships their type cannot join.
     /// </summary>
-    Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct);
+    Task<IImportOutcome> Import(DocumentGraph incoming, CancellationToken ct);
 
-    /// <summary>Creates a node. Throws <see cref="IdConflictException"/> when the id exists (with any label),
-    /// <see cref="UnknownReferencesException"/> when its evidence cites an unknown source. Nothing is written then.</summary>
-    Task CreateNode(GraphNode node, CancellationToken ct);
+    /// <summary>Creates a node: <see cref="WriteOutcome.Conflict"/> when the id exists (with any label),
+    /// <see cref="WriteOutcome.UnknownReferences"/> when its evidence cites an unknown source. Nothing is written then.</summary>
+    Task<ICreateNodeOutcome> CreateNode(GraphNode node, CancellationToken ct);
 
     /// <summary>Replaces the claims of the given evidence's source with the given properties, and shows what the claims then
     /// resolve to (<see cref="ClaimRules"/>); its evidence accumulates (the given evidence is added).
-    /// Null when there is no node with that label and id. Throws <see cref="UnknownReferencesException"/> for unknown sources.</summary>
-    Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct);
+    /// <see cref="WriteOutcome.NotFound"/> when there is no node with that label and id, <see cref="WriteOutcome.UnknownReferences"/>
+    /// for unknown sources; nothing is written then.</summary>
+    Task<IReplaceNodeOutcome> ReplaceNode(GraphNode node, CancellationToken ct);
 
-    /// <summary>Deletes a node. A node with relationships is <see cref="DeleteOutcome.InUse"/> unless <paramref name="cascade"/>,
+    /// <summary>Deletes a node. A node with relationships is <see cref="WriteOutcome.InUse"/> unless <paramref name="cascade"/>,
     /// which deletes them with it; a source cited by any fact is always in use.</summary>
-    Task<DeleteResult> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct);
+    Task<IDeleteNodeOutcome> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct);
 
     /// <summary>
     /// Retracts a source in one transaction (<see cref="RetractionPlan"/>): removes its evidence and claims from every fact,
-    /// deletes the facts left without evidence (and a deleted node's relationships), then the source. Null when there is
-    /// no such source; nothing is written then.
+    /// deletes the facts left without evidence (and a deleted node's relationships), then the source.
+    /// <see cref="WriteOutcome.NotFound"/> when there is no such source; nothing is written then.
     /// </summary>
-    Task<SourceRetraction?> RetractSource(string sourceId, CancellationToken ct);
+    Task<IRetractSourceOutcome> RetractSource(string sourceId, CancellationToken ct);
 
-    /// <summary>Creates a relationship. Throws <see cref="IdConflictException"/> when it exists, <see cref="UnknownReferencesException"/>
-    /// naming unknown ends or sources, <see cref="EndpointMismatchException"/> when its type cannot join those nodes.</summary>
-    Task CreateEdge(GraphEdge edge, CancellationToken ct);
+    /// <summary>Creates a relationship: <see cref="WriteOutcome.Conflict"/> when it exists, <see cref="WriteOutcome.UnknownReferences"/>
+    /// naming unknown ends or sources, <see cref="WriteOutcome.EndpointMismatch"/> when its type cannot join those nodes.
+    /// Nothing is written then.</summary>
+    Task<ICreateEdgeOutcome> CreateEdge(GraphEdge edge, CancellationToken ct);
 
     /// <summary>One relationship, or null.</summary>
     Task<GraphEdge?> GetEdge(string fromId, string type, string toId, CancellationToken ct);
 
-    /// <summary>Deletes one relationship; false when there was none.</summary>
-    Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct);
+    /// <summary>Deletes one relationship, or answers <see cref="WriteOutcome.NotFound"/>.</summary>
+    Task<IDeleteEdgeOutcome> DeleteEdge(string fromId, string type, string toId, CancellationToken ct);
 
     /// <summary>Whether the store can answer queries now.</summary>
     Task<bool> IsReady(CancellationToken ct);

@@ -3,23 +3,11 @@ using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Storage;
 
-/// <summary>What a delete did, or why it did not.</summary>
-public enum DeleteOutcome
-{
-    Deleted,
-    NotFound,
-    /// <summary>The node still has relationships (a source: facts cite it), and cascade was not asked for.</summary>
-    InUse,
-}
-
-/// <summary>The outcome of a delete, with how many relationships (or citing facts) stood in the way or went with it.</summary>
-public sealed record DeleteResult(DeleteOutcome Outcome, int Relationships);
-
 /// <summary>Checks every store makes before a write, so both refuse the same writes with the same messages.</summary>
 public static class WriteChecks
 {
-    /// <summary>Throws when an edge joins labels its type does not allow.</summary>
-    public static void ThrowIfEndpointsMismatch(IEnumerable<GraphEdge> edges, Func<string, NodeLabel> labelOf)
+    /// <summary>The refusal of edges that join labels their type does not allow, or null when they all fit.</summary>
+    public static WriteOutcome.EndpointMismatch? EndpointsMismatch(IEnumerable<GraphEdge> edges, Func<string, NodeLabel> labelOf)
     {
         var problems = new List<string>();
         foreach (var edge in edges)
@@ -29,11 +17,11 @@ public static class WriteChecks
             if (!rule.From.Contains(from)) problems.Add($"{edge.Type} cannot start at {from} '{edge.From}'; it starts at {string.Join(" or ", rule.From)}.");
             if (!rule.To.Contains(to)) problems.Add($"{edge.Type} cannot end at {to} '{edge.To}'; it ends at {string.Join(" or ", rule.To)}.");
         }
-        if (problems.Count > 0) throw new EndpointMismatchException(problems);
+        return problems.Count > 0 ? new WriteOutcome.EndpointMismatch(problems) : null;
     }
 
-    /// <summary>Throws when a persons-only relationship (FAMILY_OF, ASSOCIATE_OF) has an end that is not a person.</summary>
-    public static void ThrowIfNotPersons(IEnumerable<GraphEdge> edges, Func<string, string?> kindOf)
+    /// <summary>The refusal of persons-only relationships (FAMILY_OF, ASSOCIATE_OF) with an end that is not a person, or null.</summary>
+    public static WriteOutcome.EndpointMismatch? NotPersons(IEnumerable<GraphEdge> edges, Func<string, string?> kindOf)
     {
         var problems = new List<string>();
         foreach (var edge in edges.Where(e => RelationshipTypes.ByType[e.Type].PersonsOnly))
@@ -43,20 +31,16 @@ public static class WriteChecks
                 if (kindOf(id) is { } kind && kind != ActorKinds.Person) problems.Add($"{edge.Type} joins persons; '{id}' is of kind {kind}.");
             }
         }
-        if (problems.Count > 0) throw new EndpointMismatchException(problems);
+        return problems.Count > 0 ? new WriteOutcome.EndpointMismatch(problems) : null;
     }
 
-    /// <summary>The ids an element refers to that are not in the store: an edge's ends, and evidence sources.</summary>
-    public static List<string> Unknown(IEnumerable<string> referenced, Func<string, bool> exists) =>
-        [.. referenced.Distinct(StringComparer.Ordinal).Where(id => !exists(id)).Order(StringComparer.Ordinal)];
+    /// <summary>The refusal of the ids an element refers to that are not in the store (an edge's ends, evidence sources), or null when all are.</summary>
+    public static WriteOutcome.UnknownReferences? Unknown(IEnumerable<string> referenced, Func<string, bool> exists) =>
+        referenced.Distinct(StringComparer.Ordinal).Where(id => !exists(id)).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } unknown
+            ? new WriteOutcome.UnknownReferences(unknown)
+            : null;
 
     public static IEnumerable<string> References(GraphEdge edge) => [edge.From, edge.To, .. edge.Evidence.Select(e => e.SourceId)];
 
     public static IEnumerable<string> References(GraphNode node) => node.Evidence.Select(e => e.SourceId);
-}
-
-/// <summary>A write joins nodes whose labels its relationship type does not allow.</summary>
-public sealed class EndpointMismatchException(IReadOnlyList<string> problems) : Exception(string.Join(" ", problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
 }

@@ -93,8 +93,7 @@ internal static class ActorsApi
             .WithDescription($"`role=subject` for figures about them, `role=reporter` for figures they published; both when omitted. By metric, at most {MaxActorFacts}. Try `gustavo-petro`, or `colombian-government` with `role=reporter`.")
             .ProducesValidationProblem();
 
-        routes.MapNodeWrites(new NodeResource<ActorWrite, ActorDetailDto>(
-            NodeLabel.Actor, "Actor", "/api/actors", w => KnowledgeGraph.ForActor(w, w.SourceId), ActorDetailDto.From), "Actors");
+        routes.MapActorWrites();
 
         return group;
     }

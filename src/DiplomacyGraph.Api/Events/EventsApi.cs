@@ -32,8 +32,7 @@ internal static class EventsApi
             .WithSummary("An event, its participants by side, and what was said there")
             .WithDescription("Try `white-house-meeting-2026-02-03`: the participants are grouped by side (`colombia`, `united-states`) with role, title and evidence.");
 
-        routes.MapNodeWrites(new NodeResource<EventWrite, EventSummaryDto>(
-            NodeLabel.Event, "Event", "/api/events", w => KnowledgeGraph.ForEvent(w, w.SourceId), EventSummaryDto.From), "Events");
+        routes.MapEventWrites();
 
         return group;
     }

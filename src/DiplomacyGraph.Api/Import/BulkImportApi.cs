@@ -96,27 +96,28 @@ internal static class BulkImportApi
             }
             try
             {
-                var summary = await importer.Import(document, ct);
-                tally.Applied(line.Number, document.Source.Id, summary);
-                if (summary.NodesCreated.Count + summary.NodesUpdated.Count + summary.EdgesCreated.Count + summary.EdgesUpdated.Count > 0)
+                switch (await importer.Import(document, ct))
                 {
-                    // Readers see each document as soon as it is in, not when the whole stream is.
-                    await FastReads.Invalidate(context);
+                    case WriteOutcome.Imported { Summary: var summary }:
+                        tally.Applied(line.Number, document.Source.Id, summary);
+                        if (summary.NodesCreated.Count + summary.NodesUpdated.Count + summary.EdgesCreated.Count + summary.EdgesUpdated.Count > 0)
+                        {
+                            // Readers see each document as soon as it is in, not when the whole stream is.
+                            await FastReads.Invalidate(context);
+                        }
+                        break;
+                    case WriteOutcome.Conflict e:
+                        tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status409Conflict, "The id is taken.", e.Detail, null, e.Conflicts, null, null));
+                        break;
+                    case WriteOutcome.UnknownReferences e:
+                        tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status422UnprocessableEntity,
+                            "The request refers to ids the graph does not hold.", e.Detail, null, null, e.Ids, null));
+                        break;
+                    case WriteOutcome.EndpointMismatch e:
+                        tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status422UnprocessableEntity,
+                            "The relationship does not fit the nodes it joins.", e.Detail, null, null, null, e.Problems));
+                        break;
                 }
-            }
-            catch (IdConflictException e)
-            {
-                tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status409Conflict, "The id is taken.", e.Message, null, e.Conflicts, null, null));
-            }
-            catch (UnknownReferencesException e)
-            {
-                tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status422UnprocessableEntity,
-                    "The request refers to ids the graph does not hold.", e.Message, null, null, e.Ids, null));
-            }
-            catch (EndpointMismatchException e)
-            {
-                tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status422UnprocessableEntity,
-                    "The relationship does not fit the nodes it joins.", e.Message, null, null, null, e.Problems));
             }
             catch (StoreUnavailableException e)
             {

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Text;
+using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -42,10 +45,7 @@ internal static class ImportApi
                 nothing. Answers what was created, updated and left unchanged. 400 with field paths for an invalid document
                 (unknown properties included), 409 when an id is taken by another kind of node, 422 naming every unknown id the
                 relationships refer to. Needs an API key (X-Api-Key).
-                """)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                """);
 
         group.MapPost("/ftm", ImportFollowTheMoney)
             .WithName("ImportFollowTheMoney")
@@ -60,29 +60,21 @@ internal static class ImportApi
                 nothing. 400 naming each malformed line (nothing is imported), 415 for another content type, 422 for unknown ids.
                 Needs an API key (X-Api-Key).
                 """)
-            .Accepts<string>(NdJson)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Accepts<string>(NdJson);
 
         group.MapBulkImport();
     }
 
-    public static async Task<Ok<ImportResultDto>> ImportDocument(KnowledgeDocument document, Importer importer, CancellationToken ct)
-    {
-        var summary = await importer.Import(document, ct);
-        var (nodes, relationships) = ChangesDto.From(summary);
-        return TypedResults.Ok(new ImportResultDto(document.Source.Id, nodes, relationships));
-    }
+    public static async Task<Results<Ok<ImportResultDto>, ValidationProblem, ConflictProblem, UnprocessableProblem, UnsupportedMediaTypeProblem>> ImportDocument(
+        KnowledgeDocument document, Importer importer, CancellationToken ct) =>
+        Answer(await importer.Import(document, ct), summary => ImportResultDto.From(document.Source.Id, summary));
 
-    public static async Task<Results<Ok<FtmImportResultDto>, ValidationProblem, ProblemHttpResult>> ImportFollowTheMoney(
+    public static async Task<Results<Ok<FtmImportResultDto>, ValidationProblem, ConflictProblem, UnprocessableProblem, UnsupportedMediaTypeProblem>> ImportFollowTheMoney(
         HttpRequest request, Importer importer, IOptions<FtmOptions> options, CancellationToken ct)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), NdJson, StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type.",
-                detail: $"Send FollowTheMoney entities as JSON lines with Content-Type: {NdJson}.");
+            return UnsupportedMediaTypeProblem.Expecting("FollowTheMoney entities as JSON lines", NdJson);
         }
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var conversion = await FollowTheMoney.Read(reader, options.Value.LoadMapping(), importer.Validator, ct);
@@ -90,7 +82,17 @@ internal static class ImportApi
         {
             return TypedResults.ValidationProblem(conversion.Errors, title: "The FollowTheMoney file is invalid; nothing was imported.");
         }
-        var summary = await importer.Write(conversion.Graph, ct);
-        return TypedResults.Ok(FtmImportResultDto.From(conversion, summary));
+        return Answer(await importer.Write(conversion.Graph, ct), summary => FtmImportResultDto.From(conversion, summary));
     }
+
+    /// <summary>What an import answers: 200 with what it did, or its refusal as 409 or 422.</summary>
+    private static Results<Ok<T>, ValidationProblem, ConflictProblem, UnprocessableProblem, UnsupportedMediaTypeProblem> Answer<T>(
+        IImportOutcome outcome, Func<ImportSummary, T> done) => outcome switch
+    {
+        WriteOutcome.Imported imported => TypedResults.Ok(done(imported.Summary)),
+        WriteOutcome.Conflict conflict => ConflictProblem.IdTaken(conflict),
+        WriteOutcome.UnknownReferences unknown => UnprocessableProblem.Unknown(unknown),
+        WriteOutcome.EndpointMismatch mismatch => UnprocessableProblem.Mismatch(mismatch),
+        _ => throw new UnreachableException($"Import answered {outcome}."),
+    };
 }

@@ -71,7 +71,11 @@ internal static class ImportCommand
                     return Invalid;
                 }
                 await store.Initialize(CancellationToken.None);
-                var ftmSummary = await importer.Write(conversion.Graph, CancellationToken.None);
+                var ftm = await importer.Write(conversion.Graph, CancellationToken.None);
+                if (ftm is not WriteOutcome.Imported { Summary: var ftmSummary })
+                {
+                    return await Refused(file, ftm);
+                }
                 Console.WriteLine($"Imported {file} (FollowTheMoney, {conversion.Entities} entities; sources {string.Join(", ", conversion.SourceIds)}):");
                 Print(ftmSummary);
                 Console.WriteLine($"  skipped schemata: {(conversion.SkippedSchemata.Count == 0 ? "none" : string.Join(", ", conversion.SkippedSchemata.Select(s => $"{s.Key} ({s.Value})")))}");
@@ -81,7 +85,11 @@ internal static class ImportCommand
             }
             var document = importer.Documents.Load(file);
             await store.Initialize(CancellationToken.None);
-            var summary = await importer.Import(document, CancellationToken.None);
+            var imported = await importer.Import(document, CancellationToken.None);
+            if (imported is not WriteOutcome.Imported { Summary: var summary })
+            {
+                return await Refused(file, imported);
+            }
             Console.WriteLine($"Imported {file} (source {document.Source.Id}):");
             Print(summary);
             return Ok;
@@ -91,16 +99,17 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync(e.Message);
             return Invalid;
         }
-        catch (Exception e) when (e is UnknownReferencesException or IdConflictException or EndpointMismatchException)
-        {
-            await Console.Error.WriteLineAsync($"{file}: nothing was imported: {e.Message}");
-            return Failed;
-        }
         catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException)
         {
             await Console.Error.WriteLineAsync($"{file}: {StoreFailure(e)}");
             return Failed;
         }
+    }
+
+    private static async Task<int> Refused(string file, IImportOutcome refused)
+    {
+        await Console.Error.WriteLineAsync($"{file}: nothing was imported: {((IWriteRefusal)refused).Detail}");
+        return Failed;
     }
 
     private static void Print(ImportSummary summary)
@@ -126,13 +135,19 @@ internal static class ImportCommand
             try
             {
                 var document = read();
-                var summary = await importer.Import(document, CancellationToken.None);
+                var outcome = await importer.Import(document, CancellationToken.None);
+                if (outcome is not WriteOutcome.Imported { Summary: var summary })
+                {
+                    failed++;
+                    await Console.Error.WriteLineAsync($"{where}: nothing was imported: {((IWriteRefusal)outcome).Detail}");
+                    continue;
+                }
                 imported++;
                 nodes += summary.NodesCreated.Count + summary.NodesUpdated.Count;
                 relationships += summary.EdgesCreated.Count + summary.EdgesUpdated.Count;
                 Console.WriteLine($"{where} (source {document.Source.Id}): nodes {summary.NodesCreated.Count} created, {summary.NodesUpdated.Count} updated, {summary.NodesUnchanged.Count} unchanged; relationships {summary.EdgesCreated.Count} created, {summary.EdgesUpdated.Count} updated, {summary.EdgesUnchanged.Count} unchanged");
             }
-            catch (Exception e) when (e is InvalidKnowledgeDocumentException or UnknownReferencesException or IdConflictException or EndpointMismatchException)
+            catch (InvalidKnowledgeDocumentException e)
             {
                 failed++;
                 await Console.Error.WriteLineAsync($"{where}: nothing was imported: {e.Message}");

@@ -8,7 +8,14 @@ namespace DiplomacyGraph.Api.Import;
 /// <param name="SourceId">The document's source.</param>
 /// <param name="Nodes">Node ids created, updated and left unchanged.</param>
 /// <param name="Relationships">Relationship ids created, updated and left unchanged.</param>
-public sealed record ImportResultDto(string SourceId, ChangesDto Nodes, ChangesDto Relationships);
+public sealed record ImportResultDto(string SourceId, ChangesDto Nodes, ChangesDto Relationships)
+{
+    public static ImportResultDto From(string sourceId, ImportSummary summary)
+    {
+        var (nodes, relationships) = ChangesDto.From(summary);
+        return new ImportResultDto(sourceId, nodes, relationships);
+    }
+}
 
 /// <summary>Ids by what happened to them.</summary>
 public sealed record ChangesDto(

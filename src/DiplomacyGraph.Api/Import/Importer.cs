@@ -20,10 +20,10 @@ internal sealed class Importer(IGraphStore store, IValidator<KnowledgeDocument> 
     public KnowledgeDocumentReader Documents { get; } = new(validator);
 
     /// <summary>Imports a validated knowledge document: its graph, written.</summary>
-    public Task<ImportSummary> Import(KnowledgeDocument document, CancellationToken ct) => Write(KnowledgeGraph.From(document), ct);
+    public Task<IImportOutcome> Import(KnowledgeDocument document, CancellationToken ct) => Write(KnowledgeGraph.From(document), ct);
 
     /// <summary>Merges a graph (a validated document, or what another format became) into the store in one transaction.</summary>
-    public Task<ImportSummary> Write(DocumentGraph graph, CancellationToken ct) => store.Import(graph, ct);
+    public Task<IImportOutcome> Write(DocumentGraph graph, CancellationToken ct) => store.Import(graph, ct);
 
     /// <summary>The pipeline and its validator, for the web app and the <c>import</c> command alike.</summary>
     public static void Add(IServiceCollection services)

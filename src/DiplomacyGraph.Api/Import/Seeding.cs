@@ -39,7 +39,11 @@ internal sealed class SeedService(
             var folder = Path.IsPathRooted(options.Value.Folder) ? options.Value.Folder : Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
             foreach (var (file, document) in importer.Documents.LoadFolder(folder))
             {
-                var summary = await importer.Import(document, ct);
+                // The seed is curated: a refusal is a bug in it, and the service must not start on part of it.
+                var outcome = await importer.Import(document, ct);
+                var summary = outcome is WriteOutcome.Imported imported
+                    ? imported.Summary
+                    : throw new InvalidOperationException($"{Path.GetFileName(file)} was refused: {(outcome as IWriteRefusal)?.Detail}");
                 logger.LogInformation("Seeded {File}: {Created} nodes created, {Updated} updated, {Unchanged} unchanged",
                     Path.GetFileName(file), summary.NodesCreated.Count, summary.NodesUpdated.Count, summary.NodesUnchanged.Count);
             }

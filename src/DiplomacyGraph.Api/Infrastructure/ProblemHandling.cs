@@ -14,18 +14,11 @@ internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<P
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var extensions = new Dictionary<string, object?>();
         var (status, title, detail, errors) = exception switch
         {
             StoreUnavailableException unavailable => Unavailable(context, unavailable),
             StoreMisconfiguredException => (StatusCodes.Status500InternalServerError, "The graph store is misconfigured.",
                 "The service cannot use its store with its current configuration; the operator has been told in the log.", null),
-            IdConflictException conflict => Extend(extensions, "conflicts", conflict.Conflicts,
-                (StatusCodes.Status409Conflict, "The id is taken.", conflict.Message, null)),
-            UnknownReferencesException unknown => Extend(extensions, "unknownIds", unknown.Ids,
-                (StatusCodes.Status422UnprocessableEntity, "The request refers to ids the graph does not hold.", unknown.Message, null)),
-            EndpointMismatchException mismatch => Extend(extensions, "problems", mismatch.Problems,
-                (StatusCodes.Status422UnprocessableEntity, "The relationship does not fit the nodes it joins.", mismatch.Message, null)),
             BadHttpRequestException bad => BadRequest(bad),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error has been logged.", null),
         };
@@ -37,15 +30,7 @@ internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<P
         ProblemDetails problem = errors is null
             ? new ProblemDetails { Status = status, Title = title, Detail = detail }
             : new HttpValidationProblemDetails(errors) { Status = status, Title = title, Detail = detail };
-        foreach (var (key, value) in extensions) problem.Extensions[key] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
-    }
-
-    private static (int, string, string, Dictionary<string, string[]>?) Extend(
-        Dictionary<string, object?> extensions, string key, object value, (int, string, string, Dictionary<string, string[]>?) problem)
-    {
-        extensions[key] = value;
-        return problem;
     }
 
     private static (int, string, string, Dictionary<string, string[]>?) Unavailable(HttpContext context, StoreUnavailableException e)

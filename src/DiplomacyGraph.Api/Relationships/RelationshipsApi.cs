@@ -1,12 +1,30 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Api.Relationships;
+
+/// <summary>A relationship to create, with the source of its evidence.</summary>
+public sealed record RelationshipWrite : RelationshipRecord
+{
+    /// <summary>The id of the source the evidence comes from.</summary>
+    public required string SourceId { get; init; }
+}
+
+internal sealed class RelationshipWriteValidator : AbstractValidator<RelationshipWrite>
+{
+    public RelationshipWriteValidator()
+    {
+        Include(new RelationshipValidator());
+        RuleFor(w => w.SourceId).SourceId();
+    }
+}
 
 internal static class RelationshipsApi
 {
@@ -36,16 +54,12 @@ internal static class RelationshipsApi
         writes.MapPost("/", CreateRelationship)
             .WithName("CreateRelationship")
             .WithSummary("Create a relationship")
-            .WithDescription("A relationship of an allowed type between two existing nodes, with its evidence sentence and source. 201 with Location; 409 when it exists; 422 naming unknown ids, or when the type cannot join those nodes; needs an API key.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("A relationship of an allowed type between two existing nodes, with its evidence sentence and source. 201 with Location; 409 when it exists; 422 naming unknown ids, or when the type cannot join those nodes; needs an API key.");
 
         writes.MapDelete("/{from}/{type}/{to}", DeleteRelationship)
             .WithName("DeleteRelationship")
             .WithSummary("Delete a relationship")
-            .WithDescription("204 when deleted, 404 when there is no such relationship; needs an API key.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("204 when deleted, 404 when there is no such relationship; needs an API key.");
     }
 
     public static async Task<Results<Ok<EdgeDto>, ProblemHttpResult>> GetRelationship(
@@ -64,7 +78,8 @@ internal static class RelationshipsApi
         RelationshipTypes.ByType.TryGetValue(edge.Type, out var rule)
         && rule.IsSymmetric(edge.Properties.Where(p => p.Value is string).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal));
 
-    public static async Task<Results<Created<EdgeDto>, ProblemHttpResult>> CreateRelationship(RelationshipWrite write, IGraphStore store, CancellationToken ct)
+    public static async Task<Results<Created<EdgeDto>, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CreateRelationship(
+        RelationshipWrite write, IGraphStore store, CancellationToken ct)
     {
         var edge = KnowledgeGraph.ForRelationship(write, write.SourceId);
         if (RelationshipTypes.ByType[edge.Type].PersonsOnly)
@@ -74,16 +89,22 @@ internal static class RelationshipsApi
             {
                 kinds[id] = (await store.GetNode(NodeLabel.Actor, id, ct))?.Node.Kind;
             }
-            WriteChecks.ThrowIfNotPersons([edge], id => kinds[id]);
+            if (WriteChecks.NotPersons([edge], id => kinds[id]) is { } notPersons) return UnprocessableProblem.Mismatch(notPersons);
         }
-        await store.CreateEdge(edge, ct);
-        return await store.GetEdge(edge.From, edge.Type, edge.To, ct) is { } created
-            ? TypedResults.Created($"/api/relationships/{created.From}/{created.Type}/{created.To}", created.ToDto())
-            : Problems.NotFound("Relationship", edge.Id);
+        return await store.CreateEdge(edge, ct) switch
+        {
+            WriteOutcome.Created => await store.GetEdge(edge.From, edge.Type, edge.To, ct) is { } created
+                ? TypedResults.Created($"/api/relationships/{created.From}/{created.Type}/{created.To}", created.ToDto())
+                : NotFoundProblem.Of("Relationship", edge.Id),
+            WriteOutcome.Conflict conflict => ConflictProblem.IdTaken(conflict),
+            WriteOutcome.UnknownReferences unknown => UnprocessableProblem.Unknown(unknown),
+            WriteOutcome.EndpointMismatch mismatch => UnprocessableProblem.Mismatch(mismatch),
+            var other => throw new UnreachableException($"CreateEdge answered {other}."),
+        };
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteRelationship(string from, string type, string to, IGraphStore store, CancellationToken ct) =>
-        await Find(store, from, type, to, ct) is { } edge && await store.DeleteEdge(edge.From, edge.Type, edge.To, ct)
+    public static async Task<Results<NoContent, NotFoundProblem>> DeleteRelationship(string from, string type, string to, IGraphStore store, CancellationToken ct) =>
+        await Find(store, from, type, to, ct) is { } edge && await store.DeleteEdge(edge.From, edge.Type, edge.To, ct) is WriteOutcome.Deleted
             ? TypedResults.NoContent()
-            : Problems.NotFound("Relationship", GraphEdge.EdgeId(from, type, to));
+            : NotFoundProblem.Of("Relationship", GraphEdge.EdgeId(from, type, to));
 }

@@ -28,8 +28,7 @@ internal static class SanctionsApi
             .WithSummary("A sanction, who imposed it and on whom")
             .WithDescription("Try `gustavo-petro-visa-revocation`.");
 
-        routes.MapNodeWrites(new NodeResource<SanctionWrite, SanctionDto>(
-            NodeLabel.Sanction, "Sanction", "/api/sanctions", w => KnowledgeGraph.ForSanction(w, w.SourceId), SanctionDto.From), "Sanctions");
+        routes.MapSanctionWrites();
 
         return group;
     }

@@ -80,41 +80,9 @@ internal static class SourcesApi
             .WithSummary("A source and the facts it supports")
             .WithDescription("Try `vermelho-2026-02-04-petro-trump`: every node and relationship whose evidence cites it.");
 
-        var writes = routes.MapNodeWrites(new NodeResource<SourceWrite, SourceDto>(
-            NodeLabel.Source, "Source", "/api/sources", KnowledgeGraph.ForSource, s => SourceDto.From(s.Node)), "Sources", mapDelete: false);
-
-        writes.MapDelete("/{id}", DeleteSource)
-            .WithName("DeleteSource")
-            .WithSummary("Delete a source, or retract it with its facts")
-            .WithDescription("Without `cascade`: 204 when no fact cites the source, else 409. With `cascade=true`: retracts it in one transaction: " +
-                "every fact loses its evidence and claims (the other sources' values then show), a fact left without evidence is deleted, " +
-                "and so is every relationship of a deleted node; 200 lists what was deleted and what updated. 404 when there is no such source " +
-                "(nothing changes). Needs an API key.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        routes.MapSourceWrites();
 
         return group;
-    }
-
-    public static async Task<Results<NoContent, Ok<SourceRetractionDto>, ProblemHttpResult>> DeleteSource(
-        [Description("Source id.")] string id,
-        [Description("true: retract the source with its evidence and claims, deleting the facts left without evidence.")] bool? cascade,
-        IGraphStore store, CancellationToken ct)
-    {
-        if (cascade != true)
-        {
-            var result = await store.DeleteNode(NodeLabel.Source, id, cascade: false, ct);
-            return result.Outcome switch
-            {
-                DeleteOutcome.Deleted => TypedResults.NoContent(),
-                DeleteOutcome.NotFound => Problems.NotFound("Source", id),
-                _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The source is in use.",
-                    detail: $"{result.Relationships} facts cite source '{id}'. Pass cascade=true to retract them with it: each loses this source's evidence and claims, and those left without evidence are deleted."),
-            };
-        }
-        return await store.RetractSource(id, ct) is { } retraction
-            ? TypedResults.Ok(SourceRetractionDto.From(id, retraction))
-            : Problems.NotFound("Source", id);
     }
 
     // Every source is listed: the list grows with the sources (its CSV has no cap of its own).

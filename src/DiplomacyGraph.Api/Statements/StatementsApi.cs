@@ -28,8 +28,7 @@ internal static class StatementsApi
             .WithSummary("A statement: who said it, about whom, where")
             .WithDescription("Try `trump-we-worked-on-it`, or find ids with GET /api/statements.");
 
-        routes.MapNodeWrites(new NodeResource<StatementWrite, StatementDto>(
-            NodeLabel.Statement, "Statement", "/api/statements", w => KnowledgeGraph.ForStatement(w, w.SourceId), StatementDto.From), "Statements");
+        routes.MapStatementWrites();
 
         return group;
     }

@@ -6,113 +6,113 @@ namespace DiplomacyGraph.Storage.Embedded;
 // Single-resource writes. Each runs under the write lock, commits to SQLite, then applies the change to the index.
 public sealed partial class EmbeddedGraphStore
 {
-    public Task CreateNode(GraphNode node, CancellationToken ct)
+    public Task<ICreateNodeOutcome> CreateNode(GraphNode node, CancellationToken ct)
     {
         lock (writeLock)
         {
             if (index.Nodes.TryGetValue(node.Id, out var existing))
             {
-                throw new IdConflictException([$"'{node.Id}' is already taken by a node of label {existing.Label}."]);
+                return Task.FromResult<ICreateNodeOutcome>(new WriteOutcome.Conflict([$"'{node.Id}' is already taken by a node of label {existing.Label}."]));
             }
-            ThrowIfUnknown(WriteChecks.References(node));
+            if (Unknown(WriteChecks.References(node)) is { } unknown) return Task.FromResult<ICreateNodeOutcome>(unknown);
             Publish(upserted: [ClaimRules.Fresh(node)]);
+            return Task.FromResult<ICreateNodeOutcome>(WriteOutcome.Created.Value);
         }
-        return Task.CompletedTask;
     }
 
-    public Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct)
+    public Task<IReplaceNodeOutcome> ReplaceNode(GraphNode node, CancellationToken ct)
     {
         lock (writeLock)
         {
             if (index.Find(node.Label, node.Id) is not { } existing)
             {
-                return Task.FromResult<GraphNode?>(null);
+                return Task.FromResult<IReplaceNodeOutcome>(WriteOutcome.NotFound.Value);
             }
-            ThrowIfUnknown(WriteChecks.References(node));
+            if (Unknown(WriteChecks.References(node)) is { } unknown) return Task.FromResult<IReplaceNodeOutcome>(unknown);
             // A fact's values are its sources' claims: the body replaces its source's. A source node has no claims.
             var replaced = node.Evidence.Count == 0
                 ? node with { Evidence = GraphMerge.MergeEvidence(existing.Evidence, node.Evidence) }
                 : ClaimRules.Merge(existing, node, Published, replace: true);
             Publish(upserted: [replaced]);
-            return Task.FromResult<GraphNode?>(replaced);
+            return Task.FromResult<IReplaceNodeOutcome>(new WriteOutcome.Replaced(replaced));
         }
     }
 
-    public Task<DeleteResult> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct)
+    public Task<IDeleteNodeOutcome> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct)
     {
         lock (writeLock)
         {
-            if (index.Find(label, id) is null)
-            {
-                return Task.FromResult(new DeleteResult(DeleteOutcome.NotFound, 0));
-            }
+            return Task.FromResult(Delete());
+        }
+
+        IDeleteNodeOutcome Delete()
+        {
+            if (index.Find(label, id) is null) return WriteOutcome.NotFound.Value;
             if (label == NodeLabel.Source)
             {
                 // A source's facts are not its relationships: retracting them is not a delete's job.
                 var citing = index.NodesCiting(id).Count() + index.EdgesCiting(id).Count();
-                if (citing > 0) return Task.FromResult(new DeleteResult(DeleteOutcome.InUse, citing));
+                if (citing > 0) return new WriteOutcome.InUse(citing);
                 Publish(deletedNodes: [id]);
-                return Task.FromResult(new DeleteResult(DeleteOutcome.Deleted, 0));
+                return new WriteOutcome.Deleted(0);
             }
             var links = index.LinksOf(id);
-            if (links.Count > 0 && !cascade)
-            {
-                return Task.FromResult(new DeleteResult(DeleteOutcome.InUse, links.Count));
-            }
+            if (links.Count > 0 && !cascade) return new WriteOutcome.InUse(links.Count);
             Publish(deletedNodes: [id], deletedEdges: [.. links.Select(l => l.Edge).Distinct()]);
-            return Task.FromResult(new DeleteResult(DeleteOutcome.Deleted, links.Count));
+            return new WriteOutcome.Deleted(links.Count);
         }
     }
 
-    public Task CreateEdge(GraphEdge edge, CancellationToken ct)
+    public Task<ICreateEdgeOutcome> CreateEdge(GraphEdge edge, CancellationToken ct)
     {
         lock (writeLock)
         {
+            return Task.FromResult(Create());
+        }
+
+        ICreateEdgeOutcome Create()
+        {
             if (index.HasEdge(edge.From, edge.Type, edge.To))
             {
-                throw new IdConflictException([$"The relationship {edge.From} -{edge.Type}-> {edge.To} already exists."]);
+                return new WriteOutcome.Conflict([$"The relationship {edge.From} -{edge.Type}-> {edge.To} already exists."]);
             }
-            ThrowIfUnknown(WriteChecks.References(edge));
-            WriteChecks.ThrowIfEndpointsMismatch([edge], id => index.Nodes[id].Label);
+            if (Unknown(WriteChecks.References(edge)) is { } unknown) return unknown;
+            if (WriteChecks.EndpointsMismatch([edge], id => index.Nodes[id].Label) is { } mismatch) return mismatch;
             Publish(upsertedEdges: [ClaimRules.Fresh(edge)]);
+            return WriteOutcome.Created.Value;
         }
-        return Task.CompletedTask;
     }
 
     public Task<GraphEdge?> GetEdge(string fromId, string type, string toId, CancellationToken ct) =>
         Read(() => index.Edge(fromId, type, toId));
 
-    public Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
+    public Task<IDeleteEdgeOutcome> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
     {
         lock (writeLock)
         {
-            if (index.Edge(fromId, type, toId) is not { } edge) return Task.FromResult(false);
+            if (index.Edge(fromId, type, toId) is not { } edge) return Task.FromResult<IDeleteEdgeOutcome>(WriteOutcome.NotFound.Value);
             Publish(deletedEdges: [edge]);
-            return Task.FromResult(true);
+            return Task.FromResult<IDeleteEdgeOutcome>(new WriteOutcome.Deleted(0));
         }
     }
 
-    public Task<SourceRetraction?> RetractSource(string sourceId, CancellationToken ct)
+    public Task<IRetractSourceOutcome> RetractSource(string sourceId, CancellationToken ct)
     {
         lock (writeLock)
         {
-            if (index.Find(NodeLabel.Source, sourceId) is null) return Task.FromResult<SourceRetraction?>(null);
+            if (index.Find(NodeLabel.Source, sourceId) is null) return Task.FromResult<IRetractSourceOutcome>(WriteOutcome.NotFound.Value);
             // The citation index gives the source's facts: the cost is theirs (and deleted nodes' links), not the graph's.
             var plan = RetractionPlan.Make(sourceId, index.NodesCiting(sourceId).ToList(), index.EdgesCiting(sourceId).ToList(),
                 id => index.EdgesOf(id), Published);
             Publish(upserted: plan.Nodes, upsertedEdges: plan.Edges, deletedNodes: [.. plan.DeletedNodes, sourceId], deletedEdges: plan.DeletedEdges);
-            return Task.FromResult<SourceRetraction?>(plan.Summary);
+            return Task.FromResult<IRetractSourceOutcome>(new WriteOutcome.Retracted(plan.Summary));
         }
     }
 
     /// <summary>A source's <c>published</c>, which ranks its claims (<see cref="ClaimRules"/>).</summary>
     private string? Published(string sourceId) => index.Nodes.GetValueOrDefault(sourceId)?.Properties.GetValueOrDefault("published") as string;
 
-    private void ThrowIfUnknown(IEnumerable<string> references)
-    {
-        var unknown = WriteChecks.Unknown(references, index.Nodes.ContainsKey);
-        if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
-    }
+    private WriteOutcome.UnknownReferences? Unknown(IEnumerable<string> references) => WriteChecks.Unknown(references, index.Nodes.ContainsKey);
 
     /// <summary>
     /// Commits the change to the file, then applies it to the index while readers wait, so that no reader sees it

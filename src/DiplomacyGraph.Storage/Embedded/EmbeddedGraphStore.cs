@@ -272,7 +272,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         return new SourceFacts(source, GraphOrder.Sort(index.NodesCiting(sourceId), GraphOrder.ByLabel), GraphOrder.Sort(index.EdgesCiting(sourceId)));
     });
 
-    public Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
+    public Task<IImportOutcome> Import(DocumentGraph incoming, CancellationToken ct)
     {
         lock (writeLock)
         {
@@ -284,12 +284,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 .ToDictionary(n => n.Id, StringComparer.Ordinal);
             var storedEdges = incoming.Edges.Select(e => index.Edge(e.From, e.Type, e.To)).OfType<GraphEdge>()
                 .DistinctBy(e => e.Id).ToDictionary(e => e.Id, StringComparer.Ordinal);
+            if (ImportPlan.Refusal(incoming, stored) is { } refused) return Task.FromResult(refused);
             var plan = ImportPlan.Make(incoming, stored, storedEdges, Published);
             if (plan.Nodes.Count > 0 || plan.Edges.Count > 0)
             {
                 Publish([.. plan.Nodes.Select(n => n.Merged)], [.. plan.Edges.Select(e => e.Merged)]);
             }
-            return Task.FromResult(plan.Summary);
+            return Task.FromResult<IImportOutcome>(new WriteOutcome.Imported(plan.Summary));
         }
     }
 

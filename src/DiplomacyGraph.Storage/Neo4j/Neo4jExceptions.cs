@@ -24,3 +24,10 @@ internal sealed class Neo4jTransientException(string code, string message)
 /// to say exactly why.
 /// </summary>
 internal sealed class Neo4jGuardException() : Exception("A write guard refused; nothing was written.");
+
+/// <summary>
+/// A uniqueness constraint refused a write (<c>Neo.ClientError.Schema.ConstraintValidationFailed</c>): a concurrent write
+/// took the id between the guard's read and the write. The transaction was rolled back; the store answers a conflict.
+/// Neo4j's message names internal node ids, so it is not kept.
+/// </summary>
+internal sealed class Neo4jConstraintException() : Exception("A uniqueness constraint refused the write; nothing was written.");

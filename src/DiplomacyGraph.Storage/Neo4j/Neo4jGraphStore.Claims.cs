@@ -37,7 +37,7 @@ public sealed partial class Neo4jGraphStore
         public string? PublishedOf(string sourceId) => Published.GetValueOrDefault(sourceId);
     }
 
-    public async Task<SourceRetraction?> RetractSource(string sourceId, CancellationToken ct)
+    public async Task<IRetractSourceOutcome> RetractSource(string sourceId, CancellationToken ct)
     {
         await writeGate.WaitAsync(ct);
         try
@@ -52,7 +52,7 @@ public sealed partial class Neo4jGraphStore
                     new CypherStatement(CypherQueries.Get("SourceEdges"), parameters),
                     new CypherStatement(CypherQueries.Get("SourceCitations"), parameters),
                 ], ct);
-                if (cited[0].Column("node").Select(GraphRows.Node).FirstOrDefault() is not { Label: NodeLabel.Source }) return null;
+                if (cited[0].Column("node").Select(GraphRows.Node).FirstOrDefault() is not { Label: NodeLabel.Source }) return WriteOutcome.NotFound.Value;
                 var citing = cited[3].Column("citing").Single().GetInt32();
                 var nodeRows = cited[1].Column("node").ToList();
                 var edgeRows = cited[2].Column("edge").ToList();
@@ -95,7 +95,7 @@ public sealed partial class Neo4jGraphStore
                 try
                 {
                     await client.Run(statements, ct, write: true);
-                    return plan.Summary;
+                    return new WriteOutcome.Retracted(plan.Summary);
                 }
                 catch (Neo4jGuardException e)
                 {

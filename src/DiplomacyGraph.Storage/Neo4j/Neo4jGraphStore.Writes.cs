@@ -14,10 +14,10 @@ public sealed partial class Neo4jGraphStore
     /// <summary>How often a write is tried again when its guard refused but a fresh read finds nothing wrong (a concurrent write changed the store in between).</summary>
     private const int GuardAttempts = 3;
 
-    public Task CreateNode(GraphNode node, CancellationToken ct)
+    public Task<ICreateNodeOutcome> CreateNode(GraphNode node, CancellationToken ct)
     {
         var references = WriteChecks.References(node).ToList();
-        return Guarded<bool>(
+        return Guarded<ICreateNodeOutcome>(
             [
                 LockNodes([node.Id, .. references]),
                 Guard([Free(node.Id), .. references.Select(AnyLabel)]),
@@ -25,21 +25,20 @@ public sealed partial class Neo4jGraphStore
                 .. CitationWrites([ClaimRules.Fresh(node)], []),
                 .. SearchKeyWrites([node]),
             ],
-            _ => true,
+            _ => WriteOutcome.Created.Value,
             async token =>
             {
                 var existing = await ReadNodes([node.Id, .. references], token);
                 if (existing.TryGetValue(node.Id, out var taken))
                 {
-                    throw new IdConflictException([$"'{node.Id}' is already taken by a node of label {taken.Label}."]);
+                    return Answer<ICreateNodeOutcome>(new WriteOutcome.Conflict([$"'{node.Id}' is already taken by a node of label {taken.Label}."]));
                 }
-                ThrowIfUnknown(references, existing);
-                return Retry<bool>();
+                return WriteChecks.Unknown(references, existing.ContainsKey) is { } unknown ? Answer<ICreateNodeOutcome>(unknown) : Retry<ICreateNodeOutcome>();
             }, ct);
     }
 
     /// <summary>A computed write (see Neo4jGraphStore.Claims.cs): the body replaces its source's claims, as in the embedded store.</summary>
-    public async Task<GraphNode?> ReplaceNode(GraphNode node, CancellationToken ct)
+    public async Task<IReplaceNodeOutcome> ReplaceNode(GraphNode node, CancellationToken ct)
     {
         var references = WriteChecks.References(node).ToList();
         await writeGate.WaitAsync(ct);
@@ -48,8 +47,8 @@ public sealed partial class Neo4jGraphStore
             for (var attempt = 1; ; attempt++)
             {
                 var state = await ReadFacts([node.Id, .. references], [], ct);
-                if (!state.Nodes.TryGetValue(node.Id, out var current) || current.Label != node.Label) return null;
-                ThrowIfUnknown(references, state.Nodes);
+                if (!state.Nodes.TryGetValue(node.Id, out var current) || current.Label != node.Label) return WriteOutcome.NotFound.Value;
+                if (WriteChecks.Unknown(references, state.Nodes.ContainsKey) is { } unknown) return unknown;
                 // A source node has no claims: the body replaces its properties, as it always has.
                 var replaced = node.Evidence.Count == 0
                     ? node with { Evidence = GraphMerge.MergeEvidence(current.Evidence, node.Evidence) }
@@ -64,7 +63,7 @@ public sealed partial class Neo4jGraphStore
                 try
                 {
                     await client.Run(statements, ct, write: true);
-                    return replaced;
+                    return new WriteOutcome.Replaced(replaced);
                 }
                 catch (Neo4jGuardException e)
                 {
@@ -79,7 +78,7 @@ public sealed partial class Neo4jGraphStore
         }
     }
 
-    public async Task<DeleteResult> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct)
+    public async Task<IDeleteNodeOutcome> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct)
     {
         // Counted and deleted in one transaction: NodeDegree locks the node, the delete re-checks the same condition.
         IReadOnlyList<CypherStatement> statements = label == NodeLabel.Source
@@ -99,43 +98,44 @@ public sealed partial class Neo4jGraphStore
         var results = await client.Run(statements, ct, write: true);
         if (results[0].Column("links").FirstOrDefault() is not { ValueKind: System.Text.Json.JsonValueKind.Number } links)
         {
-            return new DeleteResult(DeleteOutcome.NotFound, 0);
+            return WriteOutcome.NotFound.Value;
         }
         // A source's facts are not its relationships: retracting them is not a delete's job.
         var blocking = label == NodeLabel.Source ? results[1].Column("citing").Single().GetInt32() : links.GetInt32();
         return blocking > 0 && (label == NodeLabel.Source || !cascade)
-            ? new DeleteResult(DeleteOutcome.InUse, blocking)
-            : new DeleteResult(DeleteOutcome.Deleted, label == NodeLabel.Source ? 0 : blocking);
+            ? new WriteOutcome.InUse(blocking)
+            : new WriteOutcome.Deleted(label == NodeLabel.Source ? 0 : blocking);
     }
 
-    public Task CreateEdge(GraphEdge edge, CancellationToken ct)
+    public Task<ICreateEdgeOutcome> CreateEdge(GraphEdge edge, CancellationToken ct)
     {
         var references = WriteChecks.References(edge).ToList();
         var rule = RelationshipTypes.ByType[edge.Type];
         var evidenceSources = references.Skip(2).Where(r => r != edge.From && r != edge.To);
-        return Guarded<bool>(
+        return Guarded<ICreateEdgeOutcome>(
             [
                 LockNodes(references),
                 Guard([.. Endpoint(edge.From, edge.To, rule), .. evidenceSources.Select(AnyLabel)]),
                 new CypherStatement(CypherQueries.Get("GuardEdgeAbsent"), Params(("from", edge.From), ("type", edge.Type), ("to", edge.To))),
                 .. SetFacts([], [ClaimRules.Fresh(edge)], _ => -1),
             ],
-            _ => true,
+            _ => WriteOutcome.Created.Value,
             async token =>
             {
                 var read = await client.Run(
                 [
                     new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", Sorted(references)))),
-                            new CypherStatement(CypherQueries.Get("GetEdge"), Params(("from", edge.From), ("type", edge.Type), ("to", edge.To))),
+                    new CypherStatement(CypherQueries.Get("GetEdge"), Params(("from", edge.From), ("type", edge.Type), ("to", edge.To))),
                 ], token);
                 if (read[1].Column("edge").Any())
                 {
-                    throw new IdConflictException([$"The relationship {edge.From} -{edge.Type}-> {edge.To} already exists."]);
+                    return Answer<ICreateEdgeOutcome>(new WriteOutcome.Conflict([$"The relationship {edge.From} -{edge.Type}-> {edge.To} already exists."]));
                 }
                 var existing = Nodes(read[0]);
-                ThrowIfUnknown(references, existing);
-                WriteChecks.ThrowIfEndpointsMismatch([edge], id => existing[id].Label);
-                return Retry<bool>();
+                if (WriteChecks.Unknown(references, existing.ContainsKey) is { } unknown) return Answer<ICreateEdgeOutcome>(unknown);
+                return WriteChecks.EndpointsMismatch([edge], id => existing[id].Label) is { } mismatch
+                    ? Answer<ICreateEdgeOutcome>(mismatch)
+                    : Retry<ICreateEdgeOutcome>();
             }, ct);
     }
 
@@ -146,14 +146,14 @@ public sealed partial class Neo4jGraphStore
         return results[0].Column("edge").Select(GraphRows.Edge).FirstOrDefault() is { } edge ? WithClaims(edge, results[1]) : null;
     }
 
-    public async Task<bool> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
+    public async Task<IDeleteEdgeOutcome> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
     {
         var results = await client.Run(
         [
             new CypherStatement(CypherQueries.Get("DeleteEdge"), Params(("from", fromId), ("type", type), ("to", toId))),
             new CypherStatement(CypherQueries.Get("DeleteFactCitations"), Params(("ids", new[] { GraphEdge.EdgeId(fromId, type, toId) }))),
         ], ct, write: true);
-        return results[0].Column("deleted").Single().GetInt32() > 0;
+        return results[0].Column("deleted").Single().GetInt32() > 0 ? new WriteOutcome.Deleted(0) : WriteOutcome.NotFound.Value;
     }
 
     /// <summary>What a write's guard expects of one id (see GuardNodes.cypher).</summary>
@@ -199,17 +199,22 @@ public sealed partial class Neo4jGraphStore
 
     /// <summary>
     /// Runs a guarded write. When the guard refuses (nothing was written), <paramref name="explain"/> reads the store and
-    /// throws the refusal or answers; when it finds nothing wrong, a concurrent write changed the store in between and
-    /// the write is tried again, at most <see cref="GuardAttempts"/> times.
+    /// answers the refusal; when it finds nothing wrong, a concurrent write changed the store in between and the write
+    /// is tried again, at most <see cref="GuardAttempts"/> times. A uniqueness constraint that refuses (a concurrent
+    /// write took an id after the guard) is an id conflict.
     /// </summary>
     private async Task<T> Guarded<T>(IReadOnlyList<CypherStatement> statements, Func<IReadOnlyList<CypherResult>, T> answer,
-        Func<CancellationToken, Task<Refusal<T>>> explain, CancellationToken ct)
+        Func<CancellationToken, Task<Refusal<T>>> explain, CancellationToken ct) where T : class
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return answer(await client.Run(statements, ct, write: true));
+            }
+            catch (Neo4jConstraintException) when (IdTaken is T conflict)
+            {
+                return conflict;
             }
             catch (Neo4jGuardException e)
             {
@@ -230,11 +235,8 @@ public sealed partial class Neo4jGraphStore
     private static Dictionary<string, GraphNode> Nodes(CypherResult result) =>
         result.Column("node").Select(GraphRows.Node).ToDictionary(n => n.Id, StringComparer.Ordinal);
 
-    private static void ThrowIfUnknown(IEnumerable<string> references, Dictionary<string, GraphNode> existing)
-    {
-        var unknown = WriteChecks.Unknown(references, existing.ContainsKey);
-        if (unknown.Count > 0) throw new UnknownReferencesException(unknown);
-    }
+    /// <summary>What a write answers when a uniqueness constraint refused it: Neo4j's message names internal node ids, the conflict is what the caller needs.</summary>
+    private static WriteOutcome.Conflict IdTaken => new(["An id is already used by another node."]);
 
     /// <summary>Every stored property of a node but its evidence, for <c>SET n = $properties</c>.</summary>
     private static Dictionary<string, object?> PropertiesButEvidence(GraphNode node)

@@ -300,10 +300,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     /// <summary>
     /// A computed write (see Neo4jGraphStore.Claims.cs): read what the document touches with its claims, make the
-    /// <see cref="ImportPlan"/> exactly as the embedded store does (which throws its refusals), then one request that
+    /// <see cref="ImportPlan"/> exactly as the embedded store does (or answer its refusal), then one request that
     /// write-locks those nodes, guards their labels and revisions, and writes the changed facts with their citations.
     /// </summary>
-    public async Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
+    public async Task<IImportOutcome> Import(DocumentGraph incoming, CancellationToken ct)
     {
         var declared = incoming.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal);
         var ids = incoming.Nodes.Select(n => n.Id).Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To })).ToList();
@@ -317,8 +317,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             for (var attempt = 1; ; attempt++)
             {
                 var state = await ReadFacts(ids, incoming.Edges, ct);
+                if (ImportPlan.Refusal(incoming, state.Nodes) is { } refused) return refused;
                 var plan = ImportPlan.Make(incoming, state.Nodes, state.Edges, state.PublishedOf);
-                if (plan.Nodes.Count == 0 && plan.Edges.Count == 0) return plan.Summary;
+                if (plan.Nodes.Count == 0 && plan.Edges.Count == 0) return new WriteOutcome.Imported(plan.Summary);
                 // Nodes before edges, each group in a fixed order, so concurrent imports take their locks in the same order.
                 IReadOnlyList<CypherStatement> statements =
                 [
@@ -331,7 +332,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                 try
                 {
                     await client.Run(statements, ct, write: true);
-                    return plan.Summary;
+                    return new WriteOutcome.Imported(plan.Summary);
+                }
+                catch (Neo4jConstraintException)
+                {
+                    return IdTaken;
                 }
                 catch (Neo4jGuardException e)
                 {

@@ -25,7 +25,7 @@ namespace DiplomacyGraph.Storage.Neo4j;
 /// <para>
 /// Failures become the store's exceptions: <see cref="StoreUnavailableException"/> (down, slow, 5xx, transient errors
 /// that persist; <see cref="StoreUnavailableException.OutcomeUnknown"/> when a commit was sent and no answer came),
-/// <see cref="StoreMisconfiguredException"/> (credentials refused), <see cref="IdConflictException"/> (a uniqueness
+/// <see cref="StoreMisconfiguredException"/> (credentials refused), <see cref="Neo4jConstraintException"/> (a uniqueness
 /// constraint), <see cref="Neo4jGuardException"/> (a write's guard refused) or <see cref="Neo4jQueryException"/> (our bug).
 /// <c>Neo.TransientError.*</c> (deadlocks included) is retried with jittered exponential backoff within the timeout.
 /// </para>
@@ -243,8 +243,7 @@ internal sealed partial class Neo4jHttpClient
         switch (code)
         {
             case ConstraintViolation:
-                // Neo4j's message names internal node ids; the conflict itself is what the caller needs.
-                throw new IdConflictException(["An id is already used by another node."]);
+                throw new Neo4jConstraintException();
             case GuardFailure:
                 throw new Neo4jGuardException();
             default:

@@ -308,9 +308,9 @@ public sealed class EmbeddedIndexTests : IDisposable
                     var name = $"{Word()} {step}";
                     var node = KnowledgeGraph.ForActor(Actor(id, name), Source());
                     var replaced = await store.ReplaceNode(node, None);
-                    if (replaced is null)
+                    if (replaced is WriteOutcome.NotFound)
                     {
-                        await store.CreateNode(node, None);
+                        Assert.IsType<WriteOutcome.Created>(await store.CreateNode(node, None));
                     }
                     var shown = (await store.GetNode(NodeLabel.Actor, id, None))!.Node.Name;
                     Assert.Contains(id, (await store.SearchActors(new ActorSearch(shown, null, 1, 100), None)).Items.Select(a => a.Id));
@@ -320,7 +320,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                 {
                     var id = ActorId();
                     var result = await store.DeleteNode(NodeLabel.Actor, id, cascade: random.Next(2) == 0, None);
-                    if (result.Outcome == DeleteOutcome.Deleted)
+                    if (result is WriteOutcome.Deleted)
                     {
                         Assert.Null(await store.GetNode(NodeLabel.Actor, id, None));
                         Assert.DoesNotContain((await store.SearchActors(new ActorSearch(null, null, 1, 100), None)).Items, a => a.Id == id);
@@ -332,7 +332,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                     var (from, to) = (ActorId(), ActorId());
                     if (await store.Exists(NodeLabel.Actor, from, None) && await store.Exists(NodeLabel.Actor, to, None) && await store.GetEdge(from, "IN_TENSION_WITH", to, None) is null)
                     {
-                        await store.CreateEdge(new GraphEdge("IN_TENSION_WITH", from, to, new Dictionary<string, object?>(), [new Evidence(Source(), $"Step {step}.")]), None);
+                        Assert.IsType<WriteOutcome.Created>(await store.CreateEdge(new GraphEdge("IN_TENSION_WITH", from, to, new Dictionary<string, object?>(), [new Evidence(Source(), $"Step {step}.")]), None));
                         Assert.Contains((await store.GetRelationships(from, "IN_TENSION_WITH", Directions.Out, None))!, l => l.Other.Id == to);
                     }
                     break;
@@ -346,8 +346,8 @@ public sealed class EmbeddedIndexTests : IDisposable
                     {
                         Actors = [Actor(existing, $"Renamed {step}"), Actor(added, $"{Word()} {step}")],
                         Relationships = [Rel(added, "CRITIC_OF", existing)],
-                    }, None);
-                    var removed = (await store.RetractSource(retracted, None))!;
+                    }, None).Imported();
+                    var removed = Assert.IsType<WriteOutcome.Retracted>(await store.RetractSource(retracted, None)).Summary;
                     Assert.Equal([added], removed.NodesDeleted);
                     Assert.Equal([existing], removed.NodesUpdated);
                     Assert.Null(await store.GetSource(retracted, None));
@@ -361,7 +361,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                     if (links is { Count: > 0 })
                     {
                         var edge = links[random.Next(links.Count)].Edge;
-                        Assert.True(await store.DeleteEdge(edge.From, edge.Type, edge.To, None));
+                        Assert.IsType<WriteOutcome.Deleted>(await store.DeleteEdge(edge.From, edge.Type, edge.To, None));
                         Assert.Null(await store.GetEdge(edge.From, edge.Type, edge.To, None));
                         var source = edge.Evidence[0].SourceId;
                         Assert.DoesNotContain((await store.GetSource(source, None))!.Edges, e => e.Id == edge.Id);

@@ -28,7 +28,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
 
     public Task DisposeAsync() => DisposeStore();
 
-    private Task<ImportSummary> ImportWorld() => Store.Import(WorldDocument(), None);
+    private Task<ImportSummary> ImportWorld() => Store.Import(WorldDocument(), None).Imported();
 
     private static string[] Ids(IEnumerable<GraphNode> nodes) => [.. nodes.Select(n => n.Id)];
 
@@ -479,7 +479,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         var again = await Store.Import(Document("figures") with
         {
             Figures = [Figure("deportations", "Deportations", 810), Figure("share", "Share", 12.5, approximate: true)],
-        }, None);
+        }, None).Imported();
         Assert.Equal(["deportations", "figures", "share"], again.NodesUnchanged.Order(StringComparer.Ordinal));
     }
 
@@ -523,7 +523,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
             Source = Source("later-report") with { Published = "2026-03-01" },
             Actors = [Actor(Petro, "Gustavo Petro Urrego", aliases: ["Gustavo", "Petro"], evidence: "Petro, again.")],
             Relationships = [Rel(Petro, "PARTICIPATED_IN", Meeting, new() { ["role"] = "visitor", ["side"] = Colombia }, "He was there.")],
-        }, None);
+        }, None).Imported();
 
         var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!;
         Assert.Equal("Gustavo Petro Urrego", petro.Node.Name);
@@ -547,7 +547,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         await ImportWorld();
 
         await Store.Import(WorldDocument() with { Actors = [Actor(Trump, "Donald Trump", evidence: "Another sentence.")], Events = [], Sanctions = [], Statements = [], Places = [], Relationships = [] }, None);
-        var again = await Store.Import(WorldDocument() with { Actors = [Actor(Trump, "Donald Trump", evidence: "Another sentence.")], Events = [], Sanctions = [], Statements = [], Places = [], Relationships = [] }, None);
+        var again = await Store.Import(WorldDocument() with { Actors = [Actor(Trump, "Donald Trump", evidence: "Another sentence.")], Events = [], Sanctions = [], Statements = [], Places = [], Relationships = [] }, None).Imported();
 
         var trump = (await Store.GetNode(NodeLabel.Actor, Trump, None))!.Node;
         Assert.Equal([new Evidence(World, "Donald Trump is named."), new Evidence(World, "Another sentence.")], trump.Evidence);
@@ -560,7 +560,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var error = await Assert.ThrowsAsync<UnknownReferencesException>(() => Store.Import(Document("bad-report") with
+        var error = Assert.IsType<WriteOutcome.UnknownReferences>(await Store.Import(Document("bad-report") with
         {
             Actors = [Actor("someone", "Someone")],
             Relationships = [Rel("someone", "CRITIC_OF", "nobody"), Rel("ghost", "CRITIC_OF", Petro), Rel("someone", "CRITIC_OF", Petro)],
@@ -577,7 +577,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var error = await Assert.ThrowsAsync<IdConflictException>(() => Store.Import(Document("confused-report") with
+        var error = Assert.IsType<WriteOutcome.Conflict>(await Store.Import(Document("confused-report") with
         {
             Actors = [Actor("someone", "Someone")],
             Events = [Event(Petro, "Petro the event", "2026-01-01")],
@@ -601,12 +601,12 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        await Store.CreateNode(ActorNode("marco-rubio", "Marco Rubio"), None);
+        Assert.IsType<WriteOutcome.Created>(await Store.CreateNode(ActorNode("marco-rubio", "Marco Rubio"), None));
 
         Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None))!.Node.Name);
-        var taken = await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateNode(ActorNode("marco-rubio", "Someone Else"), None));
-        Assert.Contains("marco-rubio", taken.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateNode(KnowledgeGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
+        var taken = Assert.IsType<WriteOutcome.Conflict>(await Store.CreateNode(ActorNode("marco-rubio", "Someone Else"), None));
+        Assert.Contains("marco-rubio", taken.Detail, StringComparison.Ordinal);
+        Assert.IsType<WriteOutcome.Conflict>(await Store.CreateNode(KnowledgeGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
         Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None))!.Node.Name);
     }
 
@@ -615,7 +615,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var error = await Assert.ThrowsAsync<UnknownReferencesException>(() => Store.CreateNode(ActorNode("marco-rubio", "Marco Rubio", "no-such-source"), None));
+        var error = Assert.IsType<WriteOutcome.UnknownReferences>(await Store.CreateNode(ActorNode("marco-rubio", "Marco Rubio", "no-such-source"), None));
 
         Assert.Equal(["no-such-source"], error.Ids);
         Assert.False(await Store.Exists(NodeLabel.Actor, "marco-rubio", None));
@@ -625,9 +625,9 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     public async Task Replacing_a_node_replaces_the_claims_of_its_source_and_keeps_its_evidence()
     {
         await ImportWorld();
-        await Store.Import(Document("second-report") with { Source = Source("second-report") with { Published = "2026-03-01" } }, None);
+        await Store.Import(Document("second-report") with { Source = Source("second-report") with { Published = "2026-03-01" } }, None).Imported();
 
-        var replaced = await Store.ReplaceNode(ActorNode(Petro, "Gustavo Francisco Petro", "second-report", "Petro, in full."), None);
+        var replaced = Assert.IsType<WriteOutcome.Replaced>(await Store.ReplaceNode(ActorNode(Petro, "Gustavo Francisco Petro", "second-report", "Petro, in full."), None)).Node;
 
         var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node;
         Assert.Equal(Json(replaced), Json(petro));
@@ -647,8 +647,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        Assert.Null(await Store.ReplaceNode(ActorNode("nobody", "Nobody"), None));
-        Assert.Null(await Store.ReplaceNode(KnowledgeGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
+        Assert.IsType<WriteOutcome.NotFound>(await Store.ReplaceNode(ActorNode("nobody", "Nobody"), None));
+        Assert.IsType<WriteOutcome.NotFound>(await Store.ReplaceNode(KnowledgeGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
         Assert.False(await Store.Exists(NodeLabel.Actor, "nobody", None));
         Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node.Name);
     }
@@ -659,26 +659,26 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         await ImportWorld();
 
         var refused = await Store.DeleteNode(NodeLabel.Actor, Vance, cascade: false, None);
-        Assert.Equal(new DeleteResult(DeleteOutcome.InUse, 1), refused);
+        Assert.Equal(new WriteOutcome.InUse(1), refused);
         Assert.True(await Store.Exists(NodeLabel.Actor, Vance, None));
 
         var deleted = await Store.DeleteNode(NodeLabel.Actor, Vance, cascade: true, None);
-        Assert.Equal(new DeleteResult(DeleteOutcome.Deleted, 1), deleted);
+        Assert.Equal(new WriteOutcome.Deleted(1), deleted);
         Assert.False(await Store.Exists(NodeLabel.Actor, Vance, None));
         Assert.Null(await Store.GetEdge(Vance, "PARTICIPATED_IN", Meeting, None));
         Assert.Equal(20, (await Store.GetGraph(100, None)).Edges.Count);
-        Assert.Equal(new DeleteResult(DeleteOutcome.NotFound, 0), await Store.DeleteNode(NodeLabel.Actor, Vance, cascade: true, None));
-        Assert.Equal(new DeleteResult(DeleteOutcome.NotFound, 0), await Store.DeleteNode(NodeLabel.Event, Petro, cascade: true, None));
+        Assert.Equal(WriteOutcome.NotFound.Value, await Store.DeleteNode(NodeLabel.Actor, Vance, cascade: true, None));
+        Assert.Equal(WriteOutcome.NotFound.Value, await Store.DeleteNode(NodeLabel.Event, Petro, cascade: true, None));
     }
 
     [Fact]
     public async Task A_source_that_facts_cite_cannot_be_deleted_and_an_unused_one_can()
     {
         await ImportWorld();
-        await Store.Import(Document("unused-report"), None);
+        await Store.Import(Document("unused-report"), None).Imported();
 
-        Assert.Equal(DeleteOutcome.InUse, (await Store.DeleteNode(NodeLabel.Source, World, cascade: true, None)).Outcome);
-        Assert.Equal(new DeleteResult(DeleteOutcome.Deleted, 0), await Store.DeleteNode(NodeLabel.Source, "unused-report", cascade: false, None));
+        Assert.IsType<WriteOutcome.InUse>(await Store.DeleteNode(NodeLabel.Source, World, cascade: true, None));
+        Assert.Equal(new WriteOutcome.Deleted(0), await Store.DeleteNode(NodeLabel.Source, "unused-report", cascade: false, None));
         Assert.Equal([World], Ids(await Store.ListSources(None)));
     }
 
@@ -688,15 +688,15 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         await ImportWorld();
         var edge = KnowledgeGraph.ForRelationship(Rel(Vance, "PARTICIPATED_IN", Call, new() { ["role"] = "listener" }), World);
 
-        await Store.CreateEdge(edge, None);
+        Assert.IsType<WriteOutcome.Created>(await Store.CreateEdge(edge, None));
 
         Assert.Equal(Json(ClaimRules.Fresh(edge)), Json(await Store.GetEdge(Vance, "PARTICIPATED_IN", Call, None)));
-        await Assert.ThrowsAsync<IdConflictException>(() => Store.CreateEdge(edge, None));
-        var unknown = await Assert.ThrowsAsync<UnknownReferencesException>(() =>
-            Store.CreateEdge(KnowledgeGraph.ForRelationship(Rel("zed", "CRITIC_OF", "abe"), "no-source"), None));
+        Assert.IsType<WriteOutcome.Conflict>(await Store.CreateEdge(edge, None));
+        var unknown = Assert.IsType<WriteOutcome.UnknownReferences>(
+            await Store.CreateEdge(KnowledgeGraph.ForRelationship(Rel("zed", "CRITIC_OF", "abe"), "no-source"), None));
         Assert.Equal(["abe", "no-source", "zed"], unknown.Ids);
-        await Assert.ThrowsAsync<EndpointMismatchException>(() =>
-            Store.CreateEdge(KnowledgeGraph.ForRelationship(Rel(Meeting, "CRITIC_OF", Petro), World), None));
+        Assert.IsType<WriteOutcome.EndpointMismatch>(
+            await Store.CreateEdge(KnowledgeGraph.ForRelationship(Rel(Meeting, "CRITIC_OF", Petro), World), None));
         Assert.Null(await Store.GetEdge(Meeting, "CRITIC_OF", Petro, None));
         Assert.Equal(22, (await Store.GetGraph(100, None)).Edges.Count);
     }
@@ -706,9 +706,9 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        Assert.True(await Store.DeleteEdge(Petro, "CRITIC_OF", Trump, None));
+        Assert.IsType<WriteOutcome.Deleted>(await Store.DeleteEdge(Petro, "CRITIC_OF", Trump, None));
 
-        Assert.False(await Store.DeleteEdge(Petro, "CRITIC_OF", Trump, None));
+        Assert.IsType<WriteOutcome.NotFound>(await Store.DeleteEdge(Petro, "CRITIC_OF", Trump, None));
         Assert.Null(await Store.GetEdge(Petro, "CRITIC_OF", Trump, None));
         Assert.NotNull(await Store.GetEdge(Trump, "CRITIC_OF", Petro, None));
         Assert.True(await Store.Exists(NodeLabel.Actor, Petro, None));
@@ -719,7 +719,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var error = await Assert.ThrowsAsync<EndpointMismatchException>(() => Store.Import(Document("mixed-report") with
+        var error = Assert.IsType<WriteOutcome.EndpointMismatch>(await Store.Import(Document("mixed-report") with
         {
             Actors = [Actor("someone", "Someone")],
             Relationships = [Rel("someone", "CRITIC_OF", Petro), Rel(Meeting, "PARTICIPATED_IN", Call)],

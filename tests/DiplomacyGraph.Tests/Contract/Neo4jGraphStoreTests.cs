@@ -44,7 +44,7 @@ public sealed class Neo4jGraphStoreTests(Neo4jServer server) : IAsyncLifetime
         var relationships = await Count("MATCH ()-[r]->() RETURN count(r)");
         var evidence = await Count("MATCH (n) RETURN sum(size(coalesce(n.evidenceSources, [])))");
         var summaries = new List<ImportSummary>();
-        foreach (var document in documents) summaries.Add(await Store.Import(document, None));
+        foreach (var document in documents) summaries.Add(await Store.Import(document, None).Imported());
 
         Assert.Equal(nodes, await Count("MATCH (n) RETURN count(n)"));
         Assert.Equal(relationships, await Count("MATCH ()-[r]->() RETURN count(r)"));
@@ -76,13 +76,13 @@ public sealed class Neo4jGraphStoreTests(Neo4jServer server) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_constraint_violation_becomes_an_id_conflict()
+    public async Task A_constraint_violation_is_a_constraint_exception_that_writes_answer_as_an_id_conflict()
     {
         var client = services.GetRequiredService<Neo4jHttpClient>();
         var create = new CypherStatement("CREATE (:Node:Actor {id: $id})", new Dictionary<string, object?> { ["id"] = "twice" });
         await client.Run(create, None);
 
-        await Assert.ThrowsAsync<IdConflictException>(() => client.Run(create, None));
+        await Assert.ThrowsAsync<Neo4jConstraintException>(() => client.Run(create, None));
     }
 
     [Fact]

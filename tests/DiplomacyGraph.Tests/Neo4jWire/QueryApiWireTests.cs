@@ -108,7 +108,8 @@ public sealed class QueryApiWireTests : IDisposable
 
         wire.Answer = r => r.Path.EndsWith("/commit", StringComparison.Ordinal)
             ? DocumentedNeo4jWire.Error(HttpStatusCode.BadRequest, "Neo.ClientError.Schema.ConstraintValidationFailed") : null;
-        await Assert.ThrowsAsync<IdConflictException>(() => Store().CreateNode(Ortiz, CancellationToken.None));
+        var conflict = Assert.IsType<WriteOutcome.Conflict>(await Store().CreateNode(Ortiz, CancellationToken.None));
+        Assert.Equal(["An id is already used by another node."], conflict.Conflicts);
 
         wire.Answer = _ => DocumentedNeo4jWire.Error(HttpStatusCode.Unauthorized, "Neo.ClientError.Security.Unauthorized");
         await Assert.ThrowsAsync<StoreMisconfiguredException>(() => Store().Exists(NodeLabel.Actor, "x", CancellationToken.None));

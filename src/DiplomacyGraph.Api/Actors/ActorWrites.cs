@@ -1,0 +1,33 @@
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Actors;
+
+/// <summary>An actor to create or replace, with the source of its evidence.</summary>
+public sealed record ActorWrite : ActorRecord, INodeWrite
+{
+    /// <summary>The id of the source the evidence comes from, e.g. <c>vermelho-2026-02-04-petro-trump</c>.</summary>
+    public required string SourceId { get; init; }
+}
+
+internal sealed class ActorWriteValidator() : NodeWriteValidator<ActorWrite, ActorRecord>(new ActorValidator());
+
+/// <summary>POST, PUT and DELETE /api/actors: one actor at a time, with its evidence; they need an API key.</summary>
+internal static class ActorWrites
+{
+    private static readonly NodeResource<ActorWrite, ActorDetailDto> Actors = new(NodeLabel.Actor, "Actor", "/api/actors", w => KnowledgeGraph.ForActor(w, w.SourceId), ActorDetailDto.From);
+
+    public static void MapActorWrites(this IEndpointRouteBuilder routes) => routes.MapNodeWrites(Actors, "Actors", CreateActor, ReplaceActor, DeleteActor);
+
+    public static Task<Results<Created<ActorDetailDto>, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CreateActor(
+        ActorWrite write, IGraphStore store, CancellationToken ct) => Actors.Create(write, store, ct);
+
+    public static Task<Results<Ok<ActorDetailDto>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> ReplaceActor(
+        string id, ActorWrite write, IGraphStore store, CancellationToken ct) => Actors.Replace(id, write, store, ct);
+
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteActor(string id, bool? cascade, IGraphStore store, CancellationToken ct) =>
+        Actors.Delete(id, cascade, store, ct);
+}

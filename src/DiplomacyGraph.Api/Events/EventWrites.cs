@@ -1,0 +1,33 @@
+using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DiplomacyGraph.Api.Events;
+
+/// <summary>An event to create or replace, with the source of its evidence.</summary>
+public sealed record EventWrite : EventRecord, INodeWrite
+{
+    /// <summary>The id of the source the evidence comes from.</summary>
+    public required string SourceId { get; init; }
+}
+
+internal sealed class EventWriteValidator() : NodeWriteValidator<EventWrite, EventRecord>(new EventValidator());
+
+/// <summary>POST, PUT and DELETE /api/events: one event at a time, with its evidence; they need an API key.</summary>
+internal static class EventWrites
+{
+    private static readonly NodeResource<EventWrite, EventSummaryDto> Events = new(NodeLabel.Event, "Event", "/api/events", w => KnowledgeGraph.ForEvent(w, w.SourceId), EventSummaryDto.From);
+
+    public static void MapEventWrites(this IEndpointRouteBuilder routes) => routes.MapNodeWrites(Events, "Events", CreateEvent, ReplaceEvent, DeleteEvent);
+
+    public static Task<Results<Created<EventSummaryDto>, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CreateEvent(
+        EventWrite write, IGraphStore store, CancellationToken ct) => Events.Create(write, store, ct);
+
+    public static Task<Results<Ok<EventSummaryDto>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> ReplaceEvent(
+        string id, EventWrite write, IGraphStore store, CancellationToken ct) => Events.Replace(id, write, store, ct);
+
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteEvent(string id, bool? cascade, IGraphStore store, CancellationToken ct) =>
+        Events.Delete(id, cascade, store, ct);
+}
