@@ -69,7 +69,7 @@ internal static class NodeWrites
         NodeResource<TWrite, TDto> resource, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite
     {
         await store.CreateNode(resource.ToNode(write), ct);
-        return await store.GetNode(resource.Label, write.Id, ct) is { } created
+        return await store.GetNode(resource.Label, write.Id, ct) is Found<NodeWithLinks>(var created)
             ? TypedResults.Created($"{resource.Route}/{write.Id}", resource.ToDto(created))
             : Problems.NotFound(resource.Name, write.Id);
     }
@@ -81,7 +81,7 @@ internal static class NodeWrites
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [$"The body's id '{write.Id}' differs from the URL's '{id}'."] });
         }
-        if (await store.ReplaceNode(resource.ToNode(write), ct) is null || await store.GetNode(resource.Label, id, ct) is not { } replaced)
+        if (await store.ReplaceNode(resource.ToNode(write), ct) is null || await store.GetNode(resource.Label, id, ct) is not Found<NodeWithLinks>(var replaced))
         {
             return Problems.NotFound(resource.Name, id);
         }
