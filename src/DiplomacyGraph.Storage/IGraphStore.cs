@@ -13,8 +13,8 @@ public interface IGraphStore
     /// <summary>Whether a node with this label and id exists.</summary>
     Task<bool> Exists(NodeLabel label, string id, CancellationToken ct);
 
-    /// <summary>The node with this id, whatever its label, without its links; null when there is none.</summary>
-    Task<GraphNode?> FindNode(string id, CancellationToken ct);
+    /// <summary>The node with this id, whatever its label, without its links; its miss (suggestions of any label but sources) when there is none.</summary>
+    Task<Lookup<GraphNode>> FindNode(string id, CancellationToken ct);
 
     /// <summary>
     /// Close matches for an id that does not exist, best first, at most <paramref name="max"/>: nodes of the label (of any
@@ -61,6 +61,9 @@ public interface IGraphStore
 
     /// <summary><see cref="FindStatements"/>, or the miss of the speaker (<c>speaker</c>, an actor), else of <c>about</c> (a node of any label).</summary>
     Task<Lookup<Page<NodeWithLinks>>> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct);
+
+    /// <summary><see cref="FindFigures"/>, or the miss of <c>about</c> (a node of any label), else of the reporter (<c>reporter</c>, an actor).</summary>
+    Task<Lookup<Page<NodeWithLinks>>> FindFiguresIfAnchorsExist(FigureSearch search, CancellationToken ct);
 
     /// <summary><see cref="GetTimeline"/>, or the miss of <see cref="TimelineSearch.ActorId"/> (<c>actor</c>).</summary>
     Task<Lookup<IReadOnlyList<NodeWithLinks>>> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct);
@@ -112,8 +115,8 @@ public interface IGraphStore
 
     Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct);
 
-    /// <summary>A source and every fact its evidence supports, or null when there is no such source.</summary>
-    Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct);
+    /// <summary>A source and every fact its evidence supports, or its miss when there is no such source.</summary>
+    Task<Lookup<SourceFacts>> GetSource(string sourceId, CancellationToken ct);
 
     /// <summary>
     /// Merges a graph (a validated knowledge document, or what another format such as FollowTheMoney became) into the

@@ -29,10 +29,6 @@ internal static class Misses
     public static Results<Ok<TAnswer>, NotFoundProblem> Answer<T, TAnswer>(this Lookup<T> lookup, Func<T, TAnswer> map) =>
         lookup is Found<T>(var value) ? TypedResults.Ok(map(value)) : lookup.NotFound();
 
-    /// <summary>A 404 for an id of this label (of any label when null), asking the store for suggestions; for reads that do not answer with a <see cref="Lookup{T}"/>.</summary>
-    public static async Task<NotFoundProblem> NotFound(this IGraphStore store, NodeLabel? label, string id, CancellationToken ct, string? parameter = null) =>
-        (await store.Missing<object>(label, id, parameter, ct)).NotFound();
-
     private static NotFoundProblem Of(NodeLabel? label, string id, string? parameter, IReadOnlyList<GraphNode> suggestions)
     {
         var what = label is { } known ? Enum.GetName(known)! : "Node";

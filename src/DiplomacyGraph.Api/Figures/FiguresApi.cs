@@ -51,12 +51,8 @@ internal static class FiguresApi
     public static async Task<Results<Ok<PagedList<FigureDto>>, NotFoundProblem>> FindFigures(
         [AsParameters] FigureQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (query.About is not null && await store.FindNode(query.About, ct) is null)
-        {
-            return await store.NotFound(null, query.About, ct, "about");
-        }
-        var page = await store.FindFigures(new FigureSearch(query.About, null, query.Metric, query.Q, query.PageNumber, query.PageLength), ct);
-        return TypedResults.Ok(page.Map(FigureDto.From));
+        var search = new FigureSearch(query.About, null, query.Metric, query.Q, query.PageNumber, query.PageLength);
+        return (await store.FindFiguresIfAnchorsExist(search, ct)).Answer(page => page.Map(FigureDto.From));
     }
 
     /// <summary>A figure's stored name repeats its metric.</summary>

@@ -133,7 +133,7 @@ internal static class PathsApi
     {
         foreach (var (parameter, id) in new[] { ("from", query.From!), ("to", query.To!) })
         {
-            if (await store.FindNode(id, ct) is null) return await store.NotFound(null, id, ct, parameter);
+            if (await store.FindNode(id, ct) is Missing<GraphNode> missing) return missing.NotFound(parameter);
         }
         return null;
     }

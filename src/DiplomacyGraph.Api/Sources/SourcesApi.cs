@@ -114,9 +114,10 @@ internal static class SourcesApi
     public static async Task<Results<Ok<SourceDetailDto>, NotFoundProblem>> GetSource(
         [Description("Source id, e.g. vermelho-2026-02-04-petro-trump.")] string id, IGraphStore store, CancellationToken ct)
     {
-        if (await store.GetSource(id, ct) is not { } facts)
+        var found = await store.GetSource(id, ct);
+        if (found is not Found<SourceFacts>(var facts))
         {
-            return await store.NotFound(NodeLabel.Source, id, ct);
+            return found.NotFound();
         }
         var cap = new LinkCap();
         return TypedResults.Ok(new SourceDetailDto(

@@ -15,6 +15,9 @@ public sealed partial class EmbeddedGraphStore
     public Task<Lookup<Page<NodeWithLinks>>> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
         Anchored([("speaker", NodeLabel.Actor, search.SpeakerId), ("about", null, search.AboutId)], () => FindStatements(search, ct), ct);
 
+    public Task<Lookup<Page<NodeWithLinks>>> FindFiguresIfAnchorsExist(FigureSearch search, CancellationToken ct) =>
+        Anchored([("about", null, search.AboutId), ("reporter", NodeLabel.Actor, search.ReporterId)], () => FindFigures(search, ct), ct);
+
     public Task<Lookup<IReadOnlyList<NodeWithLinks>>> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct) =>
         Anchored([("actor", NodeLabel.Actor, search.ActorId)], () => GetTimeline(search, ct), ct);
 

@@ -275,11 +275,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     public Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct) =>
         Read(() => (IReadOnlyList<GraphNode>)[.. index.Ordered(NodeLabel.Source)]);
 
-    public Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct) => Read(() =>
-    {
-        if (index.Find(NodeLabel.Source, sourceId) is not { } source) return null;
-        return new SourceFacts(source, GraphOrder.Sort(index.NodesCiting(sourceId), GraphOrder.ByLabel), GraphOrder.Sort(index.EdgesCiting(sourceId)));
-    });
+    public async Task<Lookup<SourceFacts>> GetSource(string sourceId, CancellationToken ct) =>
+        await this.FoundOrMissing(await Read(() => index.Find(NodeLabel.Source, sourceId) is { } source
+            ? new SourceFacts(source, GraphOrder.Sort(index.NodesCiting(sourceId), GraphOrder.ByLabel), GraphOrder.Sort(index.EdgesCiting(sourceId)))
+            : null), NodeLabel.Source, sourceId, null, ct);
 
     public Task<ImportSummary> Import(DocumentGraph incoming, CancellationToken ct)
     {

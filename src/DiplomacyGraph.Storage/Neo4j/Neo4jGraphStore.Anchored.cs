@@ -18,6 +18,10 @@ public sealed partial class Neo4jGraphStore
         PageIfAnchorsExist(StatementsVariant(search), search.Page, search.PageSize,
             [("speaker", NodeLabel.Actor, search.SpeakerId), ("about", null, search.AboutId)], ct);
 
+    public Task<Lookup<Page<NodeWithLinks>>> FindFiguresIfAnchorsExist(FigureSearch search, CancellationToken ct) =>
+        PageIfAnchorsExist(FiguresVariant(search), search.Page, search.PageSize,
+            [("about", null, search.AboutId), ("reporter", NodeLabel.Actor, search.ReporterId)], ct);
+
     public async Task<Lookup<IReadOnlyList<NodeWithLinks>>> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct)
     {
         if (search.ActorId is not { } actor) return new Found<IReadOnlyList<NodeWithLinks>>(await GetTimeline(search, ct));

@@ -6,8 +6,8 @@ namespace DiplomacyGraph.Storage.Neo4j;
 /// <summary>Nodes by any id, suggestions for misses, figures and programmes, and every shortest path.</summary>
 public sealed partial class Neo4jGraphStore
 {
-    public async Task<GraphNode?> FindNode(string id, CancellationToken ct) =>
-        (await NodesByIds([id], ct)).FirstOrDefault();
+    public async Task<Lookup<GraphNode>> FindNode(string id, CancellationToken ct) =>
+        await this.FoundOrMissing((await NodesByIds([id], ct)).FirstOrDefault(), null, id, null, ct);
 
     public async Task<IReadOnlyList<GraphNode>> Suggest(string missingId, NodeLabel? label, int max, CancellationToken ct)
     {

@@ -271,7 +271,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return GraphOrder.Sort(result.Column("node").Select(GraphRows.Node), GraphOrder.ById);
     }
 
-    public async Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct)
+    public async Task<Lookup<SourceFacts>> GetSource(string sourceId, CancellationToken ct) =>
+        await this.FoundOrMissing(await SourceOf(sourceId, ct), NodeLabel.Source, sourceId, null, ct);
+
+    private async Task<SourceFacts?> SourceOf(string sourceId, CancellationToken ct)
     {
         var parameters = Params(("id", sourceId));
         var results = await client.Run(

@@ -40,6 +40,7 @@ public abstract class StoreCallsPerRequest(StoreCallsHost host) : IAsyncLifetime
     [InlineData("/api/statements?speaker=trump", "speaker")]
     [InlineData("/api/statements?speaker=donald-trump&about=petro", "about")]
     [InlineData("/api/timeline?actor=petro", "actor")]
+    [InlineData("/api/figures?about=petro", "about")]
     public async Task A_list_whose_filter_names_no_actor_asks_the_store_once_and_answers_404_naming_the_first_missing_filter_with_suggestions(
         string url, string parameter)
     {
@@ -74,6 +75,7 @@ public abstract class StoreCallsPerRequest(StoreCallsHost host) : IAsyncLifetime
     [InlineData("/api/events?actor=gustavo-petro")]
     [InlineData("/api/statements?speaker=donald-trump&about=gustavo-petro")]
     [InlineData("/api/timeline?actor=gustavo-petro")]
+    [InlineData("/api/figures?about=gustavo-petro")]
     [InlineData("/api/actors/gustavo-petro/family")]
     [InlineData("/api/actors/gustavo-petro/statements")]
     [InlineData("/api/actors/gustavo-petro/sanctions?activeOn=2026-02-03")]

@@ -350,21 +350,20 @@ public sealed class EmbeddedIndexTests : IDisposable
                     var removed = (await store.RetractSource(retracted, None))!;
                     Assert.Equal([added], removed.NodesDeleted);
                     Assert.Equal([existing], removed.NodesUpdated);
-                    Assert.Null(await store.GetSource(retracted, None));
+                    (await store.GetSource(retracted, None)).Miss();
                     Assert.DoesNotContain((await store.GetNode(NodeLabel.Actor, existing, None)).Found().Node.Evidence, e => e.SourceId == retracted);
                     break;
                 }
                 default:
                 {
                     var id = ActorId();
-                    var links = (await store.GetRelationships(id, null, Directions.Out, None)).Found();
-                    if (links is { Count: > 0 })
+                    if (await store.GetRelationships(id, null, Directions.Out, None) is Found<IReadOnlyList<Link>>(var links) && links.Count > 0)
                     {
                         var edge = links[random.Next(links.Count)].Edge;
                         Assert.True(await store.DeleteEdge(edge.From, edge.Type, edge.To, None));
                         Assert.Null(await store.GetEdge(edge.From, edge.Type, edge.To, None));
                         var source = edge.Evidence[0].SourceId;
-                        Assert.DoesNotContain((await store.GetSource(source, None))!.Edges, e => e.Id == edge.Id);
+                        Assert.DoesNotContain((await store.GetSource(source, None)).Found().Edges, e => e.Id == edge.Id);
                     }
                     break;
                 }

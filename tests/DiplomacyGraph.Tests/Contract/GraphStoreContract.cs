@@ -193,6 +193,11 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Equal(("speaker", Meeting), Named((await Store.FindStatementsIfAnchorsExist(new StatementSearch(Meeting, null, null, 1, 10), None)).Miss()));
         var about = (await Store.FindStatementsIfAnchorsExist(new StatementSearch(Petro, "nothing", null, 1, 10), None)).Miss();
         Assert.Equal(("about", "nothing", null), (about.Parameter, about.Id, about.Label));
+        var figuresAbout = (await Store.FindFiguresIfAnchorsExist(new FigureSearch("nothing", null, null, null, 1, 10), None)).Miss();
+        Assert.Equal(("about", "nothing", null), (figuresAbout.Parameter, figuresAbout.Id, figuresAbout.Label));
+        Assert.Equal(("reporter", Meeting), Named((await Store.FindFiguresIfAnchorsExist(new FigureSearch(null, Meeting, null, null, 1, 10), None)).Miss()));
+        var figures = new FigureSearch(Petro, null, null, null, 1, 10);
+        Assert.Equal(Ids((await Store.FindFigures(figures, None)).Items), Ids((await Store.FindFiguresIfAnchorsExist(figures, None)).Found().Items));
         Assert.Equal(("actor", "nobody"), Named((await Store.GetTimelineIfAnchorsExist(new TimelineSearch("nobody", null, null, 10), None)).Miss()));
         // The miss carries the suggestions Suggest gives for it: no second call needed.
         var petro = (await Store.FindSanctionsIfAnchorsExist(new SanctionSearch(Usa, "petro", null, 1, 10), None)).Miss();
@@ -459,8 +464,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         }, None);
 
         var sources = await Store.ListSources(None);
-        var second = await Store.GetSource("a-second-report", None);
-        var world = await Store.GetSource(World, None);
+        var second = (await Store.GetSource("a-second-report", None)).Found();
+        var world = (await Store.GetSource(World, None)).Found();
 
         Assert.Equal(["a-second-report", World], Ids(sources));
         Assert.Equal("A report", sources[0].Properties["title"]);
@@ -469,8 +474,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Equal(17, world!.Nodes.Count);
         Assert.Equal(GraphOrder.Sort(world.Nodes, GraphOrder.ByLabel).Select(n => n.Id), Ids(world.Nodes));
         Assert.Equal(21, world.Edges.Count);
-        Assert.Null(await Store.GetSource("nothing", None));
-        Assert.Null(await Store.GetSource(Petro, None));
+        (await Store.GetSource("nothing", None)).Miss();
+        (await Store.GetSource(Petro, None)).Miss();
     }
 
     [Fact]
