@@ -42,12 +42,12 @@ public class EmbeddedQueryBenchmarks
             .GroupBy(id => id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
         var path = await Graph.FindShortestPath(farFrom, farTo, 6, CancellationToken.None);
-        var hub = await Graph.GetNode(NodeLabel.Actor, hubCountry, CancellationToken.None);
-        var network = await Graph.GetNetwork(busyPerson, 2, 500, CancellationToken.None);
+        var hub = await Graph.GetNode(NodeLabel.Actor, hubCountry, CancellationToken.None) as Found<NodeWithLinks>;
+        var network = await Graph.GetNetwork(busyPerson, 2, 500, CancellationToken.None) as Found<Subgraph>;
         Console.WriteLine($"// Synthetic graph: {graph.Documents.Sum(d => 1 + d.Actors.Count + d.Events.Count + d.Statements.Count + d.Sanctions.Count)} nodes, " +
             $"{graph.Relationships.Count} relationships; {distance.Count} nodes within 6 hops of {farFrom}.");
         Console.WriteLine($"// Far pair {farFrom} -> {farTo}: {farthest} hops, path found with {path?.Edges.Count} edges.");
-        Console.WriteLine($"// Hub {hubCountry}: {hub?.Links.Count} links. Busy person {busyPerson}: network depth 2 has {network?.Nodes.Count} nodes.");
+        Console.WriteLine($"// Hub {hubCountry}: {hub?.Value.Links.Count} links. Busy person {busyPerson}: network depth 2 has {network?.Value.Nodes.Count} nodes.");
     }
 
     [GlobalCleanup]
@@ -58,15 +58,15 @@ public class EmbeddedQueryBenchmarks
         Graph.SearchActors(new ActorSearch("nunez", null, 1, 20), CancellationToken.None);
 
     [Benchmark]
-    public Task<NodeWithLinks?> GetNode_Person() =>
+    public Task<Lookup<NodeWithLinks>> GetNode_Person() =>
         Graph.GetNode(NodeLabel.Actor, busyPerson, CancellationToken.None);
 
     [Benchmark]
-    public Task<NodeWithLinks?> GetNode_HubCountry() =>
+    public Task<Lookup<NodeWithLinks>> GetNode_HubCountry() =>
         Graph.GetNode(NodeLabel.Actor, hubCountry, CancellationToken.None);
 
     [Benchmark]
-    public Task<Subgraph?> GetNetwork_Depth2() =>
+    public Task<Lookup<Subgraph>> GetNetwork_Depth2() =>
         Graph.GetNetwork(busyPerson, 2, 500, CancellationToken.None);
 
     [Benchmark]
@@ -74,7 +74,7 @@ public class EmbeddedQueryBenchmarks
         Graph.FindShortestPath(farFrom, farTo, 6, CancellationToken.None);
 
     [Benchmark]
-    public Task<IReadOnlyList<CoParticipant>?> GetCoParticipants() =>
+    public Task<Lookup<IReadOnlyList<CoParticipant>>> GetCoParticipants() =>
         Graph.GetCoParticipants(busyPerson, CancellationToken.None);
 
     [Benchmark]

@@ -13,8 +13,8 @@ public interface IGraphStore
     /// <summary>Whether a node with this label and id exists.</summary>
     Task<bool> Exists(NodeLabel label, string id, CancellationToken ct);
 
-    /// <summary>The node with this id, whatever its label, without its links; null when there is none.</summary>
-    Task<GraphNode?> FindNode(string id, CancellationToken ct);
+    /// <summary>The node with this id, whatever its label, without its links; its miss (suggestions of any label but sources) when there is none.</summary>
+    Task<Lookup<GraphNode>> FindNode(string id, CancellationToken ct);
 
     /// <summary>
     /// Close matches for an id that does not exist, best first, at most <paramref name="max"/>: nodes of the label (of any
@@ -25,8 +25,8 @@ public interface IGraphStore
     /// <summary>Actors whose name or alias contains the query (case- and accent-insensitive), by name.</summary>
     Task<Page<GraphNode>> SearchActors(ActorSearch search, CancellationToken ct);
 
-    /// <summary>A node with all its relationships (their other ends as references), or null when there is no such node.</summary>
-    Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct);
+    /// <summary>A node with all its relationships (their other ends as references), or its miss when there is no such node.</summary>
+    Task<Lookup<NodeWithLinks>> GetNode(NodeLabel label, string id, CancellationToken ct);
 
     /// <summary>
     /// Several nodes of one label, each as <see cref="GetNode"/> gives it (claims aside: they may be empty), in one
@@ -34,14 +34,14 @@ public interface IGraphStore
     /// </summary>
     Task<IReadOnlyList<NodeWithLinks>> GetNodes(NodeLabel label, IReadOnlyList<string> ids, CancellationToken ct);
 
-    /// <summary>An actor's relationships, optionally of one type and one direction; null when the actor is unknown.</summary>
-    Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct);
+    /// <summary>An actor's relationships, optionally of one type and one direction; the actor's miss when it is unknown.</summary>
+    Task<Lookup<IReadOnlyList<Link>>> GetRelationships(string actorId, string? type, string direction, CancellationToken ct);
 
-    /// <summary>The nodes within <paramref name="depth"/> hops of an actor and the edges among them; null when the actor is unknown.</summary>
-    Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct);
+    /// <summary>The nodes within <paramref name="depth"/> hops of an actor and the edges among them; the actor's miss when it is unknown.</summary>
+    Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct);
 
-    /// <summary>Other actors who took part in an event with this actor; null when the actor is unknown.</summary>
-    Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct);
+    /// <summary>Other actors who took part in an event with this actor; the actor's miss when it is unknown.</summary>
+    Task<Lookup<IReadOnlyList<CoParticipant>>> GetCoParticipants(string actorId, CancellationToken ct);
 
     Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct);
 
@@ -49,31 +49,48 @@ public interface IGraphStore
 
     Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct);
 
-    // The lists an API filter anchors on a node, asked together with whether that node exists (a missing one is a 404,
-    // not an empty list). A store that can ask both in one round trip (Neo4j: one request, one transaction) does; the
-    // default asks one after the other, which costs the embedded store nothing.
+    // The lists an API filter anchors on a node, asked together with whether that node exists: a missing one is a 404
+    // with suggestions, not an empty list, and the first missing anchor in the filters' order is the one reported, under
+    // its filter's name (Missing.Parameter). One call answers both; Neo4j asks the checks in the page's own request.
 
-    /// <summary><see cref="FindEvents"/>, or null when <see cref="EventSearch.ActorId"/> names no actor.</summary>
-    async Task<Page<NodeWithLinks>?> FindEventsIfAnchorsExist(EventSearch search, CancellationToken ct) =>
-        search.ActorId is { } actor && !await Exists(NodeLabel.Actor, actor, ct) ? null : await FindEvents(search, ct);
+    /// <summary><see cref="FindEvents"/>, or the miss of <see cref="EventSearch.ActorId"/> (<c>actor</c>).</summary>
+    Task<Lookup<Page<NodeWithLinks>>> FindEventsIfAnchorsExist(EventSearch search, CancellationToken ct);
 
-    /// <summary><see cref="FindSanctions"/>, or null when the imposer or the target names no actor.</summary>
-    async Task<Page<NodeWithLinks>?> FindSanctionsIfAnchorsExist(SanctionSearch search, CancellationToken ct) =>
-        (search.ImposerId is { } imposer && !await Exists(NodeLabel.Actor, imposer, ct))
-        || (search.TargetId is { } target && !await Exists(NodeLabel.Actor, target, ct))
-            ? null
-            : await FindSanctions(search, ct);
+    /// <summary><see cref="FindSanctions"/>, or the miss of the imposer (<c>imposer</c>), else of the target (<c>target</c>).</summary>
+    Task<Lookup<Page<NodeWithLinks>>> FindSanctionsIfAnchorsExist(SanctionSearch search, CancellationToken ct);
 
-    /// <summary><see cref="FindStatements"/>, or null when the speaker names no actor or <c>about</c> no node.</summary>
-    async Task<Page<NodeWithLinks>?> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
-        (search.SpeakerId is { } speaker && !await Exists(NodeLabel.Actor, speaker, ct))
-        || (search.AboutId is { } about && await FindNode(about, ct) is null)
-            ? null
-            : await FindStatements(search, ct);
+    /// <summary><see cref="FindStatements"/>, or the miss of the speaker (<c>speaker</c>, an actor), else of <c>about</c> (a node of any label).</summary>
+    Task<Lookup<Page<NodeWithLinks>>> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct);
 
-    /// <summary><see cref="GetTimeline"/>, or null when <see cref="TimelineSearch.ActorId"/> names no actor.</summary>
-    async Task<IReadOnlyList<NodeWithLinks>?> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct) =>
-        search.ActorId is { } actor && !await Exists(NodeLabel.Actor, actor, ct) ? null : await GetTimeline(search, ct);
+    /// <summary><see cref="FindFigures"/>, or the miss of <c>about</c> (a node of any label), else of the reporter (<c>reporter</c>, an actor).</summary>
+    Task<Lookup<Page<NodeWithLinks>>> FindFiguresIfAnchorsExist(FigureSearch search, CancellationToken ct);
+
+    /// <summary><see cref="GetTimeline"/>, or the miss of <see cref="TimelineSearch.ActorId"/> (<c>actor</c>).</summary>
+    Task<Lookup<IReadOnlyList<NodeWithLinks>>> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct);
+
+    // An actor's facts in two roles, each list asked or not, with the actor's existence: one call per API request.
+
+    /// <summary>The first <paramref name="limit"/> statements the actor made (<see cref="RolePages.First"/>, when
+    /// <paramref name="said"/>) and about them (<see cref="RolePages.Second"/>, when <paramref name="about"/>), as
+    /// <see cref="FindStatements"/> pages them; the actor's miss when it is unknown.</summary>
+    Task<Lookup<RolePages>> FindActorStatements(string actorId, bool said, bool about, int limit, CancellationToken ct);
+
+    /// <summary>The first <paramref name="limit"/> sanctions the actor imposed (<see cref="RolePages.First"/>, when
+    /// <paramref name="imposed"/>) and that target them (<see cref="RolePages.Second"/>, when <paramref name="targeted"/>),
+    /// in force on <paramref name="activeOn"/> when given, as <see cref="FindSanctions"/> pages them; the actor's miss when it is unknown.</summary>
+    Task<Lookup<RolePages>> FindActorSanctions(string actorId, bool imposed, bool targeted, string? activeOn, int limit, CancellationToken ct);
+
+    /// <summary>The first <paramref name="limit"/> figures about the actor (<see cref="RolePages.First"/>, when
+    /// <paramref name="about"/>) and that they reported (<see cref="RolePages.Second"/>, when <paramref name="reported"/>),
+    /// as <see cref="FindFigures"/> pages them; the actor's miss when it is unknown.</summary>
+    Task<Lookup<RolePages>> FindActorFigures(string actorId, bool about, bool reported, int limit, CancellationToken ct);
+
+    /// <summary>
+    /// An actor's FAMILY_OF ties either way (as <see cref="GetRelationships"/> orders them, at most
+    /// <paramref name="maxMembers"/>), each with the first <paramref name="maxSanctions"/> sanctions that target the member
+    /// (in force on <paramref name="activeOn"/> when given, as <see cref="FindSanctions"/> orders them); the actor's miss when it is unknown.
+    /// </summary>
+    Task<Lookup<IReadOnlyList<RelativeSanctions>>> GetFamilySanctions(string actorId, string? activeOn, int maxMembers, int maxSanctions, CancellationToken ct);
 
     /// <summary>Figures by metric then id, optionally only those about a node or reported by one (at most one of the two).</summary>
     Task<Page<NodeWithLinks>> FindFigures(FigureSearch search, CancellationToken ct);
@@ -98,8 +115,8 @@ public interface IGraphStore
 
     Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct);
 
-    /// <summary>A source and every fact its evidence supports, or null when there is no such source.</summary>
-    Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct);
+    /// <summary>A source and every fact its evidence supports, or its miss when there is no such source.</summary>
+    Task<Lookup<SourceFacts>> GetSource(string sourceId, CancellationToken ct);
 
     /// <summary>
     /// Merges a graph (a validated knowledge document, or what another format such as FollowTheMoney became) into the
@@ -146,6 +163,12 @@ public interface IGraphStore
     /// <summary>Prepares the store (its schema) before the first write; idempotent, called once at start-up.</summary>
     Task Initialize(CancellationToken ct);
 }
+
+/// <summary>An actor's facts in two roles (which role is which, the method says); null for a role not asked.</summary>
+public sealed record RolePages(Page<NodeWithLinks>? First, Page<NodeWithLinks>? Second);
+
+/// <summary>A family tie and the sanctions that target the member at its other end.</summary>
+public sealed record RelativeSanctions(Link Tie, IReadOnlyList<NodeWithLinks> Sanctions);
 
 public sealed record ActorSearch(string? Query, string? Kind, int Page, int PageSize);
 

@@ -24,74 +24,57 @@ internal static class ActorsApi
 
     public static RouteGroupBuilder MapActors(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/actors").WithTags("Actors").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", SearchActors)
             .WithName("SearchActors")
             .WithSummary("Search actors by name or alias")
-            .WithDescription("Case- and accent-insensitive search over names and aliases, optionally by kind. An actor matches when the query starts a word of its name or an alias (`garcia` and `pena` find García-Peña, `gustavo pe` finds Gustavo Petro); letters inside a word are not matched. Ranked: an exact name or alias first, then word prefixes; ties go to the actor with more relationships, then by name. Without `q`, ordered by name.")
-            .ProducesValidationProblem();
+            .WithDescription("Case- and accent-insensitive search over names and aliases, optionally by kind. An actor matches when the query starts a word of its name or an alias (`garcia` and `pena` find García-Peña, `gustavo pe` finds Gustavo Petro); letters inside a word are not matched. Ranked: an exact name or alias first, then word prefixes; ties go to the actor with more relationships, then by name. Without `q`, ordered by name.");
 
         group.MapGet("/{id}", GetActor)
             .WithName("GetActor")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor, their offices, family and associates, and counts of relationships by type")
-            .WithDescription("Try `gustavo-petro` or `marco-rubio`. `asOf=YYYY-MM-DD` shows the offices, family and associates that held on that day (by since/until; undated ones are kept and marked `undated`).")
-            .ProducesValidationProblem();
+            .WithDescription("Try `gustavo-petro` or `marco-rubio`. `asOf=YYYY-MM-DD` shows the offices, family and associates that held on that day (by since/until; undated ones are kept and marked `undated`).");
 
         group.MapGet("/{id}/relationships", GetRelationships)
             .WithName("GetActorRelationships")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's relationships, with evidence")
-            .WithDescription($"Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED), `direction` (out, in, both) and `asOf` (YYYY-MM-DD: those that hold that day by since/until; undated ones kept, marked `undated`). At most {MaxActorFacts}, by type, direction and the other end's name.")
-            .ProducesValidationProblem();
+            .WithDescription($"Each edge with its type, direction, properties, evidence and source, and the node at the other end. Filter by `type` (e.g. HOLDS_OFFICE, PARTICIPATED_IN, IMPOSED), `direction` (out, in, both) and `asOf` (YYYY-MM-DD: those that hold that day by since/until; undated ones kept, marked `undated`). At most {MaxActorFacts}, by type, direction and the other end's name.");
 
         group.MapGet("/{id}/network", GetNetwork)
             .WithName("GetActorNetwork")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's ego network")
-            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes. `asOf=YYYY-MM-DD` follows only relationships that hold that day (undated ones kept).")
-            .ProducesValidationProblem();
+            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes. `asOf=YYYY-MM-DD` follows only relationships that hold that day (undated ones kept).");
 
         group.MapGet("/{id}/family", GetFamily)
             .WithName("GetActorFamily")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An actor's family members, and which of them are sanctioned")
-            .WithDescription($"Each FAMILY_OF tie, either way, with what the member is to this actor (spouse, child, parent, sibling, relative), the evidence, and every sanction that targets the member (programme, dates, imposer and evidence). `activeOn=YYYY-MM-DD` keeps only the sanctions in force that day. By name, at most {MaxActorFacts}.")
-            .ProducesValidationProblem();
+            .WithDescription($"Each FAMILY_OF tie, either way, with what the member is to this actor (spouse, child, parent, sibling, relative), the evidence, and every sanction that targets the member (programme, dates, imposer and evidence). `activeOn=YYYY-MM-DD` keeps only the sanctions in force that day. By name, at most {MaxActorFacts}.");
 
         group.MapGet("/{id}/events", GetEvents)
             .WithName("GetActorEvents")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The events an actor took part in, with role and side")
             .WithDescription($"In date order, at most {MaxActorFacts}. Try `pedro-sanchez`: the White House meeting, on the `colombia` side, as Defense Minister.");
 
         group.MapGet("/{id}/co-participants", GetCoParticipants)
             .WithName("GetActorCoParticipants")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Who shared an event with this actor")
             .WithDescription($"The other actors who took part in an event with this one, with the shared events; by name, at most {MaxActorFacts}.");
 
         group.MapGet("/{id}/statements", GetStatements)
             .WithName("GetActorStatements")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("What an actor said, or what was said about them")
-            .WithDescription("`role=speaker` for statements they made, `role=subject` for statements about them; both when omitted.")
-            .ProducesValidationProblem();
+            .WithDescription("`role=speaker` for statements they made, `role=subject` for statements about them; both when omitted.");
 
         group.MapGet("/{id}/sanctions", GetSanctions)
             .WithName("GetActorSanctions")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Sanctions an actor imposed or is targeted by")
-            .WithDescription("`role=imposer` or `role=target`; both when omitted. `activeOn=YYYY-MM-DD` keeps those in force that day. Try `gustavo-petro` with `role=target`.")
-            .ProducesValidationProblem();
+            .WithDescription("`role=imposer` or `role=target`; both when omitted. `activeOn=YYYY-MM-DD` keeps those in force that day. Try `gustavo-petro` with `role=target`.");
 
         group.MapGet("/{id}/figures", GetFigures)
             .WithName("GetActorFigures")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Figures about an actor, or that they reported")
-            .WithDescription($"`role=subject` for figures about them, `role=reporter` for figures they published; both when omitted. By metric, at most {MaxActorFacts}. Try `gustavo-petro`, or `colombian-government` with `role=reporter`.")
-            .ProducesValidationProblem();
+            .WithDescription($"`role=subject` for figures about them, `role=reporter` for figures they published; both when omitted. By metric, at most {MaxActorFacts}. Try `gustavo-petro`, or `colombian-government` with `role=reporter`.");
 
         routes.MapActorWrites();
 
@@ -163,28 +146,33 @@ internal static class ActorsApi
         return TypedResults.Ok(page.Map(ActorSummaryDto.From));
     }
 
-    public static async Task<Results<Ok<ActorDetailDto>, ProblemHttpResult>> GetActor(
+    public static async Task<Results<Ok<ActorDetailDto>, NotFoundProblem>> GetActor(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] AsOfQuery query, [AsParameters] ClaimsQuery claims,
         IGraphStore store, CancellationToken ct) =>
-        await store.GetNode(NodeLabel.Actor, id, ct) is { } actor
-            ? TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf) with { Claims = ClaimLists.Of(actor.Node, claims) })
-            : await store.NotFound(NodeLabel.Actor, id, ct);
+        await store.GetNode(NodeLabel.Actor, id, ct) switch
+        {
+            Found<NodeWithLinks>(var actor) => TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf) with { Claims = ClaimLists.Of(actor.Node, claims) }),
+            var missing => missing.NotFound(),
+        };
 
-    public static async Task<Results<Ok<CappedList<RelationshipDto>>, ProblemHttpResult>> GetRelationships(
+    public static async Task<Results<Ok<CappedList<RelationshipDto>>, NotFoundProblem>> GetRelationships(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RelationshipQuery query, [AsParameters] AsOfQuery asOf,
         IGraphStore store, CancellationToken ct) =>
-        await store.GetRelationships(id, query.Type, query.Direction ?? Directions.Both, ct) is { } links
-            ? TypedResults.Ok(CappedList.Of(links.Where(l => AsOf.Holds(l.Edge, asOf.AsOf)).Select(RelationshipDto.From), MaxActorFacts))
-            : await store.NotFound(NodeLabel.Actor, id, ct);
+        await store.GetRelationships(id, query.Type, query.Direction ?? Directions.Both, ct) switch
+        {
+            Found<IReadOnlyList<Link>>(var links) => TypedResults.Ok(CappedList.Of(links.Where(l => AsOf.Holds(l.Edge, asOf.AsOf)).Select(RelationshipDto.From), MaxActorFacts)),
+            var missing => missing.NotFound(),
+        };
 
-    public static async Task<Results<Ok<NetworkDto>, ProblemHttpResult>> GetNetwork(
+    public static async Task<Results<Ok<NetworkDto>, NotFoundProblem>> GetNetwork(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, [AsParameters] AsOfQuery asOf,
         IGraphStore store, CancellationToken ct)
     {
         var depth = query.Depth ?? 1;
-        if (await store.GetNetwork(id, depth, MaxNetworkNodes, ct) is not { } network)
+        var found = await store.GetNetwork(id, depth, MaxNetworkNodes, ct);
+        if (found is not Found<Subgraph>(var network))
         {
-            return await store.NotFound(NodeLabel.Actor, id, ct);
+            return found.NotFound();
         }
         if (asOf.AsOf is not null)
         {
@@ -215,57 +203,49 @@ internal static class ActorsApi
         return new Subgraph(nodes, [.. edges.Where(e => distance.ContainsKey(e.From) && distance.ContainsKey(e.To))], network.Truncated);
     }
 
-    public static async Task<Results<Ok<CappedList<RelativeWithSanctionsDto>>, ProblemHttpResult>> GetFamily(
+    public static async Task<Results<Ok<CappedList<RelativeWithSanctionsDto>>, NotFoundProblem>> GetFamily(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] SanctionsApi.ActiveOnQuery query, [AsParameters] ListQuery format,
-        IGraphStore store, CancellationToken ct)
-    {
-        if (await store.GetRelationships(id, FamilyMemberDto.Type, Directions.Both, ct) is not { } links)
+        IGraphStore store, CancellationToken ct) =>
+        // One more member than the cap tells whether the family goes on.
+        await store.GetFamilySanctions(id, query.ActiveOn, MaxActorFacts + 1, MaxActorFacts, ct) switch
         {
-            return await store.NotFound(NodeLabel.Actor, id, ct);
-        }
-        var family = new List<RelativeWithSanctionsDto>();
-        foreach (var link in links.Take(MaxActorFacts + 1))
-        {
-            var sanctions = await store.FindSanctions(new SanctionSearch(null, link.Other.Id, null, 1, MaxActorFacts) { ActiveOn = query.ActiveOn }, ct);
-            family.Add(new RelativeWithSanctionsDto(FamilyMemberDto.From(link), [.. sanctions.Items.Select(SanctionDto.From)]));
-        }
-        return TypedResults.Ok(CappedList.Of(family, MaxActorFacts));
-    }
+            Found<IReadOnlyList<RelativeSanctions>>(var family) => TypedResults.Ok(CappedList.Of(
+                family.Select(r => new RelativeWithSanctionsDto(FamilyMemberDto.From(r.Tie), [.. r.Sanctions.Select(SanctionDto.From)])), MaxActorFacts)),
+            var missing => missing.NotFound(),
+        };
 
-    public static async Task<Results<Ok<CappedList<ActorEventDto>>, ProblemHttpResult>> GetEvents(
-        [Description("Actor id, e.g. pedro-sanchez.")] string id, [AsParameters] ListQuery format, IGraphStore store, CancellationToken ct)
-    {
-        if (await store.GetRelationships(id, "PARTICIPATED_IN", Directions.Out, ct) is not { } links)
+    public static async Task<Results<Ok<CappedList<ActorEventDto>>, NotFoundProblem>> GetEvents(
+        [Description("Actor id, e.g. pedro-sanchez.")] string id, [AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
+        await store.GetRelationships(id, "PARTICIPATED_IN", Directions.Out, ct) switch
         {
-            return await store.NotFound(NodeLabel.Actor, id, ct);
-        }
-        var ordered = links.OrderBy(l => l.Other, Comparer<GraphNode>.Create(GraphOrder.Chronological));
-        return TypedResults.Ok(CappedList.Of(ordered.Select(ActorEventDto.From), MaxActorFacts));
-    }
+            Found<IReadOnlyList<Link>>(var links) => TypedResults.Ok(CappedList.Of(
+                links.OrderBy(l => l.Other, Comparer<GraphNode>.Create(GraphOrder.Chronological)).Select(ActorEventDto.From), MaxActorFacts)),
+            var missing => missing.NotFound(),
+        };
 
-    public static async Task<Results<Ok<CappedList<CoParticipantDto>>, ProblemHttpResult>> GetCoParticipants(
+    public static async Task<Results<Ok<CappedList<CoParticipantDto>>, NotFoundProblem>> GetCoParticipants(
         [Description("Actor id, e.g. bernie-moreno.")] string id, [AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
-        await store.GetCoParticipants(id, ct) is { } others
-            ? TypedResults.Ok(CappedList.Of(others.Select(CoParticipantDto.From), MaxActorFacts))
-            : await store.NotFound(NodeLabel.Actor, id, ct);
+        await store.GetCoParticipants(id, ct) switch
+        {
+            Found<IReadOnlyList<CoParticipant>>(var others) => TypedResults.Ok(CappedList.Of(others.Select(CoParticipantDto.From), MaxActorFacts)),
+            var missing => missing.NotFound(),
+        };
 
-    public static async Task<Results<Ok<CappedList<StatementDto>>, ValidationProblem, ProblemHttpResult>> GetStatements(
+    public static async Task<Results<Ok<CappedList<StatementDto>>, ValidationProblem, NotFoundProblem>> GetStatements(
         [Description("Actor id, e.g. donald-trump.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
     {
         if (query.Role is not (null or "speaker" or "subject"))
         {
             return RoleProblem("speaker, subject");
         }
-        if (!await store.Exists(NodeLabel.Actor, id, ct))
+        return await store.FindActorStatements(id, query.Role is null or "speaker", query.Role is null or "subject", MaxActorFacts + 1, ct) switch
         {
-            return await store.NotFound(NodeLabel.Actor, id, ct);
-        }
-        var said = query.Role is null or "speaker" ? await store.FindStatements(new StatementSearch(id, null, null, 1, MaxActorFacts + 1), ct) : null;
-        var about = query.Role is null or "subject" ? await store.FindStatements(new StatementSearch(null, id, null, 1, MaxActorFacts + 1), ct) : null;
-        return TypedResults.Ok(Capped(Union(said, about).Select(StatementDto.From), said, about));
+            Found<RolePages>(var (said, about)) => TypedResults.Ok(Capped(Union(said, about).Select(StatementDto.From), said, about)),
+            var missing => missing.NotFound(),
+        };
     }
 
-    public static async Task<Results<Ok<CappedList<SanctionDto>>, ValidationProblem, ProblemHttpResult>> GetSanctions(
+    public static async Task<Results<Ok<CappedList<SanctionDto>>, ValidationProblem, NotFoundProblem>> GetSanctions(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, [AsParameters] SanctionsApi.ActiveOnQuery active,
         IGraphStore store, CancellationToken ct)
     {
@@ -273,28 +253,25 @@ internal static class ActorsApi
         {
             return RoleProblem("imposer, target");
         }
-        if (!await store.Exists(NodeLabel.Actor, id, ct))
+        return await store.FindActorSanctions(id, query.Role is null or "imposer", query.Role is null or "target", active.ActiveOn, MaxActorFacts + 1, ct) switch
         {
-            return await store.NotFound(NodeLabel.Actor, id, ct);
-        }
-        var imposed = query.Role is null or "imposer" ? await store.FindSanctions(new SanctionSearch(id, null, null, 1, MaxActorFacts + 1) { ActiveOn = active.ActiveOn }, ct) : null;
-        var targeted = query.Role is null or "target" ? await store.FindSanctions(new SanctionSearch(null, id, null, 1, MaxActorFacts + 1) { ActiveOn = active.ActiveOn }, ct) : null;
-        return TypedResults.Ok(Capped(Union(imposed, targeted).Select(SanctionDto.From), imposed, targeted));
+            Found<RolePages>(var (imposed, targeted)) => TypedResults.Ok(Capped(Union(imposed, targeted).Select(SanctionDto.From), imposed, targeted)),
+            var missing => missing.NotFound(),
+        };
     }
 
-    public static async Task<Results<Ok<CappedList<FigureDto>>, ValidationProblem, ProblemHttpResult>> GetFigures(
+    public static async Task<Results<Ok<CappedList<FigureDto>>, ValidationProblem, NotFoundProblem>> GetFigures(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] RoleQuery query, IGraphStore store, CancellationToken ct)
     {
         if (query.Role is not (null or "subject" or "reporter"))
         {
             return RoleProblem("subject, reporter");
         }
-        if (!await store.Exists(NodeLabel.Actor, id, ct))
+        var found = await store.FindActorFigures(id, query.Role is null or "subject", query.Role is null or "reporter", MaxActorFacts + 1, ct);
+        if (found is not Found<RolePages>(var (about, reported)))
         {
-            return await store.NotFound(NodeLabel.Actor, id, ct);
+            return found.NotFound();
         }
-        var about = query.Role is null or "subject" ? await store.FindFigures(new FigureSearch(id, null, null, null, 1, MaxActorFacts + 1), ct) : null;
-        var reported = query.Role is null or "reporter" ? await store.FindFigures(new FigureSearch(null, id, null, null, 1, MaxActorFacts + 1), ct) : null;
         var figures = (about?.Items ?? []).Concat(reported?.Items ?? []).DistinctBy(f => f.Node.Id).OrderBy(f => f.Node, Comparer<GraphNode>.Create(GraphOrder.ByName));
         return TypedResults.Ok(Capped(figures.Select(FigureDto.From), about, reported));
     }

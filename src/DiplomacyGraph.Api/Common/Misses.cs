@@ -1,4 +1,6 @@
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,29 +9,31 @@ namespace DiplomacyGraph.Api.Common;
 /// <summary>
 /// 404s that help: an unknown id, as a path segment or as a filter, answers with up to five close matches by name and
 /// alias, with their ids, in the problem's <c>suggestions</c> extension (<c>target=petro</c> suggests <c>gustavo-petro</c>).
+/// The store's <see cref="Missing{T}"/> already carries them, so the 404 costs no second store call.
 /// </summary>
 internal static class Misses
 {
-    public const int MaxSuggestions = 5;
+    /// <summary>
+    /// The 404 of a read that found a missing anchor (<see cref="Missing{T}"/>; a found one is a bug here), naming
+    /// <paramref name="parameter"/> as the filter the id came in when the store's read was about the id itself.
+    /// </summary>
+    public static NotFoundProblem NotFound<T>(this Lookup<T> lookup, string? parameter = null) =>
+        lookup is Missing<T> missing
+            ? Of(missing.Label, missing.Id, missing.Parameter ?? parameter, missing.Suggestions)
+            : throw new InvalidOperationException("A found answer is not a 404.");
 
-    /// <summary>A 404 for an id of this label (of any label when null), with suggestions; <paramref name="parameter"/> names the filter it came in.</summary>
-    public static async Task<ProblemHttpResult> NotFound(this IGraphStore store, NodeLabel? label, string id, CancellationToken ct, string? parameter = null)
+    /// <summary>
+    /// The answer of a read anchored on ids: 200 with what <paramref name="map"/> makes of what was found, or the 404 of the
+    /// first missing anchor, with its suggestions. Every list filtered by ids that must exist answers through here.
+    /// </summary>
+    public static Results<Ok<TAnswer>, NotFoundProblem> Answer<T, TAnswer>(this Lookup<T> lookup, Func<T, TAnswer> map) =>
+        lookup is Found<T>(var value) ? TypedResults.Ok(map(value)) : lookup.NotFound();
+
+    private static NotFoundProblem Of(NodeLabel? label, string id, string? parameter, IReadOnlyList<GraphNode> suggestions)
     {
-        var suggestions = await store.Suggest(id, label, MaxSuggestions, ct);
         var what = label is { } known ? Enum.GetName(known)! : "Node";
         var detail = $"There is no {what.ToLowerInvariant()} with id '{id}'" + (parameter is null ? "." : $" (parameter '{parameter}').")
             + (suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions.Select(s => $"'{s.Id}'"))}?" : "");
-        return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found.", detail: detail,
-            extensions: new Dictionary<string, object?> { ["suggestions"] = suggestions.Select(s => s.Ref()).ToList() });
-    }
-
-    /// <summary>The 404 for the first of these filter ids that names no node of the label, or null when all exist.</summary>
-    public static async Task<ProblemHttpResult?> FirstMissing(this IGraphStore store, NodeLabel label, CancellationToken ct, params (string Parameter, string? Id)[] filters)
-    {
-        foreach (var (parameter, id) in filters)
-        {
-            if (id is not null && !await store.Exists(label, id, ct)) return await store.NotFound(label, id, ct, parameter);
-        }
-        return null;
+        return NotFoundProblem.Of($"{what} not found.", detail, new Dictionary<string, object?> { ["suggestions"] = suggestions.Select(s => s.Ref()).ToList() });
     }
 }

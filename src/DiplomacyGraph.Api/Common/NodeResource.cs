@@ -58,9 +58,9 @@ internal static class NodeResourceWrites
         this NodeResource<TWrite, TDto> resource, TWrite write, IGraphStore store, CancellationToken ct) where TWrite : INodeWrite =>
         await store.CreateNode(resource.ToNode(write), ct) switch
         {
-            WriteOutcome.Created => await store.GetNode(resource.Label, write.Id, ct) is { } created
+            WriteOutcome.Created => await store.GetNode(resource.Label, write.Id, ct) is Found<NodeWithLinks>(var created)
                 ? TypedResults.Created($"{resource.Route}/{write.Id}", resource.ToDto(created))
-                : NotFoundProblem.Of(resource.Name, write.Id),
+                : NotFoundProblem.NoSuch(resource.Name, write.Id),
             WriteOutcome.Conflict conflict => ConflictProblem.IdTaken(conflict),
             WriteOutcome.UnknownReferences unknown => UnprocessableProblem.Unknown(unknown),
             var other => throw new UnreachableException($"CreateNode answered {other}."),
@@ -76,10 +76,10 @@ internal static class NodeResourceWrites
         }
         return await store.ReplaceNode(resource.ToNode(write), ct) switch
         {
-            WriteOutcome.Replaced => await store.GetNode(resource.Label, id, ct) is { } replaced
+            WriteOutcome.Replaced => await store.GetNode(resource.Label, id, ct) is Found<NodeWithLinks>(var replaced)
                 ? TypedResults.Ok(resource.ToDto(replaced))
-                : NotFoundProblem.Of(resource.Name, id),
-            WriteOutcome.NotFound => NotFoundProblem.Of(resource.Name, id),
+                : NotFoundProblem.NoSuch(resource.Name, id),
+            WriteOutcome.NotFound => NotFoundProblem.NoSuch(resource.Name, id),
             WriteOutcome.UnknownReferences unknown => UnprocessableProblem.Unknown(unknown),
             var other => throw new UnreachableException($"ReplaceNode answered {other}."),
         };
@@ -91,7 +91,7 @@ internal static class NodeResourceWrites
         await store.DeleteNode(resource.Label, id, cascade ?? false, ct) switch
         {
             WriteOutcome.Deleted => TypedResults.NoContent(),
-            WriteOutcome.NotFound => NotFoundProblem.Of(resource.Name, id),
+            WriteOutcome.NotFound => NotFoundProblem.NoSuch(resource.Name, id),
             WriteOutcome.InUse inUse => ConflictProblem.InUse($"The {resource.Name.ToLowerInvariant()} is in use.",
                 $"'{id}' still has {inUse.Count} relationships. Delete them first, or pass cascade=true to delete them with it."),
             var other => throw new UnreachableException($"DeleteNode answered {other}."),

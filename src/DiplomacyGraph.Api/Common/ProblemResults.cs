@@ -6,10 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DiplomacyGraph.Api.Common;
 
-// Typed problem results for the statuses a write refuses with, so that a handler's Results<…> names them and the
+// Typed problem results for the statuses a handler answers besides success, so that its Results<…> names them and the
 // OpenAPI document learns them from it (IEndpointMetadataProvider) instead of from hand-written .ProducesProblem calls.
 // Each writes through the problem details service, like every other problem of this API (application/problem+json,
-// the RFC 9110 type, the trace id). The framework's Conflict<ProblemDetails> would write and declare application/json.
+// the RFC 9110 type, the trace id). The framework's NotFound<ProblemDetails> and Conflict<ProblemDetails> would write and
+// declare plain application/json. A new status is one more subclass that declares itself in PopulateMetadata.
 
 /// <summary>A problem with a fixed status; each kind declares it to OpenAPI as <c>.ProducesProblem(status)</c> would.</summary>
 public abstract class ProblemResult(ProblemHttpResult problem) : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ProblemDetails>
@@ -24,6 +25,25 @@ public abstract class ProblemResult(ProblemHttpResult problem) : IResult, IStatu
 
     protected static void Declare(EndpointBuilder builder, int status) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+}
+
+/// <summary>A 404 problem: an id names nothing (with suggestions where <see cref="Misses"/> builds it).</summary>
+public sealed class NotFoundProblem : ProblemResult, IEndpointMetadataProvider
+{
+    private NotFoundProblem(ProblemHttpResult problem) : base(problem)
+    {
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, Status);
+
+    private static int Status => StatusCodes.Status404NotFound;
+
+    public static NotFoundProblem Of(string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        new(TypedResults.Problem(statusCode: Status, title: title, detail: detail, extensions: extensions));
+
+    /// <summary>The 404 for an id that names no <paramref name="what"/> (of a kind without suggestions, e.g. a relationship).</summary>
+    public static NotFoundProblem NoSuch(string what, string id) =>
+        Of($"{what} not found.", $"There is no {what.ToLowerInvariant()} with id '{id}'.");
 }
 
 /// <summary>A 409 problem: the id is taken, or the resource is still in use.</summary>

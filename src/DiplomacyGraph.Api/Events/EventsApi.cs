@@ -17,18 +17,15 @@ internal static class EventsApi
 
     public static RouteGroupBuilder MapEvents(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events").WithTags("Events").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/events").WithTags("Events").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", FindEvents)
             .WithName("FindEvents")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Find events")
-            .WithDescription("Events by PLOVER kind, date range (inclusive, ISO dates) and actor (any direct relationship: took part, called for, targeted). Ordered by date, undated last, then id.")
-            .ProducesValidationProblem();
+            .WithDescription("Events by PLOVER kind, date range (inclusive, ISO dates) and actor (any direct relationship: took part, called for, targeted). Ordered by date, undated last, then id.");
 
         group.MapGet("/{id}", GetEvent)
             .WithName("GetEvent")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("An event, its participants by side, and what was said there")
             .WithDescription("Try `white-house-meeting-2026-02-03`: the participants are grouped by side (`colombia`, `united-states`) with role, title and evidence.");
 
@@ -63,31 +60,23 @@ internal static class EventsApi
         }
     }
 
-    public static async Task<Results<Ok<PagedList<EventSummaryDto>>, ProblemHttpResult>> FindEvents(
+    public static async Task<Results<Ok<PagedList<EventSummaryDto>>, NotFoundProblem>> FindEvents(
         [AsParameters] EventQuery query, IGraphStore store, CancellationToken ct)
     {
         var search = new EventSearch(query.Kind, query.From, query.To, query.Actor, query.PageNumber, query.PageLength);
-        if (await store.FindEventsIfAnchorsExist(search, ct) is { } page)
-        {
-            return TypedResults.Ok(page.Map(EventSummaryDto.From));
-        }
-        // The actor filter named no actor: its 404, with suggestions (or, had it been created meanwhile, the list).
-        if (await store.FirstMissing(NodeLabel.Actor, ct, ("actor", query.Actor)) is { } missing)
-        {
-            return missing;
-        }
-        return TypedResults.Ok((await store.FindEvents(search, ct)).Map(EventSummaryDto.From));
+        return (await store.FindEventsIfAnchorsExist(search, ct)).Answer(page => page.Map(EventSummaryDto.From));
     }
 
     /// <summary>An event's stored name is its title.</summary>
     private static readonly Dictionary<string, string?> ClaimFields = new(StringComparer.Ordinal) { ["name"] = "title" };
 
-    public static async Task<Results<Ok<EventDetailDto>, ProblemHttpResult>> GetEvent(
+    public static async Task<Results<Ok<EventDetailDto>, NotFoundProblem>> GetEvent(
         [Description("Event id, e.g. white-house-meeting-2026-02-03.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct)
     {
-        if (await store.GetNode(NodeLabel.Event, id, ct) is not { } e)
+        var found = await store.GetNode(NodeLabel.Event, id, ct);
+        if (found is not Found<NodeWithLinks>(var e))
         {
-            return await store.NotFound(NodeLabel.Event, id, ct);
+            return found.NotFound();
         }
         var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent).ToList();
         var statements = await store.GetNodes(NodeLabel.Statement, statementIds, ct);

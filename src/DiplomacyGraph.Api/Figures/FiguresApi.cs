@@ -2,6 +2,7 @@ using System.ComponentModel;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,18 +13,15 @@ internal static class FiguresApi
 {
     public static RouteGroupBuilder MapFigures(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/figures").WithTags("Figures").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/figures").WithTags("Figures").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", FindFigures)
             .WithName("FindFigures")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Figures the sources give")
-            .WithDescription("Numbers with their metric, value, unit, period, whom they are about and who reported them, each with its evidence and source. Filter by what they are `about` (any node id), by exact `metric`, or by text in the metric (`q`, case- and accent-insensitive). Ordered by metric, then id. Try `q=extradition` or `about=voluntary-substitution-program`.")
-            .ProducesValidationProblem();
+            .WithDescription("Numbers with their metric, value, unit, period, whom they are about and who reported them, each with its evidence and source. Filter by what they are `about` (any node id), by exact `metric`, or by text in the metric (`q`, case- and accent-insensitive). Ordered by metric, then id. Try `q=extradition` or `about=voluntary-substitution-program`.");
 
         group.MapGet("/{id}", GetFigure)
             .WithName("GetFigure")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A figure, whom it is about and who reported it")
             .WithDescription("Try `extraditions-petro-government` or `hectares-in-voluntary-substitution-programs`.");
 
@@ -50,23 +48,21 @@ internal static class FiguresApi
         }
     }
 
-    public static async Task<Results<Ok<PagedList<FigureDto>>, ProblemHttpResult>> FindFigures(
+    public static async Task<Results<Ok<PagedList<FigureDto>>, NotFoundProblem>> FindFigures(
         [AsParameters] FigureQuery query, IGraphStore store, CancellationToken ct)
     {
-        if (query.About is not null && await store.FindNode(query.About, ct) is null)
-        {
-            return await store.NotFound(null, query.About, ct, "about");
-        }
-        var page = await store.FindFigures(new FigureSearch(query.About, null, query.Metric, query.Q, query.PageNumber, query.PageLength), ct);
-        return TypedResults.Ok(page.Map(FigureDto.From));
+        var search = new FigureSearch(query.About, null, query.Metric, query.Q, query.PageNumber, query.PageLength);
+        return (await store.FindFiguresIfAnchorsExist(search, ct)).Answer(page => page.Map(FigureDto.From));
     }
 
     /// <summary>A figure's stored name repeats its metric.</summary>
     private static readonly Dictionary<string, string?> NameRepeatsMetric = new(StringComparer.Ordinal) { ["name"] = null };
 
-    public static async Task<Results<Ok<FigureDto>, ProblemHttpResult>> GetFigure(
+    public static async Task<Results<Ok<FigureDto>, NotFoundProblem>> GetFigure(
         [Description("Figure id, e.g. extraditions-petro-government.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
-        await store.GetNode(NodeLabel.Figure, id, ct) is { } figure
-            ? TypedResults.Ok(FigureDto.From(figure) with { Claims = ClaimLists.Of(figure.Node, claims, NameRepeatsMetric) })
-            : await store.NotFound(NodeLabel.Figure, id, ct);
+        await store.GetNode(NodeLabel.Figure, id, ct) switch
+        {
+            Found<NodeWithLinks>(var figure) => TypedResults.Ok(FigureDto.From(figure) with { Claims = ClaimLists.Of(figure.Node, claims, NameRepeatsMetric) }),
+            var missing => missing.NotFound(),
+        };
 }

@@ -35,14 +35,12 @@ internal static class GraphApi
 
     public static RouteGroupBuilder MapGraph(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/graph").WithTags("Graph").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/graph").WithTags("Graph").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", GetGraph)
             .WithName("GetGraph")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The graph, ready for Cytoscape.js")
-            .WithDescription($"The whole graph (sources aside), or with `actor` the ego subgraph of `depth` hops (1–{MaxDepth}), as Cytoscape.js elements with every property and the evidence. At most `limit` nodes (1–{MaxNodes}); `truncated` says when more exist.")
-            .ProducesValidationProblem();
+            .WithDescription($"The whole graph (sources aside), or with `actor` the ego subgraph of `depth` hops (1–{MaxDepth}), as Cytoscape.js elements with every property and the evidence. At most `limit` nodes (1–{MaxNodes}); `truncated` says when more exist.");
 
         return group;
     }
@@ -70,14 +68,19 @@ internal static class GraphApi
         }
     }
 
-    public static async Task<Results<Ok<CytoscapeGraphDto>, ProblemHttpResult>> GetGraph(
+    public static async Task<Results<Ok<CytoscapeGraphDto>, NotFoundProblem>> GetGraph(
         [AsParameters] GraphQuery query, IGraphStore store, CancellationToken ct)
     {
         var limit = query.Limit ?? DefaultNodes;
-        var graph = query.Actor is null
-            ? await store.GetGraph(limit, ct)
-            : await store.GetNetwork(query.Actor, query.Depth ?? 2, limit, ct);
-        return graph is null ? await store.NotFound(NodeLabel.Actor, query.Actor!, ct, "actor") : TypedResults.Ok(ToCytoscape(graph));
+        if (query.Actor is null)
+        {
+            return TypedResults.Ok(ToCytoscape(await store.GetGraph(limit, ct)));
+        }
+        return await store.GetNetwork(query.Actor, query.Depth ?? 2, limit, ct) switch
+        {
+            Found<Subgraph>(var network) => TypedResults.Ok(ToCytoscape(network)),
+            var missing => missing.NotFound(parameter: "actor"),
+        };
     }
 
     private static CytoscapeGraphDto ToCytoscape(Subgraph graph)

@@ -55,21 +55,17 @@ internal static class PathsApi
 
     public static RouteGroupBuilder MapPaths(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/paths").WithTags("Paths").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/paths").WithTags("Paths").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/shortest", FindShortestPath)
             .WithName("FindShortestPath")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("How two nodes are connected")
-            .WithDescription($"The shortest connection of at most `maxDepth` hops (1–{MaxDepth}) between any two nodes (actors, events, places, sanctions, statements, figures, programmes), following relationships either way: the ordered nodes and the edges between them, each with its evidence. Of several equally short connections, the one through events first, then statements, sanctions, actors, places, figures and programmes, then whose node ids sort first. Try `from=bernie-moreno&to=rosa-villavicencio`, or `from=donald-trump&to=plaza-bolivar`.")
-            .ProducesValidationProblem();
+            .WithDescription($"The shortest connection of at most `maxDepth` hops (1–{MaxDepth}) between any two nodes (actors, events, places, sanctions, statements, figures, programmes), following relationships either way: the ordered nodes and the edges between them, each with its evidence. Of several equally short connections, the one through events first, then statements, sanctions, actors, places, figures and programmes, then whose node ids sort first. Try `from=bernie-moreno&to=rosa-villavicencio`, or `from=donald-trump&to=plaza-bolivar`.");
 
         group.MapGet("/all-shortest", FindAllShortestPaths)
             .WithName("FindAllShortestPaths")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every shortest connection between two nodes")
-            .WithDescription($"Every connection of the shortest length (at most `maxDepth` hops, 1–{MaxDepth}) between any two nodes, in the order `paths/shortest` picks from (its answer comes first), at most `limit` (1–{MaxPaths}); `truncated` says when more exist. Empty when there is none. Try `from=donald-trump&to=gustavo-petro`.")
-            .ProducesValidationProblem();
+            .WithDescription($"Every connection of the shortest length (at most `maxDepth` hops, 1–{MaxDepth}) between any two nodes, in the order `paths/shortest` picks from (its answer comes first), at most `limit` (1–{MaxPaths}); `truncated` says when more exist. Empty when there is none. Try `from=donald-trump&to=gustavo-petro`.");
 
         return group;
     }
@@ -118,7 +114,7 @@ internal static class PathsApi
         }
     }
 
-    public static async Task<Results<Ok<PathDto>, ProblemHttpResult>> FindShortestPath(
+    public static async Task<Results<Ok<PathDto>, NotFoundProblem>> FindShortestPath(
         [AsParameters] PathQuery query, IGraphStore store, CancellationToken ct)
     {
         var (from, to, depth) = (query.From!, query.To!, query.MaxDepth ?? DefaultDepth);
@@ -130,7 +126,7 @@ internal static class PathsApi
         return TypedResults.Ok(new PathDto(from, to, depth, true, path.Edges.Count, [.. path.Nodes.Select(n => n.ToDto())], [.. path.Edges.Select(e => e.ToDto())]));
     }
 
-    public static async Task<Results<Ok<CappedList<PathItemDto>>, ProblemHttpResult>> FindAllShortestPaths(
+    public static async Task<Results<Ok<CappedList<PathItemDto>>, NotFoundProblem>> FindAllShortestPaths(
         [AsParameters] AllPathsQuery query, IGraphStore store, CancellationToken ct)
     {
         var limit = query.Limit ?? DefaultPaths;
@@ -144,11 +140,11 @@ internal static class PathsApi
     }
 
     /// <summary>The 404 for the first end that names no node, with suggestions of any label.</summary>
-    private static async Task<ProblemHttpResult?> MissingEnd(IGraphStore store, PathQuery query, CancellationToken ct)
+    private static async Task<NotFoundProblem?> MissingEnd(IGraphStore store, PathQuery query, CancellationToken ct)
     {
         foreach (var (parameter, id) in new[] { ("from", query.From!), ("to", query.To!) })
         {
-            if (await store.FindNode(id, ct) is null) return await store.NotFound(null, id, ct, parameter);
+            if (await store.FindNode(id, ct) is Missing<GraphNode> missing) return missing.NotFound(parameter);
         }
         return null;
     }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,17 +13,15 @@ internal static class ProgramsApi
 {
     public static RouteGroupBuilder MapPrograms(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/programs").WithTags("Programs").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/programs").WithTags("Programs").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", FindPrograms)
             .WithName("FindPrograms")
             .WithSummary("Government programmes")
-            .WithDescription("Programmes and schemes with who runs them and the figures about them, each with its evidence and source. Filter by text in the name (`q`, case- and accent-insensitive). Ordered by name, then id.")
-            .ProducesValidationProblem();
+            .WithDescription("Programmes and schemes with who runs them and the figures about them, each with its evidence and source. Filter by text in the name (`q`, case- and accent-insensitive). Ordered by name, then id.");
 
         group.MapGet("/{id}", GetProgram)
             .WithName("GetProgram")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A programme, who runs it, and the figures about it")
             .WithDescription("Try `voluntary-substitution-program`.");
 
@@ -46,9 +45,11 @@ internal static class ProgramsApi
         return TypedResults.Ok(page.Map(ProgramDto.From));
     }
 
-    public static async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> GetProgram(
+    public static async Task<Results<Ok<ProgramDto>, NotFoundProblem>> GetProgram(
         [Description("Programme id, e.g. voluntary-substitution-program.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
-        await store.GetNode(NodeLabel.Program, id, ct) is { } program
-            ? TypedResults.Ok(ProgramDto.From(program) with { Claims = ClaimLists.Of(program.Node, claims) })
-            : await store.NotFound(NodeLabel.Program, id, ct);
+        await store.GetNode(NodeLabel.Program, id, ct) switch
+        {
+            Found<NodeWithLinks>(var program) => TypedResults.Ok(ProgramDto.From(program) with { Claims = ClaimLists.Of(program.Node, claims) }),
+            var missing => missing.NotFound(),
+        };
 }

@@ -41,13 +41,12 @@ internal static class RelationshipsApi
 
     public static void MapRelationships(this IEndpointRouteBuilder routes)
     {
-        var reads = routes.MapGroup("/api/relationships").WithTags("Relationships").WithStoreProblems().WithValidation().WithListFormats();
+        var reads = routes.MapGroup("/api/relationships").WithTags("Relationships").WithSharedProblems().WithValidation().WithListFormats();
 
         reads.MapGet("/{from}/{type}/{to}", GetRelationship)
             .WithName("GetRelationship")
             .WithSummary("One relationship, with its evidence")
-            .WithDescription("Try `bernie-moreno` / `PARTICIPATED_IN` / `white-house-meeting-2026-02-03`.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Try `bernie-moreno` / `PARTICIPATED_IN` / `white-house-meeting-2026-02-03`.");
 
         var writes = routes.MapGroup("/api/relationships").WithTags("Relationships").RequireWriteAccess().WithValidation().WithStoreProblems();
 
@@ -62,12 +61,12 @@ internal static class RelationshipsApi
             .WithDescription("204 when deleted, 404 when there is no such relationship; needs an API key.");
     }
 
-    public static async Task<Results<Ok<EdgeDto>, ProblemHttpResult>> GetRelationship(
+    public static async Task<Results<Ok<EdgeDto>, NotFoundProblem>> GetRelationship(
         [Description("Id of the node it starts at.")] string from, [Description("Relationship type.")] string type,
         [Description("Id of the node it ends at.")] string to, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
         await Find(store, from, type, to, ct) is { } edge
             ? TypedResults.Ok(edge.ToDto() with { Claims = ClaimLists.Of(edge, claims) })
-            : Problems.NotFound("Relationship", GraphEdge.EdgeId(from, type, to));
+            : NotFoundProblem.NoSuch("Relationship", GraphEdge.EdgeId(from, type, to));
 
     /// <summary>The relationship, also when it is symmetric (spouses, associates) and stored the other way round.</summary>
     private static async Task<GraphEdge?> Find(IGraphStore store, string from, string type, string to, CancellationToken ct) =>
@@ -87,7 +86,7 @@ internal static class RelationshipsApi
             var kinds = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var id in new[] { edge.From, edge.To })
             {
-                kinds[id] = (await store.GetNode(NodeLabel.Actor, id, ct))?.Node.Kind;
+                kinds[id] = (await store.GetNode(NodeLabel.Actor, id, ct) as Found<NodeWithLinks>)?.Value.Node.Kind;
             }
             if (WriteChecks.NotPersons([edge], id => kinds[id]) is { } notPersons) return UnprocessableProblem.Mismatch(notPersons);
         }
@@ -95,7 +94,7 @@ internal static class RelationshipsApi
         {
             WriteOutcome.Created => await store.GetEdge(edge.From, edge.Type, edge.To, ct) is { } created
                 ? TypedResults.Created($"/api/relationships/{created.From}/{created.Type}/{created.To}", created.ToDto())
-                : NotFoundProblem.Of("Relationship", edge.Id),
+                : NotFoundProblem.NoSuch("Relationship", edge.Id),
             WriteOutcome.Conflict conflict => ConflictProblem.IdTaken(conflict),
             WriteOutcome.UnknownReferences unknown => UnprocessableProblem.Unknown(unknown),
             WriteOutcome.EndpointMismatch mismatch => UnprocessableProblem.Mismatch(mismatch),
@@ -106,5 +105,5 @@ internal static class RelationshipsApi
     public static async Task<Results<NoContent, NotFoundProblem>> DeleteRelationship(string from, string type, string to, IGraphStore store, CancellationToken ct) =>
         await Find(store, from, type, to, ct) is { } edge && await store.DeleteEdge(edge.From, edge.Type, edge.To, ct) is WriteOutcome.Deleted
             ? TypedResults.NoContent()
-            : NotFoundProblem.Of("Relationship", GraphEdge.EdgeId(from, type, to));
+            : NotFoundProblem.NoSuch("Relationship", GraphEdge.EdgeId(from, type, to));
 }

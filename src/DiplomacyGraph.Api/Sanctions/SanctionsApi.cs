@@ -13,18 +13,15 @@ internal static class SanctionsApi
 {
     public static RouteGroupBuilder MapSanctions(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sanctions").WithTags("Sanctions").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/sanctions").WithTags("Sanctions").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", FindSanctions)
             .WithName("FindSanctions")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Who sanctioned whom")
-            .WithDescription("Sanctions and restrictions by imposer, target, kind and the day they are in force (`activeOn`), each with its programme, dates and evidence. Try `target=gustavo-petro`.")
-            .ProducesValidationProblem();
+            .WithDescription("Sanctions and restrictions by imposer, target, kind and the day they are in force (`activeOn`), each with its programme, dates and evidence. Try `target=gustavo-petro`.");
 
         group.MapGet("/{id}", GetSanction)
             .WithName("GetSanction")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A sanction, who imposed it and on whom")
             .WithDescription("Try `gustavo-petro-visa-revocation`.");
 
@@ -71,25 +68,18 @@ internal static class SanctionsApi
     /// <summary>A sanction's stored name is its description.</summary>
     private static readonly Dictionary<string, string?> ClaimFields = new(StringComparer.Ordinal) { ["name"] = "description" };
 
-    public static async Task<Results<Ok<SanctionDto>, ProblemHttpResult>> GetSanction(
+    public static async Task<Results<Ok<SanctionDto>, NotFoundProblem>> GetSanction(
         [Description("Sanction id, e.g. gustavo-petro-visa-revocation.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
-        await store.GetNode(NodeLabel.Sanction, id, ct) is { } sanction
-            ? TypedResults.Ok(SanctionDto.From(sanction) with { Claims = ClaimLists.Of(sanction.Node, claims, ClaimFields) })
-            : await store.NotFound(NodeLabel.Sanction, id, ct);
+        await store.GetNode(NodeLabel.Sanction, id, ct) switch
+        {
+            Found<NodeWithLinks>(var sanction) => TypedResults.Ok(SanctionDto.From(sanction) with { Claims = ClaimLists.Of(sanction.Node, claims, ClaimFields) }),
+            var missing => missing.NotFound(),
+        };
 
-    public static async Task<Results<Ok<PagedList<SanctionDto>>, ProblemHttpResult>> FindSanctions(
+    public static async Task<Results<Ok<PagedList<SanctionDto>>, NotFoundProblem>> FindSanctions(
         [AsParameters] SanctionQuery query, IGraphStore store, CancellationToken ct)
     {
         var search = new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength) { ActiveOn = query.ActiveOn };
-        if (await store.FindSanctionsIfAnchorsExist(search, ct) is { } page)
-        {
-            return TypedResults.Ok(page.Map(SanctionDto.From));
-        }
-        // An actor filter named no actor: the first such filter's 404, with suggestions (or, had it been created meanwhile, the list).
-        if (await store.FirstMissing(NodeLabel.Actor, ct, ("imposer", query.Imposer), ("target", query.Target)) is { } missing)
-        {
-            return missing;
-        }
-        return TypedResults.Ok((await store.FindSanctions(search, ct)).Map(SanctionDto.From));
+        return (await store.FindSanctionsIfAnchorsExist(search, ct)).Answer(page => page.Map(SanctionDto.From));
     }
 }

@@ -55,7 +55,7 @@ internal static class SourceWrites
             return await store.DeleteNode(NodeLabel.Source, id, cascade: false, ct) switch
             {
                 WriteOutcome.Deleted => TypedResults.NoContent(),
-                WriteOutcome.NotFound => NotFoundProblem.Of("Source", id),
+                WriteOutcome.NotFound => NotFoundProblem.NoSuch("Source", id),
                 WriteOutcome.InUse inUse => ConflictProblem.InUse("The source is in use.",
                     $"{inUse.Count} facts cite source '{id}'. Pass cascade=true to retract them with it: each loses this source's evidence and claims, and those left without evidence are deleted."),
                 var other => throw new UnreachableException($"DeleteNode answered {other}."),
@@ -63,6 +63,6 @@ internal static class SourceWrites
         }
         return await store.RetractSource(id, ct) is WriteOutcome.Retracted retracted
             ? TypedResults.Ok(SourceRetractionDto.From(id, retracted.Summary))
-            : NotFoundProblem.Of("Source", id);
+            : NotFoundProblem.NoSuch("Source", id);
     }
 }

@@ -67,7 +67,7 @@ internal static class SourcesApi
 
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/sources").WithTags("Sources").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/sources").WithTags("Sources").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", ListSources)
             .WithName("ListSources")
@@ -76,7 +76,6 @@ internal static class SourcesApi
 
         group.MapGet("/{id}", GetSource)
             .WithName("GetSource")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A source and the facts it supports")
             .WithDescription("Try `vermelho-2026-02-04-petro-trump`: every node and relationship whose evidence cites it.");
 
@@ -90,12 +89,13 @@ internal static class SourcesApi
     public static async Task<Ok<CappedList<SourceDto>>> ListSources([AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
         TypedResults.Ok(CappedList.Of((await store.ListSources(ct)).Select(SourceDto.From), MaxSources));
 
-    public static async Task<Results<Ok<SourceDetailDto>, ProblemHttpResult>> GetSource(
+    public static async Task<Results<Ok<SourceDetailDto>, NotFoundProblem>> GetSource(
         [Description("Source id, e.g. vermelho-2026-02-04-petro-trump.")] string id, IGraphStore store, CancellationToken ct)
     {
-        if (await store.GetSource(id, ct) is not { } facts)
+        var found = await store.GetSource(id, ct);
+        if (found is not Found<SourceFacts>(var facts))
         {
-            return await store.NotFound(NodeLabel.Source, id, ct);
+            return found.NotFound();
         }
         var cap = new LinkCap();
         return TypedResults.Ok(new SourceDetailDto(

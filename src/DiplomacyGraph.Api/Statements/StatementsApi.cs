@@ -13,18 +13,15 @@ internal static class StatementsApi
 {
     public static RouteGroupBuilder MapStatements(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/statements").WithTags("Statements").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/statements").WithTags("Statements").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", FindStatements)
             .WithName("FindStatements")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Who said what, about whom")
-            .WithDescription("Statements by speaker, by what they are about (any node id: an actor, event, sanction, …) and by text (case- and accent-insensitive). Ordered by date, undated last.")
-            .ProducesValidationProblem();
+            .WithDescription("Statements by speaker, by what they are about (any node id: an actor, event, sanction, …) and by text (case- and accent-insensitive). Ordered by date, undated last.");
 
         group.MapGet("/{id}", GetStatement)
             .WithName("GetStatement")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A statement: who said it, about whom, where")
             .WithDescription("Try `trump-we-worked-on-it`, or find ids with GET /api/statements.");
 
@@ -56,29 +53,18 @@ internal static class StatementsApi
     /// <summary>A statement's stored name repeats its quote or text, which are listed themselves.</summary>
     private static readonly Dictionary<string, string?> NameRepeatsAField = new(StringComparer.Ordinal) { ["name"] = null };
 
-    public static async Task<Results<Ok<StatementDto>, ProblemHttpResult>> GetStatement(
+    public static async Task<Results<Ok<StatementDto>, NotFoundProblem>> GetStatement(
         [Description("Statement id.")] string id, [AsParameters] ClaimsQuery claims, IGraphStore store, CancellationToken ct) =>
-        await store.GetNode(NodeLabel.Statement, id, ct) is { } statement
-            ? TypedResults.Ok(StatementDto.From(statement) with { Claims = ClaimLists.Of(statement.Node, claims, NameRepeatsAField) })
-            : await store.NotFound(NodeLabel.Statement, id, ct);
+        await store.GetNode(NodeLabel.Statement, id, ct) switch
+        {
+            Found<NodeWithLinks>(var statement) => TypedResults.Ok(StatementDto.From(statement) with { Claims = ClaimLists.Of(statement.Node, claims, NameRepeatsAField) }),
+            var missing => missing.NotFound(),
+        };
 
-    public static async Task<Results<Ok<PagedList<StatementDto>>, ProblemHttpResult>> FindStatements(
+    public static async Task<Results<Ok<PagedList<StatementDto>>, NotFoundProblem>> FindStatements(
         [AsParameters] StatementQuery query, IGraphStore store, CancellationToken ct)
     {
         var search = new StatementSearch(query.Speaker, query.About, query.Q, query.PageNumber, query.PageLength);
-        if (await store.FindStatementsIfAnchorsExist(search, ct) is { } page)
-        {
-            return TypedResults.Ok(page.Map(StatementDto.From));
-        }
-        // The speaker named no actor, or about no node: that filter's 404, with suggestions (or, had it been created meanwhile, the list).
-        if (await store.FirstMissing(NodeLabel.Actor, ct, ("speaker", query.Speaker)) is { } missing)
-        {
-            return missing;
-        }
-        if (query.About is not null && await store.FindNode(query.About, ct) is null)
-        {
-            return await store.NotFound(null, query.About, ct, "about");
-        }
-        return TypedResults.Ok((await store.FindStatements(search, ct)).Map(StatementDto.From));
+        return (await store.FindStatementsIfAnchorsExist(search, ct)).Answer(page => page.Map(StatementDto.From));
     }
 }

@@ -63,14 +63,12 @@ internal static class TimelineApi
 
     public static RouteGroupBuilder MapTimeline(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/timeline").WithTags("Timeline").WithStoreProblems().WithValidation().WithListFormats();
+        var group = routes.MapGroup("/api/timeline").WithTags("Timeline").WithSharedProblems().WithValidation().WithListFormats();
 
         group.MapGet("/", GetTimeline)
             .WithName("GetTimeline")
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Events and statements, in date order")
-            .WithDescription($"Everything with a date, oldest first (same day: events before statements), optionally only what is directly linked to one actor and within a date range; with `includeUndated=true` the undated ones follow. Each entry has a readable title: a statement's is \"Speaker: what was said\". At most `limit` entries (1–{MaxLimit}); `truncated` says when more exist.")
-            .ProducesValidationProblem();
+            .WithDescription($"Everything with a date, oldest first (same day: events before statements), optionally only what is directly linked to one actor and within a date range; with `includeUndated=true` the undated ones follow. Each entry has a readable title: a statement's is \"Speaker: what was said\". At most `limit` entries (1–{MaxLimit}); `truncated` says when more exist.");
 
         return group;
     }
@@ -103,21 +101,12 @@ internal static class TimelineApi
         }
     }
 
-    public static async Task<Results<Ok<CappedList<TimelineEntryDto>>, ProblemHttpResult>> GetTimeline(
+    public static async Task<Results<Ok<CappedList<TimelineEntryDto>>, NotFoundProblem>> GetTimeline(
         [AsParameters] TimelineQuery query, IGraphStore store, CancellationToken ct)
     {
         var limit = query.Limit ?? DefaultLimit;
         // One more than the limit tells whether the timeline goes on.
         var search = new TimelineSearch(query.Actor, query.From, query.To, limit + 1, query.IncludeUndated ?? false);
-        if (await store.GetTimelineIfAnchorsExist(search, ct) is not { } entries)
-        {
-            // The actor filter named no actor: its 404, with suggestions (or, had it been created meanwhile, the timeline).
-            if (await store.FirstMissing(NodeLabel.Actor, ct, ("actor", query.Actor)) is { } missing)
-            {
-                return missing;
-            }
-            entries = await store.GetTimeline(search, ct);
-        }
-        return TypedResults.Ok(CappedList.FromOneMore([.. entries.Select(TimelineEntryDto.From)], limit));
+        return (await store.GetTimelineIfAnchorsExist(search, ct)).Answer(entries => CappedList.FromOneMore([.. entries.Select(TimelineEntryDto.From)], limit));
     }
 }

@@ -9,8 +9,8 @@ public sealed partial class EmbeddedGraphStore
     /// <summary>How many shortest paths are listed before ordering: a bound on the walk, above every answer's limit.</summary>
     private const int MaxShortestPaths = 1000;
 
-    public Task<GraphNode?> FindNode(string id, CancellationToken ct) =>
-        Task.FromResult(index.Nodes.GetValueOrDefault(id));
+    public async Task<Lookup<GraphNode>> FindNode(string id, CancellationToken ct) =>
+        await this.FoundOrMissing(index.Nodes.GetValueOrDefault(id), null, id, null, ct);
 
     public Task<IReadOnlyList<GraphNode>> Suggest(string missingId, NodeLabel? label, int max, CancellationToken ct)
     {

@@ -74,13 +74,16 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         }
     });
 
-    public Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct) =>
-        Read(() => index.Find(label, id) is { } node ? index.WithLinks(node) : null);
+    public async Task<Lookup<NodeWithLinks>> GetNode(NodeLabel label, string id, CancellationToken ct) =>
+        await this.FoundOrMissing(await Read(() => index.Find(label, id) is { } node ? index.WithLinks(node) : null), label, id, null, ct);
 
     public Task<IReadOnlyList<NodeWithLinks>> GetNodes(NodeLabel label, IReadOnlyList<string> ids, CancellationToken ct) =>
         Read(() => (IReadOnlyList<NodeWithLinks>)[.. ids.Distinct(StringComparer.Ordinal).Select(id => index.Find(label, id)).OfType<GraphNode>().Select(index.WithLinks)]);
 
-    public Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct) => Read(() =>
+    public async Task<Lookup<IReadOnlyList<Link>>> GetRelationships(string actorId, string? type, string direction, CancellationToken ct) =>
+        await this.FoundOrMissing(await RelationshipsOf(actorId, type, direction), NodeLabel.Actor, actorId, null, ct);
+
+    private Task<IReadOnlyList<Link>?> RelationshipsOf(string actorId, string? type, string direction) => Read(() =>
     {
         if (index.Find(NodeLabel.Actor, actorId) is null) return null;
         var links = index.LinksOf(actorId)
@@ -89,7 +92,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         return (IReadOnlyList<Link>?)GraphOrder.Sort(links);
     });
 
-    public Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) => Read(() =>
+    public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) =>
+        await this.FoundOrMissing(await NetworkOf(actorId, depth, maxNodes), NodeLabel.Actor, actorId, null, ct);
+
+    private Task<Subgraph?> NetworkOf(string actorId, int depth, int maxNodes) => Read(() =>
     {
         if (index.Find(NodeLabel.Actor, actorId) is not { } actor) return null;
         if (maxNodes < 1) return (Subgraph?)Induced([], truncated: true);
@@ -170,7 +176,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             string.CompareOrdinal(y.SortKey, x.SortKey) is var byName and not 0 ? byName : string.CompareOrdinal(y.Id, x.Id);
     }
 
-    public Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct) => Read(() =>
+    public async Task<Lookup<IReadOnlyList<CoParticipant>>> GetCoParticipants(string actorId, CancellationToken ct) =>
+        await this.FoundOrMissing(await CoParticipantsOf(actorId), NodeLabel.Actor, actorId, null, ct);
+
+    private Task<IReadOnlyList<CoParticipant>?> CoParticipantsOf(string actorId) => Read(() =>
     {
         if (index.Find(NodeLabel.Actor, actorId) is null) return null;
         var events = index.LinksOf(actorId)
@@ -266,11 +275,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     public Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct) =>
         Read(() => (IReadOnlyList<GraphNode>)[.. index.Ordered(NodeLabel.Source)]);
 
-    public Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct) => Read(() =>
-    {
-        if (index.Find(NodeLabel.Source, sourceId) is not { } source) return null;
-        return new SourceFacts(source, GraphOrder.Sort(index.NodesCiting(sourceId), GraphOrder.ByLabel), GraphOrder.Sort(index.EdgesCiting(sourceId)));
-    });
+    public async Task<Lookup<SourceFacts>> GetSource(string sourceId, CancellationToken ct) =>
+        await this.FoundOrMissing(await Read(() => index.Find(NodeLabel.Source, sourceId) is { } source
+            ? new SourceFacts(source, GraphOrder.Sort(index.NodesCiting(sourceId), GraphOrder.ByLabel), GraphOrder.Sort(index.EdgesCiting(sourceId)))
+            : null), NodeLabel.Source, sourceId, null, ct);
 
     public Task<IImportOutcome> Import(DocumentGraph incoming, CancellationToken ct)
     {

@@ -6,8 +6,8 @@ namespace DiplomacyGraph.Storage.Neo4j;
 /// <summary>Nodes by any id, suggestions for misses, figures and programmes, and every shortest path.</summary>
 public sealed partial class Neo4jGraphStore
 {
-    public async Task<GraphNode?> FindNode(string id, CancellationToken ct) =>
-        (await NodesByIds([id], ct)).FirstOrDefault();
+    public async Task<Lookup<GraphNode>> FindNode(string id, CancellationToken ct) =>
+        await this.FoundOrMissing((await NodesByIds([id], ct)).FirstOrDefault(), null, id, null, ct);
 
     public async Task<IReadOnlyList<GraphNode>> Suggest(string missingId, NodeLabel? label, int max, CancellationToken ct)
     {
@@ -24,15 +24,19 @@ public sealed partial class Neo4jGraphStore
         {
             throw new ArgumentException("Search figures by subject or by reporter, not both.", nameof(search));
         }
-        // One query per anchor, so that a search about a node starts from that node.
+        return PageOf(FiguresVariant(search), search.Page, search.PageSize, ct);
+    }
+
+    /// <summary>One query per anchor, so that a search about a node starts from that node.</summary>
+    private static (string, Dictionary<string, object?>) FiguresVariant(FigureSearch search)
+    {
         var query = search.Query is null ? null : Text.Fold(search.Query);
-        var variant = search switch
+        return search switch
         {
             { AboutId: { } about } => ("FiguresAbout", Params(("aboutId", about), ("metric", search.Metric), ("query", query))),
             { ReporterId: { } reporter } => ("FiguresReportedBy", Params(("reporterId", reporter), ("metric", search.Metric), ("query", query))),
             _ => ("Figures", Params(("metric", search.Metric), ("query", query))),
         };
-        return PageOf(variant, search.Page, search.PageSize, ct);
     }
 
     public Task<Page<NodeWithLinks>> FindPrograms(ProgramSearch search, CancellationToken ct) =>

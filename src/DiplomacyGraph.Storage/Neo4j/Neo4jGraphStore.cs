@@ -61,7 +61,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public async Task<bool> Exists(NodeLabel label, string id, CancellationToken ct) =>
         (await client.Run(new CypherStatement(CypherQueries.WithLabel("NodeExists", label), Params(("id", id))), ct)).Count > 0;
 
-    public async Task<NodeWithLinks?> GetNode(NodeLabel label, string id, CancellationToken ct)
+    public async Task<Lookup<NodeWithLinks>> GetNode(NodeLabel label, string id, CancellationToken ct) =>
+        await this.FoundOrMissing(await NodeOf(label, id, ct), label, id, null, ct);
+
+    private async Task<NodeWithLinks?> NodeOf(NodeLabel label, string id, CancellationToken ct)
     {
         var results = await client.Run([new CypherStatement(CypherQueries.WithLabel("GetNode", label), Params(("id", id))), FactCitations(id)], ct);
         return results[0].Column("node").Select(GraphRows.WithLinks).FirstOrDefault() is { } found
@@ -78,14 +81,20 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return [.. distinct.Where(found.ContainsKey).Select(id => found[id])];
     }
 
-    public async Task<IReadOnlyList<Link>?> GetRelationships(string actorId, string? type, string direction, CancellationToken ct)
+    public async Task<Lookup<IReadOnlyList<Link>>> GetRelationships(string actorId, string? type, string direction, CancellationToken ct) =>
+        await this.FoundOrMissing(await RelationshipsOf(actorId, type, direction, ct), NodeLabel.Actor, actorId, null, ct);
+
+    private async Task<IReadOnlyList<Link>?> RelationshipsOf(string actorId, string? type, string direction, CancellationToken ct)
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("ActorRelationships"),
             Params(("id", actorId), ("type", type), ("direction", direction))), ct);
         return result.Column("node").Select(GraphRows.WithLinks).FirstOrDefault()?.Links;
     }
 
-    public async Task<Subgraph?> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct)
+    public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) =>
+        await this.FoundOrMissing(await NetworkOf(actorId, depth, maxNodes, ct), NodeLabel.Actor, actorId, null, ct);
+
+    private async Task<Subgraph?> NetworkOf(string actorId, int depth, int maxNodes, CancellationToken ct)
     {
         // Breadth-first, one request per hop, nearest first and by name within a level, as the embedded store walks.
         // A level past the cap is never expanded, and only ids and sort keys travel until the chosen nodes are read.
@@ -137,7 +146,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return new Subgraph([.. chosen.Where(nodes.ContainsKey).Select(id => nodes[id])], GraphOrder.Sort(edges), truncated);
     }
 
-    public async Task<IReadOnlyList<CoParticipant>?> GetCoParticipants(string actorId, CancellationToken ct)
+    public async Task<Lookup<IReadOnlyList<CoParticipant>>> GetCoParticipants(string actorId, CancellationToken ct) =>
+        await this.FoundOrMissing(await CoParticipantsOf(actorId, ct), NodeLabel.Actor, actorId, null, ct);
+
+    private async Task<IReadOnlyList<CoParticipant>?> CoParticipantsOf(string actorId, CancellationToken ct)
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("CoParticipants"), Params(("id", actorId))), ct);
         if (result.Count == 0) return null;
@@ -157,20 +169,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct) =>
         PageOf(EventsVariant(search), search.Page, search.PageSize, ct);
 
-    public Task<Page<NodeWithLinks>?> FindEventsIfAnchorsExist(EventSearch search, CancellationToken ct) =>
-        PageIfAnchorsExist(EventsVariant(search), search.Page, search.PageSize, [ActorExists(search.ActorId)], ct);
-
     public Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct) =>
         PageOf(SanctionsVariant(search), search.Page, search.PageSize, ct);
 
-    public Task<Page<NodeWithLinks>?> FindSanctionsIfAnchorsExist(SanctionSearch search, CancellationToken ct) =>
-        PageIfAnchorsExist(SanctionsVariant(search), search.Page, search.PageSize, [ActorExists(search.ImposerId), ActorExists(search.TargetId)], ct);
-
     public Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct) =>
         PageOf(StatementsVariant(search), search.Page, search.PageSize, ct);
-
-    public Task<Page<NodeWithLinks>?> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
-        PageIfAnchorsExist(StatementsVariant(search), search.Page, search.PageSize, [ActorExists(search.SpeakerId), AnyNodeExists(search.AboutId)], ct);
 
     private static (string, Dictionary<string, object?>) EventsVariant(EventSearch search)
     {
@@ -204,12 +207,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     }
 
     /// <summary>A statement that answers a row when an actor with this id exists; none when the id is null.</summary>
-    private static CypherStatement? ActorExists(string? id) =>
-        id is null ? null : new CypherStatement(CypherQueries.WithLabel("NodeExists", NodeLabel.Actor), Params(("id", id)));
-
-    /// <summary>A statement that answers a row when a node of any label has this id; none when the id is null.</summary>
-    private static CypherStatement? AnyNodeExists(string? id) =>
-        id is null ? null : new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", new[] { id })));
+    private static CypherStatement? ActorExists(string? id) => id is null ? null : Check(NodeLabel.Actor, id);
 
     public async Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct)
     {
@@ -224,10 +222,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             [.. nodes.EnumerateArray().Select(GraphRows.Node)], [.. edges.EnumerateArray().Select(GraphRows.Edge)]));
         return GraphOrder.First(paths);
     }
-
-    public async Task<IReadOnlyList<NodeWithLinks>?> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct) =>
-        search.ActorId is null ? await GetTimeline(search, ct)
-        : await TimelineByActor(search, ActorExists(search.ActorId), ct) is { AnchorsExist: true } found ? found.Entries : null;
 
     public async Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct)
     {
@@ -283,7 +277,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return GraphOrder.Sort(result.Column("node").Select(GraphRows.Node), GraphOrder.ById);
     }
 
-    public async Task<SourceFacts?> GetSource(string sourceId, CancellationToken ct)
+    public async Task<Lookup<SourceFacts>> GetSource(string sourceId, CancellationToken ct) =>
+        await this.FoundOrMissing(await SourceOf(sourceId, ct), NodeLabel.Source, sourceId, null, ct);
+
+    private async Task<SourceFacts?> SourceOf(string sourceId, CancellationToken ct)
     {
         var parameters = Params(("id", sourceId));
         var results = await client.Run(
@@ -402,25 +399,28 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     /// <summary>One page of a list variant (<c>Find{name}.cypher</c>) and its total (<c>Count{name}.cypher</c>), in one request.</summary>
     private async Task<Page<NodeWithLinks>> PageOf((string Name, Dictionary<string, object?> Parameters) variant, int page, int pageSize, CancellationToken ct) =>
-        (await PageWithChecks(variant, page, pageSize, [], ct)).Page;
+        (await PagesWithChecks([variant], page, pageSize, [], ct)).Pages[0];
 
-    /// <summary>As <see cref="PageOf"/>, with the anchors' existence checks (null ones skipped) in the same request; null when one finds no row.</summary>
-    private async Task<Page<NodeWithLinks>?> PageIfAnchorsExist((string Name, Dictionary<string, object?> Parameters) variant, int page, int pageSize,
-        IReadOnlyList<CypherStatement?> anchors, CancellationToken ct) =>
-        await PageWithChecks(variant, page, pageSize, anchors, ct) is { AnchorsExist: true } found ? found.Page : null;
-
-    private async Task<(Page<NodeWithLinks> Page, bool AnchorsExist)> PageWithChecks((string Name, Dictionary<string, object?> Parameters) variant,
-        int page, int pageSize, IReadOnlyList<CypherStatement?> anchors, CancellationToken ct)
+    /// <summary>
+    /// A page of each list variant, as <see cref="PageOf"/> reads one, and the existence checks of the anchors, all in one
+    /// request: the pages, and the position of the first check that found no row (-1 when every one did).
+    /// </summary>
+    private async Task<(IReadOnlyList<Page<NodeWithLinks>> Pages, int FirstMissing)> PagesWithChecks(
+        List<(string Name, Dictionary<string, object?> Parameters)> variants, int page, int pageSize, List<CypherStatement> checks, CancellationToken ct)
     {
         var (skip, limit) = GraphOrder.Slice(page, pageSize);
         var results = await client.Run(
         [
-            new CypherStatement(CypherQueries.Get($"Find{variant.Name}"), With(variant.Parameters, ("skip", skip), ("limit", limit))),
-            new CypherStatement(CypherQueries.Get($"Count{variant.Name}"), variant.Parameters),
-            .. anchors.OfType<CypherStatement>(),
+            .. variants.SelectMany(variant => new[]
+            {
+                new CypherStatement(CypherQueries.Get($"Find{variant.Name}"), With(variant.Parameters, ("skip", skip), ("limit", limit))),
+                new CypherStatement(CypherQueries.Get($"Count{variant.Name}"), variant.Parameters),
+            }),
+            .. checks,
         ], ct);
-        var items = new Page<NodeWithLinks>([.. results[0].Column("node").Select(GraphRows.WithLinks)], page, pageSize, results[1].Column("total").Single().GetInt32());
-        return (items, results.Skip(2).All(check => check.Count > 0));
+        var pages = variants.Select((_, i) => new Page<NodeWithLinks>([.. results[2 * i].Column("node").Select(GraphRows.WithLinks)], page, pageSize,
+            results[2 * i + 1].Column("total").Single().GetInt32())).ToList();
+        return (pages, results.Skip(2 * variants.Count).ToList().FindIndex(check => check.Count == 0));
     }
 
     /// <summary>

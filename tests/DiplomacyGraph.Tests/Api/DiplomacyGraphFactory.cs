@@ -1,6 +1,7 @@
 using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace DiplomacyGraph.Tests.Api;
 
@@ -16,6 +17,7 @@ public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly string? databaseFolder;
+    private StoreCalls? storeCalls;
 
     private DiplomacyGraphFactory(Dictionary<string, string?> settings, string? databaseFolder)
     {
@@ -53,11 +55,22 @@ public sealed class DiplomacyGraphFactory : WebApplicationFactory<Program>
     /// <summary>Settings every test host starts from.</summary>
     private static readonly Dictionary<string, string?> Defaults = new() { ["Auth:MaxFailures"] = "1000000" };
 
+    /// <summary>The same service, its store behind a decorator that counts the calls into <paramref name="calls"/>.</summary>
+    public DiplomacyGraphFactory CountingStoreCalls(StoreCalls calls)
+    {
+        storeCalls = calls;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (storeCalls is { } calls)
+        {
+            builder.ConfigureTestServices(calls.Decorate);
         }
     }
 

@@ -157,7 +157,7 @@ public sealed class EmbeddedIndexTests : IDisposable
             {
                 foreach (var (depth, cap) in new[] { (1, 2), (1, 4), (2, 3), (2, 6), (2, 12), (2, 60), (3, 400) })
                 {
-                    var network = (await store.GetNetwork(start, depth, cap, None))!;
+                    var network = (await store.GetNetwork(start, depth, cap, None)).Found();
                     var (nearest, cut) = await Breadth(start, depth, cap);
                     Assert.Equal(nearest, network.Nodes.Select(n => n.Id));
                     Assert.Equal(cut, network.Truncated);
@@ -165,7 +165,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                     var expected = new SortedSet<string>(StringComparer.Ordinal);
                     foreach (var node in network.Nodes)
                     {
-                        var links = (await store.GetNode(node.Label, node.Id, None))!.Links;
+                        var links = (await store.GetNode(node.Label, node.Id, None)).Found().Links;
                         foreach (var link in links.Where(l => l.Direction == Directions.Out && ids.Contains(l.Other.Id))) expected.Add(link.Edge.Id);
                     }
                     Assert.Equal(expected, network.Edges.Select(e => e.Id));
@@ -179,7 +179,7 @@ public sealed class EmbeddedIndexTests : IDisposable
         {
             var chosen = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal) { start };
-            var level = new List<GraphNode> { (await store.GetNode(NodeLabel.Actor, start, None))!.Node };
+            var level = new List<GraphNode> { (await store.GetNode(NodeLabel.Actor, start, None)).Found().Node };
             for (var d = 0; ; d++)
             {
                 var ordered = level.OrderBy(n => n.SortKey, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
@@ -190,7 +190,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                 var next = new List<GraphNode>();
                 foreach (var node in ordered)
                 {
-                    foreach (var link in (await store.GetNode(node.Label, node.Id, None))!.Links)
+                    foreach (var link in (await store.GetNode(node.Label, node.Id, None)).Found().Links)
                     {
                         if (seen.Add(link.Other.Id)) next.Add(link.Other);
                     }
@@ -293,11 +293,11 @@ public sealed class EmbeddedIndexTests : IDisposable
                         Relationships = [Rel(actor, "PARTICIPATED_IN", @event, new() { ["role"] = "guest" }), Rel(actor, "CRITIC_OF", other)],
                     }, None);
                     // The name is the source's claim; the one shown is the highest-ranked source's (ClaimRules).
-                    var written = (await store.GetNode(NodeLabel.Actor, actor, None))!.Node;
+                    var written = (await store.GetNode(NodeLabel.Actor, actor, None)).Found().Node;
                     Assert.Equal(name, written.Claims.Single(c => c.SourceId == source).Values["name"]);
                     Assert.Contains((await store.SearchActors(new ActorSearch(written.Name, null, 1, 100), None)).Items, a => a.Id == actor);
                     Assert.Contains((await store.FindEvents(new EventSearch(null, null, null, actor, 1, 100), None)).Items, e => e.Node.Id == @event);
-                    var shownDate = (await store.GetNode(NodeLabel.Event, @event, None))!.Node.Date;
+                    var shownDate = (await store.GetNode(NodeLabel.Event, @event, None)).Found().Node.Date;
                     Assert.Contains((await store.GetTimeline(new TimelineSearch(null, shownDate, shownDate, 100), None)), e => e.Node.Id == @event);
                     Assert.NotNull(await store.GetEdge(actor, "CRITIC_OF", other, None));
                     break;
@@ -312,7 +312,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                     {
                         Assert.IsType<WriteOutcome.Created>(await store.CreateNode(node, None));
                     }
-                    var shown = (await store.GetNode(NodeLabel.Actor, id, None))!.Node.Name;
+                    var shown = (await store.GetNode(NodeLabel.Actor, id, None)).Found().Node.Name;
                     Assert.Contains(id, (await store.SearchActors(new ActorSearch(shown, null, 1, 100), None)).Items.Select(a => a.Id));
                     break;
                 }
@@ -322,7 +322,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                     var result = await store.DeleteNode(NodeLabel.Actor, id, cascade: random.Next(2) == 0, None);
                     if (result is WriteOutcome.Deleted)
                     {
-                        Assert.Null(await store.GetNode(NodeLabel.Actor, id, None));
+                        (await store.GetNode(NodeLabel.Actor, id, None)).Miss();
                         Assert.DoesNotContain((await store.SearchActors(new ActorSearch(null, null, 1, 100), None)).Items, a => a.Id == id);
                     }
                     break;
@@ -333,7 +333,7 @@ public sealed class EmbeddedIndexTests : IDisposable
                     if (await store.Exists(NodeLabel.Actor, from, None) && await store.Exists(NodeLabel.Actor, to, None) && await store.GetEdge(from, "IN_TENSION_WITH", to, None) is null)
                     {
                         Assert.IsType<WriteOutcome.Created>(await store.CreateEdge(new GraphEdge("IN_TENSION_WITH", from, to, new Dictionary<string, object?>(), [new Evidence(Source(), $"Step {step}.")]), None));
-                        Assert.Contains((await store.GetRelationships(from, "IN_TENSION_WITH", Directions.Out, None))!, l => l.Other.Id == to);
+                        Assert.Contains((await store.GetRelationships(from, "IN_TENSION_WITH", Directions.Out, None)).Found(), l => l.Other.Id == to);
                     }
                     break;
                 }
@@ -350,21 +350,20 @@ public sealed class EmbeddedIndexTests : IDisposable
                     var removed = Assert.IsType<WriteOutcome.Retracted>(await store.RetractSource(retracted, None)).Summary;
                     Assert.Equal([added], removed.NodesDeleted);
                     Assert.Equal([existing], removed.NodesUpdated);
-                    Assert.Null(await store.GetSource(retracted, None));
-                    Assert.DoesNotContain((await store.GetNode(NodeLabel.Actor, existing, None))!.Node.Evidence, e => e.SourceId == retracted);
+                    (await store.GetSource(retracted, None)).Miss();
+                    Assert.DoesNotContain((await store.GetNode(NodeLabel.Actor, existing, None)).Found().Node.Evidence, e => e.SourceId == retracted);
                     break;
                 }
                 default:
                 {
                     var id = ActorId();
-                    var links = await store.GetRelationships(id, null, Directions.Out, None);
-                    if (links is { Count: > 0 })
+                    if (await store.GetRelationships(id, null, Directions.Out, None) is Found<IReadOnlyList<Link>>(var links) && links.Count > 0)
                     {
                         var edge = links[random.Next(links.Count)].Edge;
                         Assert.IsType<WriteOutcome.Deleted>(await store.DeleteEdge(edge.From, edge.Type, edge.To, None));
                         Assert.Null(await store.GetEdge(edge.From, edge.Type, edge.To, None));
                         var source = edge.Evidence[0].SourceId;
-                        Assert.DoesNotContain((await store.GetSource(source, None))!.Edges, e => e.Id == edge.Id);
+                        Assert.DoesNotContain((await store.GetSource(source, None)).Found().Edges, e => e.Id == edge.Id);
                     }
                     break;
                 }

@@ -31,11 +31,11 @@ public abstract partial class GraphStoreContract
         await Store.Import(FamilyDocument("family-report"), None);
 
         Assert.Equal(["FAMILY_OF in nicolas-petro", "FAMILY_OF out veronica-alcocer"],
-            Describe((await Store.GetRelationships(Petro, "FAMILY_OF", Directions.Both, None))!));
-        Assert.Equal(["FAMILY_OF out gustavo-petro"], Describe((await Store.GetRelationships(Son, "FAMILY_OF", Directions.Both, None))!));
-        Assert.Equal(["FAMILY_OF in gustavo-petro"], Describe((await Store.GetRelationships(Wife, "FAMILY_OF", Directions.Both, None))!));
+            Describe((await Store.GetRelationships(Petro, "FAMILY_OF", Directions.Both, None)).Found()));
+        Assert.Equal(["FAMILY_OF out gustavo-petro"], Describe((await Store.GetRelationships(Son, "FAMILY_OF", Directions.Both, None)).Found()));
+        Assert.Equal(["FAMILY_OF in gustavo-petro"], Describe((await Store.GetRelationships(Wife, "FAMILY_OF", Directions.Both, None)).Found()));
         // Associates are symmetric: stored from the smaller id whichever way the document gave them.
-        Assert.Equal(["ASSOCIATE_OF in armando-benedetti"], Describe((await Store.GetRelationships(Petro, "ASSOCIATE_OF", Directions.Both, None))!));
+        Assert.Equal(["ASSOCIATE_OF in armando-benedetti"], Describe((await Store.GetRelationships(Petro, "ASSOCIATE_OF", Directions.Both, None)).Found()));
 
         var second = Document("second-report") with
         {
@@ -48,7 +48,7 @@ public abstract partial class GraphStoreContract
         var spouse = (await Store.GetEdge(Petro, "FAMILY_OF", Wife, None))!;
         Assert.Equal(["family-report", "second-report"], spouse.Evidence.Select(e => e.SourceId));
         Assert.Null(await Store.GetEdge(Wife, "FAMILY_OF", Petro, None));
-        var network = (await Store.GetNetwork(Wife, 2, 100, None))!;
+        var network = (await Store.GetNetwork(Wife, 2, 100, None)).Found();
         Assert.Contains(Son, Ids(network.Nodes));
     }
 
@@ -95,7 +95,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(["b-lifted"], await ActiveOn("2025-10-01"));
         Assert.Empty(await ActiveOn("2025-09-30"));
         Assert.Equal(5, (await Store.FindSanctions(new SanctionSearch(null, Petro, null, 1, 20), None)).Total);
-        var lifted = (await Store.GetNode(NodeLabel.Sanction, "b-lifted", None))!.Node;
+        var lifted = (await Store.GetNode(NodeLabel.Sanction, "b-lifted", None)).Found().Node;
         Assert.Equal(("2025-10", "2026-01", "lifted", "ILLICIT-DRUGS-EO14059"),
             (lifted.Properties["listed"], lifted.Properties["end"], lifted.Properties["status"], lifted.Properties["program"]));
     }

@@ -70,10 +70,10 @@ public abstract partial class GraphStoreContract
     {
         await ImportWorldWithFigures();
 
-        Assert.Equal(NodeLabel.Program, (await Store.FindNode(Program, None))?.Label);
-        Assert.Equal(NodeLabel.Place, (await Store.FindNode(WhiteHouse, None))?.Label);
-        Assert.Equal("Gustavo Petro", (await Store.FindNode(Petro, None))?.Name);
-        Assert.Null(await Store.FindNode("nobody", None));
+        Assert.Equal(NodeLabel.Program, (await Store.FindNode(Program, None)).Found().Label);
+        Assert.Equal(NodeLabel.Place, (await Store.FindNode(WhiteHouse, None)).Found().Label);
+        Assert.Equal("Gustavo Petro", (await Store.FindNode(Petro, None)).Found().Name);
+        (await Store.FindNode("nobody", None)).Miss();
     }
 
     [Fact]

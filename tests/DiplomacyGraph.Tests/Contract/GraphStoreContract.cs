@@ -145,7 +145,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var meeting = await Store.GetNode(NodeLabel.Event, Meeting, None);
+        var meeting = (await Store.GetNode(NodeLabel.Event, Meeting, None)).Found();
 
         Assert.NotNull(meeting);
         Assert.Equal("White House meeting", meeting.Node.Name);
@@ -166,40 +166,57 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!;
-        var meeting = (await Store.GetNode(NodeLabel.Event, Meeting, None))!.Node;
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None)).Found();
+        var meeting = (await Store.GetNode(NodeLabel.Event, Meeting, None)).Found().Node;
         var linked = petro.Links.Single(l => l.Edge.Type == "PARTICIPATED_IN" && l.Other.Id == Meeting).Other;
 
         Assert.Equal((NodeLabel.Event, "White House meeting", "CONSULT", "2026-02-03"), (linked.Label, linked.Name, linked.Kind, linked.Date));
         Assert.Equal(meeting.SortKey, linked.SortKey);
     }
 
+    private static (string?, string) Named<T>(Missing<T> missing)
+    {
+        Assert.Equal(NodeLabel.Actor, missing.Label);
+        return (missing.Parameter, missing.Id);
+    }
+
     [Fact]
-    public async Task A_list_asked_with_its_anchors_checked_is_null_when_a_filter_names_no_such_node_and_the_list_otherwise()
+    public async Task A_list_asked_with_its_anchors_checked_is_the_first_missing_filter_with_suggestions_when_one_names_no_such_node_and_the_list_otherwise()
     {
         await ImportWorld();
 
-        Assert.Null(await Store.FindEventsIfAnchorsExist(new EventSearch(null, null, null, "nobody", 1, 10), None));
-        Assert.Null(await Store.FindEventsIfAnchorsExist(new EventSearch(null, null, null, Meeting, 1, 10), None));
-        Assert.Null(await Store.FindSanctionsIfAnchorsExist(new SanctionSearch("nobody", Petro, null, 1, 10), None));
-        Assert.Null(await Store.FindSanctionsIfAnchorsExist(new SanctionSearch(Usa, "nobody", null, 1, 10), None));
-        Assert.Null(await Store.FindStatementsIfAnchorsExist(new StatementSearch(Meeting, null, null, 1, 10), None));
-        Assert.Null(await Store.FindStatementsIfAnchorsExist(new StatementSearch(Petro, "nothing", null, 1, 10), None));
-        Assert.Null(await Store.GetTimelineIfAnchorsExist(new TimelineSearch("nobody", null, null, 10), None));
+        Assert.Equal(("actor", "nobody"), Named((await Store.FindEventsIfAnchorsExist(new EventSearch(null, null, null, "nobody", 1, 10), None)).Miss()));
+        Assert.Equal(("actor", Meeting), Named((await Store.FindEventsIfAnchorsExist(new EventSearch(null, null, null, Meeting, 1, 10), None)).Miss()));
+        Assert.Equal(("imposer", "nobody"), Named((await Store.FindSanctionsIfAnchorsExist(new SanctionSearch("nobody", "nobody-else", null, 1, 10), None)).Miss()));
+        Assert.Equal(("imposer", "nobody"), Named((await Store.FindSanctionsIfAnchorsExist(new SanctionSearch("nobody", Petro, null, 1, 10), None)).Miss()));
+        Assert.Equal(("target", "nobody"), Named((await Store.FindSanctionsIfAnchorsExist(new SanctionSearch(Usa, "nobody", null, 1, 10), None)).Miss()));
+        Assert.Equal(("speaker", Meeting), Named((await Store.FindStatementsIfAnchorsExist(new StatementSearch(Meeting, null, null, 1, 10), None)).Miss()));
+        var about = (await Store.FindStatementsIfAnchorsExist(new StatementSearch(Petro, "nothing", null, 1, 10), None)).Miss();
+        Assert.Equal(("about", "nothing", null), (about.Parameter, about.Id, about.Label));
+        var figuresAbout = (await Store.FindFiguresIfAnchorsExist(new FigureSearch("nothing", null, null, null, 1, 10), None)).Miss();
+        Assert.Equal(("about", "nothing", null), (figuresAbout.Parameter, figuresAbout.Id, figuresAbout.Label));
+        Assert.Equal(("reporter", Meeting), Named((await Store.FindFiguresIfAnchorsExist(new FigureSearch(null, Meeting, null, null, 1, 10), None)).Miss()));
+        var figures = new FigureSearch(Petro, null, null, null, 1, 10);
+        Assert.Equal(Ids((await Store.FindFigures(figures, None)).Items), Ids((await Store.FindFiguresIfAnchorsExist(figures, None)).Found().Items));
+        Assert.Equal(("actor", "nobody"), Named((await Store.GetTimelineIfAnchorsExist(new TimelineSearch("nobody", null, null, 10), None)).Miss()));
+        // The miss carries the suggestions Suggest gives for it: no second call needed.
+        var petro = (await Store.FindSanctionsIfAnchorsExist(new SanctionSearch(Usa, "petro", null, 1, 10), None)).Miss();
+        Assert.Equal(Ids(await Store.Suggest("petro", NodeLabel.Actor, Lookups.MaxSuggestions, None)), Ids(petro.Suggestions));
+        Assert.Contains(Petro, Ids(petro.Suggestions));
 
         var events = new EventSearch(null, null, null, Petro, 1, 10);
-        Assert.Equal(Ids((await Store.FindEvents(events, None)).Items), Ids((await Store.FindEventsIfAnchorsExist(events, None))!.Items));
+        Assert.Equal(Ids((await Store.FindEvents(events, None)).Items), Ids((await Store.FindEventsIfAnchorsExist(events, None)).Found().Items));
         var sanctions = new SanctionSearch(Usa, Petro, null, 1, 1);
-        var page = (await Store.FindSanctionsIfAnchorsExist(sanctions, None))!;
+        var page = (await Store.FindSanctionsIfAnchorsExist(sanctions, None)).Found();
         Assert.Equal(Ids((await Store.FindSanctions(sanctions, None)).Items), Ids(page.Items));
         Assert.Equal(2, page.Total);
         var statements = new StatementSearch(Petro, Meeting, null, 1, 10);
-        Assert.Equal([GoodMeeting], Ids((await Store.FindStatementsIfAnchorsExist(statements, None))!.Items));
-        Assert.Empty((await Store.FindStatementsIfAnchorsExist(new StatementSearch(Vance, null, null, 1, 10), None))!.Items);
+        Assert.Equal([GoodMeeting], Ids((await Store.FindStatementsIfAnchorsExist(statements, None)).Found().Items));
+        Assert.Empty((await Store.FindStatementsIfAnchorsExist(new StatementSearch(Vance, null, null, 1, 10), None)).Found().Items);
         var timeline = new TimelineSearch(Petro, null, null, 10);
-        Assert.Equal(Ids(await Store.GetTimeline(timeline, None)), Ids((await Store.GetTimelineIfAnchorsExist(timeline, None))!));
+        Assert.Equal(Ids(await Store.GetTimeline(timeline, None)), Ids((await Store.GetTimelineIfAnchorsExist(timeline, None)).Found()));
         Assert.Equal(Ids(await Store.GetTimeline(new TimelineSearch(null, null, null, 10), None)),
-            Ids((await Store.GetTimelineIfAnchorsExist(new TimelineSearch(null, null, null, 10), None))!));
+            Ids((await Store.GetTimelineIfAnchorsExist(new TimelineSearch(null, null, null, 10), None)).Found()));
     }
 
     [Fact]
@@ -212,7 +229,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Equal([GoodMeeting, DrugLeader], Ids(nodes));
         foreach (var node in nodes)
         {
-            var alone = (await Store.GetNode(NodeLabel.Statement, node.Node.Id, None))!;
+            var alone = (await Store.GetNode(NodeLabel.Statement, node.Node.Id, None)).Found();
             Assert.Equal((alone.Node.Label, alone.Node.Name, alone.Node.Date), (node.Node.Label, node.Node.Name, node.Node.Date));
             Assert.Equal(alone.Node.Evidence, node.Node.Evidence);
             Assert.Equal(alone.Node.Properties.OrderBy(p => p.Key), node.Node.Properties.OrderBy(p => p.Key));
@@ -227,8 +244,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        Assert.Null(await Store.GetNode(NodeLabel.Actor, Meeting, None));
-        Assert.Null(await Store.GetNode(NodeLabel.Event, "nothing", None));
+        (await Store.GetNode(NodeLabel.Actor, Meeting, None)).Miss();
+        (await Store.GetNode(NodeLabel.Event, "nothing", None)).Miss();
     }
 
     [Fact]
@@ -240,13 +257,13 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
             [$"ABOUT in {DrugLeader}", $"CRITIC_OF in {Trump}", $"CRITIC_OF out {Trump}", $"HOLDS_OFFICE out {Colombia}",
              $"PARTICIPATED_IN out {Call}", $"PARTICIPATED_IN out {Meeting}", $"SAID out {GoodMeeting}",
              $"TARGETS in {OfacSanction}", $"TARGETS in {Visa}"],
-            Describe((await Store.GetRelationships(Petro, null, Directions.Both, None))!));
+            Describe((await Store.GetRelationships(Petro, null, Directions.Both, None)).Found()));
         Assert.Equal([$"PARTICIPATED_IN out {Call}", $"PARTICIPATED_IN out {Meeting}"],
-            Describe((await Store.GetRelationships(Petro, "PARTICIPATED_IN", Directions.Both, None))!));
+            Describe((await Store.GetRelationships(Petro, "PARTICIPATED_IN", Directions.Both, None)).Found()));
         Assert.Equal([$"ABOUT in {DrugLeader}", $"CRITIC_OF in {Trump}", $"TARGETS in {OfacSanction}", $"TARGETS in {Visa}"],
-            Describe((await Store.GetRelationships(Petro, null, Directions.In, None))!));
-        Assert.Equal([$"CRITIC_OF out {Trump}"], Describe((await Store.GetRelationships(Petro, "CRITIC_OF", Directions.Out, None))!));
-        Assert.Empty((await Store.GetRelationships(Petro, "RUNS", Directions.Both, None))!);
+            Describe((await Store.GetRelationships(Petro, null, Directions.In, None)).Found()));
+        Assert.Equal([$"CRITIC_OF out {Trump}"], Describe((await Store.GetRelationships(Petro, "CRITIC_OF", Directions.Out, None)).Found()));
+        Assert.Empty((await Store.GetRelationships(Petro, "RUNS", Directions.Both, None)).Found());
     }
 
     [Fact]
@@ -254,8 +271,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        Assert.Null(await Store.GetRelationships("nobody", null, Directions.Both, None));
-        Assert.Null(await Store.GetRelationships(Meeting, null, Directions.Both, None));
+        (await Store.GetRelationships("nobody", null, Directions.Both, None)).Miss();
+        (await Store.GetRelationships(Meeting, null, Directions.Both, None)).Miss();
     }
 
     [Fact]
@@ -263,8 +280,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var one = await Store.GetNetwork(Vance, 1, 100, None);
-        var two = await Store.GetNetwork(Vance, 2, 100, None);
+        var one = (await Store.GetNetwork(Vance, 1, 100, None)).Found();
+        var two = (await Store.GetNetwork(Vance, 2, 100, None)).Found();
 
         Assert.Equal([Vance, Meeting], Ids(one!.Nodes));
         Assert.Equal([$"{Vance}:PARTICIPATED_IN:{Meeting}"], Ids(one.Edges));
@@ -276,7 +293,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
              $"{Petro}:PARTICIPATED_IN:{Meeting}", $"{Petro}:SAID:{GoodMeeting}", $"{Meeting}:OCCURRED_IN:{WhiteHouse}" }
                 .Order(StringComparer.Ordinal),
             Ids(two.Edges));
-        Assert.Equal([Vance], Ids((await Store.GetNetwork(Vance, 0, 100, None))!.Nodes));
+        Assert.Equal([Vance], Ids((await Store.GetNetwork(Vance, 0, 100, None)).Found().Nodes));
     }
 
     [Fact]
@@ -284,13 +301,13 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var network = await Store.GetNetwork(Vance, 2, 3, None);
+        var network = (await Store.GetNetwork(Vance, 2, 3, None)).Found();
 
         Assert.Equal([Vance, Meeting, Trump], Ids(network!.Nodes));
         Assert.Equal([$"{Trump}:PARTICIPATED_IN:{Meeting}", $"{Vance}:PARTICIPATED_IN:{Meeting}"], Ids(network.Edges));
         Assert.True(network.Truncated);
-        Assert.Null(await Store.GetNetwork("nobody", 1, 10, None));
-        Assert.Null(await Store.GetNetwork(Meeting, 1, 10, None));
+        (await Store.GetNetwork("nobody", 1, 10, None)).Miss();
+        (await Store.GetNetwork(Meeting, 1, 10, None)).Miss();
     }
 
     [Fact]
@@ -298,14 +315,14 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var shared = await Store.GetCoParticipants(Petro, None);
+        var shared = (await Store.GetCoParticipants(Petro, None)).Found();
 
         Assert.NotNull(shared);
         Assert.Equal([Trump, Vance], shared.Select(c => c.Actor.Id));
         Assert.Equal([Call, Meeting], Ids(shared[0].Events));
         Assert.Equal([Meeting], Ids(shared[1].Events));
-        Assert.Empty((await Store.GetCoParticipants(Garcia, None))!);
-        Assert.Null(await Store.GetCoParticipants("nobody", None));
+        Assert.Empty((await Store.GetCoParticipants(Garcia, None)).Found());
+        (await Store.GetCoParticipants("nobody", None)).Miss();
     }
 
     [Fact]
@@ -319,7 +336,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Equal([Protest, Call, Meeting, Strikes], Ids(all.Items));
         Assert.Equal([Strikes], Ids(second.Items));
         Assert.Equal(4, second.Total);
-        Assert.Equal(Describe((await Store.GetNode(NodeLabel.Event, Meeting, None))!.Links), Describe(all.Items[2].Links));
+        Assert.Equal(Describe((await Store.GetNode(NodeLabel.Event, Meeting, None)).Found().Links), Describe(all.Items[2].Links));
     }
 
     [Fact]
@@ -414,7 +431,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Equal([DrugLeader, Call, Meeting, GoodMeeting], Ids(await Store.GetTimeline(new TimelineSearch(Petro, null, null, 100), None)));
         Assert.Equal([Call, Meeting, GoodMeeting], Ids(await Store.GetTimeline(new TimelineSearch(null, "2026-01-01", "2026-12-31", 100), None)));
         var entry = (await Store.GetTimeline(new TimelineSearch(null, "2026-02-03", null, 1), None)).Single();
-        Assert.Equal(Describe((await Store.GetNode(NodeLabel.Event, Meeting, None))!.Links), Describe(entry.Links));
+        Assert.Equal(Describe((await Store.GetNode(NodeLabel.Event, Meeting, None)).Found().Links), Describe(entry.Links));
     }
 
     [Fact]
@@ -447,8 +464,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         }, None);
 
         var sources = await Store.ListSources(None);
-        var second = await Store.GetSource("a-second-report", None);
-        var world = await Store.GetSource(World, None);
+        var second = (await Store.GetSource("a-second-report", None)).Found();
+        var world = (await Store.GetSource(World, None)).Found();
 
         Assert.Equal(["a-second-report", World], Ids(sources));
         Assert.Equal("A report", sources[0].Properties["title"]);
@@ -457,8 +474,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Equal(17, world!.Nodes.Count);
         Assert.Equal(GraphOrder.Sort(world.Nodes, GraphOrder.ByLabel).Select(n => n.Id), Ids(world.Nodes));
         Assert.Equal(21, world.Edges.Count);
-        Assert.Null(await Store.GetSource("nothing", None));
-        Assert.Null(await Store.GetSource(Petro, None));
+        (await Store.GetSource("nothing", None)).Miss();
+        (await Store.GetSource(Petro, None)).Miss();
     }
 
     [Fact]
@@ -469,8 +486,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
             Figures = [Figure("deportations", "Deportations", 810), Figure("share", "Share", 12.5, approximate: true)],
         }, None);
 
-        var whole = (await Store.GetNode(NodeLabel.Figure, "deportations", None))!.Node;
-        var part = (await Store.GetNode(NodeLabel.Figure, "share", None))!.Node;
+        var whole = (await Store.GetNode(NodeLabel.Figure, "deportations", None)).Found().Node;
+        var part = (await Store.GetNode(NodeLabel.Figure, "share", None)).Found().Node;
 
         Assert.Equal(810d, Assert.IsType<double>(whole.Properties["value"]));
         Assert.Equal(false, whole.Properties["approximate"]);
@@ -525,7 +542,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
             Relationships = [Rel(Petro, "PARTICIPATED_IN", Meeting, new() { ["role"] = "visitor", ["side"] = Colombia }, "He was there.")],
         }, None).Imported();
 
-        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!;
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None)).Found();
         Assert.Equal("Gustavo Petro Urrego", petro.Node.Name);
         Assert.Equal("President of Colombia.", petro.Node.Properties["description"]);
         Assert.Equal(["Petro", "Gustavo"], Assert.IsType<string[]>(petro.Node.Properties["aliases"]));
@@ -549,7 +566,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         await Store.Import(WorldDocument() with { Actors = [Actor(Trump, "Donald Trump", evidence: "Another sentence.")], Events = [], Sanctions = [], Statements = [], Places = [], Relationships = [] }, None);
         var again = await Store.Import(WorldDocument() with { Actors = [Actor(Trump, "Donald Trump", evidence: "Another sentence.")], Events = [], Sanctions = [], Statements = [], Places = [], Relationships = [] }, None).Imported();
 
-        var trump = (await Store.GetNode(NodeLabel.Actor, Trump, None))!.Node;
+        var trump = (await Store.GetNode(NodeLabel.Actor, Trump, None)).Found().Node;
         Assert.Equal([new Evidence(World, "Donald Trump is named."), new Evidence(World, "Another sentence.")], trump.Evidence);
         Assert.Equal(["Trump"], Assert.IsType<string[]>(trump.Properties["aliases"]));
         Assert.Equal([World, Trump], again.NodesUnchanged);
@@ -586,7 +603,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.Single(error.Conflicts);
         Assert.Contains(Petro, error.Conflicts[0], StringComparison.Ordinal);
         Assert.False(await Store.Exists(NodeLabel.Actor, "someone", None));
-        Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node.Name);
+        Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None)).Found().Node.Name);
         Assert.Equal([World], Ids(await Store.ListSources(None)));
     }
 
@@ -603,11 +620,11 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
 
         Assert.IsType<WriteOutcome.Created>(await Store.CreateNode(ActorNode("marco-rubio", "Marco Rubio"), None));
 
-        Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None))!.Node.Name);
+        Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None)).Found().Node.Name);
         var taken = Assert.IsType<WriteOutcome.Conflict>(await Store.CreateNode(ActorNode("marco-rubio", "Someone Else"), None));
         Assert.Contains("marco-rubio", taken.Detail, StringComparison.Ordinal);
         Assert.IsType<WriteOutcome.Conflict>(await Store.CreateNode(KnowledgeGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
-        Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None))!.Node.Name);
+        Assert.Equal("Marco Rubio", (await Store.GetNode(NodeLabel.Actor, "marco-rubio", None)).Found().Node.Name);
     }
 
     [Fact]
@@ -629,7 +646,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
 
         var replaced = Assert.IsType<WriteOutcome.Replaced>(await Store.ReplaceNode(ActorNode(Petro, "Gustavo Francisco Petro", "second-report", "Petro, in full."), None)).Node;
 
-        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node;
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None)).Found().Node;
         Assert.Equal(Json(replaced), Json(petro));
         // The later source's name shows; what only the first source gave (aliases, description) stays, as its claims.
         Assert.Equal("Gustavo Francisco Petro", petro.Name);
@@ -650,7 +667,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         Assert.IsType<WriteOutcome.NotFound>(await Store.ReplaceNode(ActorNode("nobody", "Nobody"), None));
         Assert.IsType<WriteOutcome.NotFound>(await Store.ReplaceNode(KnowledgeGraph.ForEvent(Event(Petro, "Petro as an event", null), World), None));
         Assert.False(await Store.Exists(NodeLabel.Actor, "nobody", None));
-        Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node.Name);
+        Assert.Equal("Gustavo Petro", (await Store.GetNode(NodeLabel.Actor, Petro, None)).Found().Node.Name);
     }
 
     [Fact]
@@ -743,7 +760,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
         await Task.WhenAll(documents.Select(d => Store.Import(d, None)));
 
         var rubio = (await Store.SearchActors(new ActorSearch("rubio", null, 1, 20), None)).Items;
-        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None))!.Node;
+        var petro = (await Store.GetNode(NodeLabel.Actor, Petro, None)).Found().Node;
         var edge = (await Store.GetEdge("marco-rubio", "PARTICIPATED_IN", Meeting, None))!;
         Assert.Single(rubio);
         Assert.Single((await Store.SearchActors(new ActorSearch("gustavo petro", null, 1, 20), None)).Items);

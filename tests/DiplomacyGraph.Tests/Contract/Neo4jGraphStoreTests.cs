@@ -138,7 +138,7 @@ public sealed class Neo4jGraphStoreTests(Neo4jServer server) : IAsyncLifetime
         }
 
         Assert.True(await store.IsReady(None));
-        Assert.Equal("Gustavo Petro", (await store.GetNode(NodeLabel.Actor, Knowledge.Petro, None))!.Node.Name);
+        Assert.Equal("Gustavo Petro", (await store.GetNode(NodeLabel.Actor, Knowledge.Petro, None)).Found().Node.Name);
     }
 
     [Fact]

@@ -130,8 +130,9 @@ public sealed class SeedParityTests(Neo4jServer server) : IAsyncLifetime, IDispo
 
         async Task Same<T>(string question, Func<IGraphStore, Task<T>> ask)
         {
-            var expected = JsonSerializer.Serialize(await ask(embedded), LinksAsReferences);
-            var actual = JsonSerializer.Serialize(await ask(neo4j), LinksAsReferences);
+            // As the runtime type: a Lookup's answer (Found or Missing, with its suggestions) is in its subtype.
+            var expected = JsonSerializer.Serialize<object?>(await ask(embedded), LinksAsReferences);
+            var actual = JsonSerializer.Serialize<object?>(await ask(neo4j), LinksAsReferences);
             Assert.True(expected == actual, $"{question}:\nembedded {expected}\nneo4j    {actual}");
         }
     }

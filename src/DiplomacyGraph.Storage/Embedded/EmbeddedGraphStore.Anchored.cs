@@ -1,0 +1,66 @@
+using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Knowledge;
+
+namespace DiplomacyGraph.Storage.Embedded;
+
+/// <summary>Lists anchored on ids that must exist: the first missing anchor comes back with its suggestions.</summary>
+public sealed partial class EmbeddedGraphStore
+{
+    public Task<Lookup<Page<NodeWithLinks>>> FindEventsIfAnchorsExist(EventSearch search, CancellationToken ct) =>
+        Anchored([("actor", NodeLabel.Actor, search.ActorId)], () => FindEvents(search, ct), ct);
+
+    public Task<Lookup<Page<NodeWithLinks>>> FindSanctionsIfAnchorsExist(SanctionSearch search, CancellationToken ct) =>
+        Anchored([("imposer", NodeLabel.Actor, search.ImposerId), ("target", NodeLabel.Actor, search.TargetId)], () => FindSanctions(search, ct), ct);
+
+    public Task<Lookup<Page<NodeWithLinks>>> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
+        Anchored([("speaker", NodeLabel.Actor, search.SpeakerId), ("about", null, search.AboutId)], () => FindStatements(search, ct), ct);
+
+    public Task<Lookup<Page<NodeWithLinks>>> FindFiguresIfAnchorsExist(FigureSearch search, CancellationToken ct) =>
+        Anchored([("about", null, search.AboutId), ("reporter", NodeLabel.Actor, search.ReporterId)], () => FindFigures(search, ct), ct);
+
+    public Task<Lookup<IReadOnlyList<NodeWithLinks>>> GetTimelineIfAnchorsExist(TimelineSearch search, CancellationToken ct) =>
+        Anchored([("actor", NodeLabel.Actor, search.ActorId)], () => GetTimeline(search, ct), ct);
+
+    public Task<Lookup<RolePages>> FindActorStatements(string actorId, bool said, bool about, int limit, CancellationToken ct) =>
+        Anchored([(null, NodeLabel.Actor, actorId)], async () => new RolePages(
+            said ? await FindStatements(new StatementSearch(actorId, null, null, 1, limit), ct) : null,
+            about ? await FindStatements(new StatementSearch(null, actorId, null, 1, limit), ct) : null), ct);
+
+    public Task<Lookup<RolePages>> FindActorSanctions(string actorId, bool imposed, bool targeted, string? activeOn, int limit, CancellationToken ct) =>
+        Anchored([(null, NodeLabel.Actor, actorId)], async () => new RolePages(
+            imposed ? await FindSanctions(new SanctionSearch(actorId, null, null, 1, limit) { ActiveOn = activeOn }, ct) : null,
+            targeted ? await FindSanctions(new SanctionSearch(null, actorId, null, 1, limit) { ActiveOn = activeOn }, ct) : null), ct);
+
+    public Task<Lookup<RolePages>> FindActorFigures(string actorId, bool about, bool reported, int limit, CancellationToken ct) =>
+        Anchored([(null, NodeLabel.Actor, actorId)], async () => new RolePages(
+            about ? await FindFigures(new FigureSearch(actorId, null, null, null, 1, limit), ct) : null,
+            reported ? await FindFigures(new FigureSearch(null, actorId, null, null, 1, limit), ct) : null), ct);
+
+    public async Task<Lookup<IReadOnlyList<RelativeSanctions>>> GetFamilySanctions(string actorId, string? activeOn, int maxMembers, int maxSanctions, CancellationToken ct)
+    {
+        if (await RelationshipsOf(actorId, "FAMILY_OF", Directions.Both) is not { } ties)
+        {
+            return await this.Missing<IReadOnlyList<RelativeSanctions>>(NodeLabel.Actor, actorId, null, ct);
+        }
+        var family = new List<RelativeSanctions>();
+        foreach (var tie in ties.Take(maxMembers))
+        {
+            var sanctions = await FindSanctions(new SanctionSearch(null, tie.Other.Id, null, 1, maxSanctions) { ActiveOn = activeOn }, ct);
+            family.Add(new RelativeSanctions(tie, sanctions.Items));
+        }
+        return new Found<IReadOnlyList<RelativeSanctions>>(family);
+    }
+
+    /// <summary>The miss of the first given anchor (in the filters' order) that names no node of its label (any label when null), else what <paramref name="read"/> finds.</summary>
+    private async Task<Lookup<T>> Anchored<T>((string? Parameter, NodeLabel? Label, string? Id)[] anchors, Func<Task<T>> read, CancellationToken ct)
+    {
+        foreach (var (parameter, label, id) in anchors)
+        {
+            if (id is not null && !await Read(() => label is { } known ? index.Find(known, id) is not null : index.Nodes.ContainsKey(id)))
+            {
+                return await this.Missing<T>(label, id, parameter, ct);
+            }
+        }
+        return new Found<T>(await read());
+    }
+}
