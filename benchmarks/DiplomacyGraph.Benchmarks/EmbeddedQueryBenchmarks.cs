@@ -36,7 +36,7 @@ public class EmbeddedQueryBenchmarks
         var actors = distance.Where(d => IsActor(d.Key)).ToList();
         var farthest = actors.Max(d => d.Value);
         farTo = actors.Where(d => d.Value == farthest).Select(d => d.Key).Order(StringComparer.Ordinal).First();
-        busyPerson = graph.Relationships.Where(r => r.Type == "PARTICIPATED_IN").GroupBy(r => r.From)
+        busyPerson = graph.Relationships.Where(r => r.Type == RelationshipTypes.ParticipatedIn).GroupBy(r => r.From)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         hubCountry = graph.Relationships.SelectMany(r => new[] { r.From, r.To }).Where(id => id.StartsWith("country-", StringComparison.Ordinal))
             .GroupBy(id => id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;

@@ -105,8 +105,8 @@ internal static class ScaleRun
         var events = Enumerable.Range(0, 20).Select(i => new EventRecord { Id = $"{prefix}-event-{i:D2}", Kind = "CONSULT", Title = $"Small meeting {i}", Date = "2024-05-01", Evidence = "It happened." }).ToList();
         var statements = Enumerable.Range(0, 29).Select(i => new StatementRecord { Id = $"{prefix}-statement-{i:D2}", Text = $"Small statement {i}.", Medium = "written", Date = "2024-05-02", Evidence = "It was said." }).ToList();
         var relationships = events.SelectMany(e => Enumerable.Range(0, 4).Select(_ => random.Next(persons)).Distinct()
-                .Select(p => new RelationshipRecord { Type = "PARTICIPATED_IN", From = ScaledGraph.Person(p), To = e.Id, Evidence = "It happened." }))
-            .Concat(statements.Select(s => new RelationshipRecord { Type = "SAID", From = ScaledGraph.Person(random.Next(persons)), To = s.Id, Evidence = "It was said." }))
+                .Select(p => new RelationshipRecord { Type = RelationshipTypes.ParticipatedIn, From = ScaledGraph.Person(p), To = e.Id, Evidence = "It happened." }))
+            .Concat(statements.Select(s => new RelationshipRecord { Type = RelationshipTypes.Said, From = ScaledGraph.Person(random.Next(persons)), To = s.Id, Evidence = "It was said." }))
             .ToList();
         return new KnowledgeDocument
         {

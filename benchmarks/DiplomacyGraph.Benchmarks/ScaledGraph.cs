@@ -82,7 +82,7 @@ public static class ScaledGraph
             Source = Source("scaled-institutions"),
             Actors = [.. countries, .. organizations],
             Places = places,
-            Relationships = [.. Enumerable.Range(0, size.Organizations).Select(i => Rel("PART_OF", Organization(i), Country(Skewed(size.Countries, 3)), $"The {Topics[i % Topics.Length]} council {i} met."))],
+            Relationships = [.. Enumerable.Range(0, size.Organizations).Select(i => Rel(RelationshipTypes.PartOf, Organization(i), Country(Skewed(size.Countries, 3)), $"The {Topics[i % Topics.Length]} council {i} met."))],
         };
 
         // Persons, in chunks, each with an origin, memberships and sometimes an office.
@@ -100,15 +100,15 @@ public static class ScaledGraph
                     Aliases = random.NextDouble() < 0.2 ? [$"{LastNames[random.Next(LastNames.Length)]} {i}"] : [],
                     Evidence = sentence,
                 });
-                relationships.Add(Rel("ORIGINATES_FROM", Person(i), Country(Skewed(size.Countries, 3)), sentence));
+                relationships.Add(Rel(RelationshipTypes.OriginatesFrom, Person(i), Country(Skewed(size.Countries, 3)), sentence));
                 var memberships = random.Next(0, 3);
                 foreach (var organization in Enumerable.Range(0, memberships).Select(_ => Skewed(size.Organizations, 3)).Distinct())
                 {
-                    relationships.Add(Rel("MEMBER_OF", Person(i), Organization(organization), sentence));
+                    relationships.Add(Rel(RelationshipTypes.MemberOf, Person(i), Organization(organization), sentence));
                 }
                 if (random.NextDouble() < 0.1)
                 {
-                    relationships.Add(Rel("HOLDS_OFFICE", Person(i), Country(Skewed(size.Countries, 3)), sentence, ("title", "Minister")));
+                    relationships.Add(Rel(RelationshipTypes.HoldsOffice, Person(i), Country(Skewed(size.Countries, 3)), sentence, ("title", "Minister")));
                 }
             }
             yield return new KnowledgeDocument { Source = Source($"scaled-persons-{start / (Chunk / 2):D3}"), Actors = persons, Relationships = relationships };
@@ -130,11 +130,11 @@ public static class ScaledGraph
                 var topic = Topics[random.Next(Topics.Length)];
                 var sentence = $"On {date}, delegations met to discuss {topic} (meeting {i}).";
                 events.Add(new EventRecord { Id = Event(i), Kind = kinds[random.Next(kinds.Length)], Title = $"Meeting {i} on {topic}", Date = date, Topics = [topic], Evidence = sentence });
-                relationships.Add(Rel("OCCURRED_IN", Event(i), Place(Skewed(size.Places, 2)), sentence));
+                relationships.Add(Rel(RelationshipTypes.OccurredIn, Event(i), Place(Skewed(size.Places, 2)), sentence));
                 var sides = new[] { Skewed(size.Countries, 3), Skewed(size.Countries, 3) }.Distinct().ToArray();
                 foreach (var country in sides)
                 {
-                    relationships.Add(Rel("PARTICIPATED_IN", Country(country), Event(i), sentence, ("role", "host")));
+                    relationships.Add(Rel(RelationshipTypes.ParticipatedIn, Country(country), Event(i), sentence, ("role", "host")));
                 }
                 // People who meet tend to meet again: a window of neighbouring persons, biased towards the first ones.
                 var centre = Skewed(size.Persons, 2);
@@ -146,7 +146,7 @@ public static class ScaledGraph
                 }
                 foreach (var person in participants)
                 {
-                    relationships.Add(Rel("PARTICIPATED_IN", Person(person), Event(i), sentence,
+                    relationships.Add(Rel(RelationshipTypes.ParticipatedIn, Person(person), Event(i), sentence,
                         ("role", "delegate"), ("side", Country(sides[random.Next(sides.Length)]))));
                 }
             }
@@ -155,16 +155,16 @@ public static class ScaledGraph
                 var id = $"statement-{i:D5}";
                 var text = $"Statement {i} on {Topics[random.Next(Topics.Length)]}.";
                 statements.Add(new StatementRecord { Id = id, Text = text, Medium = "spoken", Date = RandomDate(random), Evidence = text });
-                relationships.Add(Rel("SAID", Person(Skewed(size.Persons, 2)), id, text));
-                relationships.Add(Rel("ABOUT", id, random.NextDouble() < 0.7 ? Person(Skewed(size.Persons, 2)) : Country(Skewed(size.Countries, 3)), text));
+                relationships.Add(Rel(RelationshipTypes.Said, Person(Skewed(size.Persons, 2)), id, text));
+                relationships.Add(Rel(RelationshipTypes.About, id, random.NextDouble() < 0.7 ? Person(Skewed(size.Persons, 2)) : Country(Skewed(size.Countries, 3)), text));
             }
             for (var i = batch * size.Sanctions / batches; i < (batch + 1) * size.Sanctions / batches; i++)
             {
                 var id = $"sanction-{i:D5}";
                 var text = $"Sanction {i} was imposed.";
                 sanctions.Add(new SanctionRecord { Id = id, Kind = "financial", Description = $"Sanction {i}", Date = RandomDate(random), Evidence = text });
-                relationships.Add(Rel("IMPOSED", Country(Skewed(size.Countries, 3)), id, text));
-                relationships.Add(Rel("TARGETS", id, random.NextDouble() < 0.7 ? Person(Skewed(size.Persons, 2)) : Organization(Skewed(size.Organizations, 3)), text));
+                relationships.Add(Rel(RelationshipTypes.Imposed, Country(Skewed(size.Countries, 3)), id, text));
+                relationships.Add(Rel(RelationshipTypes.Targets, id, random.NextDouble() < 0.7 ? Person(Skewed(size.Persons, 2)) : Organization(Skewed(size.Organizations, 3)), text));
             }
             yield return new KnowledgeDocument
             {

@@ -70,7 +70,7 @@ public sealed class SyntheticGraph
             actors.Add(new ActorRecord { Id = Organization(i), Kind = ActorKinds.Organization, Name = $"{Pick(random, Topics)} council {i}", Evidence = "An organization." });
             if (random.NextDouble() < 0.5)
             {
-                relationships.Add(Relationship("PART_OF", Organization(i), Country(random.Next(Countries))));
+                relationships.Add(Relationship(RelationshipTypes.PartOf, Organization(i), Country(random.Next(Countries))));
             }
         }
         for (var i = 0; i < Persons; i++)
@@ -88,11 +88,11 @@ public sealed class SyntheticGraph
             // Regional: neighbouring persons share a country, so the country hubs do not collapse distances.
             if (random.NextDouble() < 0.3)
             {
-                relationships.Add(Relationship("ORIGINATES_FROM", Person(i), Country(i * Countries / Persons)));
+                relationships.Add(Relationship(RelationshipTypes.OriginatesFrom, Person(i), Country(i * Countries / Persons)));
             }
             if (random.NextDouble() < 0.2)
             {
-                relationships.Add(Relationship("MEMBER_OF", Person(i), Organization(random.Next(Organizations))));
+                relationships.Add(Relationship(RelationshipTypes.MemberOf, Person(i), Organization(random.Next(Organizations))));
             }
         }
         all.AddRange(relationships);
@@ -129,7 +129,7 @@ public sealed class SyntheticGraph
             }
             foreach (var person in participants.Order())
             {
-                relationships.Add(Relationship("PARTICIPATED_IN", Person(person), id));
+                relationships.Add(Relationship(RelationshipTypes.ParticipatedIn, Person(person), id));
             }
         }
         for (var i = batch * Statements / FactBatches; i < (batch + 1) * Statements / FactBatches; i++)
@@ -144,17 +144,17 @@ public sealed class SyntheticGraph
                 Date = RandomDate(random),
                 Evidence = $"Statement {i} was made.",
             });
-            relationships.Add(Relationship("SAID", Person(random.Next(Persons)), id));
+            relationships.Add(Relationship(RelationshipTypes.Said, Person(random.Next(Persons)), id));
             var about = random.NextDouble() < 0.8 ? Person(random.Next(Persons)) : Country(random.Next(Countries));
-            relationships.Add(Relationship("ABOUT", id, about));
+            relationships.Add(Relationship(RelationshipTypes.About, id, about));
         }
         for (var i = batch * Sanctions / FactBatches; i < (batch + 1) * Sanctions / FactBatches; i++)
         {
             var id = $"sanction-{i:D4}";
             sanctions.Add(new SanctionRecord { Id = id, Kind = "financial", Description = $"Sanction {i}", Date = RandomDate(random), Evidence = $"Sanction {i} was imposed." });
-            relationships.Add(Relationship("IMPOSED", Country(random.Next(Countries)), id));
+            relationships.Add(Relationship(RelationshipTypes.Imposed, Country(random.Next(Countries)), id));
             var target = random.NextDouble() < 0.7 ? Person(random.Next(Persons)) : Organization(random.Next(Organizations));
-            relationships.Add(Relationship("TARGETS", id, target));
+            relationships.Add(Relationship(RelationshipTypes.Targets, id, target));
         }
         all.AddRange(relationships);
         return new KnowledgeDocument { Source = Source(source), Events = events, Statements = statements, Sanctions = sanctions, Relationships = relationships };
@@ -174,14 +174,14 @@ public sealed class SyntheticGraph
             events.Add(new EventRecord { Id = id, Kind = "CONSULT", Title = $"Small meeting {i}", Date = RandomDate(random), Evidence = "It happened." });
             foreach (var person in Enumerable.Range(0, 4).Select(_ => random.Next(Persons)).Distinct())
             {
-                relationships.Add(Relationship("PARTICIPATED_IN", Person(person), id));
+                relationships.Add(Relationship(RelationshipTypes.ParticipatedIn, Person(person), id));
             }
         }
         for (var i = 0; i < 29; i++)
         {
             var id = $"{prefix}-statement-{i:D2}";
             statements.Add(new StatementRecord { Id = id, Text = $"Small statement {i}.", Medium = "written", Date = RandomDate(random), Evidence = "It was said." });
-            relationships.Add(Relationship("SAID", Person(random.Next(Persons)), id));
+            relationships.Add(Relationship(RelationshipTypes.Said, Person(random.Next(Persons)), id));
         }
         return new KnowledgeDocument { Source = Source(source), Events = events, Statements = statements, Relationships = relationships };
     }

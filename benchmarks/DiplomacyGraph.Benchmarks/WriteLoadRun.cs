@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Benchmarks;
 
@@ -117,7 +118,7 @@ internal static class WriteLoadRun
             events = new[] { new { id = $"load-event-{tag}", kind = "CONSULT", title = $"Session {tag}", date = "2026-02-11", evidence = sentence } },
             relationships = actors.Select(a => new
             {
-                type = "PARTICIPATED_IN", from = $"load-actor-{a:00}", to = $"load-event-{tag}", evidence = sentence,
+                type = RelationshipTypes.ParticipatedIn, from = $"load-actor-{a:00}", to = $"load-event-{tag}", evidence = sentence,
             }).ToArray(),
         };
         return JsonSerializer.Serialize(document);

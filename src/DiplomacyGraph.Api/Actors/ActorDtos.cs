@@ -65,7 +65,7 @@ public sealed record ActorDetailDto(
         var holding = actor.Links.Where(l => Common.AsOf.Holds(l.Edge, asOf)).ToList();
         var cap = new LinkCap();
         return new ActorDetailDto(node.Id, node.Kind ?? "", node.Name, node.Strings("aliases"), node.Text("description"),
-            cap.Take(holding.Where(l => l.Direction == Directions.Out && l.Edge.Type == "HOLDS_OFFICE").Select(OfficeDto.From)), counts, node.Evidence.ToDto(),
+            cap.Take(holding.Where(l => l.Direction == Directions.Out && l.Edge.Type == RelationshipTypes.HoldsOffice).Select(OfficeDto.From)), counts, node.Evidence.ToDto(),
             cap.Take(holding.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)),
             cap.Take(holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)), asOf, cap.Cut);
     }
@@ -79,7 +79,7 @@ public sealed record ActorDetailDto(
 /// <param name="Evidence">The sentences that state the tie, per source.</param>
 public sealed record FamilyMemberDto(NodeRef Actor, string Relation, string? Since, string? Until, IReadOnlyList<EvidenceDto> Evidence)
 {
-    public const string Type = "FAMILY_OF";
+    public const string Type = RelationshipTypes.FamilyOf;
 
     /// <summary><c>A FAMILY_OF B {relation: child}</c>: seen from B, A is the child; seen from A, B is the parent.</summary>
     public static FamilyMemberDto From(Link link)
@@ -96,7 +96,7 @@ public sealed record FamilyMemberDto(NodeRef Actor, string Relation, string? Sin
 /// <param name="Evidence">The sentences that state the tie, per source.</param>
 public sealed record AssociateDto(NodeRef Actor, string? Relation, IReadOnlyList<EvidenceDto> Evidence)
 {
-    public const string Type = "ASSOCIATE_OF";
+    public const string Type = RelationshipTypes.AssociateOf;
 
     public static AssociateDto From(Link link) => new(link.Other.Ref(), link.Edge.Text("relation"), link.Edge.Evidence.ToDto());
 }

@@ -216,7 +216,7 @@ internal static class ActorsApi
 
     public static async Task<Results<Ok<CappedList<ActorEventDto>>, NotFoundProblem>> GetEvents(
         [Description("Actor id, e.g. pedro-sanchez.")] string id, [AsParameters] ListQuery format, IGraphStore store, CancellationToken ct) =>
-        await store.GetRelationships(id, "PARTICIPATED_IN", Directions.Out, ct) switch
+        await store.GetRelationships(id, RelationshipTypes.ParticipatedIn, Directions.Out, ct) switch
         {
             Found<IReadOnlyList<Link>>(var links) => TypedResults.Ok(CappedList.Of(
                 links.OrderBy(l => l.Other, Comparer<GraphNode>.Create(GraphOrder.Chronological)).Select(ActorEventDto.From), MaxActorFacts)),

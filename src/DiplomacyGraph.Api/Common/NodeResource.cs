@@ -30,7 +30,7 @@ internal static class NodeResourceWrites
     public static RouteGroupBuilder MapNodeWrites<TWrite, TDto>(this IEndpointRouteBuilder routes, NodeResource<TWrite, TDto> resource, string tag,
         Delegate create, Delegate replace, Delegate? delete = null) where TWrite : INodeWrite
     {
-        var group = routes.MapGroup(resource.Route).WithTags(tag).RequireWriteAccess().WithValidation().WithStoreProblems();
+        var group = routes.MapGroup(resource.Route).WithTags(tag).RequireWriteAccess().WithValidation().WithSharedProblems();
         var name = resource.Name.ToLowerInvariant();
         var aName = $"{("aeiou".Contains(name[0], StringComparison.Ordinal) ? "an" : "a")} {name}";
 

@@ -39,7 +39,7 @@ public sealed record EventSummaryDto(
         var cap = new LinkCap();
         return new(
             e.Node.Id, e.Node.Kind ?? "", e.Node.Text("mode"), e.Node.Name, e.Node.Date, e.Node.Text("description"),
-            cap.Take(e.Out("OCCURRED_IN").Select(l => l.Other.Ref())), cap.Take(e.In("PARTICIPATED_IN").Select(l => l.Other.Ref())), cap.Cut);
+            cap.Take(e.Out(RelationshipTypes.OccurredIn).Select(l => l.Other.Ref())), cap.Take(e.In(RelationshipTypes.ParticipatedIn).Select(l => l.Other.Ref())), cap.Cut);
     }
 }
 
@@ -113,16 +113,16 @@ internal static class EventMapping
     {
         var node = e.Node;
         var cap = new LinkCap();
-        var sides = cap.Take(e.In("PARTICIPATED_IN"))
+        var sides = cap.Take(e.In(RelationshipTypes.ParticipatedIn))
             .GroupBy(l => l.Edge.Text("side") ?? UnspecifiedSide)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new SideDto(g.Key, [.. g.Select(l => new ParticipantDto(l.Other.Ref(), l.Edge.Text("role"), l.Edge.Text("title"), l.Edge.Evidence.ToDto()))]))
             .ToList();
         return new EventDetailDto(
             node.Id, node.Kind ?? "", node.Text("mode"), node.Name, node.Date, node.Text("description"), node.Text("outcome"), node.Strings("topics"),
-            Refs(cap, e.Out("OCCURRED_IN")), Refs(cap, e.Out("DESTINATION")), sides,
-            cap.Take(e.Out("TARGETED").Select(l => new TargetDto(l.Other.Ref(), l.Edge.Text("role"), l.Edge.Evidence.ToDto()))),
-            Refs(cap, e.In("CALLED_FOR")), Refs(cap, e.Out("PRECEDED")), Refs(cap, e.In("PRECEDED")),
+            Refs(cap, e.Out(RelationshipTypes.OccurredIn)), Refs(cap, e.Out(RelationshipTypes.Destination)), sides,
+            cap.Take(e.Out(RelationshipTypes.Targeted).Select(l => new TargetDto(l.Other.Ref(), l.Edge.Text("role"), l.Edge.Evidence.ToDto()))),
+            Refs(cap, e.In(RelationshipTypes.CalledFor)), Refs(cap, e.Out(RelationshipTypes.Preceded)), Refs(cap, e.In(RelationshipTypes.Preceded)),
             statements, node.Evidence.ToDto(), cap.Cut);
     }
 

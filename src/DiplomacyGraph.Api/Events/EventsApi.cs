@@ -78,7 +78,7 @@ internal static class EventsApi
         {
             return found.NotFound();
         }
-        var statementIds = e.In("MADE_AT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent).ToList();
+        var statementIds = e.In(RelationshipTypes.MadeAt).Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Id).Take(MaxStatementsPerEvent).ToList();
         var statements = await store.GetNodes(NodeLabel.Statement, statementIds, ct);
         return TypedResults.Ok(EventMapping.Detail(e, [.. statements.Select(StatementDto.From)])
             with { Claims = ClaimLists.Of(e.Node, claims, ClaimFields) });

@@ -54,9 +54,9 @@ public sealed record FigureDto(
         return new FigureDto(
             node.Id, node.Text("metric") ?? node.Name, Number(node.Properties.GetValueOrDefault("value")), node.Text("unit"),
             node.Properties.GetValueOrDefault("approximate") is true, node.Text("period"), node.Text("asOf"),
-            cap.Take(figure.Out("ABOUT").Select(l => l.Other.Ref())),
-            cap.Take(figure.In("REPORTED").Select(l => l.Other.Ref())),
-            cap.Take(figure.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())),
+            cap.Take(figure.Out(RelationshipTypes.About).Select(l => l.Other.Ref())),
+            cap.Take(figure.In(RelationshipTypes.Reported).Select(l => l.Other.Ref())),
+            cap.Take(figure.In(RelationshipTypes.About).Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())),
             node.Evidence.ToDto(), cap.Cut);
     }
 

@@ -83,7 +83,7 @@ internal sealed class BulkImportOpenApi(IOptions<BulkImportOptions> options) : I
             ["source"] = new JsonObject { ["id"] = "example-bulk-source-2", ["title"] = "A second example report", ["outlet"] = "example.org", ["published"] = "2026-02-07" },
             ["relationships"] = new JsonArray(new JsonObject
             {
-                ["type"] = "PARTICIPATED_IN", ["from"] = "example-bulk-actor", ["to"] = Meeting,
+                ["type"] = RelationshipTypes.ParticipatedIn, ["from"] = "example-bulk-actor", ["to"] = Meeting,
                 ["properties"] = new JsonObject { ["role"] = "observer" },
                 ["evidence"] = "The Example Bulk Organization sent an observer to the meeting.",
             }),

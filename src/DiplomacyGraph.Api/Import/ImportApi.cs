@@ -33,7 +33,7 @@ internal static class ImportApi
 
     public static void MapImport(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/import").WithTags("Import").RequireWriteAccess().WithValidation().WithStoreProblems();
+        var group = routes.MapGroup("/api/import").WithTags("Import").RequireWriteAccess().WithValidation().WithSharedProblems();
 
         group.MapPost("/", ImportDocument)
             .WithName("ImportDocument")

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Infrastructure;
 
@@ -34,14 +35,14 @@ internal sealed class OpenApiConventions : IOperationFilter
         ["* api/statements/{id}:id"] = "example-statement",
         ["GET api/relationships/{from}/{type}/{to}:from"] = "bernie-moreno",
         ["DELETE api/relationships/{from}/{type}/{to}:from"] = "example-actor",
-        ["* api/relationships/{from}/{type}/{to}:type"] = "PARTICIPATED_IN",
+        ["* api/relationships/{from}/{type}/{to}:type"] = RelationshipTypes.ParticipatedIn,
         ["* api/relationships/{from}/{type}/{to}:to"] = Meeting,
         ["* *:page"] = 1,
         ["* *:pageSize"] = 20,
         ["* *:cascade"] = false,
         ["* api/actors:q"] = "petro",
         ["* api/actors:kind"] = "person",
-        ["* api/actors/{id}/relationships:type"] = "PARTICIPATED_IN",
+        ["* api/actors/{id}/relationships:type"] = RelationshipTypes.ParticipatedIn,
         ["* api/actors/{id}/relationships:direction"] = "out",
         ["* api/actors/{id}/network:depth"] = 2,
         ["* api/actors/{id}/statements:role"] = "subject",
@@ -99,7 +100,7 @@ internal sealed class OpenApiConventions : IOperationFilter
         ["ReplaceSource"] = () => SourceBody("The example article, replaced"),
         ["CreateRelationship"] = () => new JsonObject
         {
-            ["type"] = "PARTICIPATED_IN",
+            ["type"] = RelationshipTypes.ParticipatedIn,
             ["from"] = "example-actor",
             ["to"] = Meeting,
             ["properties"] = new JsonObject { ["role"] = "observer" },
@@ -123,7 +124,7 @@ internal sealed class OpenApiConventions : IOperationFilter
             }),
             ["relationships"] = new JsonArray(new JsonObject
             {
-                ["type"] = "PARTICIPATED_IN", ["from"] = "example-import-actor", ["to"] = Meeting,
+                ["type"] = RelationshipTypes.ParticipatedIn, ["from"] = "example-import-actor", ["to"] = Meeting,
                 ["properties"] = new JsonObject { ["role"] = "observer" },
                 ["evidence"] = "The Example Import Organization observed the meeting.",
             }),

@@ -74,17 +74,3 @@ internal sealed class ProblemHandling(IProblemDetailsService problems, ILogger<P
         ? $"Invalid JSON or a value of the wrong type (line {json.LineNumber + 1}, position {json.BytePositionInLine})."
         : "Invalid JSON or a value of the wrong type.";
 }
-
-/// <summary>Typed 404s with a ProblemDetails body.</summary>
-internal static class Problems
-{
-    public static ProblemHttpResult NotFound(string what, string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{what} not found.", detail: $"There is no {what.ToLowerInvariant()} with id '{id}'.");
-}
-
-internal static class StoreProblems
-{
-    /// <summary>Documents what every store-backed endpoint may answer besides success: 503 while the store is unreachable, 500 for our own bugs.</summary>
-    public static RouteGroupBuilder WithStoreProblems(this RouteGroupBuilder group) =>
-        group.ProducesProblem(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status500InternalServerError);
-}

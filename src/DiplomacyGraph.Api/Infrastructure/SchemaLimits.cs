@@ -53,7 +53,7 @@ internal static class SchemaLimits
                 (StoredValueKind.RelationshipType, _) => new FieldRules(Enum: [.. RelationshipTypes.ByType.Keys.Order(StringComparer.Ordinal)]),
                 (StoredValueKind.Direction, _) => new FieldRules(Enum: [Directions.Out, Directions.In]),
                 (_, "id" or "sourceId" or "actorId" or "from" or "to") => new FieldRules(MaxLength: KnowledgeDocumentValidator.MaxIdLength, Pattern: KnowledgeDocumentValidator.IdPattern),
-                (_, "label") => new FieldRules(Enum: [.. Enum.GetValues<NodeLabel>().Select(GraphMapping.LabelName)]),
+                (_, "label") => new FieldRules(Enum: [.. NodeKinds.All.Select(k => GraphMapping.LabelName(k.Label))]),
                 _ => new FieldRules(MaxLength: KnowledgeDocumentValidator.MaxTextLength),
             };
             Apply(schema, rules);

@@ -13,6 +13,8 @@ namespace DiplomacyGraph.Api.Infrastructure;
 /// </summary>
 internal sealed class ValidatedParameters : IOperationFilter
 {
+    private const string BadRequest = "Bad Request: a parameter or the body breaks a rule; `errors` names each field.";
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var descriptions = context.ApiDescription.ParameterDescriptions;
@@ -51,10 +53,14 @@ internal sealed class ValidatedParameters : IOperationFilter
                 GrowingLists.Mark(media, grows.What);
             }
         }
-        if (!operation.Responses.ContainsKey("400"))
+        // Every operation answers a broken rule the same way, whether its group's convention or its Results type declared it.
+        if (operation.Responses.TryGetValue("400", out var declared) && declared is OpenApiResponse described)
         {
-            operation.Responses["400"] = Problem("Bad Request: a parameter or the body breaks a rule; `errors` names each field.",
-                new OpenApiSchemaReference("HttpValidationProblemDetails", context.Document));
+            described.Description = BadRequest;
+        }
+        else
+        {
+            operation.Responses["400"] = Problem(BadRequest, new OpenApiSchemaReference("HttpValidationProblemDetails", context.Document));
         }
         if (!operation.Responses.ContainsKey("429"))
         {

@@ -40,9 +40,9 @@ public sealed record ProgramDto(
         var cap = new LinkCap();
         return new(
             program.Node.Id, program.Node.Name, program.Node.Text("description"),
-            cap.Take(program.In("RUNS").Select(l => l.Other.Ref())),
-            cap.Take(program.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Figure).Select(l => l.Other.Ref())),
-            cap.Take(program.In("ABOUT").Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())),
+            cap.Take(program.In(RelationshipTypes.Runs).Select(l => l.Other.Ref())),
+            cap.Take(program.In(RelationshipTypes.About).Where(l => l.Other.Label == NodeLabel.Figure).Select(l => l.Other.Ref())),
+            cap.Take(program.In(RelationshipTypes.About).Where(l => l.Other.Label == NodeLabel.Statement).Select(l => l.Other.Ref())),
             program.Node.Evidence.ToDto(), cap.Cut);
     }
 }

@@ -48,7 +48,7 @@ internal static class RelationshipsApi
             .WithSummary("One relationship, with its evidence")
             .WithDescription("Try `bernie-moreno` / `PARTICIPATED_IN` / `white-house-meeting-2026-02-03`.");
 
-        var writes = routes.MapGroup("/api/relationships").WithTags("Relationships").RequireWriteAccess().WithValidation().WithStoreProblems();
+        var writes = routes.MapGroup("/api/relationships").WithTags("Relationships").RequireWriteAccess().WithValidation().WithSharedProblems();
 
         writes.MapPost("/", CreateRelationship)
             .WithName("CreateRelationship")

@@ -64,8 +64,8 @@ public sealed record SanctionDto(
         var cap = new LinkCap();
         return new(
             node.Id, node.Kind ?? "other", node.Name, node.Date,
-            cap.Take(sanction.In("IMPOSED").Select(SanctionPartyDto.From)),
-            cap.Take(sanction.Out("TARGETS").Select(SanctionPartyDto.From)),
+            cap.Take(sanction.In(RelationshipTypes.Imposed).Select(SanctionPartyDto.From)),
+            cap.Take(sanction.Out(RelationshipTypes.Targets).Select(SanctionPartyDto.From)),
             node.Evidence.ToDto(),
             node.Text("authority"), node.Text("program"), node.Text("legalBasis"), node.Text("listed"), node.Text("start"),
             node.Text("end"), node.Text("status"), InForceDto.Of(node), cap.Cut);

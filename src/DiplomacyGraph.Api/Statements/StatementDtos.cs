@@ -52,10 +52,10 @@ public sealed record StatementDto(
         var cap = new LinkCap();
         return new StatementDto(
             node.Id, node.Text("text") ?? node.Name, node.Text("quote"), node.Text("medium") ?? "reported", node.Kind, node.Date,
-            cap.Take(statement.In("SAID").Select(l => l.Other.Ref())),
-            cap.Take(statement.Out("ABOUT").Select(l => l.Other.Ref())),
-            cap.Take(statement.Out("ADDRESSED_TO").Select(l => l.Other.Ref())),
-            statement.Out("MADE_AT").Select(l => l.Other.Ref()).FirstOrDefault(),
+            cap.Take(statement.In(RelationshipTypes.Said).Select(l => l.Other.Ref())),
+            cap.Take(statement.Out(RelationshipTypes.About).Select(l => l.Other.Ref())),
+            cap.Take(statement.Out(RelationshipTypes.AddressedTo).Select(l => l.Other.Ref())),
+            statement.Out(RelationshipTypes.MadeAt).Select(l => l.Other.Ref()).FirstOrDefault(),
             node.Evidence.ToDto(), cap.Cut);
     }
 }

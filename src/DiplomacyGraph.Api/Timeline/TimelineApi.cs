@@ -49,7 +49,7 @@ public sealed record TimelineEntryDto(
         if (entry.Node.Label != NodeLabel.Statement) return entry.Node.Name;
         var said = entry.Node.Text("text") ?? entry.Node.Name;
         // A title names three speakers at most.
-        var names = entry.In("SAID").Select(l => l.Other.Name).Take(4).ToList();
+        var names = entry.In(RelationshipTypes.Said).Select(l => l.Other.Name).Take(4).ToList();
         var speakers = names.Count > 3 ? $"{string.Join(", ", names.Take(3))} and others" : string.Join(" and ", names);
         return speakers.Length == 0 ? said : $"{speakers}: {said}";
     }

@@ -27,8 +27,8 @@ public sealed partial class EmbeddedGraphStore
         var query = search.Query is null ? null : Text.Fold(search.Query);
         var anchor = search.AboutId ?? search.ReporterId;
         var figures = (anchor is null ? snapshot.Ordered(NodeLabel.Figure) : snapshot.LinksOf(anchor).Select(l => l.Other).Where(n => n.Label == NodeLabel.Figure).DistinctBy(n => n.Id))
-            .Where(f => search.AboutId is null || snapshot.HasEdge(f.Id, "ABOUT", search.AboutId))
-            .Where(f => search.ReporterId is null || snapshot.HasEdge(search.ReporterId, "REPORTED", f.Id))
+            .Where(f => search.AboutId is null || snapshot.HasEdge(f.Id, RelationshipTypes.About, search.AboutId))
+            .Where(f => search.ReporterId is null || snapshot.HasEdge(search.ReporterId, RelationshipTypes.Reported, f.Id))
             .Where(f => search.Metric is null || f.Properties.GetValueOrDefault("metric") as string == search.Metric)
             .Where(f => query is null || f.Matches(query));
         return Task.FromResult(PageWithLinks(GraphOrder.Sort(figures, GraphOrder.ByName), search.Page, search.PageSize));

@@ -183,11 +183,11 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     {
         if (index.Find(NodeLabel.Actor, actorId) is null) return null;
         var events = index.LinksOf(actorId)
-            .Where(l => l.Edge.Type == "PARTICIPATED_IN" && l.Direction == Directions.Out)
+            .Where(l => l.Edge.Type == RelationshipTypes.ParticipatedIn && l.Direction == Directions.Out)
             .Select(l => l.Other);
         var shared = events
             .SelectMany(e => index.LinksOf(e.Id)
-                .Where(l => l.Edge.Type == "PARTICIPATED_IN" && l.Direction == Directions.In && l.Other.Id != actorId)
+                .Where(l => l.Edge.Type == RelationshipTypes.ParticipatedIn && l.Direction == Directions.In && l.Other.Id != actorId)
                 .Select(l => (Actor: l.Other, Event: e)))
             .GroupBy(p => p.Actor.Id)
             .Select(g => new CoParticipant(g.First().Actor, GraphOrder.Sort(g.Select(p => p.Event).DistinctBy(e => e.Id), GraphOrder.Chronological)))
@@ -219,14 +219,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     {
         IEnumerable<GraphNode> sanctions = search switch
         {
-            { ImposerId: { } imposer } => index.LinkedChronologically(imposer, "IMPOSED", Directions.Out, NodeLabel.Sanction),
-            { TargetId: { } target } => index.LinkedChronologically(target, "TARGETS", Directions.In, NodeLabel.Sanction),
+            { ImposerId: { } imposer } => index.LinkedChronologically(imposer, RelationshipTypes.Imposed, Directions.Out, NodeLabel.Sanction),
+            { TargetId: { } target } => index.LinkedChronologically(target, RelationshipTypes.Targets, Directions.In, NodeLabel.Sanction),
             _ => index.Ordered(NodeLabel.Sanction, search.Kind),
         };
         var matches = sanctions
             .Where(s => search.Kind is null || s.Kind == search.Kind)
-            .Where(s => search.ImposerId is null || index.HasEdge(search.ImposerId, "IMPOSED", s.Id))
-            .Where(s => search.TargetId is null || index.HasEdge(s.Id, "TARGETS", search.TargetId))
+            .Where(s => search.ImposerId is null || index.HasEdge(search.ImposerId, RelationshipTypes.Imposed, s.Id))
+            .Where(s => search.TargetId is null || index.HasEdge(s.Id, RelationshipTypes.Targets, search.TargetId))
             .Where(s => search.ActiveOn is null || SanctionLifetime.IsActiveOn(s, search.ActiveOn));
         return PageWithLinks(matches, search.Page, search.PageSize);
     });
@@ -236,14 +236,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         var query = search.Query is null ? null : Text.Fold(search.Query);
         IEnumerable<GraphNode> statements = search switch
         {
-            { SpeakerId: { } speaker } => index.LinkedChronologically(speaker, "SAID", Directions.Out, NodeLabel.Statement),
-            { AboutId: { } about } => index.LinkedChronologically(about, "ABOUT", Directions.In, NodeLabel.Statement),
+            { SpeakerId: { } speaker } => index.LinkedChronologically(speaker, RelationshipTypes.Said, Directions.Out, NodeLabel.Statement),
+            { AboutId: { } about } => index.LinkedChronologically(about, RelationshipTypes.About, Directions.In, NodeLabel.Statement),
             // Text alone still reads every statement: statement text search is a CONTAINS over sentences (see README).
             _ => index.Ordered(NodeLabel.Statement),
         };
         var matches = statements
-            .Where(s => search.SpeakerId is null || index.HasEdge(search.SpeakerId, "SAID", s.Id))
-            .Where(s => search.AboutId is null || index.HasEdge(s.Id, "ABOUT", search.AboutId))
+            .Where(s => search.SpeakerId is null || index.HasEdge(search.SpeakerId, RelationshipTypes.Said, s.Id))
+            .Where(s => search.AboutId is null || index.HasEdge(s.Id, RelationshipTypes.About, search.AboutId))
             .Where(s => query is null || s.Matches(query));
         return PageWithLinks(matches, search.Page, search.PageSize);
     });

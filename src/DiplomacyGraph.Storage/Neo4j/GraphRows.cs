@@ -57,7 +57,7 @@ internal static class GraphRows
     private static NodeLabel Label(JsonElement labels) =>
         KnownLabel(labels) ?? throw new InvalidOperationException($"A node has no known label: {labels}.");
 
-    private static readonly HashSet<string> LabelNames = [.. Enum.GetNames<NodeLabel>()];
+    private static readonly HashSet<string> LabelNames = [.. NodeKinds.All.Select(k => k.CypherLabel)];
 
     private static NodeLabel? KnownLabel(JsonElement labels) =>
         labels.EnumerateArray().Select(l => l.GetString()).FirstOrDefault(l => l is not null && LabelNames.Contains(l)) is { } name

@@ -46,7 +46,7 @@ public sealed partial class Neo4jGraphStore
 
     public async Task<Lookup<IReadOnlyList<RelativeSanctions>>> GetFamilySanctions(string actorId, string? activeOn, int maxMembers, int maxSanctions, CancellationToken ct)
     {
-        if (await RelationshipsOf(actorId, "FAMILY_OF", Directions.Both, ct) is not { } ties)
+        if (await RelationshipsOf(actorId, RelationshipTypes.FamilyOf, Directions.Both, ct) is not { } ties)
         {
             return await this.Missing<IReadOnlyList<RelativeSanctions>>(NodeLabel.Actor, actorId, null, ct);
         }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DiplomacyGraph.Storage.Graph;
 using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Tests.Api;
 using DiplomacyGraph.Tests.Contract;
 using static DiplomacyGraph.Tests.Contract.Knowledge;
 
@@ -94,6 +95,21 @@ public sealed class NodeKindRegistryTests
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Stores.RepositoryRoot(), "tools", "cypher-lint", "allow-list.json")));
 
         Assert.Equal(NodeKinds.All.Select(k => k.CypherLabel), json.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_registered_kind_as_the_label_enum_of_a_node_and_a_reference()
+    {
+        using var factory = DiplomacyGraphFactory.Embedded();
+        using var client = factory.CreateClient();
+        using var swagger = JsonDocument.Parse(await client.GetStringAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative)));
+        var expected = NodeKinds.All.Select(k => k.CypherLabel.ToLowerInvariant()).ToList();
+
+        foreach (var schema in new[] { "NodeDto", "NodeRef" })
+        {
+            var label = swagger.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty("label");
+            Assert.Equal(expected, label.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        }
     }
 
     [Fact]

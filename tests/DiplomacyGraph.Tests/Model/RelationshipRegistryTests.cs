@@ -153,6 +153,21 @@ public sealed partial class RelationshipRegistryTests
         Assert.Equal(expected, write.GetProperty("properties").GetProperty("type").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public void Source_code_names_a_type_only_through_the_registry_constants()
+    {
+        var literal = new Regex("\"(" + string.Join("|", RelationshipTypes.All.Select(r => r.Type)) + ")\"", RegexOptions.CultureInvariant);
+        var offenders = Directory.EnumerateFiles(Path.Combine(Stores.RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && Path.GetFileName(f) != "RelationshipTypes.cs")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(Stores.RepositoryRoot(), f), Line: i + 1, Text: line)))
+            .Where(l => literal.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Relationship types named by a string literal instead of a RelationshipTypes constant:\n" + string.Join("\n", offenders));
+    }
+
     [GeneratedRegex(@"^\| `(?<type>[A-Z_]+)` \| (?<meaning>[^|]+) \| (?<from>[A-Za-z, ]+) \| (?<to>[A-Za-z, ]+) \| (?<properties>[^|]+) \|$", RegexOptions.Multiline)]
     private static partial Regex AllowListRow();
 }

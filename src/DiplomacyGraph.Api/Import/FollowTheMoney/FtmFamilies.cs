@@ -9,7 +9,7 @@ internal static class FtmFamilies
     /// <summary>Maps one Family or Associate; the problem that stops the import, or null.</summary>
     public static string? Map(FtmEntity entity, string id, FtmRecords records) =>
         entity.Schema == "Family" ? Family(entity, records)
-            : records.AddLink(entity, "ASSOCIATE_OF", ("person", "associate"), "relationship", "relation");
+            : records.AddLink(entity, RelationshipTypes.AssociateOf, ("person", "associate"), "relationship", "relation");
 
     private static string? Family(FtmEntity entity, FtmRecords records)
     {
@@ -21,7 +21,7 @@ internal static class FtmFamilies
         var word = entity.First("relationship");
         var properties = Interval(entity, new() { ["relation"] = Relation(word) });
         // FollowTheMoney: relationship is what the relative is to the person ("wife": the relative is the person's wife).
-        records.AddRelationship(entity, "FAMILY_OF", records.OurId(relative), records.OurId(person), properties,
+        records.AddRelationship(entity, RelationshipTypes.FamilyOf, records.OurId(relative), records.OurId(person), properties,
             $"FollowTheMoney Family '{entity.Id}': relative {records.Label(relative)} is person {records.Label(person)}'s “{word ?? "relative"}” (properties person, relative, relationship).");
         return null;
     }

@@ -1,4 +1,5 @@
 using static DiplomacyGraph.Api.Import.FtmValues;
+using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Import;
 
@@ -14,8 +15,8 @@ internal static class FtmMemberships
         "Occupancy" => Occupancy(entity, records),
         // An office: read through the Occupancy that names it.
         "Position" => null,
-        "Membership" => records.AddLink(entity, "MEMBER_OF", ("member", "organization"), "role", "role"),
-        _ /* Employment */ => records.AddLink(entity, "MEMBER_OF", ("employee", "employer"), "role", "role"),
+        "Membership" => records.AddLink(entity, RelationshipTypes.MemberOf, ("member", "organization"), "role", "role"),
+        _ /* Employment */ => records.AddLink(entity, RelationshipTypes.MemberOf, ("employee", "employer"), "role", "role"),
     };
 
     private static string? Occupancy(FtmEntity entity, FtmRecords records)
@@ -36,7 +37,7 @@ internal static class FtmMemberships
         var properties = Interval(entity, []);
         if (post.First("name") is { } title) properties["title"] = Cap(title, 500);
         properties["status"] = entity.First("status") is "current" || (entity.First("status") is null && !properties.ContainsKey("until")) ? "current" : "former";
-        records.AddRelationship(entity, "HOLDS_OFFICE", records.OurId(holder), office, properties,
+        records.AddRelationship(entity, RelationshipTypes.HoldsOffice, records.OurId(holder), office, properties,
             $"FollowTheMoney Occupancy '{entity.Id}': holder {records.Label(holder)}, post Position '{post.Id}' (name “{post.First("name")}”{(post.First("country") is { } c ? $", country “{c}”" : "")}){(entity.First("status") is { } s ? $", status “{s}”" : "")}.");
         return null;
     }

@@ -51,7 +51,7 @@ internal static class FtmParties
             {
                 if (records.Country(entity, property, code) is { } country)
                 {
-                    records.AddRelationship(entity, "ORIGINATES_FROM", id, country, [], $"FollowTheMoney Person '{entity.Id}', property {property}: “{code}”.");
+                    records.AddRelationship(entity, RelationshipTypes.OriginatesFrom, id, country, [], $"FollowTheMoney Person '{entity.Id}', property {property}: “{code}”.");
                 }
             }
         }
@@ -61,7 +61,7 @@ internal static class FtmParties
             {
                 if (records.Country(entity, "country", code) is { } country)
                 {
-                    records.AddRelationship(entity, "PART_OF", id, country, [], $"FollowTheMoney PublicBody '{entity.Id}', property country: “{code}”.");
+                    records.AddRelationship(entity, RelationshipTypes.PartOf, id, country, [], $"FollowTheMoney PublicBody '{entity.Id}', property country: “{code}”.");
                 }
             }
         }

@@ -36,7 +36,7 @@ internal static class FtmSanctions
             Listed = Date(entity.First("listingDate")), Start = Date(entity.First("startDate")), End = end, Status = Status(entity.First("status"), end),
             Evidence = Cap(evidence),
         });
-        records.AddRelationship(entity, "TARGETS", id, records.OurId(target), [], evidence);
+        records.AddRelationship(entity, RelationshipTypes.Targets, id, records.OurId(target), [], evidence);
         string? imposer = null;
         if (authority is not null)
         {
@@ -52,7 +52,7 @@ internal static class FtmSanctions
         }
         if (imposer is not null)
         {
-            records.AddRelationship(entity, "IMPOSED", imposer, id, Date(entity.First("startDate") ?? entity.First("listingDate")) is { } on ? new() { ["date"] = on } : [], evidence);
+            records.AddRelationship(entity, RelationshipTypes.Imposed, imposer, id, Date(entity.First("startDate") ?? entity.First("listingDate")) is { } on ? new() { ["date"] = on } : [], evidence);
         }
         return null;
     }
