@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Embedded;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Benchmarks;
 

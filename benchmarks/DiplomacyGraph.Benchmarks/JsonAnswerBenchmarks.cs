@@ -5,7 +5,8 @@ using DiplomacyGraph.Api.Actors;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Graph;
 using DiplomacyGraph.Api.Infrastructure;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Benchmarks;

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Embedded;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Benchmarks;
 

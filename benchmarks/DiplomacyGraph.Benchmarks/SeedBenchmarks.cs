@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using DiplomacyGraph.Api.Import;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Benchmarks;
 

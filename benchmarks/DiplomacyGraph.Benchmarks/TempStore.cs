@@ -1,6 +1,7 @@
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Embedded;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Benchmarks;
 

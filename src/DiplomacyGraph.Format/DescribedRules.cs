@@ -1,7 +1,8 @@
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 using FluentValidation.Validators;
 
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Format;
 
 /// <summary>
 /// A value from a fixed set. A property validator of its own, not a <c>Must</c>, so that the OpenAPI

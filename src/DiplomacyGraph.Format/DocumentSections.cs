@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
-using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Format;
 
 /// <summary>
 /// A knowledge document's section of one node kind (every kind of <see cref="NodeKinds"/> but the source, which a

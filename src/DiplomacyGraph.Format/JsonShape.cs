@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DiplomacyGraph.Storage.Vocabulary;
 
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Format;
 
 /// <summary>
 /// Checks a JSON value against the shape of the type it will be read into, before it is read, and reports every

@@ -1,4 +1,6 @@
-namespace DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
+
+namespace DiplomacyGraph.Format;
 
 /// <summary>
 /// A knowledge document: everything one source tells, as typed nodes and typed relationships.

@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Format;
 
 /// <summary>Rules every knowledge document obeys, whether it comes from the seed folder or an import.</summary>
 public sealed partial class KnowledgeDocumentValidator : AbstractValidator<KnowledgeDocument>

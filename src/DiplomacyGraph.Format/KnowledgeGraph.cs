@@ -1,6 +1,8 @@
-using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Format;
 
 /// <summary>A knowledge document turned into the graph that every store imports (<see cref="DocumentGraph"/>).</summary>
 public static class KnowledgeGraph

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Format;
 
 /// <summary>Reading knowledge documents: the JSON settings, and a document from a file or from JSON text.</summary>
 public static partial class KnowledgeJson

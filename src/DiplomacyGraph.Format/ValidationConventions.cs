@@ -1,7 +1,8 @@
 using System.Text.Json;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Format;
 
 /// <summary>FluentValidation settings shared by the seed loader and the API.</summary>
 public static class ValidationConventions

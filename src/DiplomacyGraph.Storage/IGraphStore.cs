@@ -1,5 +1,5 @@
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage;
 
@@ -176,7 +176,7 @@ public sealed record EventSearch(string? Kind, string? From, string? To, string?
 
 public sealed record SanctionSearch(string? ImposerId, string? TargetId, string? Kind, int Page, int PageSize)
 {
-    /// <summary>Only sanctions in force on this day (yyyy-MM-dd), by <see cref="Graph.SanctionLifetime.IsActiveOn"/>.</summary>
+    /// <summary>Only sanctions in force on this day (yyyy-MM-dd), by <see cref="Model.SanctionLifetime.IsActiveOn"/>.</summary>
     public string? ActiveOn { get; init; }
 }
 

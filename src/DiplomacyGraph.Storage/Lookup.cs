@@ -1,5 +1,5 @@
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage;
 
@@ -19,7 +19,7 @@ public sealed record Found<T>(T Value) : Lookup<T>;
 /// <summary>
 /// An anchor names no node: <paramref name="Parameter"/> is the filter it came in (null for the id the read is about),
 /// <paramref name="Label"/> the label it must have (null: any label), and <paramref name="Suggestions"/> up to
-/// <see cref="Lookups.MaxSuggestions"/> close matches, best first (<see cref="Graph.Suggestions.Rank"/>).
+/// <see cref="Lookups.MaxSuggestions"/> close matches, best first (<see cref="Model.Suggestions.Rank"/>).
 /// </summary>
 public sealed record Missing<T>(string? Parameter, NodeLabel? Label, string Id, IReadOnlyList<GraphNode> Suggestions) : Lookup<T>
 {

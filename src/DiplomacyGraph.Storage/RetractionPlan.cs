@@ -1,4 +1,4 @@
-using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Model;
 
 namespace DiplomacyGraph.Storage;
 

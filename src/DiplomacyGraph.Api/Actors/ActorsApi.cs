@@ -4,9 +4,10 @@ using DiplomacyGraph.Api.Figures;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Api.Sanctions;
 using DiplomacyGraph.Api.Statements;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 

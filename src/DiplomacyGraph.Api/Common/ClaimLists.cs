@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Model;
 using FluentValidation;
 
 namespace DiplomacyGraph.Api.Common;

@@ -1,6 +1,7 @@
 using DiplomacyGraph.Api.Infrastructure;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Api.Common;
 

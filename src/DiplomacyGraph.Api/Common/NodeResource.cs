@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Api.Common;

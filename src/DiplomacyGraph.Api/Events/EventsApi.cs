@@ -2,9 +2,10 @@ using System.ComponentModel;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Api.Statements;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 
 namespace DiplomacyGraph.Api.Import;

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Extensions.Options;
 
 namespace DiplomacyGraph.Api.Import;

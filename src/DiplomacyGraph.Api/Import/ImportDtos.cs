@@ -1,6 +1,7 @@
 using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Api.Import;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
-using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DiplomacyGraph.Api.Common;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.OpenApi;
 
 namespace DiplomacyGraph.Api.Infrastructure;

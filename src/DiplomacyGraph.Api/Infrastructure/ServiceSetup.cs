@@ -59,7 +59,7 @@ internal static class ServiceSetup
                 Name = ApiKeyHandler.Header,
                 Description = "An API key from Auth:ApiKeys; writes need one, reads do not.",
             });
-            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(IGraphStore).Assembly, typeof(Storage.Knowledge.KnowledgeDocument).Assembly })
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(IGraphStore).Assembly, typeof(DiplomacyGraph.Format.KnowledgeDocument).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml)) o.IncludeXmlComments(xml);

@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using DiplomacyGraph.Api.Common;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

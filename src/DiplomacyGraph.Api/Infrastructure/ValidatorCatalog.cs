@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Validators;

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Model;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DiplomacyGraph.Api.Common;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -1,7 +1,8 @@
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Api.Statements;
 

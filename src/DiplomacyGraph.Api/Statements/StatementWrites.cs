@@ -1,7 +1,8 @@
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DiplomacyGraph.Api.Statements;

@@ -1,6 +1,6 @@
 using System.Text;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage.Embedded;
 
@@ -257,8 +257,8 @@ internal sealed class GraphIndex
 
     public static Comparison<GraphNode> ListOrder(NodeLabel label) => NodeKinds.Of(label).Order switch
     {
-        Knowledge.ListOrder.ByName => GraphOrder.ByName,
-        Knowledge.ListOrder.Chronological => GraphOrder.Chronological,
+        Vocabulary.ListOrder.ByName => GraphOrder.ByName,
+        Vocabulary.ListOrder.Chronological => GraphOrder.Chronological,
         _ => GraphOrder.ById,
     };
 

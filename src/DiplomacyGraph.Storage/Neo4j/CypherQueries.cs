@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage.Neo4j;
 

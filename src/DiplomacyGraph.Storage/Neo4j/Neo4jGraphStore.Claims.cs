@@ -1,6 +1,6 @@
 using System.Text.Json;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Extensions.Logging;
 
 namespace DiplomacyGraph.Storage.Neo4j;

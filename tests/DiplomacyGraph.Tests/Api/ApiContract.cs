@@ -3,7 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Infrastructure;
 using DiplomacyGraph.Tests.Seed;
 

@@ -1,6 +1,7 @@
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using static DiplomacyGraph.Tests.Contract.Knowledge;
 
 namespace DiplomacyGraph.Tests.Contract;

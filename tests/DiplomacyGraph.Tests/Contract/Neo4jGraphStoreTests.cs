@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Knowledge;
 using DiplomacyGraph.Storage.Neo4j;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Api;
 using DiplomacyGraph.Tests.Contract;
 using static DiplomacyGraph.Tests.Contract.Knowledge;

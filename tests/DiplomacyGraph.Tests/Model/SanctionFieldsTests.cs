@@ -1,4 +1,5 @@
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using static DiplomacyGraph.Tests.Contract.Knowledge;
 
 namespace DiplomacyGraph.Tests.Model;

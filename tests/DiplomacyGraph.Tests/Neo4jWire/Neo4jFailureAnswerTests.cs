@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -23,7 +24,7 @@ public sealed class Neo4jFailureAnswerTests : IDisposable
     private const string Key = "failure-test-key";
 
     private static readonly GraphNode Ortiz = new("ana-ortiz", NodeLabel.Actor,
-        new Dictionary<string, object?> { ["name"] = "Ana Ortiz", ["kind"] = "person" }, [new Storage.Graph.Evidence("src-1", "Ana Ortiz spoke.")]);
+        new Dictionary<string, object?> { ["name"] = "Ana Ortiz", ["kind"] = "person" }, [new Storage.Model.Evidence("src-1", "Ana Ortiz spoke.")]);
 
     private readonly DocumentedNeo4jWire wire = new();
 

@@ -1,6 +1,7 @@
 using System.Net;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiplomacyGraph.Tests.Neo4jWire;

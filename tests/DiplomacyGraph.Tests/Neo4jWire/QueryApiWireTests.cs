@@ -1,8 +1,9 @@
 using System.Net;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Neo4j;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DiplomacyGraph.Tests.Neo4jWire;
@@ -15,7 +16,7 @@ namespace DiplomacyGraph.Tests.Neo4jWire;
 public sealed class QueryApiWireTests : IDisposable
 {
     private static readonly GraphNode Ortiz = new("ana-ortiz", NodeLabel.Actor,
-        new Dictionary<string, object?> { ["name"] = "Ana Ortiz", ["kind"] = "person" }, [new Storage.Graph.Evidence("src-1", "Ana Ortiz spoke.")]);
+        new Dictionary<string, object?> { ["name"] = "Ana Ortiz", ["kind"] = "person" }, [new Storage.Model.Evidence("src-1", "Ana Ortiz spoke.")]);
 
     private readonly DocumentedNeo4jWire wire = new();
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DiplomacyGraph.Storage;
-using DiplomacyGraph.Storage.Graph;
+using DiplomacyGraph.Storage.Model;
 
 namespace DiplomacyGraph.Tests.OpenApi;
 

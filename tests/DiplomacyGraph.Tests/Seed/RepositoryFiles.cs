@@ -1,5 +1,6 @@
 using DiplomacyGraph.Api.Import;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Tests.Seed;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Api;
 
 namespace DiplomacyGraph.Tests.Seed;

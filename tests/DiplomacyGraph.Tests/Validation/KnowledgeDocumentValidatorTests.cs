@@ -5,7 +5,8 @@ using DiplomacyGraph.Api.Paths;
 using DiplomacyGraph.Api.Sanctions;
 using DiplomacyGraph.Api.Statements;
 using DiplomacyGraph.Api.Timeline;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 
 namespace DiplomacyGraph.Tests.Validation;

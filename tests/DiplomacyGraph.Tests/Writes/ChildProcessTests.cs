@@ -3,7 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Seed;
 using static DiplomacyGraph.Tests.Writes.Articles;
 
@@ -150,7 +151,7 @@ public sealed partial class ImportCommandTests : IDisposable
     {
         var article = FollowUpMeeting();
         var seed = System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryFiles.SeedFile)).RootElement);
-        var followUp = System.Text.Json.JsonSerializer.Serialize(article.Document, DiplomacyGraph.Storage.Knowledge.KnowledgeJson.Options);
+        var followUp = System.Text.Json.JsonSerializer.Serialize(article.Document, DiplomacyGraph.Format.KnowledgeJson.Options);
         var file = Path.Combine(folder.FullName, "bulk.ndjson");
         File.WriteAllLines(file, [seed, """{"source": {"id": "Not A Slug"}}""", followUp]);
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static DiplomacyGraph.Tests.Writes.Articles;

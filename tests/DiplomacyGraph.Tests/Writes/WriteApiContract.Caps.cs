@@ -1,6 +1,7 @@
 using System.Net;
 using DiplomacyGraph.Api.Common;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Tests.Writes;
 

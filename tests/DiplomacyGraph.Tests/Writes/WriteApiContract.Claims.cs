@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using static DiplomacyGraph.Tests.Writes.Articles;
 
 namespace DiplomacyGraph.Tests.Writes;

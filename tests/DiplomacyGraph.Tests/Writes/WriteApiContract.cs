@@ -4,7 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Api;
 using static DiplomacyGraph.Tests.Writes.Articles;
 

@@ -1,4 +1,5 @@
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 
 // The FollowTheMoney types keep the Import namespace: a namespace named after the folder would clash with this class.

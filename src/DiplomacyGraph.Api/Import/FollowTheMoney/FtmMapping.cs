@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Api.Import;
 

@@ -1,5 +1,6 @@
+using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage.Vocabulary;
 using static DiplomacyGraph.Api.Import.FtmValues;
-using DiplomacyGraph.Storage.Knowledge;
 
 namespace DiplomacyGraph.Api.Import;
 

@@ -1,6 +1,6 @@
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 
-namespace DiplomacyGraph.Storage.Graph;
+namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>
 /// The orders every store returns things in. Strings compare ordinally (UTF-16 code units), which is also

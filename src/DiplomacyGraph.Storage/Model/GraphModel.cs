@@ -1,6 +1,6 @@
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 
-namespace DiplomacyGraph.Storage.Graph;
+namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>The sentence that supports a fact, and the source it comes from.</summary>
 public sealed record Evidence(string SourceId, string Text);

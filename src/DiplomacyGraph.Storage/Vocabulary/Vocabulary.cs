@@ -1,4 +1,4 @@
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Storage.Vocabulary;
 
 /// <summary>Node labels of the graph. The only labels any store writes or queries.</summary>
 public enum NodeLabel

@@ -1,4 +1,4 @@
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Storage.Vocabulary;
 
 /// <summary>
 /// One allowed relationship type: which node labels it joins and which properties it may carry. This is the one

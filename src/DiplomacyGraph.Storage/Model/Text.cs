@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DiplomacyGraph.Storage.Graph;
+namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>Text folding shared by every store, so that searches are case- and accent-insensitive everywhere.</summary>
 public static class Text

@@ -1,4 +1,4 @@
-namespace DiplomacyGraph.Storage.Graph;
+namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>
 /// The keys an actor is found by, and how well a query matches them; the same in every store, so both rank alike.

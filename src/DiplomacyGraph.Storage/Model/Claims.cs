@@ -1,6 +1,6 @@
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 
-namespace DiplomacyGraph.Storage.Graph;
+namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>The values one source gives for the fields of one fact (a node or a relationship): its claims.</summary>
 /// <param name="SourceId">The source.</param>

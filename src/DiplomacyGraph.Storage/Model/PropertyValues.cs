@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DiplomacyGraph.Storage.Graph;
+namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>Property values as they travel through JSON: strings, string lists, numbers (double) and booleans.</summary>
 public static class PropertyValues

@@ -1,4 +1,4 @@
-namespace DiplomacyGraph.Storage.Knowledge;
+namespace DiplomacyGraph.Storage.Vocabulary;
 
 /// <summary>How a store lists the nodes of one kind, and so which index serves the list.</summary>
 public enum ListOrder
@@ -16,7 +16,7 @@ public enum ListOrder
 /// <summary>One kind of node, as everything that handles nodes needs to know it.</summary>
 /// <param name="Label">The node label: the only labels any store writes or queries.</param>
 /// <param name="Section">The knowledge document's section that holds this kind (<c>actors</c>; the source is the single <c>source</c>).</param>
-/// <param name="PathRank">Its rank among the nodes of a shortest path, lowest preferred (<see cref="Graph.GraphOrder.First"/>).</param>
+/// <param name="PathRank">Its rank among the nodes of a shortest path, lowest preferred (<see cref="Model.GraphOrder.First"/>).</param>
 /// <param name="Order">How its lists are ordered, and so which index a store keeps for it.</param>
 /// <param name="FilteredByKind">Whether its lists filter by <c>kind</c>, and so whether a store indexes the kind.</param>
 /// <param name="IsFact">Whether it is a fact that sources cite (every kind but the source itself): relationships such as

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using DiplomacyGraph.Storage.Knowledge;
+using DiplomacyGraph.Storage.Vocabulary;
 
-namespace DiplomacyGraph.Storage.Graph;
+namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>
 /// Close matches for an id that does not exist (<c>petro</c> suggests <c>gustavo-petro</c>), the same on every store:

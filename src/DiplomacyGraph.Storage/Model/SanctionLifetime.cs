@@ -1,4 +1,4 @@
-namespace DiplomacyGraph.Storage.Graph;
+namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>
 /// When a sanction is in force, the same in every store (FindSanctionsActiveOn.cypher says it in Cypher):
