@@ -96,7 +96,7 @@ public record SanctionRecord
     public string? Start { get; init; }
     /// <summary>When it ended or ends; none means ongoing.</summary>
     public string? End { get; init; }
-    /// <summary>active, lifted or expired; lifted and expired need <see cref="End"/>.</summary>
+    /// <summary>active, lifted or expired; lifted and expired need <c>end</c>.</summary>
     public string? Status { get; init; }
     public required string Evidence { get; init; }
 }
