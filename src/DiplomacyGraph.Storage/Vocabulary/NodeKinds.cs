@@ -1,5 +1,18 @@
 namespace DiplomacyGraph.Storage.Vocabulary;
 
+/// <summary>Node labels of the graph: the only labels any store writes or queries, each with its entry in <see cref="NodeKinds.All"/>.</summary>
+public enum NodeLabel
+{
+    Actor,
+    Event,
+    Sanction,
+    Statement,
+    Place,
+    Figure,
+    Program,
+    Source,
+}
+
 /// <summary>How a store lists the nodes of one kind, and so which index serves the list.</summary>
 public enum ListOrder
 {

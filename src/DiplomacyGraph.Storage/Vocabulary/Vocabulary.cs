@@ -1,18 +1,5 @@
 namespace DiplomacyGraph.Storage.Vocabulary;
 
-/// <summary>Node labels of the graph. The only labels any store writes or queries.</summary>
-public enum NodeLabel
-{
-    Actor,
-    Event,
-    Sanction,
-    Statement,
-    Place,
-    Figure,
-    Program,
-    Source,
-}
-
 /// <summary>The kinds of actor.</summary>
 public static class ActorKinds
 {

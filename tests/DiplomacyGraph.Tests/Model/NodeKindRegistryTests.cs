@@ -10,12 +10,20 @@ using static DiplomacyGraph.Tests.Contract.Knowledge;
 namespace DiplomacyGraph.Tests.Model;
 
 /// <summary>
-/// <see cref="NodeKinds.All"/> is the one table of node kinds. A new kind is one entry there, one section in
-/// <see cref="DocumentSections.All"/> with its record and validator (<c>src/DiplomacyGraph.Format/</c>), its feature
-/// folder under <c>src/DiplomacyGraph.Api/</c>, and its <c>.cypher</c> files. Everything else reads the table:
-/// the validator and the reader's messages (through the sections), <see cref="KnowledgeGraph.From"/>, path preferences
-/// (<see cref="GraphOrder.PathPreference"/>), both stores' list orders and Neo4j's schema, the OpenAPI label enum, and
-/// two files these tests hold to it: <c>tools/cypher-lint/allow-list.json</c> and the table in <c>seed/README.md</c>.
+/// <see cref="NodeKinds.All"/> is the one table of node kinds. A new kind touches exactly these places:
+/// <list type="number">
+/// <item><c>src/DiplomacyGraph.Storage/Vocabulary/NodeKinds.cs</c>: its <see cref="NodeLabel"/> and its registry entry;</item>
+/// <item><c>src/DiplomacyGraph.Format/</c>: its record and the document's property for its section (<c>KnowledgeDocument.cs</c>),
+/// its validator (<c>KnowledgeDocumentValidator.cs</c>), its graph mapping (<c>KnowledgeGraph.cs</c>) and its section entry
+/// (<c>DocumentSections.cs</c>);</item>
+/// <item>its feature folder under <c>src/DiplomacyGraph.Api/</c> (endpoints, answers, JSON context) and its <c>Map…()</c> line in
+/// <c>Program.cs</c>, with the store questions it asks (<c>IGraphStore</c>, both stores, its <c>.cypher</c> files);</item>
+/// <item>two files these tests hold to the registry and name when they differ: <c>tools/cypher-lint/allow-list.json</c> and the
+/// generated table in <c>seed/README.md</c>.</item>
+/// </list>
+/// Everything else reads the table: the validator's id checks and the reader's messages (through the sections),
+/// <see cref="KnowledgeGraph.From"/>, path preferences (<see cref="GraphOrder.PathPreference"/>), both stores' list orders,
+/// Neo4j's schema (constraints and indexes), the relationship rules' fact labels, and the OpenAPI label enum.
 /// </summary>
 public sealed class NodeKindRegistryTests
 {
