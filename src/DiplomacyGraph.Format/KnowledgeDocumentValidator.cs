@@ -153,7 +153,7 @@ public abstract class SourceRules<T> : AbstractValidator<T> where T : ISourceFie
 
 public sealed class ActorValidator : ActorRules<ActorRecord>;
 
-/// <summary>The rules of a actor's fields, for the document's record and the API's write body alike.</summary>
+/// <summary>The rules of an actor's fields, for the document's record and the API's write body alike.</summary>
 public abstract class ActorRules<T> : AbstractValidator<T> where T : IActorFields
 {
     protected ActorRules()
@@ -181,7 +181,7 @@ public sealed class PlaceValidator : AbstractValidator<PlaceRecord>
 
 public sealed class EventValidator : EventRules<EventRecord>;
 
-/// <summary>The rules of a event's fields, for the document's record and the API's write body alike.</summary>
+/// <summary>The rules of an event's fields, for the document's record and the API's write body alike.</summary>
 public abstract class EventRules<T> : AbstractValidator<T> where T : IEventFields
 {
     protected EventRules()
