@@ -21,8 +21,7 @@ public sealed record KnowledgeDocument
 }
 
 /// <summary>A source: an article, report or transcript.</summary>
-/// <remarks>Not sealed: the API's source writes extend it.</remarks>
-public record SourceRecord
+public sealed record SourceRecord : ISourceFields
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
@@ -37,8 +36,7 @@ public record SourceRecord
     public string? File { get; init; }
 }
 
-/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
-public record ActorRecord
+public sealed record ActorRecord : IActorFields
 {
     public required string Id { get; init; }
     /// <summary>person, country or organization.</summary>
@@ -58,8 +56,7 @@ public sealed record PlaceRecord
     public required string Evidence { get; init; }
 }
 
-/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
-public record EventRecord
+public sealed record EventRecord : IEventFields
 {
     public required string Id { get; init; }
     /// <summary>A PLOVER event type (CONSULT, SANCTION, ASSAULT, PROTEST, …) or TRAVEL.</summary>
@@ -75,8 +72,7 @@ public record EventRecord
     public required string Evidence { get; init; }
 }
 
-/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
-public record SanctionRecord
+public sealed record SanctionRecord : ISanctionFields
 {
     public required string Id { get; init; }
     /// <summary>financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …</summary>
@@ -101,8 +97,7 @@ public record SanctionRecord
     public required string Evidence { get; init; }
 }
 
-/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
-public record StatementRecord
+public sealed record StatementRecord : IStatementFields
 {
     public required string Id { get; init; }
     /// <summary>What was said, in plain words.</summary>
@@ -139,8 +134,7 @@ public sealed record ProgramRecord
     public required string Evidence { get; init; }
 }
 
-/// <remarks>Not sealed: the API's single-resource writes extend it with the id of the evidence's source.</remarks>
-public record RelationshipRecord
+public sealed record RelationshipRecord : IRelationshipFields
 {
     /// <summary>A type from the allow-list, e.g. PARTICIPATED_IN.</summary>
     public required string Type { get; init; }

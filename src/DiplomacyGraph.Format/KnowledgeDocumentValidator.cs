@@ -131,9 +131,12 @@ internal static class RuleExtensions
             .MaximumLength(KnowledgeDocumentValidator.MaxTextLength);
 }
 
-public sealed class SourceValidator : AbstractValidator<SourceRecord>
+public sealed class SourceValidator : SourceRules<SourceRecord>;
+
+/// <summary>The rules of a source's fields, for the document's record and the API's write body alike.</summary>
+public abstract class SourceRules<T> : AbstractValidator<T> where T : ISourceFields
 {
-    public SourceValidator()
+    protected SourceRules()
     {
         RuleFor(s => s.Id).Id();
         RuleFor(s => s.Title).Words();
@@ -148,9 +151,12 @@ public sealed class SourceValidator : AbstractValidator<SourceRecord>
     }
 }
 
-public sealed class ActorValidator : AbstractValidator<ActorRecord>
+public sealed class ActorValidator : ActorRules<ActorRecord>;
+
+/// <summary>The rules of an actor's fields, for the document's record and the API's write body alike.</summary>
+public abstract class ActorRules<T> : AbstractValidator<T> where T : IActorFields
 {
-    public ActorValidator()
+    protected ActorRules()
     {
         RuleFor(a => a.Id).Id();
         RuleFor(a => a.Kind).OneOf(ActorKinds.All);
@@ -173,9 +179,12 @@ public sealed class PlaceValidator : AbstractValidator<PlaceRecord>
     }
 }
 
-public sealed class EventValidator : AbstractValidator<EventRecord>
+public sealed class EventValidator : EventRules<EventRecord>;
+
+/// <summary>The rules of an event's fields, for the document's record and the API's write body alike.</summary>
+public abstract class EventRules<T> : AbstractValidator<T> where T : IEventFields
 {
-    public EventValidator()
+    protected EventRules()
     {
         RuleFor(e => e.Id).Id();
         RuleFor(e => e.Kind).OneOf(EventKinds.All);
@@ -189,9 +198,12 @@ public sealed class EventValidator : AbstractValidator<EventRecord>
     }
 }
 
-public sealed class SanctionValidator : AbstractValidator<SanctionRecord>
+public sealed class SanctionValidator : SanctionRules<SanctionRecord>;
+
+/// <summary>The rules of a sanction's fields, for the document's record and the API's write body alike.</summary>
+public abstract class SanctionRules<T> : AbstractValidator<T> where T : ISanctionFields
 {
-    public SanctionValidator()
+    protected SanctionRules()
     {
         RuleFor(s => s.Id).Id();
         RuleFor(s => s.Kind).OneOf(SanctionKinds.All);
@@ -215,14 +227,17 @@ public sealed class SanctionValidator : AbstractValidator<SanctionRecord>
 
 internal static class SanctionLifetimeRules
 {
-    public static bool BeginsBeforeEnd(SanctionRecord s, string end) =>
+    public static bool BeginsBeforeEnd(ISanctionFields s, string end) =>
         (s.Start ?? s.Listed ?? s.Date) is not { } begin || !KnowledgeDocumentValidator.PartialDate().IsMatch(begin)
         || string.CompareOrdinal(begin, end + "~") <= 0;
 }
 
-public sealed class StatementValidator : AbstractValidator<StatementRecord>
+public sealed class StatementValidator : StatementRules<StatementRecord>;
+
+/// <summary>The rules of a statement's fields, for the document's record and the API's write body alike.</summary>
+public abstract class StatementRules<T> : AbstractValidator<T> where T : IStatementFields
 {
-    public StatementValidator()
+    protected StatementRules()
     {
         RuleFor(s => s.Id).Id();
         RuleFor(s => s.Text).Words(KnowledgeDocumentValidator.MaxTextLength);
@@ -259,9 +274,12 @@ public sealed class ProgramValidator : AbstractValidator<ProgramRecord>
     }
 }
 
-public sealed class RelationshipValidator : AbstractValidator<RelationshipRecord>
+public sealed class RelationshipValidator : RelationshipRules<RelationshipRecord>;
+
+/// <summary>The rules of a relationship's fields, for the document's record and the API's write body alike.</summary>
+public abstract class RelationshipRules<T> : AbstractValidator<T> where T : IRelationshipFields
 {
-    public RelationshipValidator()
+    protected RelationshipRules()
     {
         RuleFor(r => r.Type).OneOf(RelationshipTypes.ByType.Keys.ToHashSet(StringComparer.Ordinal));
         RuleFor(r => r.From).Id();

@@ -14,25 +14,25 @@ public static class KnowledgeGraph
         return new DocumentGraph(nodes, [.. document.Relationships.Select(r => ForRelationship(r, source))]);
     }
 
-    public static GraphNode ForSource(SourceRecord s) => DocumentGraph.Node(s.Id, NodeLabel.Source, null,
+    public static GraphNode ForSource(ISourceFields s) => DocumentGraph.Node(s.Id, NodeLabel.Source, null,
         ("name", s.Title), ("title", s.Title), ("outlet", s.Outlet), ("url", s.Url), ("published", s.Published),
         ("edited", s.Edited), ("language", s.Language), ("file", s.File));
 
-    public static GraphNode ForActor(ActorRecord a, string sourceId) => DocumentGraph.Node(a.Id, NodeLabel.Actor, DocumentGraph.Cite(sourceId, a.Evidence),
+    public static GraphNode ForActor(IActorFields a, string sourceId) => DocumentGraph.Node(a.Id, NodeLabel.Actor, DocumentGraph.Cite(sourceId, a.Evidence),
         ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("description", a.Description));
 
     public static GraphNode ForPlace(PlaceRecord p, string sourceId) => DocumentGraph.Node(p.Id, NodeLabel.Place, DocumentGraph.Cite(sourceId, p.Evidence),
         ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description));
 
-    public static GraphNode ForEvent(EventRecord e, string sourceId) => DocumentGraph.Node(e.Id, NodeLabel.Event, DocumentGraph.Cite(sourceId, e.Evidence),
+    public static GraphNode ForEvent(IEventFields e, string sourceId) => DocumentGraph.Node(e.Id, NodeLabel.Event, DocumentGraph.Cite(sourceId, e.Evidence),
         ("name", e.Title), ("kind", e.Kind), ("mode", e.Mode), ("date", e.Date), ("description", e.Description),
         ("outcome", e.Outcome), ("topics", e.Topics));
 
-    public static GraphNode ForSanction(SanctionRecord s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Sanction, DocumentGraph.Cite(sourceId, s.Evidence),
+    public static GraphNode ForSanction(ISanctionFields s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Sanction, DocumentGraph.Cite(sourceId, s.Evidence),
         ("name", s.Description), ("kind", s.Kind), ("date", s.Date), ("authority", s.Authority), ("program", s.Program),
         ("legalBasis", s.LegalBasis), ("listed", s.Listed), ("start", s.Start), ("end", s.End), ("status", s.Status));
 
-    public static GraphNode ForStatement(StatementRecord s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Statement, DocumentGraph.Cite(sourceId, s.Evidence),
+    public static GraphNode ForStatement(IStatementFields s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Statement, DocumentGraph.Cite(sourceId, s.Evidence),
         ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date));
 
     public static GraphNode ForFigure(FigureRecord f, string sourceId) => DocumentGraph.Node(f.Id, NodeLabel.Figure, DocumentGraph.Cite(sourceId, f.Evidence),
@@ -43,7 +43,7 @@ public static class KnowledgeGraph
         ("name", p.Name), ("description", p.Description));
 
     /// <summary>The stored edge (see <see cref="DocumentGraph.Edge"/>).</summary>
-    public static GraphEdge ForRelationship(RelationshipRecord r, string sourceId) =>
+    public static GraphEdge ForRelationship(IRelationshipFields r, string sourceId) =>
         DocumentGraph.Edge(r.Type, r.From, r.To, r.Properties, DocumentGraph.Cite(sourceId, r.Evidence));
 }
 

@@ -8,13 +8,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DiplomacyGraph.Api.Actors;
 
 /// <summary>An actor to create or replace, with the source of its evidence.</summary>
-public sealed record ActorWrite : ActorRecord, INodeWrite
+public sealed record ActorWrite : IActorFields, INodeWrite
 {
+    public required string Id { get; init; }
+    /// <summary>person, country or organization.</summary>
+    public required string Kind { get; init; }
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public string? Description { get; init; }
+    public required string Evidence { get; init; }
+
     /// <summary>The id of the source the evidence comes from, e.g. <c>vermelho-2026-02-04-petro-trump</c>.</summary>
     public required string SourceId { get; init; }
 }
 
-internal sealed class ActorWriteValidator() : NodeWriteValidator<ActorWrite, ActorRecord>(new ActorValidator());
+internal sealed class ActorWriteValidator : ActorRules<ActorWrite>
+{
+    public ActorWriteValidator() => RuleFor(w => w.SourceId).SourceId();
+}
 
 /// <summary>POST, PUT and DELETE /api/actors: one actor at a time, with its evidence; they need an API key.</summary>
 internal static class ActorWrites

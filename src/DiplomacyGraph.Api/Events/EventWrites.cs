@@ -8,13 +8,29 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DiplomacyGraph.Api.Events;
 
 /// <summary>An event to create or replace, with the source of its evidence.</summary>
-public sealed record EventWrite : EventRecord, INodeWrite
+public sealed record EventWrite : IEventFields, INodeWrite
 {
+    public required string Id { get; init; }
+    /// <summary>A PLOVER event type (CONSULT, SANCTION, ASSAULT, PROTEST, …) or TRAVEL.</summary>
+    public required string Kind { get; init; }
+    /// <summary>PLOVER's mode, in words: "meeting", "visit", "military operation", "demonstration".</summary>
+    public string? Mode { get; init; }
+    public required string Title { get; init; }
+    /// <summary>ISO-8601 date (yyyy-MM-dd, yyyy-MM or yyyy); null where the source gives none.</summary>
+    public string? Date { get; init; }
+    public string? Description { get; init; }
+    public string? Outcome { get; init; }
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    public required string Evidence { get; init; }
+
     /// <summary>The id of the source the evidence comes from.</summary>
     public required string SourceId { get; init; }
 }
 
-internal sealed class EventWriteValidator() : NodeWriteValidator<EventWrite, EventRecord>(new EventValidator());
+internal sealed class EventWriteValidator : EventRules<EventWrite>
+{
+    public EventWriteValidator() => RuleFor(w => w.SourceId).SourceId();
+}
 
 /// <summary>POST, PUT and DELETE /api/events: one event at a time, with its evidence; they need an API key.</summary>
 internal static class EventWrites

@@ -40,7 +40,7 @@ internal static class ValidatorCatalog
 
     public static bool Validates(Type type) => Hierarchy(type).Any(Validators.ContainsKey);
 
-    /// <summary>The rules on one property of a type, its base types' validators included (a write record extends its document record).</summary>
+    /// <summary>The rules on one property of a type, its base types' validators included; a validator's own rules include those of its base classes (a write body's validator derives from its record's rules, e.g. <c>ActorRules&lt;ActorWrite&gt;</c>), but not those it <c>Include</c>s.</summary>
     public static FieldRules For(Type type, string property)
     {
         var rules = new FieldRules();

@@ -30,7 +30,7 @@ internal sealed class RelationshipTypeEnums : IOperationFilter, ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (!typeof(RelationshipRecord).IsAssignableFrom(context.Type) || schema.Properties is null) return;
+        if (!typeof(IRelationshipFields).IsAssignableFrom(context.Type) || schema.Properties is null) return;
         if (schema.Properties.TryGetValue("type", out var type) && type is OpenApiSchema property)
         {
             property.Enum = [.. Types.Select(t => (JsonNode)JsonValue.Create(t))];

@@ -12,19 +12,22 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DiplomacyGraph.Api.Relationships;
 
 /// <summary>A relationship to create, with the source of its evidence.</summary>
-public sealed record RelationshipWrite : RelationshipRecord
+public sealed record RelationshipWrite : IRelationshipFields
 {
+    /// <summary>A type from the allow-list, e.g. PARTICIPATED_IN.</summary>
+    public required string Type { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+    public required string Evidence { get; init; }
+
     /// <summary>The id of the source the evidence comes from.</summary>
     public required string SourceId { get; init; }
 }
 
-internal sealed class RelationshipWriteValidator : AbstractValidator<RelationshipWrite>
+internal sealed class RelationshipWriteValidator : RelationshipRules<RelationshipWrite>
 {
-    public RelationshipWriteValidator()
-    {
-        Include(new RelationshipValidator());
-        RuleFor(w => w.SourceId).SourceId();
-    }
+    public RelationshipWriteValidator() => RuleFor(w => w.SourceId).SourceId();
 }
 
 internal static class RelationshipsApi

@@ -11,15 +11,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DiplomacyGraph.Api.Sources;
 
 /// <summary>A source to create or replace.</summary>
-public sealed record SourceWrite : SourceRecord, INodeWrite
+public sealed record SourceWrite : ISourceFields, INodeWrite
 {
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>The outlet that published it, e.g. <c>vermelho.org.br</c>.</summary>
+    public required string Outlet { get; init; }
+    public string? Url { get; init; }
+    /// <summary>ISO-8601 local date-time of publication, e.g. <c>2026-02-04T11:20</c>.</summary>
+    public required string Published { get; init; }
+    public string? Edited { get; init; }
+    public string? Language { get; init; }
+    /// <summary>The file the text was taken from, when it came as a file.</summary>
+    public string? File { get; init; }
+
     string INodeWrite.SourceId => Id;
 }
 
-internal sealed class SourceWriteValidator : AbstractValidator<SourceWrite>
-{
-    public SourceWriteValidator() => Include(new SourceValidator());
-}
+internal sealed class SourceWriteValidator : SourceRules<SourceWrite>;
 
 /// <summary>POST, PUT and DELETE /api/sources; they need an API key. A source has no evidence of its own: it is the evidence's origin.</summary>
 internal static class SourceWrites

@@ -8,13 +8,28 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace DiplomacyGraph.Api.Statements;
 
 /// <summary>A statement to create or replace, with the source of its evidence.</summary>
-public sealed record StatementWrite : StatementRecord, INodeWrite
+public sealed record StatementWrite : IStatementFields, INodeWrite
 {
+    public required string Id { get; init; }
+    /// <summary>What was said, in plain words.</summary>
+    public required string Text { get; init; }
+    /// <summary>The exact quoted words, where the source quotes them; null where it only reports.</summary>
+    public string? Quote { get; init; }
+    /// <summary>spoken, spoken-to-journalists, written, inscription, reported or data-release.</summary>
+    public required string Medium { get; init; }
+    /// <summary>The PLOVER type the statement amounts to, where one fits (ACCUSE, THREATEN, DISAPPROVE, …).</summary>
+    public string? Kind { get; init; }
+    public string? Date { get; init; }
+    public required string Evidence { get; init; }
+
     /// <summary>The id of the source the evidence comes from.</summary>
     public required string SourceId { get; init; }
 }
 
-internal sealed class StatementWriteValidator() : NodeWriteValidator<StatementWrite, StatementRecord>(new StatementValidator());
+internal sealed class StatementWriteValidator : StatementRules<StatementWrite>
+{
+    public StatementWriteValidator() => RuleFor(w => w.SourceId).SourceId();
+}
 
 /// <summary>POST, PUT and DELETE /api/statements: one statement at a time, with its evidence; they need an API key.</summary>
 internal static class StatementWrites
