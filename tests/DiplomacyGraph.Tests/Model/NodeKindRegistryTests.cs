@@ -14,8 +14,9 @@ namespace DiplomacyGraph.Tests.Model;
 /// <list type="number">
 /// <item><c>src/DiplomacyGraph.Storage/Vocabulary/NodeKinds.cs</c>: its <see cref="NodeLabel"/> and its registry entry;</item>
 /// <item><c>src/DiplomacyGraph.Format/</c>: its record and the document's property for its section (<c>KnowledgeDocument.cs</c>),
-/// its validator (<c>KnowledgeDocumentValidator.cs</c>), its graph mapping (<c>KnowledgeGraph.cs</c>) and its section entry
-/// (<c>DocumentSections.cs</c>);</item>
+/// its rules (<c>KnowledgeDocumentValidator.cs</c>), its graph mapping (<c>KnowledgeGraph.cs</c>) and its section entry
+/// (<c>DocumentSections.cs</c>); when the API writes it one at a time, its field interface (<c>RecordFields.cs</c>), which the
+/// write body in its feature folder implements;</item>
 /// <item>its feature folder under <c>src/DiplomacyGraph.Api/</c> (endpoints, answers, JSON context) and its <c>Map…()</c> line in
 /// <c>Program.cs</c>, with the store questions it asks (<c>IGraphStore</c>, both stores, its <c>.cypher</c> files);</item>
 /// <item>two files these tests hold to the registry and name when they differ: <c>tools/cypher-lint/allow-list.json</c> and the
