@@ -56,6 +56,20 @@ public sealed partial class InfrastructureDependencyTests
         Assert.True(found.Count == 0, "Infrastructure refers to a feature; declare it in the feature and collect it by convention:\n" + string.Join("\n", found));
     }
 
+    [Fact]
+    public void No_infrastructure_file_names_a_feature_route_or_operation()
+    {
+        var routes = new Regex(@"""/?api/[a-z]");
+        var operations = new Regex($@"""(?:Create|Replace|Delete|Get|Find|Import)(?:{string.Join('|', Features.Select(f => f.TrimEnd('s')))})\w*""");
+        var found = Directory.GetFiles(InfrastructureFolder, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => Code(f).Split('\n').Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line)))
+            .Where(l => routes.IsMatch(l.Text) || operations.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(found.Count == 0, "Infrastructure names a feature's route or operation; declare it in the feature (e.g. its OpenApiExamples):\n" + string.Join("\n", found));
+    }
+
     [Theory]
     [InlineData("using DiplomacyGraph.Api.Actors;")]
     [InlineData("services.AddOptions<Import.FtmOptions>();")]

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Storage.Vocabulary;
+
+namespace DiplomacyGraph.Api.Actors;
+
+/// <summary>Swagger's examples for the actors operations: seed ids for reads, harmless ids of their own for writes.</summary>
+internal sealed class ActorExamples : OpenApiExamples
+{
+    public override IReadOnlyDictionary<string, JsonNode> Parameters { get; } = new Dictionary<string, JsonNode>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GET api/actors/{id}*:id"] = "gustavo-petro",
+        ["* api/actors/{id}:id"] = "example-actor",
+        ["* api/actors:q"] = "petro",
+        ["* api/actors:kind"] = "person",
+        ["* api/actors/{id}/relationships:type"] = RelationshipTypes.ParticipatedIn,
+        ["* api/actors/{id}/relationships:direction"] = "out",
+        ["* api/actors/{id}/network:depth"] = 2,
+        ["* api/actors/{id}/statements:role"] = "subject",
+        ["* api/actors/{id}/sanctions:role"] = "target",
+        ["* api/actors/{id}/figures:role"] = "subject",
+    };
+
+    public override IReadOnlyDictionary<string, Func<JsonNode>> Bodies { get; } = new Dictionary<string, Func<JsonNode>>(StringComparer.Ordinal)
+    {
+        ["CreateActor"] = () => Body("An example actor, created from Swagger."),
+        ["ReplaceActor"] = () => Body("The example actor, replaced from Swagger."),
+    };
+
+    private static JsonObject Body(string description) => new()
+    {
+        ["id"] = "example-actor", ["kind"] = "organization", ["name"] = "Example Observer Mission",
+        ["aliases"] = new JsonArray("EOM"), ["description"] = description,
+        ["evidence"] = "An example sentence about the example actor.", ["sourceId"] = SeedSource,
+    };
+}
