@@ -42,12 +42,12 @@ public class EmbeddedQueryBenchmarks
         hubCountry = graph.Relationships.SelectMany(r => new[] { r.From, r.To }).Where(id => id.StartsWith("country-", StringComparison.Ordinal))
             .GroupBy(id => id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
-        var path = await Graph.FindShortestPath(farFrom, farTo, 6, CancellationToken.None);
+        var path = await Graph.FindShortestPath(farFrom, farTo, 6, CancellationToken.None) as Found<GraphPath?>;
         var hub = await Graph.GetNode(NodeLabel.Actor, hubCountry, CancellationToken.None) as Found<NodeWithLinks>;
         var network = await Graph.GetNetwork(busyPerson, 2, 500, CancellationToken.None) as Found<Subgraph>;
         Console.WriteLine($"// Synthetic graph: {graph.Documents.Sum(d => 1 + d.Actors.Count + d.Events.Count + d.Statements.Count + d.Sanctions.Count)} nodes, " +
             $"{graph.Relationships.Count} relationships; {distance.Count} nodes within 6 hops of {farFrom}.");
-        Console.WriteLine($"// Far pair {farFrom} -> {farTo}: {farthest} hops, path found with {path?.Edges.Count} edges.");
+        Console.WriteLine($"// Far pair {farFrom} -> {farTo}: {farthest} hops, path found with {path?.Value?.Edges.Count} edges.");
         Console.WriteLine($"// Hub {hubCountry}: {hub?.Value.Links.Count} links. Busy person {busyPerson}: network depth 2 has {network?.Value.Nodes.Count} nodes.");
     }
 
@@ -71,7 +71,7 @@ public class EmbeddedQueryBenchmarks
         Graph.GetNetwork(busyPerson, 2, 500, CancellationToken.None);
 
     [Benchmark]
-    public Task<GraphPath?> FindShortestPath_FarPair() =>
+    public Task<Lookup<GraphPath?>> FindShortestPath_FarPair() =>
         Graph.FindShortestPath(farFrom, farTo, 6, CancellationToken.None);
 
     [Benchmark]

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DiplomacyGraph.Api.Import;
 using DiplomacyGraph.Format;
+using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
 
@@ -27,7 +28,7 @@ public class SeedBenchmarks
     public void Cleanup() => store.Dispose();
 
     [Benchmark]
-    public Task<GraphPath?> FindShortestPath_MorenoToVillavicencio() =>
+    public Task<Lookup<GraphPath?>> FindShortestPath_MorenoToVillavicencio() =>
         store.Store.FindShortestPath("bernie-moreno", "rosa-villavicencio", MaxDepth, CancellationToken.None);
 }
 

@@ -98,14 +98,17 @@ public interface IGraphStore
     /// <summary>Programmes by name then id, optionally matching a text.</summary>
     Task<Page<NodeWithLinks>> FindPrograms(ProgramSearch search, CancellationToken ct);
 
+    // Paths join two nodes of any label that must exist: the miss of the first end that names no node (from, then to:
+    // Missing.Parameter "from" or "to", Label null) comes back with its suggestions, so a path read is one call whatever it finds.
+
     /// <summary>
     /// Every shortest undirected connection of at most <paramref name="maxDepth"/> hops, in <see cref="GraphOrder.Paths"/>'s
-    /// order, at most <paramref name="limit"/>; empty when there is none.
+    /// order, at most <paramref name="limit"/>; empty when there is none; the miss of the first unknown end.
     /// </summary>
-    Task<IReadOnlyList<GraphPath>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct);
+    Task<Lookup<IReadOnlyList<GraphPath>>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct);
 
-    /// <summary>The shortest undirected connection of at most <paramref name="maxDepth"/> hops, or null when there is none.</summary>
-    Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct);
+    /// <summary>The shortest undirected connection of at most <paramref name="maxDepth"/> hops, or null when there is none; the miss of the first unknown end.</summary>
+    Task<Lookup<GraphPath?>> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct);
 
     /// <summary>Events and statements in date order (the undated last, when asked for), optionally only those linked to an actor.</summary>
     Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct);

@@ -118,34 +118,17 @@ internal static class PathsApi
         [AsParameters] PathQuery query, IGraphStore store, CancellationToken ct)
     {
         var (from, to, depth) = (query.From!, query.To!, query.MaxDepth ?? DefaultDepth);
-        // A path found proves both ends exist; only without one is it worth asking which end is missing.
-        if (await store.FindShortestPath(from, to, depth, ct) is not { } path)
-        {
-            return await MissingEnd(store, query, ct) is { } missing ? missing : TypedResults.Ok(new PathDto(from, to, depth, false, null, [], []));
-        }
-        return TypedResults.Ok(new PathDto(from, to, depth, true, path.Edges.Count, [.. path.Nodes.Select(n => n.ToDto())], [.. path.Edges.Select(e => e.ToDto())]));
+        return (await store.FindShortestPath(from, to, depth, ct)).Answer(path => path is null
+            ? new PathDto(from, to, depth, false, null, [], [])
+            : new PathDto(from, to, depth, true, path.Edges.Count, [.. path.Nodes.Select(n => n.ToDto())], [.. path.Edges.Select(e => e.ToDto())]));
     }
 
     public static async Task<Results<Ok<CappedList<PathItemDto>>, NotFoundProblem>> FindAllShortestPaths(
         [AsParameters] AllPathsQuery query, IGraphStore store, CancellationToken ct)
     {
         var limit = query.Limit ?? DefaultPaths;
-        // One more than the limit tells whether there are more. Paths found prove both ends exist.
-        var paths = await store.FindAllShortestPaths(query.From!, query.To!, query.MaxDepth ?? DefaultDepth, limit + 1, ct);
-        if (paths.Count == 0 && await MissingEnd(store, query, ct) is { } missing)
-        {
-            return missing;
-        }
-        return TypedResults.Ok(CappedList.FromOneMore([.. paths.Select(PathItemDto.From)], limit));
-    }
-
-    /// <summary>The 404 for the first end that names no node, with suggestions of any label.</summary>
-    private static async Task<NotFoundProblem?> MissingEnd(IGraphStore store, PathQuery query, CancellationToken ct)
-    {
-        foreach (var (parameter, id) in new[] { ("from", query.From!), ("to", query.To!) })
-        {
-            if (await store.FindNode(id, ct) is Missing<GraphNode> missing) return missing.NotFound(parameter);
-        }
-        return null;
+        // One more than the limit tells whether there are more.
+        return (await store.FindAllShortestPaths(query.From!, query.To!, query.MaxDepth ?? DefaultDepth, limit + 1, ct))
+            .Answer(paths => CappedList.FromOneMore([.. paths.Select(PathItemDto.From)], limit));
     }
 }

@@ -3,9 +3,12 @@ using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage.Embedded;
 
-/// <summary>Lists anchored on ids that must exist: the first missing anchor comes back with its suggestions.</summary>
+/// <summary>Reads anchored on ids that must exist: the first missing anchor comes back with its suggestions.</summary>
 public sealed partial class EmbeddedGraphStore
 {
+    /// <summary>How many shortest paths are listed before ordering: a bound on the walk, above every answer's limit.</summary>
+    private const int MaxShortestPaths = 1000;
+
     public Task<Lookup<Page<NodeWithLinks>>> FindEventsIfAnchorsExist(EventSearch search, CancellationToken ct) =>
         Anchored([("actor", NodeLabel.Actor, search.ActorId)], () => FindEvents(search, ct), ct);
 
@@ -49,6 +52,29 @@ public sealed partial class EmbeddedGraphStore
             family.Add(new RelativeSanctions(tie, sanctions.Items));
         }
         return new Found<IReadOnlyList<RelativeSanctions>>(family);
+    }
+
+    public Task<Lookup<GraphPath?>> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct) =>
+        BetweenEnds<GraphPath?>(fromId, toId, () => ShortestPaths.Best(index, fromId, toId, maxDepth), ct);
+
+    public Task<Lookup<IReadOnlyList<GraphPath>>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct) =>
+        BetweenEnds<IReadOnlyList<GraphPath>>(fromId, toId,
+            () => [.. GraphOrder.Paths(ShortestPaths.All(index, fromId, toId, maxDepth).Take(MaxShortestPaths)).Take(limit)], ct);
+
+    /// <summary>
+    /// What <paramref name="search"/> finds between two nodes, or the miss of the first end (<c>from</c>, then <c>to</c>)
+    /// that names no node of any label. The ends are checked under the search's own read lock, so no write removes one
+    /// between the check and the walk, which needs both.
+    /// </summary>
+    private async Task<Lookup<T>> BetweenEnds<T>(string fromId, string toId, Func<T> search, CancellationToken ct)
+    {
+        (string Parameter, string Id)[] ends = [("from", fromId), ("to", toId)];
+        var (missing, found) = await Read(() =>
+        {
+            var missing = Array.FindIndex(ends, end => !index.Nodes.ContainsKey(end.Id));
+            return (missing, Found: missing < 0 ? new Found<T>(search()) : (Lookup<T>?)null);
+        });
+        return found ?? await this.Missing<T>(null, ends[missing].Id, ends[missing].Parameter, ct);
     }
 
     /// <summary>The miss of the first given anchor (in the filters' order) that names no node of its label (any label when null), else what <paramref name="read"/> finds.</summary>

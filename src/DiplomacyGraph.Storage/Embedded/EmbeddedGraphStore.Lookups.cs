@@ -3,12 +3,9 @@ using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage.Embedded;
 
-/// <summary>Nodes by any id, suggestions for misses, figures and programmes, and every shortest path.</summary>
+/// <summary>Nodes by any id, suggestions for misses, figures and programmes.</summary>
 public sealed partial class EmbeddedGraphStore
 {
-    /// <summary>How many shortest paths are listed before ordering: a bound on the walk, above every answer's limit.</summary>
-    private const int MaxShortestPaths = 1000;
-
     public async Task<Lookup<GraphNode>> FindNode(string id, CancellationToken ct) =>
         await this.FoundOrMissing(index.Nodes.GetValueOrDefault(id), null, id, null, ct);
 
@@ -40,12 +37,5 @@ public sealed partial class EmbeddedGraphStore
         var query = search.Query is null ? null : Text.Fold(search.Query);
         var programs = snapshot.Ordered(NodeLabel.Program).Where(p => query is null || p.Matches(query));
         return Task.FromResult(PageWithLinks(GraphOrder.Sort(programs, GraphOrder.ByName), search.Page, search.PageSize));
-    }
-
-    public Task<IReadOnlyList<GraphPath>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct)
-    {
-        var snapshot = index;
-        if (!snapshot.Nodes.ContainsKey(fromId) || !snapshot.Nodes.ContainsKey(toId)) return Task.FromResult<IReadOnlyList<GraphPath>>([]);
-        return Task.FromResult<IReadOnlyList<GraphPath>>([.. GraphOrder.Paths(ShortestPaths.All(snapshot, fromId, toId, maxDepth).Take(MaxShortestPaths)).Take(limit)]);
     }
 }

@@ -248,12 +248,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         return PageWithLinks(matches, search.Page, search.PageSize);
     });
 
-    public Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct) => Read(() =>
-    {
-        if (!index.Nodes.ContainsKey(fromId) || !index.Nodes.ContainsKey(toId)) return null;
-        return ShortestPaths.Best(index, fromId, toId, maxDepth);
-    });
-
     public Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct) => Read(() =>
     {
         IEnumerable<GraphNode> entries = search.ActorId is null

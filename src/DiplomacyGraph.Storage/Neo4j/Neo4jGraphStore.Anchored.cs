@@ -3,8 +3,8 @@ using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage.Neo4j;
 
-// Lists anchored on ids that must exist. The anchors' existence checks run in the request that reads the list, so a
-// list costs one request; only a miss asks a second one, for its suggestions.
+// Reads anchored on ids that must exist. The anchors' existence checks run in the request that reads the list or the
+// paths, so a read costs one request; only a miss asks a second one, for its suggestions.
 public sealed partial class Neo4jGraphStore
 {
     public Task<Lookup<Page<NodeWithLinks>>> FindEventsIfAnchorsExist(EventSearch search, CancellationToken ct) =>
@@ -58,6 +58,35 @@ public sealed partial class Neo4jGraphStore
         var sanctions = result.Column("targetId").Zip(result.Column("node"), (id, node) => (Member: id.GetString()!, Sanction: GraphRows.WithLinks(node)))
             .ToLookup(row => row.Member, row => row.Sanction, StringComparer.Ordinal);
         return new Found<IReadOnlyList<RelativeSanctions>>([.. members.Select(tie => new RelativeSanctions(tie, [.. sanctions[tie.Other.Id]]))]);
+    }
+
+    public Task<Lookup<GraphPath?>> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct) =>
+        BetweenEnds<GraphPath?>(fromId, toId, maxDepth, GraphOrder.First, ct);
+
+    public Task<Lookup<IReadOnlyList<GraphPath>>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct) =>
+        BetweenEnds<IReadOnlyList<GraphPath>>(fromId, toId, maxDepth, paths => [.. GraphOrder.Paths(paths).Take(limit)], ct);
+
+    /// <summary>
+    /// What <paramref name="pick"/> makes of every shortest path between two nodes (ShortestPaths.cypher), or the miss of
+    /// the first end (<c>from</c>, then <c>to</c>) that names no node of any label: the ends' checks and the paths, in one request.
+    /// </summary>
+    private async Task<Lookup<T>> BetweenEnds<T>(string fromId, string toId, int maxDepth, Func<IEnumerable<GraphPath>, T> pick, CancellationToken ct)
+    {
+        // Cypher's shortest path needs two distinct nodes; the path from a node to itself is the node, which its check reads.
+        var itself = string.Equals(fromId, toId, StringComparison.Ordinal);
+        (string Parameter, string Id)[] ends = itself ? [("from", fromId)] : [("from", fromId), ("to", toId)];
+        var results = await client.Run(
+        [
+            .. ends.Select(end => Check(null, end.Id)),
+            .. itself ? [] : new[] { new CypherStatement(CypherQueries.Get("ShortestPaths"), Params(("from", fromId), ("to", toId), ("maxDepth", maxDepth))) },
+        ], ct);
+        var missing = results.Take(ends.Length).ToList().FindIndex(check => check.Count == 0);
+        if (missing >= 0) return await this.Missing<T>(null, ends[missing].Id, ends[missing].Parameter, ct);
+        IEnumerable<GraphPath> paths = itself
+            ? [new GraphPath([GraphRows.Node(results[0].Column("node").Single())], [])]
+            : results[^1].Column("nodes").Zip(results[^1].Column("edges"), (nodes, edges) => new GraphPath(
+                [.. nodes.EnumerateArray().Select(GraphRows.Node)], [.. edges.EnumerateArray().Select(GraphRows.Edge)]));
+        return new Found<T>(pick(paths));
     }
 
     /// <summary>A page of a list variant, or the miss of the first given anchor (in the filters' order) that names no node.</summary>

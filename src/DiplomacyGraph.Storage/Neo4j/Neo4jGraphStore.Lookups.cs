@@ -3,7 +3,7 @@ using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage.Neo4j;
 
-/// <summary>Nodes by any id, suggestions for misses, figures and programmes, and every shortest path.</summary>
+/// <summary>Nodes by any id, suggestions for misses, figures and programmes.</summary>
 public sealed partial class Neo4jGraphStore
 {
     public async Task<Lookup<GraphNode>> FindNode(string id, CancellationToken ct) =>
@@ -41,17 +41,4 @@ public sealed partial class Neo4jGraphStore
 
     public Task<Page<NodeWithLinks>> FindPrograms(ProgramSearch search, CancellationToken ct) =>
         PageOf(("Programs", Params(("query", search.Query is null ? null : Text.Fold(search.Query)))), search.Page, search.PageSize, ct);
-
-    public async Task<IReadOnlyList<GraphPath>> FindAllShortestPaths(string fromId, string toId, int maxDepth, int limit, CancellationToken ct)
-    {
-        if (string.Equals(fromId, toId, StringComparison.Ordinal))
-        {
-            return (await NodesByIds([fromId], ct)) is [var node] ? [new GraphPath([node], [])] : [];
-        }
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("ShortestPaths"),
-            Params(("from", fromId), ("to", toId), ("maxDepth", maxDepth))), ct);
-        var paths = result.Column("nodes").Zip(result.Column("edges"), (nodes, edges) => new GraphPath(
-            [.. nodes.EnumerateArray().Select(GraphRows.Node)], [.. edges.EnumerateArray().Select(GraphRows.Edge)]));
-        return [.. GraphOrder.Paths(paths).Take(limit)];
-    }
 }

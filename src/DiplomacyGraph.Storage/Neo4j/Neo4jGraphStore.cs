@@ -209,20 +209,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     /// <summary>A statement that answers a row when an actor with this id exists; none when the id is null.</summary>
     private static CypherStatement? ActorExists(string? id) => id is null ? null : Check(NodeLabel.Actor, id);
 
-    public async Task<GraphPath?> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct)
-    {
-        if (string.Equals(fromId, toId, StringComparison.Ordinal))
-        {
-            // Cypher's shortest path needs two distinct nodes; the path from a node to itself is the node.
-            return (await NodesByIds([fromId], ct)) is [var node] ? new GraphPath([node], []) : null;
-        }
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("ShortestPaths"),
-            Params(("from", fromId), ("to", toId), ("maxDepth", maxDepth))), ct);
-        var paths = result.Column("nodes").Zip(result.Column("edges"), (nodes, edges) => new GraphPath(
-            [.. nodes.EnumerateArray().Select(GraphRows.Node)], [.. edges.EnumerateArray().Select(GraphRows.Edge)]));
-        return GraphOrder.First(paths);
-    }
-
     public async Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct)
     {
         var limit = Math.Max(0, search.Limit);

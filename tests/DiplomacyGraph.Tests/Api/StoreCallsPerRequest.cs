@@ -6,8 +6,8 @@ namespace DiplomacyGraph.Tests.Api;
 
 /// <summary>
 /// How many times one request asks the store, counted by a decorator in front of the real store (<see cref="StoreCalls"/>):
-/// a list anchored on ids, an actor's sub-list and a family ask once, whether the anchor exists or not, and a missing
-/// anchor's 404 carries its suggestions without a second call. The answer cache is off, so every request reaches the store.
+/// a list anchored on ids, an actor's sub-list, a family and a path ask once, whether the anchors exist or not (and a
+/// path whether it is found or not), and a missing anchor's 404 carries its suggestions without a second call. The answer cache is off, so every request reaches the store.
 /// </summary>
 public abstract class StoreCallsPerRequest(StoreCallsHost host) : IAsyncLifetime
 {
@@ -86,6 +86,38 @@ public abstract class StoreCallsPerRequest(StoreCallsHost host) : IAsyncLifetime
         var (calls, _) = await Ask(url, HttpStatusCode.OK);
 
         Assert.Single(calls);
+    }
+
+    [Theory]
+    [InlineData("/api/paths/shortest?from=petro&to=rosa-villavicencio", "from")]
+    [InlineData("/api/paths/shortest?from=petro&to=villavicencio", "from")]
+    [InlineData("/api/paths/shortest?from=bernie-moreno&to=villavicencio", "to")]
+    [InlineData("/api/paths/all-shortest?from=petro&to=rosa-villavicencio", "from")]
+    [InlineData("/api/paths/all-shortest?from=petro&to=villavicencio", "from")]
+    [InlineData("/api/paths/all-shortest?from=bernie-moreno&to=villavicencio", "to")]
+    public async Task A_path_with_an_unknown_end_asks_the_store_once_and_answers_404_naming_the_first_missing_end_with_suggestions(
+        string url, string parameter)
+    {
+        var (calls, problem) = await Ask(url, HttpStatusCode.NotFound);
+
+        Assert.Single(calls);
+        Assert.Equal("Node not found.", problem.GetProperty("title").GetString());
+        Assert.Contains($"(parameter '{parameter}')", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, problem.GetProperty("suggestions").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/paths/shortest?from=bernie-moreno&to=rosa-villavicencio", true)]
+    [InlineData("/api/paths/shortest?from=bernie-moreno&to=rosa-villavicencio&maxDepth=1", false)]
+    [InlineData("/api/paths/all-shortest?from=bernie-moreno&to=rosa-villavicencio", true)]
+    [InlineData("/api/paths/all-shortest?from=bernie-moreno&to=rosa-villavicencio&maxDepth=1", false)]
+    public async Task A_path_between_existing_nodes_asks_the_store_once_whether_one_is_found_or_not(string url, bool found)
+    {
+        var (calls, answer) = await Ask(url, HttpStatusCode.OK);
+
+        Assert.Single(calls);
+        var paths = answer.TryGetProperty("found", out var shortest) ? (shortest.GetBoolean() ? 1 : 0) : answer.GetProperty("items").GetArrayLength();
+        Assert.Equal(found, paths > 0);
     }
 
     [Fact]

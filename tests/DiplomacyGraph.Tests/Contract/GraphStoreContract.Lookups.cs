@@ -111,9 +111,9 @@ public abstract partial class GraphStoreContract
     {
         await ImportWorld();
 
-        var all = await Store.FindAllShortestPaths(Vance, Call, 6, 10, None);
-        var first = await Store.FindShortestPath(Vance, Call, 6, None);
-        var one = await Store.FindAllShortestPaths(Vance, Call, 6, 1, None);
+        var all = (await Store.FindAllShortestPaths(Vance, Call, 6, 10, None)).Found();
+        var first = (await Store.FindShortestPath(Vance, Call, 6, None)).Found();
+        var one = (await Store.FindAllShortestPaths(Vance, Call, 6, 1, None)).Found();
 
         Assert.Equal(2, all.Count);
         Assert.All(all, p => Assert.Equal(3, p.Edges.Count));
@@ -121,8 +121,39 @@ public abstract partial class GraphStoreContract
         Assert.Equal([Vance, Meeting, Trump, Call], Ids(all[0].Nodes));
         Assert.Equal([Vance, Meeting, Petro, Call], Ids(all[1].Nodes));
         Assert.Equal(Ids(all[0].Nodes), Ids(Assert.Single(one).Nodes));
-        Assert.Empty(await Store.FindAllShortestPaths(Vance, Call, 2, 10, None));
-        Assert.Empty(await Store.FindAllShortestPaths(Vance, "nobody", 6, 10, None));
+        Assert.Empty((await Store.FindAllShortestPaths(Vance, Call, 2, 10, None)).Found());
+        var nobody = (await Store.FindAllShortestPaths(Vance, "nobody", 6, 10, None)).Miss();
+        Assert.Equal(("to", null, "nobody"), (nobody.Parameter, nobody.Label, nobody.Id));
+    }
+
+    [Fact]
+    public async Task A_path_with_an_unknown_end_is_the_miss_of_the_first_one_from_then_to_with_suggestions_of_any_label()
+    {
+        await ImportWorld();
+
+        var misses = new[]
+        {
+            (await Store.FindShortestPath("petro", "nobody", 6, None)).Miss().As<object>(),
+            (await Store.FindAllShortestPaths("petro", "nobody", 6, 10, None)).Miss().As<object>(),
+            (await Store.FindShortestPath("petro", "petro", 6, None)).Miss().As<object>(),
+            (await Store.FindAllShortestPaths("petro", "petro", 6, 10, None)).Miss().As<object>(),
+        };
+        foreach (var miss in misses)
+        {
+            Assert.Equal(("from", null, "petro"), (miss.Parameter, miss.Label, miss.Id));
+            Assert.Equal(Ids(await Store.Suggest("petro", null, Lookups.MaxSuggestions, None)), Ids(miss.Suggestions));
+            Assert.Contains(Petro, Ids(miss.Suggestions));
+        }
+        foreach (var miss in new[]
+        {
+            (await Store.FindShortestPath(Meeting, "vance", 6, None)).Miss().As<object>(),
+            (await Store.FindAllShortestPaths(Meeting, "vance", 6, 10, None)).Miss().As<object>(),
+        })
+        {
+            Assert.Equal(("to", null, "vance"), (miss.Parameter, miss.Label, miss.Id));
+            Assert.Equal(Ids(await Store.Suggest("vance", null, Lookups.MaxSuggestions, None)), Ids(miss.Suggestions));
+            Assert.Contains(Vance, Ids(miss.Suggestions));
+        }
     }
 
     [Fact]
@@ -130,10 +161,10 @@ public abstract partial class GraphStoreContract
     {
         await ImportWorldWithFigures();
 
-        var path = await Store.FindShortestPath(Program, Petro, 6, None);
+        var path = (await Store.FindShortestPath(Program, Petro, 6, None)).Found();
 
         Assert.Equal([Program, Colombia, Petro], Ids(path!.Nodes));
-        Assert.Equal([Hectares, Program, Colombia, Petro], Ids((await Store.FindShortestPath(Hectares, Petro, 6, None))!.Nodes));
+        Assert.Equal([Hectares, Program, Colombia, Petro], Ids((await Store.FindShortestPath(Hectares, Petro, 6, None)).Found()!.Nodes));
     }
 
     [Fact]

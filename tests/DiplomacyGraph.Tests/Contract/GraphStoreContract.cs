@@ -388,7 +388,7 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var path = await Store.FindShortestPath(WhiteHouse, Vance, 6, None);
+        var path = (await Store.FindShortestPath(WhiteHouse, Vance, 6, None)).Found();
 
         Assert.Equal([WhiteHouse, Meeting, Vance], Ids(path!.Nodes));
         Assert.Equal([$"{Meeting}:OCCURRED_IN:{WhiteHouse}", $"{Vance}:PARTICIPATED_IN:{Meeting}"], Ids(path.Edges));
@@ -399,8 +399,8 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        var viaNodes = await Store.FindShortestPath(Vance, Call, 6, None);
-        var viaEdges = await Store.FindShortestPath(Petro, Trump, 6, None);
+        var viaNodes = (await Store.FindShortestPath(Vance, Call, 6, None)).Found();
+        var viaEdges = (await Store.FindShortestPath(Petro, Trump, 6, None)).Found();
 
         Assert.Equal([Vance, Meeting, Trump, Call], Ids(viaNodes!.Nodes));
         Assert.Equal([Petro, Trump], Ids(viaEdges!.Nodes));
@@ -412,11 +412,12 @@ public abstract partial class GraphStoreContract : IAsyncLifetime
     {
         await ImportWorld();
 
-        Assert.Null(await Store.FindShortestPath(Vance, Call, 2, None));
-        Assert.NotNull(await Store.FindShortestPath(Vance, Call, 3, None));
-        Assert.Null(await Store.FindShortestPath(Vance, "nobody", 6, None));
-        Assert.Null(await Store.FindShortestPath(Vance, World, 6, None));
-        var itself = await Store.FindShortestPath(Vance, Vance, 6, None);
+        Assert.Null((await Store.FindShortestPath(Vance, Call, 2, None)).Found());
+        Assert.NotNull((await Store.FindShortestPath(Vance, Call, 3, None)).Found());
+        var nobody = (await Store.FindShortestPath(Vance, "nobody", 6, None)).Miss();
+        Assert.Equal(("to", null, "nobody"), (nobody.Parameter, nobody.Label, nobody.Id));
+        Assert.Null((await Store.FindShortestPath(Vance, World, 6, None)).Found());
+        var itself = (await Store.FindShortestPath(Vance, Vance, 6, None)).Found();
         Assert.Equal([Vance], Ids(itself!.Nodes));
         Assert.Empty(itself.Edges);
     }

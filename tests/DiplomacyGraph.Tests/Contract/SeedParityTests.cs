@@ -124,6 +124,9 @@ public sealed class SeedParityTests(Neo4jServer server) : IAsyncLifetime, IDispo
                 await Same($"path 2 {from.Id} {to.Id}", s => s.FindShortestPath(from.Id, to.Id, 2, None));
             }
         }
+        // A missing end's miss, suggestions included.
+        await Same("path from an unknown id", s => s.FindShortestPath("petro", ends[0].Id, 6, None));
+        await Same("paths to an unknown id", s => s.FindAllShortestPaths(ends[0].Id, "trump", 6, 10, None));
         foreach (var document in Neo4jGraphStoreTests.SeedDocuments())
         {
             await Same("import again", s => s.Import(document, None));
