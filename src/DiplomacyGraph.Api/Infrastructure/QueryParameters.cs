@@ -22,7 +22,7 @@ internal static class QueryParameters
     public static IApplicationBuilder UseKnownQueryParameters(this IApplicationBuilder app)
     {
         var descriptions = app.ApplicationServices.GetRequiredService<IApiDescriptionGroupCollectionProvider>();
-        var allowedByEndpoint = new ConcurrentDictionary<(Endpoint, string), IReadOnlyList<QueryParameter>?>();
+        var allowedByEndpoint = new ConcurrentDictionary<(Endpoint, string), EndpointQuery?>();
         return app.Use(async (context, next) =>
         {
             var endpoint = context.GetEndpoint();
@@ -37,7 +37,7 @@ internal static class QueryParameters
                 await next(context);
                 return;
             }
-            var allowed = parameters.Select(p => p.Name).ToList();
+            var allowed = parameters.Names;
             // Names match as the binder matches them, ignoring case.
             var unknown = context.Request.Query.Keys
                 .Where(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
@@ -58,22 +58,33 @@ internal static class QueryParameters
         });
     }
 
-    /// <summary>One query parameter: its name as the document shows it, and the type the binder reads it as.</summary>
-    private sealed record QueryParameter(string Name, Type Type);
+    /// <summary>
+    /// One query parameter: its name as the document shows it, and how the binder reads its type (null: a string, or a
+    /// type that is not <see cref="IParsable{TSelf}"/>, which the binder decides). Built once per endpoint, not per request.
+    /// </summary>
+    private sealed record QueryParameter(string Name, Func<string, bool>? Reads, string Expected);
+
+    /// <summary>An endpoint's query parameters, and their names (what an unknown name is checked against).</summary>
+    private sealed record EndpointQuery(IReadOnlyList<QueryParameter> Parameters, IReadOnlyList<string> Names);
 
     /// <summary>The values the binder could not read as their parameter's type, by parameter name.</summary>
-    private static Dictionary<string, string[]> Unreadable(IReadOnlyList<QueryParameter> parameters, IQueryCollection query)
+    private static Dictionary<string, string[]> Unreadable(EndpointQuery endpoint, IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var parameter in parameters)
+        foreach (var parameter in endpoint.Parameters)
         {
-            var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
             // The binder reads repeated values as one, joined by commas; an empty value (page=) is a value it cannot read.
-            var value = query.TryGetValue(parameter.Name, out var values) ? values.ToString() : null;
-            if (type == typeof(string) || value is null || Parses(type, value) is not false) continue;
-            errors[parameter.Name] = [$"'{value}' is not {Expected(type)}."];
+            if (parameter.Reads is null || !query.TryGetValue(parameter.Name, out var values)) continue;
+            var value = values.ToString();
+            if (!parameter.Reads(value)) errors[parameter.Name] = [$"'{value}' is not {parameter.Expected}."];
         }
         return errors;
+    }
+
+    private static QueryParameter Describe(string name, Type declared)
+    {
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        return new QueryParameter(name, type == typeof(string) ? null : Reader(type), Expected(type));
     }
 
     private static string Expected(Type type) =>
@@ -83,10 +94,10 @@ internal static class QueryParameters
 
     private static readonly MethodInfo TryParse = typeof(QueryParameters).GetMethod(nameof(TryParseAs), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    /// <summary>Whether the text reads as the type; null when the type is not <see cref="IParsable{TSelf}"/> (the binder then decides).</summary>
-    private static bool? Parses(Type type, string value) =>
+    /// <summary>Whether a text reads as the type; null when the type is not <see cref="IParsable{TSelf}"/> (the binder then decides).</summary>
+    private static Func<string, bool>? Reader(Type type) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>) && i.GetGenericArguments()[0] == type)
-            ? (bool)TryParse.MakeGenericMethod(type).Invoke(null, [value])!
+            ? TryParse.MakeGenericMethod(type).CreateDelegate<Func<string, bool>>()
             : null;
 
     private static bool TryParseAs<T>(string value) where T : IParsable<T> => T.TryParse(value, CultureInfo.InvariantCulture, out _);
@@ -95,7 +106,7 @@ internal static class QueryParameters
     /// The endpoint's query parameters, or null when API Explorer does not describe it (nothing is checked then).
     /// A description is the endpoint's route pattern and one of its HTTP methods, which is how the two are matched.
     /// </summary>
-    private static List<QueryParameter>? QueryParametersOf(Endpoint endpoint, string method, IApiDescriptionGroupCollectionProvider descriptions)
+    private static EndpointQuery? QueryParametersOf(Endpoint endpoint, string method, IApiDescriptionGroupCollectionProvider descriptions)
     {
         if (endpoint is not RouteEndpoint { RoutePattern.RawText: { } pattern })
         {
@@ -104,11 +115,12 @@ internal static class QueryParameters
         var path = pattern.TrimStart('/');
         var description = descriptions.ApiDescriptionGroups.Items.SelectMany(g => g.Items).FirstOrDefault(d =>
             string.Equals(d.HttpMethod, method, StringComparison.OrdinalIgnoreCase) && string.Equals(d.RelativePath, path, StringComparison.Ordinal));
-        return description?.ParameterDescriptions
+        if (description is null) return null;
+        List<QueryParameter> parameters = [.. description.ParameterDescriptions
             .Where(p => p.Source == BindingSource.Query)
             // As the OpenAPI document names them.
-            .Select(p => new QueryParameter(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name), p.Type ?? typeof(string)))
-            .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+            .Select(p => Describe(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name), p.Type ?? typeof(string)))
+            .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
+        return new EndpointQuery(parameters, [.. parameters.Select(p => p.Name)]);
     }
 }
