@@ -57,9 +57,12 @@ public sealed class ConflictProblem : ProblemResult, IEndpointMetadataProvider
 
     private static int Status => StatusCodes.Status409Conflict;
 
+    /// <summary>The title of a write refused for an id that is taken; the bulk import's per-line errors say the same.</summary>
+    public const string IdTakenTitle = "The id is taken.";
+
     /// <summary>The write's id conflicts, listed in the <c>conflicts</c> extension.</summary>
     public static ConflictProblem IdTaken(WriteOutcome.Conflict conflict) =>
-        new(TypedResults.Problem(statusCode: Status, title: "The id is taken.", detail: conflict.Detail,
+        new(TypedResults.Problem(statusCode: Status, title: IdTakenTitle, detail: conflict.Detail,
             extensions: new Dictionary<string, object?> { ["conflicts"] = conflict.Conflicts }));
 
     /// <summary>The resource cannot go while something depends on it.</summary>
@@ -77,14 +80,18 @@ public sealed class UnprocessableProblem : ProblemResult, IEndpointMetadataProvi
 
     private static int Status => StatusCodes.Status422UnprocessableEntity;
 
+    public const string UnknownTitle = "The request refers to ids the graph does not hold.";
+
+    public const string MismatchTitle = "The relationship does not fit the nodes it joins.";
+
     /// <summary>The unknown ids, listed in the <c>unknownIds</c> extension.</summary>
     public static UnprocessableProblem Unknown(WriteOutcome.UnknownReferences unknown) =>
-        new(TypedResults.Problem(statusCode: Status, title: "The request refers to ids the graph does not hold.", detail: unknown.Detail,
+        new(TypedResults.Problem(statusCode: Status, title: UnknownTitle, detail: unknown.Detail,
             extensions: new Dictionary<string, object?> { ["unknownIds"] = unknown.Ids }));
 
     /// <summary>What does not fit, listed in the <c>problems</c> extension.</summary>
     public static UnprocessableProblem Mismatch(WriteOutcome.EndpointMismatch mismatch) =>
-        new(TypedResults.Problem(statusCode: Status, title: "The relationship does not fit the nodes it joins.", detail: mismatch.Detail,
+        new(TypedResults.Problem(statusCode: Status, title: MismatchTitle, detail: mismatch.Detail,
             extensions: new Dictionary<string, object?> { ["problems"] = mismatch.Problems }));
 }
 

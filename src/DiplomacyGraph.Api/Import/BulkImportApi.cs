@@ -1,4 +1,5 @@
 using System.Globalization;
+using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
@@ -108,15 +109,15 @@ internal static class BulkImportApi
                         }
                         break;
                     case WriteOutcome.Conflict e:
-                        tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status409Conflict, "The id is taken.", e.Detail, null, e.Conflicts, null, null));
+                        tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status409Conflict, ConflictProblem.IdTakenTitle, e.Detail, null, e.Conflicts, null, null));
                         break;
                     case WriteOutcome.UnknownReferences e:
                         tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status422UnprocessableEntity,
-                            "The request refers to ids the graph does not hold.", e.Detail, null, null, e.Ids, null));
+                            UnprocessableProblem.UnknownTitle, e.Detail, null, null, e.Ids, null));
                         break;
                     case WriteOutcome.EndpointMismatch e:
                         tally.Failed(line.Number, document.Source.Id, new BulkErrorDto(StatusCodes.Status422UnprocessableEntity,
-                            "The relationship does not fit the nodes it joins.", e.Detail, null, null, null, e.Problems));
+                            UnprocessableProblem.MismatchTitle, e.Detail, null, null, null, e.Problems));
                         break;
                 }
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage.Vocabulary;
@@ -99,7 +100,7 @@ internal sealed class BulkImportOpenApi(IOptions<BulkImportOptions> options) : I
                 Applied(1, "example-bulk-source-1", (2, 0, 0), (0, 0, 0)),
                 Failed(2, "example-bulk-source-2", new JsonObject
                 {
-                    ["status"] = 422, ["title"] = "The request refers to ids the graph does not hold.", ["detail"] = "Unknown ids: example-bulk-actr.",
+                    ["status"] = 422, ["title"] = UnprocessableProblem.UnknownTitle, ["detail"] = "Unknown ids: example-bulk-actr.",
                     ["errors"] = null, ["conflicts"] = null, ["unknownIds"] = new JsonArray("example-bulk-actr"), ["problems"] = null,
                 })),
             ["totals"] = Totals(2, 1, 0, 1, (2, 0, 0), (0, 0, 0)),
