@@ -107,9 +107,10 @@ internal static class ImportCommand
         }
     }
 
-    private static async Task<int> Refused(string file, IImportOutcome refused)
+    /// <summary>Says why the store refused what <paramref name="where"/> holds (every outcome but Imported is a refusal).</summary>
+    private static async Task<int> Refused(string where, IImportOutcome refused)
     {
-        await Console.Error.WriteLineAsync($"{file}: nothing was imported: {((IWriteRefusal)refused).Detail}");
+        await Console.Error.WriteLineAsync($"{where}: nothing was imported: {((IWriteRefusal)refused).Detail}");
         return Failed;
     }
 
@@ -140,7 +141,7 @@ internal static class ImportCommand
                 if (outcome is not WriteOutcome.Imported { Summary: var summary })
                 {
                     failed++;
-                    await Console.Error.WriteLineAsync($"{where}: nothing was imported: {((IWriteRefusal)outcome).Detail}");
+                    await Refused(where, outcome);
                     continue;
                 }
                 imported++;
