@@ -26,11 +26,6 @@ public sealed class SeedOptions
 internal sealed class SeedService(
     IGraphStore store, Importer importer, StartupProgress progress, IOptions<SeedOptions> options, ILogger<SeedService> logger) : IHostedService, IHealthCheck
 {
-    private volatile bool done;
-
-    /// <summary>Whether seeding has finished (answers are not cached before).</summary>
-    public bool Done => done;
-
     public async Task StartAsync(CancellationToken ct)
     {
         await store.Initialize(ct);
@@ -48,7 +43,6 @@ internal sealed class SeedService(
                     Path.GetFileName(file), summary.NodesCreated.Count, summary.NodesUpdated.Count, summary.NodesUnchanged.Count);
             }
         }
-        done = true;
         progress.Seeded();
     }
 
@@ -64,5 +58,5 @@ internal sealed class SeedService(
     }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
-        Task.FromResult(done ? HealthCheckResult.Healthy("Seeded.") : HealthCheckResult.Unhealthy("Seeding has not finished."));
+        Task.FromResult(progress.Done ? HealthCheckResult.Healthy("Seeded.") : HealthCheckResult.Unhealthy("Seeding has not finished."));
 }
