@@ -131,6 +131,32 @@ public sealed partial class Neo4jGraphStore
     {
         var ids = Sorted(nodeIds);
         var keys = edgeKeys.DistinctBy(e => e.Id).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await ReadFactsOnce(ids, keys, ct);
+            if (attempt >= TornReadAttempts || Torn(state) is not { } fact) return state;
+            logger.LogDebug("Fact {Fact} was read with evidence from a source whose claims were not yet visible; reading again", fact);
+            await Task.Delay(10 * attempt, ct);
+        }
+    }
+
+    /// <summary>
+    /// How often <see cref="ReadFacts"/> reads again when a fact's evidence names a source whose citation it did not see.
+    /// Neo4j 3.x reads are read-committed, not a snapshot: a reader was seen to meet another process's just-committed node
+    /// (its new revision and evidence) before that commit's new Citation was found through the Citation(fact) index. A
+    /// write computed from that read passed its revision guard and dropped the other source's claim (an alias lost between
+    /// two API processes). Every write keeps one citation per evidence source, so the gap is a torn read, and short-lived.
+    /// </summary>
+    private const int TornReadAttempts = 5;
+
+    /// <summary>The first fact whose evidence names a source without a claim on it, or null when the read is whole.</summary>
+    private static string? Torn(FactState state) =>
+        state.Nodes.Values.Where(n => n.Label != NodeLabel.Source).Select(n => (n.Id, n.Evidence, n.Claims))
+            .Concat(state.Edges.Values.Select(e => (e.Id, e.Evidence, e.Claims)))
+            .FirstOrDefault(f => f.Evidence.Any(e => !f.Claims.Any(c => c.SourceId == e.SourceId))).Id;
+
+    private async Task<FactState> ReadFactsOnce(string[] ids, List<GraphEdge> keys, CancellationToken ct)
+    {
         var results = await client.Run(
         [
             new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids))),
