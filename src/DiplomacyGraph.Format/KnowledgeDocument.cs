@@ -72,7 +72,7 @@ public sealed record IdentifierRecord
     public string? Country { get; init; }
 
     /// <summary>The stored form, <c>scheme|country|value</c> (country empty when unknown).</summary>
-    public string Stored => $"{Scheme}|{Country}|{Value}";
+    public string ToStored() => $"{Scheme}|{Country}|{Value}";
 
     /// <summary>An identifier from its stored form; null when the text is not one.</summary>
     public static IdentifierRecord? FromStored(string stored)

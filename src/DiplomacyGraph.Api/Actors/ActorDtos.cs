@@ -144,7 +144,7 @@ public sealed record AssociateDto(NodeRef Actor, string? Relation, IReadOnlyList
 public sealed record RelativeWithSanctionsDto(
     FamilyMemberDto Member,
     [property: ListCap(ActorsApi.MaxActorFacts)] IReadOnlyList<Sanctions.SanctionDto> Sanctions,
-    IReadOnlyList<string> Topics)
+    [property: ListCap(ActorFieldLimits.MaxTopics)] IReadOnlyList<string> Topics)
     : ICsvRow<RelativeWithSanctionsDto>
 {
     /// <summary>The topic that marks a sanctioned entity in FollowTheMoney data.</summary>

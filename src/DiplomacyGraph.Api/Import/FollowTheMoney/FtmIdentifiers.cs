@@ -59,7 +59,7 @@ internal static class FtmIdentifiers
                 Issuer.Entity => country,
                 _ => null,
             })))
-            .DistinctBy(i => i.Stored, StringComparer.Ordinal)
+            .DistinctBy(i => i.ToStored(), StringComparer.Ordinal)
             .Take(ActorFieldLimits.MaxIdentifiers)];
     }
 
@@ -105,7 +105,7 @@ internal static class FtmIdentifiers
         var identifier = Identifier("passport", number!, country);
         var record = FtmParties.Record(holder!, records.OurId(holder!.Id));
         if (record is null) return null;
-        record = record with { Identifiers = [.. record.Identifiers.Append(identifier).DistinctBy(i => i.Stored, StringComparer.Ordinal).Take(ActorFieldLimits.MaxIdentifiers)] };
+        record = record with { Identifiers = [.. record.Identifiers.Append(identifier).DistinctBy(i => i.ToStored(), StringComparer.Ordinal).Take(ActorFieldLimits.MaxIdentifiers)] };
         foreach (var name in passport.Datasets)
         {
             var set = records.Dataset(name, passport);
@@ -113,7 +113,7 @@ internal static class FtmIdentifiers
             if (at >= 0)
             {
                 var (declared, line) = set.Actors[at];
-                set.Actors[at] = (declared with { Identifiers = [.. declared.Identifiers.Append(identifier).DistinctBy(i => i.Stored, StringComparer.Ordinal).Take(ActorFieldLimits.MaxIdentifiers)] }, line);
+                set.Actors[at] = (declared with { Identifiers = [.. declared.Identifiers.Append(identifier).DistinctBy(i => i.ToStored(), StringComparer.Ordinal).Take(ActorFieldLimits.MaxIdentifiers)] }, line);
             }
             else if (set.Declared.Add(record.Id))
             {
