@@ -90,9 +90,29 @@ public abstract class FtmActorsContract : IAsyncLifetime
             Assert.Contains("sanction", member.Topics);
             Assert.True(member.Sanctioned, member.Member.Actor.Id);
         });
-        // A member without the topic is sanctioned only by a sanction listed for it.
-        var zakharov = await Get<ActorView>($"/api/actors/{Zakharov}");
-        Assert.Contains("sanction", zakharov.Topics);
+    }
+
+    [Fact]
+    public async Task A_relative_without_the_sanction_topic_is_sanctioned_only_on_the_days_a_sanction_on_them_is_in_force()
+    {
+        const string file = """
+            {"id":"fam-a","schema":"Person","caption":"Padre Prueba","properties":{"name":["Padre Prueba"]},"datasets":["family_test"],"last_seen":"2025-11-20T08:00:00"}
+            {"id":"fam-b","schema":"Person","caption":"Hija Prueba","properties":{"name":["Hija Prueba"]},"datasets":["family_test"],"last_seen":"2025-11-20T08:00:00"}
+            {"id":"fam-c","schema":"Person","caption":"Hijo Prueba","properties":{"name":["Hijo Prueba"],"topics":["role.rca"]},"datasets":["family_test"],"last_seen":"2025-11-20T08:00:00"}
+            {"id":"fam-ab","schema":"Family","properties":{"person":["fam-a"],"relative":["fam-b"],"relationship":["daughter"]},"datasets":["family_test"],"last_seen":"2025-11-20T08:00:00"}
+            {"id":"fam-ac","schema":"Family","properties":{"person":["fam-a"],"relative":["fam-c"],"relationship":["son"]},"datasets":["family_test"],"last_seen":"2025-11-20T08:00:00"}
+            {"id":"sanc-b","schema":"Sanction","properties":{"entity":["fam-b"],"authority":["Test Authority"],"program":["TEST"],"startDate":["2020-01-01"]},"datasets":["family_test"],"last_seen":"2025-11-20T08:00:00"}
+            """;
+        await ImportOk(file);
+
+        async Task<Dictionary<string, bool>> Sanctioned(string query) =>
+            (await Get<CappedView<RelativeView>>($"/api/actors/ftm-fam-a/family{query}")).Items.ToDictionary(m => m.Member.Actor.Id, m => m.Sanctioned);
+
+        Assert.Equal(new Dictionary<string, bool> { ["ftm-fam-b"] = false, ["ftm-fam-c"] = false }, await Sanctioned("?activeOn=2019-06-01"));
+        Assert.Equal(new Dictionary<string, bool> { ["ftm-fam-b"] = true, ["ftm-fam-c"] = false }, await Sanctioned("?activeOn=2021-06-01"));
+        Assert.Equal(new Dictionary<string, bool> { ["ftm-fam-b"] = true, ["ftm-fam-c"] = false }, await Sanctioned(""));
+        var son = (await Get<CappedView<RelativeView>>("/api/actors/ftm-fam-a/family")).Items.Single(m => m.Member.Actor.Id == "ftm-fam-c");
+        Assert.Equal(["role.rca"], son.Topics);
     }
 
     [Fact]
