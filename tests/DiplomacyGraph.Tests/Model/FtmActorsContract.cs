@@ -221,6 +221,45 @@ public abstract class FtmActorsContract : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task An_actor_written_through_the_API_keeps_its_new_fields_and_a_bad_one_is_a_400_naming_its_path()
+    {
+        var body = new JsonObject
+        {
+            ["id"] = "api-actor-fields", ["kind"] = "person", ["name"] = "Campo Prueba", ["weakAliases"] = new JsonArray("CP"),
+            ["topics"] = new JsonArray("role.pep"), ["birthDate"] = "1970-05", ["birthPlace"] = "Bogotá", ["gender"] = "female",
+            ["nationalities"] = new JsonArray("co"),
+            ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "national-id", ["value"] = "CC 123", ["country"] = "co" }),
+            ["evidence"] = "Campo Prueba was named.", ["sourceId"] = "vermelho-2026-02-04-petro-trump",
+        };
+        using (var created = await Send(HttpMethod.Post, "/api/actors", body.ToJsonString()))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        var actor = await Get<ActorView>("/api/actors/api-actor-fields");
+        Assert.Equal(("CP", "role.pep", "co"), (Assert.Single(actor.WeakAliases), Assert.Single(actor.Topics), Assert.Single(actor.Nationalities)));
+        Assert.Equal(("1970-05", "Bogotá", "female"), (actor.BirthDate, actor.BirthPlace, actor.Gender));
+        Assert.Equal([new IdentifierView("national-id", "CC 123", "co")], actor.Identifiers);
+        Assert.Equal(["api-actor-fields"], (await Get<PageView<ActorView>>("/api/actors?q=cp&topic=role.pep")).Items.Select(a => a.Id));
+
+        body["id"] = "api-actor-bad";
+        body["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "national-id", ["value"] = "CC 123", ["country"] = "Colombia" });
+        Assert.Equal(["identifiers[0].country"], await Refused(body));
+        body["identifiers"] = new JsonArray();
+        body["referents"] = new JsonArray("x");
+        // Referents are not part of the write body: only imports give them.
+        Assert.Equal(["referents"], await Refused(body));
+
+        async Task<List<string>> Refused(JsonObject write)
+        {
+            using var refused = await Send(HttpMethod.Post, "/api/actors", write.ToJsonString());
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+            return [.. problem.RootElement.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
+        }
+    }
+
     /// <summary>The parties of an FtM file as the import names them: our id, schema, caption and topics.</summary>
     private static List<(string Id, string Schema, string Name, List<string> Topics)> Parties(string file) =>
         [.. File.ReadLines(file).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!)
@@ -228,14 +267,19 @@ public abstract class FtmActorsContract : IAsyncLifetime
             .Select(e => ("ftm-" + e["id"]!.GetValue<string>().ToLowerInvariant(), e["schema"]!.GetValue<string>(), e["caption"]!.GetValue<string>(),
                 e["properties"]!["topics"]?.AsArray().Select(t => t!.GetValue<string>()).ToList() ?? []))];
 
-    private async Task<FtmImportContract.FtmResultView> ImportOk(string body)
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string url, string body, string contentType = "application/json")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/import/ftm", UriKind.Relative))
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative))
         {
-            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
+            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
         };
         request.Headers.Add("X-Api-Key", Key);
-        using var reply = await client.SendAsync(request);
+        return await client.SendAsync(request);
+    }
+
+    private async Task<FtmImportContract.FtmResultView> ImportOk(string body)
+    {
+        using var reply = await Send(HttpMethod.Post, "/api/import/ftm", body, "application/x-ndjson");
         var text = await reply.Content.ReadAsStringAsync();
         Assert.True(reply.StatusCode == HttpStatusCode.OK, text);
         return JsonSerializer.Deserialize<FtmImportContract.FtmResultView>(text, Json)!;
