@@ -45,6 +45,9 @@ internal static class FtmIdentifiers
         ("icijId", "icij", Issuer.None, null),
     ];
 
+    /// <summary>The table's FollowTheMoney properties and our schemes, in order (for the tests that hold it to the model and the docs).</summary>
+    internal static IEnumerable<(string Property, string Scheme)> Table => Schemes.Select(s => (s.Property, s.Scheme));
+
     /// <summary>The properties that say where an entity is from, in the order an identifier's country is taken from them.</summary>
     private static readonly string[] CountryFields = ["jurisdiction", "nationality", "citizenship", "country"];
 
