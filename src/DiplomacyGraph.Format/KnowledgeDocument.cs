@@ -43,8 +43,43 @@ public sealed record ActorRecord : IActorFields
     public required string Kind { get; init; }
     public required string Name { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>Weak aliases: short or common names (an acronym, a nickname) that find the actor but identify it weakly.</summary>
+    public IReadOnlyList<string> WeakAliases { get; init; } = [];
     public string? Description { get; init; }
+    /// <summary>Topic codes as FollowTheMoney gives them: <c>sanction</c>, <c>role.pep</c>, <c>crime.terror</c>, …</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>Identifiers: passport, national id, tax, registration, INN, OGRN, Wikidata, … numbers.</summary>
+    public IReadOnlyList<IdentifierRecord> Identifiers { get; init; } = [];
+    /// <summary>ISO-8601 date of birth (yyyy-MM-dd, yyyy-MM or yyyy), for persons.</summary>
+    public string? BirthDate { get; init; }
+    public string? BirthPlace { get; init; }
+    /// <summary>male, female or other, as the source gives it.</summary>
+    public string? Gender { get; init; }
+    /// <summary>Lower-case country codes (ISO 3166-1 alpha-2 or FollowTheMoney territory codes).</summary>
+    public IReadOnlyList<string> Nationalities { get; init; } = [];
+    /// <summary>Ids of records this actor replaced (FollowTheMoney <c>referents</c>), kept for entity resolution; not shown by the API.</summary>
+    public IReadOnlyList<string> Referents { get; init; } = [];
     public required string Evidence { get; init; }
+}
+
+/// <summary>One identifier of an actor: its scheme (e.g. <c>passport</c>, <c>inn</c>), its value, and the issuing country where known.</summary>
+public sealed record IdentifierRecord
+{
+    /// <summary>wikidata, passport, national-id, tax, registration, inn, ogrn, lei, vat, swift, imo, …</summary>
+    public required string Scheme { get; init; }
+    public required string Value { get; init; }
+    /// <summary>The issuing country's lower-case code, where known.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>The stored form, <c>scheme|country|value</c> (country empty when unknown).</summary>
+    public string ToStored() => $"{Scheme}|{Country}|{Value}";
+
+    /// <summary>An identifier from its stored form; null when the text is not one.</summary>
+    public static IdentifierRecord? FromStored(string stored)
+    {
+        var parts = stored.Split('|', 3);
+        return parts.Length == 3 ? new IdentifierRecord { Scheme = parts[0], Country = parts[1].Length == 0 ? null : parts[1], Value = parts[2] } : null;
+    }
 }
 
 public sealed record PlaceRecord

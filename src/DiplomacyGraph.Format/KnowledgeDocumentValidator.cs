@@ -92,13 +92,23 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
     [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
     internal static partial Regex PartialDate();
 
+    /// <summary>A FollowTheMoney topic code: <c>sanction</c>, <c>role.pep</c>, <c>export.control</c>.</summary>
+    [GeneratedRegex(@"^[a-z0-9]+([._-][a-z0-9]+)*$")]
+    public static partial Regex Topic();
+
+    /// <summary>A lower-case country or territory code: ISO 3166-1 alpha-2 (<c>ru</c>), or FollowTheMoney's (<c>gb-nir</c>, <c>suhh</c>).</summary>
+    [GeneratedRegex(@"^[a-z]{2,4}(-[a-z0-9]{1,4})?$")]
+    public static partial Regex CountryCode();
+
     [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?$")]
     internal static partial Regex DateTime();
 }
 
 internal static class RuleExtensions
 {
+    /// <summary>The most items of a short list (an event's topics).</summary>
     public const int MaxNames = 50;
+    public const int MaxAliases = ActorFieldLimits.MaxAliases;
     public const int MaxNameLength = 200;
 
     public static IRuleBuilderOptions<T, string> Id<T>(this IRuleBuilder<T, string> rule) =>
@@ -122,9 +132,16 @@ internal static class RuleExtensions
         rule.Matches(KnowledgeDocumentValidator.DateTime())
             .WithMessage("'{PropertyName}' must be an ISO-8601 date or local date-time: yyyy-MM-dd or yyyy-MM-ddTHH:mm.");
 
-    public static IRuleBuilderOptions<T, IReadOnlyList<string>> Names<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule) =>
-        rule.NotNull().SetValidator(new MaxItemsValidator<T, string>(MaxNames, MaxNameLength))
-            .WithMessage($"'{{PropertyName}}' must hold at most {MaxNames} non-blank names of at most {MaxNameLength} characters.");
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> Names<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule, int max = MaxNames) =>
+        rule.NotNull().SetValidator(new MaxItemsValidator<T, string>(max, MaxNameLength))
+            .WithMessage($"'{{PropertyName}}' must hold at most {max} non-blank names of at most {MaxNameLength} characters.");
+
+    /// <summary>A list of at most <paramref name="max"/> codes, each matching <paramref name="pattern"/> (described by <paramref name="example"/>).</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>> Codes<T>(this IRuleBuilder<T, IReadOnlyList<string>> rule, int max, int maxLength, Regex pattern, string example) =>
+        rule.NotNull().SetValidator(new MaxItemsValidator<T, string>(max, maxLength))
+            .WithMessage($"'{{PropertyName}}' must hold at most {max} codes of at most {maxLength} characters.")
+            .Must(codes => codes is null || codes.All(c => c is not null && pattern.IsMatch(c)))
+            .WithMessage($"'{{PropertyName}}' must hold codes such as {example}.");
 
     public static IRuleBuilderOptions<T, string> Evidence<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().WithMessage("Every fact needs its evidence: the sentence of the source that supports it.")
@@ -161,9 +178,43 @@ public abstract class ActorRules<T> : AbstractValidator<T> where T : IActorField
         RuleFor(a => a.Id).Id();
         RuleFor(a => a.Kind).OneOf(ActorKinds.All);
         RuleFor(a => a.Name).Words(200);
-        RuleFor(a => a.Aliases).Names();
+        RuleFor(a => a.Aliases).Names(RuleExtensions.MaxAliases);
+        RuleFor(a => a.WeakAliases).Names(RuleExtensions.MaxAliases);
         RuleFor(a => a.Description).OptionalWords();
+        RuleFor(a => a.Topics).Codes(ActorFieldLimits.MaxTopics, 50, KnowledgeDocumentValidator.Topic(), "'sanction' or 'role.pep'");
+        RuleFor(a => a.Identifiers).NotNull().SetValidator(new MaxItemsValidator<T, IdentifierRecord>(ActorFieldLimits.MaxIdentifiers));
+        RuleForEach(a => a.Identifiers).NotNull().SetValidator(new IdentifierValidator());
+        RuleFor(a => a.BirthDate).PartialDate();
+        RuleFor(a => a.BirthPlace).OptionalWords(500);
+        RuleFor(a => a.Gender).OptionalWords(50);
+        RuleFor(a => a.Nationalities).Codes(ActorFieldLimits.MaxNationalities, 10, KnowledgeDocumentValidator.CountryCode(), "'ru' or 'gb-nir'");
+        RuleFor(a => a.Referents).Codes(ActorFieldLimits.MaxReferents, KnowledgeDocumentValidator.MaxIdLength, KnowledgeDocumentValidator.Slug(), "'ftm-nk-abc'");
         RuleFor(a => a.Evidence).Evidence();
+    }
+}
+
+/// <summary>The caps of an actor's list fields (aliases: <see cref="RuleExtensions.MaxAliases"/>).</summary>
+public static class ActorFieldLimits
+{
+    /// <summary>The most aliases (and weak aliases) of an actor or place: real sanctions entries carry hundreds of spellings.</summary>
+    public const int MaxAliases = 500;
+    public const int MaxTopics = 100;
+    public const int MaxIdentifiers = 500;
+    public const int MaxNationalities = 300;
+    /// <summary>Entities merged from many lists replace hundreds of ids.</summary>
+    public const int MaxReferents = 1000;
+}
+
+/// <summary>An identifier: a scheme slug, a value, and the issuing country's code where known.</summary>
+public sealed class IdentifierValidator : AbstractValidator<IdentifierRecord>
+{
+    public IdentifierValidator()
+    {
+        RuleFor(i => i.Scheme).NotEmpty().MaximumLength(40).Matches(KnowledgeDocumentValidator.Slug())
+            .WithMessage("'{PropertyName}' must be a lowercase scheme such as 'passport' or 'inn'.");
+        RuleFor(i => i.Value).Words(200);
+        RuleFor(i => i.Country).MaximumLength(10).Matches(KnowledgeDocumentValidator.CountryCode())
+            .WithMessage("'{PropertyName}' must be a lower-case country code such as 'ru' or 'gb-nir'.");
     }
 }
 
@@ -173,7 +224,7 @@ public sealed class PlaceValidator : AbstractValidator<PlaceRecord>
     {
         RuleFor(p => p.Id).Id();
         RuleFor(p => p.Name).Words(200);
-        RuleFor(p => p.Aliases).Names();
+        RuleFor(p => p.Aliases).Names(RuleExtensions.MaxAliases);
         RuleFor(p => p.Description).OptionalWords();
         RuleFor(p => p.Evidence).Evidence();
     }

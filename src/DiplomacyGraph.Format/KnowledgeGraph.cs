@@ -19,7 +19,9 @@ public static class KnowledgeGraph
         ("edited", s.Edited), ("language", s.Language), ("file", s.File));
 
     public static GraphNode ForActor(IActorFields a, string sourceId) => DocumentGraph.Node(a.Id, NodeLabel.Actor, DocumentGraph.Cite(sourceId, a.Evidence),
-        ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("description", a.Description));
+        ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("weakAliases", a.WeakAliases), ("description", a.Description),
+        ("topics", a.Topics), ("identifiers", a.Identifiers.Select(i => i.ToStored()).ToArray()), ("birthDate", a.BirthDate),
+        ("birthPlace", a.BirthPlace), ("gender", a.Gender), ("nationalities", a.Nationalities), ("referents", a.Referents));
 
     public static GraphNode ForPlace(PlaceRecord p, string sourceId) => DocumentGraph.Node(p.Id, NodeLabel.Place, DocumentGraph.Cite(sourceId, p.Evidence),
         ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description));

@@ -26,7 +26,15 @@ public interface IActorFields
     string Kind { get; }
     string Name { get; }
     IReadOnlyList<string> Aliases { get; }
+    IReadOnlyList<string> WeakAliases { get; }
     string? Description { get; }
+    IReadOnlyList<string> Topics { get; }
+    IReadOnlyList<IdentifierRecord> Identifiers { get; }
+    string? BirthDate { get; }
+    string? BirthPlace { get; }
+    string? Gender { get; }
+    IReadOnlyList<string> Nationalities { get; }
+    IReadOnlyList<string> Referents { get; }
     string Evidence { get; }
 }
 

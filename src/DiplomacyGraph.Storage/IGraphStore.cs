@@ -171,9 +171,17 @@ public interface IGraphStore
 public sealed record RolePages(Page<NodeWithLinks>? First, Page<NodeWithLinks>? Second);
 
 /// <summary>A family tie and the sanctions that target the member at its other end.</summary>
-public sealed record RelativeSanctions(Link Tie, IReadOnlyList<NodeWithLinks> Sanctions);
+public sealed record RelativeSanctions(Link Tie, IReadOnlyList<NodeWithLinks> Sanctions)
+{
+    /// <summary>The member's topic codes (<c>sanction</c>, <c>role.pep</c>, …): the tie's other end is only a reference, so the store reads them.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+}
 
-public sealed record ActorSearch(string? Query, string? Kind, int Page, int PageSize);
+public sealed record ActorSearch(string? Query, string? Kind, int Page, int PageSize)
+{
+    /// <summary>Only actors carrying this topic code (e.g. <c>sanction</c>), exactly.</summary>
+    public string? Topic { get; init; }
+}
 
 public sealed record EventSearch(string? Kind, string? From, string? To, string? ActorId, int Page, int PageSize);
 

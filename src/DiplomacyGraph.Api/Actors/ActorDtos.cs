@@ -12,14 +12,30 @@ namespace DiplomacyGraph.Api.Actors;
 /// <param name="Name">e.g. Gustavo Petro.</param>
 /// <param name="Aliases">Other names the sources use.</param>
 /// <param name="Description">A short description, where the source gives one.</param>
+/// <param name="WeakAliases">Short or common names (acronyms, nicknames) that find the actor but identify it weakly.</param>
+/// <param name="Topics">Topic codes as FollowTheMoney gives them, e.g. <c>sanction</c>, <c>role.pep</c>.</param>
 [ShowsRecord(typeof(ActorRecord))]
-public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description) : ICsvRow<ActorSummaryDto>
+public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadOnlyList<string> Aliases, string? Description,
+    IReadOnlyList<string> WeakAliases, IReadOnlyList<string> Topics) : ICsvRow<ActorSummaryDto>
 {
     static CsvTable<ActorSummaryDto> ICsvRow<ActorSummaryDto>.CsvColumns { get; } = new(
-        ("id", a => a.Id), ("kind", a => a.Kind), ("name", a => a.Name), ("aliases", a => Csv.Join(a.Aliases)), ("description", a => a.Description));
+        ("id", a => a.Id), ("kind", a => a.Kind), ("name", a => a.Name), ("aliases", a => Csv.Join(a.Aliases)), ("description", a => a.Description),
+        ("weakAliases", a => Csv.Join(a.WeakAliases)), ("topics", a => Csv.Join(a.Topics)));
 
     public static ActorSummaryDto From(GraphNode actor) =>
-        new(actor.Id, actor.Kind ?? "", actor.Name, actor.Strings("aliases"), actor.Text("description"));
+        new(actor.Id, actor.Kind ?? "", actor.Name, actor.Strings("aliases"), actor.Text("description"), actor.Strings("weakAliases"), actor.Strings("topics"));
+}
+
+/// <summary>An identifier of an actor.</summary>
+/// <param name="Scheme">wikidata, passport, national-id, tax, registration, inn, ogrn, lei, vat, swift, imo, …</param>
+/// <param name="Value">The number or code, as the source writes it.</param>
+/// <param name="Country">The issuing country's lower-case code, where known.</param>
+[ShowsRecord(typeof(IdentifierRecord))]
+public sealed record IdentifierDto(string Scheme, string Value, string? Country)
+{
+    /// <summary>The identifiers of a node, from their stored form (<c>scheme|country|value</c>).</summary>
+    public static IReadOnlyList<IdentifierDto> Of(GraphNode node) =>
+        [.. node.Strings("identifiers").Select(IdentifierRecord.FromStored).OfType<IdentifierRecord>().Select(i => new IdentifierDto(i.Scheme, i.Value, i.Country))];
 }
 
 /// <summary>An actor with their offices and how many relationships of each type they have.</summary>
@@ -35,6 +51,13 @@ public sealed record ActorSummaryDto(string Id, string Kind, string Name, IReadO
 /// <param name="Associates">Close associates (ASSOCIATE_OF, either way).</param>
 /// <param name="AsOf">The day asked for: offices, family and associates are those that hold then (undated ones kept); null: all.</param>
 /// <param name="Truncated">True when offices, family or associates were cut at 500; <c>/relationships</c> reaches every link.</param>
+/// <param name="WeakAliases">Short or common names (acronyms, nicknames) that find the actor but identify it weakly.</param>
+/// <param name="Topics">Topic codes as FollowTheMoney gives them, e.g. <c>sanction</c>, <c>role.pep</c>, <c>crime.terror</c>.</param>
+/// <param name="Identifiers">Passport, national id, tax, registration, INN, OGRN, Wikidata, … numbers.</param>
+/// <param name="BirthDate">ISO-8601 date of birth (yyyy-MM-dd, yyyy-MM or yyyy), for persons.</param>
+/// <param name="BirthPlace">Place of birth, as the source writes it.</param>
+/// <param name="Gender">male, female or other, as the source gives it.</param>
+/// <param name="Nationalities">Lower-case country codes, e.g. <c>ru</c>.</param>
 [ShowsRecord(typeof(ActorRecord))]
 public sealed record ActorDetailDto(
     string Id,
@@ -48,8 +71,18 @@ public sealed record ActorDetailDto(
     [property: ListCap(LinkCap.Max)] IReadOnlyList<FamilyMemberDto> Family,
     [property: ListCap(LinkCap.Max)] IReadOnlyList<AssociateDto> Associates,
     string? AsOf,
-    bool Truncated)
+    bool Truncated,
+    IReadOnlyList<string> WeakAliases,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<IdentifierDto> Identifiers,
+    string? BirthDate,
+    string? BirthPlace,
+    string? Gender,
+    IReadOnlyList<string> Nationalities)
 {
+    /// <summary>Stored fields the claims list leaves out: referents are internal (the ids an imported entity replaced).</summary>
+    internal static readonly IReadOnlyDictionary<string, string?> ClaimFieldNames = new Dictionary<string, string?>(StringComparer.Ordinal) { ["referents"] = null };
+
     /// <summary>The values each source gives where sources disagree (all of them with <c>claims=all</c>); only on the
     /// answer for this one fact, never in lists.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -68,7 +101,9 @@ public sealed record ActorDetailDto(
         return new ActorDetailDto(node.Id, node.Kind ?? "", node.Name, node.Strings("aliases"), node.Text("description"),
             cap.Take(holding.Where(l => l.Direction == Directions.Out && l.Edge.Type == RelationshipTypes.HoldsOffice).Select(OfficeDto.From)), counts, node.Evidence.ToDto(),
             cap.Take(holding.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)),
-            cap.Take(holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)), asOf, cap.Cut);
+            cap.Take(holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)), asOf, cap.Cut,
+            node.Strings("weakAliases"), node.Strings("topics"), IdentifierDto.Of(node), node.Text("birthDate"), node.Text("birthPlace"),
+            node.Text("gender"), node.Strings("nationalities"));
     }
 }
 
@@ -105,19 +140,29 @@ public sealed record AssociateDto(NodeRef Actor, string? Relation, IReadOnlyList
 /// <summary>A family member with the sanctions that target them.</summary>
 /// <param name="Member">The family member and the tie.</param>
 /// <param name="Sanctions">The sanctions that target the member, with who imposed them, programme, dates and evidence.</param>
+/// <param name="Topics">The member's topic codes, e.g. <c>sanction</c>, <c>role.rca</c>.</param>
 public sealed record RelativeWithSanctionsDto(
     FamilyMemberDto Member,
-    [property: ListCap(ActorsApi.MaxActorFacts)] IReadOnlyList<Sanctions.SanctionDto> Sanctions)
+    [property: ListCap(ActorsApi.MaxActorFacts)] IReadOnlyList<Sanctions.SanctionDto> Sanctions,
+    [property: ListCap(ActorFieldLimits.MaxTopics)] IReadOnlyList<string> Topics)
     : ICsvRow<RelativeWithSanctionsDto>
 {
+    /// <summary>The topic that marks a sanctioned entity in FollowTheMoney data.</summary>
+    public const string SanctionTopic = "sanction";
+
     static CsvTable<RelativeWithSanctionsDto> ICsvRow<RelativeWithSanctionsDto>.CsvColumns { get; } = new(
         ("actorId", r => r.Member.Actor.Id), ("actorName", r => r.Member.Actor.Name), ("relation", r => r.Member.Relation),
         ("since", r => r.Member.Since), ("until", r => r.Member.Until), ("sanctioned", r => Csv.Value(r.Sanctioned)),
+        ("topics", r => Csv.Join(r.Topics)),
         ("sanctionIds", r => Csv.Join(r.Sanctions.Select(x => x.Id))), ("sanctionPrograms", r => Csv.Join(r.Sanctions.Select(x => x.Program))),
         ("evidence", r => Csv.Evidence(r.Member.Evidence)), ("sourceIds", r => Csv.Sources(r.Member.Evidence)));
 
-    /// <summary>True when at least one sanction targets the member.</summary>
-    public bool Sanctioned => Sanctions.Count > 0;
+    /// <summary>
+    /// True when the member carries the <c>sanction</c> topic, or a sanction listed here targets them (with
+    /// <c>activeOn</c>, one in force that day). Sanctions lists mark their targets with the topic even where the
+    /// measure itself is not in the data.
+    /// </summary>
+    public bool Sanctioned => Sanctions.Count > 0 || Topics.Contains(SanctionTopic, StringComparer.Ordinal);
 }
 
 /// <summary>An office a person holds in a country or organization.</summary>

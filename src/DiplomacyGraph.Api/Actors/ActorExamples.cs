@@ -13,6 +13,7 @@ internal sealed class ActorExamples : OpenApiExamples
         ["* api/actors/{id}:id"] = "example-actor",
         ["* api/actors:q"] = "petro",
         ["* api/actors:kind"] = "person",
+        ["* api/actors:topic"] = "sanction",
         ["* api/actors/{id}/relationships:type"] = RelationshipTypes.ParticipatedIn,
         ["* api/actors/{id}/relationships:direction"] = "out",
         ["* api/actors/{id}/network:depth"] = 2,
@@ -30,7 +31,10 @@ internal sealed class ActorExamples : OpenApiExamples
     private static JsonObject Body(string description) => new()
     {
         ["id"] = "example-actor", ["kind"] = "organization", ["name"] = "Example Observer Mission",
-        ["aliases"] = new JsonArray("EOM"), ["description"] = description,
+        ["aliases"] = new JsonArray("EOM"), ["weakAliases"] = new JsonArray("Observers"), ["description"] = description,
+        ["topics"] = new JsonArray("role.pol"),
+        ["identifiers"] = new JsonArray(new JsonObject { ["scheme"] = "registration", ["value"] = "EOM-2026-001", ["country"] = "co" }),
+        ["nationalities"] = new JsonArray(),
         ["evidence"] = "An example sentence about the example actor.", ["sourceId"] = SeedSource,
     };
 }

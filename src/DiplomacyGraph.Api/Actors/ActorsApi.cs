@@ -30,7 +30,7 @@ internal static class ActorsApi
         group.MapGet("/", SearchActors)
             .WithName("SearchActors")
             .WithSummary("Search actors by name or alias")
-            .WithDescription("Case- and accent-insensitive search over names and aliases, optionally by kind. An actor matches when the query starts a word of its name or an alias (`garcia` and `pena` find García-Peña, `gustavo pe` finds Gustavo Petro); letters inside a word are not matched. Ranked: an exact name or alias first, then word prefixes; ties go to the actor with more relationships, then by name. Without `q`, ordered by name.");
+            .WithDescription("Case- and accent-insensitive search over names, aliases and weak aliases, optionally by kind and by topic (`topic=sanction`, `topic=role.pep`: FollowTheMoney's topic codes, exactly). An actor matches when the query starts a word of its name or an alias (`garcia` and `pena` find García-Peña, `gustavo pe` finds Gustavo Petro); letters inside a word are not matched. Ranked: an exact name or alias first, then word prefixes; ties go to the actor with more relationships, then by name. Without `q`, ordered by name.");
 
         group.MapGet("/{id}", GetActor)
             .WithName("GetActor")
@@ -50,7 +50,7 @@ internal static class ActorsApi
         group.MapGet("/{id}/family", GetFamily)
             .WithName("GetActorFamily")
             .WithSummary("An actor's family members, and which of them are sanctioned")
-            .WithDescription($"Each FAMILY_OF tie, either way, with what the member is to this actor (spouse, child, parent, sibling, relative), the evidence, and every sanction that targets the member (programme, dates, imposer and evidence). `activeOn=YYYY-MM-DD` keeps only the sanctions in force that day. By name, at most {MaxActorFacts}.");
+            .WithDescription($"Each FAMILY_OF tie, either way, with what the member is to this actor (spouse, child, parent, sibling, relative), the evidence, the member's topics, and every sanction that targets the member (programme, dates, imposer and evidence). `activeOn=YYYY-MM-DD` keeps only the sanctions in force that day. A member is `sanctioned` when it carries the `sanction` topic or a sanction listed here targets it (in force that day, with `activeOn`). By name, at most {MaxActorFacts}.");
 
         group.MapGet("/{id}/events", GetEvents)
             .WithName("GetActorEvents")
@@ -88,6 +88,8 @@ internal static class ActorsApi
         public string? Q { get; init; }
         [Description("person, country or organization.")]
         public string? Kind { get; init; }
+        [Description("Only actors carrying this topic code, exactly as FollowTheMoney writes it: sanction, role.pep, crime.terror, …")]
+        public string? Topic { get; init; }
     }
 
     internal sealed class ActorQueryValidator : PagedQueryValidator<ActorQuery>
@@ -96,6 +98,8 @@ internal static class ActorsApi
         {
             RuleFor(q => q.Q).MaximumLength(200);
             RuleFor(q => q.Kind).OneOf(ActorKinds.All);
+            RuleFor(q => q.Topic).MaximumLength(50).Matches(@"^[a-z0-9]+([._-][a-z0-9]+)*$")
+                .WithMessage("'topic' must be a topic code such as 'sanction' or 'role.pep'.");
         }
     }
 
@@ -143,7 +147,7 @@ internal static class ActorsApi
 
     public static async Task<Ok<PagedList<ActorSummaryDto>>> SearchActors([AsParameters] ActorQuery query, IGraphStore store, CancellationToken ct)
     {
-        var page = await store.SearchActors(new ActorSearch(query.Q, query.Kind, query.PageNumber, query.PageLength), ct);
+        var page = await store.SearchActors(new ActorSearch(query.Q, query.Kind, query.PageNumber, query.PageLength) { Topic = query.Topic }, ct);
         return TypedResults.Ok(page.Map(ActorSummaryDto.From));
     }
 
@@ -152,7 +156,7 @@ internal static class ActorsApi
         IGraphStore store, CancellationToken ct) =>
         await store.GetNode(NodeLabel.Actor, id, ct) switch
         {
-            Found<NodeWithLinks>(var actor) => TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf) with { Claims = ClaimLists.Of(actor.Node, claims) }),
+            Found<NodeWithLinks>(var actor) => TypedResults.Ok(ActorDetailDto.From(actor, query.AsOf) with { Claims = ClaimLists.Of(actor.Node, claims, ActorDetailDto.ClaimFieldNames) }),
             var missing => missing.NotFound(),
         };
 
@@ -211,7 +215,7 @@ internal static class ActorsApi
         await store.GetFamilySanctions(id, query.ActiveOn, MaxActorFacts + 1, MaxActorFacts, ct) switch
         {
             Found<IReadOnlyList<RelativeSanctions>>(var family) => TypedResults.Ok(CappedList.Of(
-                family.Select(r => new RelativeWithSanctionsDto(FamilyMemberDto.From(r.Tie), [.. r.Sanctions.Select(SanctionDto.From)])), MaxActorFacts)),
+                family.Select(r => new RelativeWithSanctionsDto(FamilyMemberDto.From(r.Tie), [.. r.Sanctions.Select(SanctionDto.From)], r.Topics)), MaxActorFacts)),
             var missing => missing.NotFound(),
         };
 

@@ -84,11 +84,12 @@ public static class GraphMapping
         new(edge.Id, edge.Type, edge.From, edge.To, Visible(edge.Properties), edge.Evidence.ToDto());
 
     /// <summary>
-    /// The properties a client sees: without the stores' internal sort and search keys, and without
-    /// name and kind, which every node record carries as fields of its own.
+    /// The properties a client sees: without the stores' internal sort and search keys, an actor's referents (the ids
+    /// an imported entity replaced, kept for entity resolution), and without name and kind, which every node record
+    /// carries as fields of its own.
     /// </summary>
     public static IReadOnlyDictionary<string, object?> Visible(IReadOnlyDictionary<string, object?> properties) =>
-        properties.Where(p => !InternalProperties.IsInternal(p.Key) && p.Key is not ("name" or "kind")).ToDictionary(p => p.Key, p => p.Value);
+        properties.Where(p => !InternalProperties.IsInternal(p.Key) && p.Key is not ("name" or "kind" or "referents")).ToDictionary(p => p.Key, p => p.Value);
 
     public static string? Text(this GraphNode node, string key) => node.Properties.GetValueOrDefault(key) as string;
 

@@ -49,7 +49,8 @@ public sealed partial class EmbeddedGraphStore
         foreach (var tie in ties.Take(maxMembers))
         {
             var sanctions = await FindSanctions(new SanctionSearch(null, tie.Other.Id, null, 1, maxSanctions) { ActiveOn = activeOn }, ct);
-            family.Add(new RelativeSanctions(tie, sanctions.Items));
+            var topics = await Read(() => index.Nodes.GetValueOrDefault(tie.Other.Id)?.Properties.GetValueOrDefault("topics") as string[] ?? []);
+            family.Add(new RelativeSanctions(tie, sanctions.Items) { Topics = topics });
         }
         return new Found<IReadOnlyList<RelativeSanctions>>(family);
     }

@@ -42,7 +42,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         var query = ActorSearchKeys.Normalize(search.Query);
         if (query is null)
         {
-            return Paginate(index.Ordered(NodeLabel.Actor, search.Kind), search.Page, search.PageSize);
+            // The topic's actors are already in list order; a kind then only filters them (as on Neo4j).
+            return search.Topic is { } topic
+                ? Paginate(index.ActorsWithTopic(topic).Where(a => search.Kind is null || a.Kind == search.Kind), search.Page, search.PageSize)
+                : Paginate(index.Ordered(NodeLabel.Actor, search.Kind), search.Page, search.PageSize);
         }
         // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name. Only
         // the pages up to the one asked for are ordered (a bounded heap): a short prefix can match thousands of actors.
@@ -56,7 +59,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             foreach (var (id, rank) in ranks)
             {
                 var actor = index.Nodes[id];
-                if (search.Kind is null || actor.Kind == search.Kind) ranked.Add((actor, rank, index.Degree(id), actor.SortKey));
+                if ((search.Kind is null || actor.Kind == search.Kind) && (search.Topic is null || HasTopic(actor, search.Topic)))
+                {
+                    ranked.Add((actor, rank, index.Degree(id), actor.SortKey));
+                }
             }
             var (skip, take) = GraphOrder.Slice(search.Page, search.PageSize);
             var first = Least(ranked, skip + take, static (x, y) =>
@@ -398,6 +404,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     }
 
     /// <summary>One page of nodes already in list order, counting the rest without building them.</summary>
+    private static bool HasTopic(GraphNode actor, string topic) =>
+        actor.Properties.GetValueOrDefault("topics") is string[] topics && Array.IndexOf(topics, topic) >= 0;
+
     private static Page<GraphNode> Paginate(IEnumerable<GraphNode> ordered, int page, int pageSize)
     {
         var (skip, take) = GraphOrder.Slice(page, pageSize);

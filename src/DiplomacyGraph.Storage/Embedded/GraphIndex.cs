@@ -29,6 +29,8 @@ internal sealed class GraphIndex
     private readonly Dictionary<string, HashSet<string>> nodesCiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<EdgeKey>> edgesCiting = new(StringComparer.Ordinal);
     private readonly SortedSet<(string Key, string ActorId, bool Whole)> searchKeys = new(SearchKeyOrder.Instance);
+    // Actors by topic code, each set in list order (by name), so a topic filter pages without sorting.
+    private readonly Dictionary<string, SortedSet<GraphNode>> actorsByTopic = new(StringComparer.Ordinal);
     private readonly StringPool pool = new();
     // Hubs' neighbours in name order, built by the first read that needs them and dropped by any write. Reads run
     // concurrently (under the store's read lock), hence a concurrent map; writes clear it under the write lock.
@@ -154,6 +156,10 @@ internal sealed class GraphIndex
         }
     }
 
+    /// <summary>The actors carrying a topic code, in list order (by name).</summary>
+    public IReadOnlyCollection<GraphNode> ActorsWithTopic(string topic) =>
+        actorsByTopic.TryGetValue(topic, out var set) ? set : [];
+
     /// <summary>A node's edges as stored (a self-loop once), without building links: for walks over hubs.</summary>
     public IReadOnlyList<GraphEdge> EdgesOf(string id) => adjacency.TryGetValue(id, out var list) ? list : [];
 
@@ -226,8 +232,16 @@ internal sealed class GraphIndex
         if (node.Label == NodeLabel.Actor)
         {
             foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Add((pool.Get(key.Text), node.Id, key.Whole));
+            foreach (var topic in Topics(node))
+            {
+                if (!actorsByTopic.TryGetValue(topic, out var set)) actorsByTopic[topic] = set = new SortedSet<GraphNode>(Comparer<GraphNode>.Create(GraphOrder.ByName));
+                set.Add(node);
+            }
         }
     }
+
+    private static IEnumerable<string> Topics(GraphNode actor) =>
+        (actor.Properties.GetValueOrDefault("topics") as string[] ?? []).Distinct(StringComparer.Ordinal);
 
     private void Unindex(GraphNode node)
     {
@@ -242,6 +256,10 @@ internal sealed class GraphIndex
         if (node.Label == NodeLabel.Actor)
         {
             foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Remove((key.Text, node.Id, key.Whole));
+            foreach (var topic in Topics(node))
+            {
+                if (actorsByTopic.TryGetValue(topic, out var set) && set.Remove(node) && set.Count == 0) actorsByTopic.Remove(topic);
+            }
         }
     }
 
@@ -370,6 +388,10 @@ internal sealed class GraphIndex
             text.Append("cited by edges ").Append(source).Append(": ").AppendJoin(",", keys.Select(k => $"{k.From}:{k.Type}:{k.To}").Order(StringComparer.Ordinal)).Append('\n');
         }
         text.Append("search: ").AppendJoin(",", searchKeys.Select(k => $"{k.Key}>{k.ActorId}{(k.Whole ? "!" : "")}")).Append('\n');
+        foreach (var (topic, set) in actorsByTopic.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            text.Append("topic ").Append(topic).Append(": ").AppendJoin(",", set.Select(n => n.Id)).Append('\n');
+        }
         return text.ToString();
 
         static string Claims(SourceClaims c) => $"{c.SourceId}:{string.Join(",", c.Values.Select(p => $"{p.Key}={Show(p.Value)}"))}";

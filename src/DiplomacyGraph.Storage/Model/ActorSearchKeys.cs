@@ -2,7 +2,7 @@ namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>
 /// The keys an actor is found by, and how well a query matches them; the same in every store, so both rank alike.
-/// An actor's keys are its folded name and aliases (whole keys), and each of them from every later word start on
+/// An actor's keys are its folded name and aliases, weak aliases included (whole keys), and each of them from every later word start on
 /// ("gustavo petro" also gives "petro"). A query matches an actor when one of its keys starts with the folded query,
 /// which an ordered index answers with a range seek (<c>STARTS WITH</c> on Neo4j 3.1 and 5 alike):
 /// <list type="number">
@@ -36,12 +36,16 @@ public static class ActorSearchKeys
     public static IReadOnlyList<Key> Of(GraphNode actor)
     {
         var names = new List<string> { actor.Name };
-        if (actor.Properties.GetValueOrDefault("aliases") is string[] aliases) names.AddRange(aliases);
+        names.AddRange(Aliases(actor));
         var keys = names.SelectMany(OfName).Distinct().ToList();
         var wholes = keys.Where(k => k.Whole).Select(k => k.Text).ToHashSet(StringComparer.Ordinal);
         // A text that is a whole name somewhere is kept only as that.
         return [.. keys.Where(k => k.Whole || !wholes.Contains(k.Text)).OrderBy(k => !k.Whole).DistinctBy(k => k.Text)];
     }
+
+    /// <summary>The aliases an actor is found by: its aliases, then its weak aliases (a weak alias finds as well as any).</summary>
+    public static IEnumerable<string> Aliases(GraphNode actor) =>
+        (actor.Properties.GetValueOrDefault("aliases") as string[] ?? []).Concat(actor.Properties.GetValueOrDefault("weakAliases") as string[] ?? []);
 
     /// <summary>The keys of one name or alias: its folded whole, and the text from each later word start on.</summary>
     public static IReadOnlyList<Key> OfName(string name)

@@ -16,7 +16,7 @@ public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
             new SortedDictionary<string, object?>(properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal), evidence);
     }
 
-    private static readonly string[] SearchedProperties = ["name", "aliases", "text", "quote"];
+    private static readonly string[] SearchedProperties = ["name", "aliases", "weakAliases", "text", "quote"];
 
     /// <summary>One sentence of one source, as a fact's evidence.</summary>
     public static Evidence[] Cite(string sourceId, string text) => [new Evidence(sourceId, text)];
@@ -50,7 +50,7 @@ public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
         return new GraphNode(id, label, bag, evidence ?? []);
     }
 
-    /// <summary>The names, aliases, text and quote of a node's values: what its search terms are folded from.</summary>
+    /// <summary>The names, aliases (weak ones too), text and quote of a node's values: what its search terms are folded from.</summary>
     public static IEnumerable<string> SearchedValues(IReadOnlyDictionary<string, object?> values) =>
         SearchedProperties.SelectMany(key => values.GetValueOrDefault(key) switch { string s => [s], string[] list => list, _ => Array.Empty<string>() });
 }

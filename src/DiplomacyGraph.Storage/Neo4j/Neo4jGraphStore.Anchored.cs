@@ -53,11 +53,20 @@ public sealed partial class Neo4jGraphStore
         var members = ties.Take(maxMembers).ToList();
         if (members.Count == 0) return new Found<IReadOnlyList<RelativeSanctions>>([]);
         // Every member's sanctions in one query, each member's already in FindSanctionsByTarget's order and cut.
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("FamilySanctions"), Params(
-            ("targetIds", members.Select(t => t.Other.Id).Distinct(StringComparer.Ordinal).ToArray()), ("activeOn", activeOn), ("limit", maxSanctions))), ct);
-        var sanctions = result.Column("targetId").Zip(result.Column("node"), (id, node) => (Member: id.GetString()!, Sanction: GraphRows.WithLinks(node)))
+        var ids = members.Select(t => t.Other.Id).Distinct(StringComparer.Ordinal).ToArray();
+        var results = await client.Run(
+        [
+            new CypherStatement(CypherQueries.Get("FamilySanctions"), Params(("targetIds", ids), ("activeOn", activeOn), ("limit", maxSanctions))),
+            new CypherStatement(CypherQueries.Get("NodeTopics"), Params(("ids", ids))),
+        ], ct);
+        var sanctions = results[0].Column("targetId").Zip(results[0].Column("node"), (id, node) => (Member: id.GetString()!, Sanction: GraphRows.WithLinks(node)))
             .ToLookup(row => row.Member, row => row.Sanction, StringComparer.Ordinal);
-        return new Found<IReadOnlyList<RelativeSanctions>>([.. members.Select(tie => new RelativeSanctions(tie, [.. sanctions[tie.Other.Id]]))]);
+        var topics = results[1].Column("id").Zip(results[1].Column("topics"), (id, list) => (Id: id.GetString()!, Topics: PropertyValues.Strings(list)))
+            .ToDictionary(row => row.Id, row => row.Topics, StringComparer.Ordinal);
+        return new Found<IReadOnlyList<RelativeSanctions>>([.. members.Select(tie => new RelativeSanctions(tie, [.. sanctions[tie.Other.Id]])
+        {
+            Topics = topics.GetValueOrDefault(tie.Other.Id) ?? [],
+        })]);
     }
 
     public Task<Lookup<GraphPath?>> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct) =>

@@ -88,7 +88,7 @@ public sealed partial class Neo4jGraphStore
                     new CypherStatement(CypherQueries.Get("DeleteFactCitations"), Params(("ids", plan.DeletedNodes.Concat(plan.DeletedEdges.Select(e => e.Id)).ToArray()))),
                     new CypherStatement(CypherQueries.Get("DeleteEdges"), Params(("edges", plan.DeletedEdges.Select(EdgeKey).ToArray()))),
                     new CypherStatement(CypherQueries.Get("DeleteNodes"), Params(("ids", plan.DeletedNodes.ToArray()))),
-                    new CypherStatement(CypherQueries.Get("DeleteSearchKeysOfMissingActors"), Params(("ids", plan.DeletedNodes.ToArray()))),
+                    .. KeysOfMissingActorsDeletes([.. plan.DeletedNodes]),
                     .. SetFacts(plan.Nodes, plan.Edges, id => revisions[id]),
                     new CypherStatement(CypherQueries.Get("DeleteUncitedSource"), parameters),
                 ];

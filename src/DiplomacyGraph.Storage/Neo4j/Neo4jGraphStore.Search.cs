@@ -12,11 +12,12 @@ public sealed partial class Neo4jGraphStore
     {
         var (skip, limit) = GraphOrder.Slice(search.Page, search.PageSize);
         var query = ActorSearchKeys.Normalize(search.Query);
-        // One variant per anchor: the search keys, else the kind index, else the whole label (unanchored).
-        var (page, count, parameters) = (query, search.Kind) switch
+        // One variant per anchor: the search keys, else the topic keys, else the kind index, else the whole label (unanchored).
+        var (page, count, parameters) = (query, search.Topic, search.Kind) switch
         {
-            ({ } q, var kind) => ("SearchActorsByKey", "CountActorsByKey", Params(("query", q), ("kind", kind))),
-            (null, { } kind) => ("ListActorsByKind", "CountActorsByKind", Params(("kind", kind))),
+            ({ } q, var topic, var kind) => ("SearchActorsByKey", "CountActorsByKey", Params(("query", q), ("kind", kind), ("topic", topic))),
+            (null, { } topic, var kind) => ("ListActorsByTopic", "CountActorsByTopic", Params(("topic", topic), ("kind", kind))),
+            (null, null, { } kind) => ("ListActorsByKind", "CountActorsByKind", Params(("kind", kind))),
             _ => ("ListActors", "CountActors", Params()),
         };
         var results = await client.Run(
@@ -28,17 +29,25 @@ public sealed partial class Neo4jGraphStore
             results[1].Column("total").Single().GetInt32());
     }
 
-    /// <summary>The statements that replace the search keys of the actors among these nodes (creates and replaces).</summary>
+    /// <summary>The statements that replace the search and topic keys of the actors among these nodes (creates and replaces).</summary>
     private static IEnumerable<CypherStatement> SearchKeyWrites(IEnumerable<GraphNode> nodes)
     {
         var actors = nodes.Where(n => n.Label == NodeLabel.Actor).ToList();
         if (actors.Count == 0) return [];
+        var ids = actors.Select(a => a.Id).ToArray();
         return
         [
-            new CypherStatement(CypherQueries.Get("DeleteSearchKeys"), Params(("ids", actors.Select(a => a.Id).ToArray()))),
+            new CypherStatement(CypherQueries.Get("DeleteSearchKeys"), Params(("ids", ids))),
             new CypherStatement(CypherQueries.Get("CreateSearchKeys"), Params(("keys", KeyRows(actors)))),
+            new CypherStatement(CypherQueries.Get("DeleteTopicKeys"), Params(("ids", ids))),
+            new CypherStatement(CypherQueries.Get("CreateTopicKeys"), Params(("keys", TopicRows(actors)))),
         ];
     }
+
+    /// <summary>One row per actor and topic code: what ListActorsByTopic seeks, as 3.1 cannot index list membership.</summary>
+    private static Dictionary<string, object?>[] TopicRows(IEnumerable<GraphNode> actors) =>
+        [.. actors.SelectMany(a => (a.Properties.GetValueOrDefault("topics") as string[] ?? []).Distinct(StringComparer.Ordinal)
+            .Select(topic => new Dictionary<string, object?> { ["topic"] = topic, ["actorId"] = a.Id }))];
 
     /// <summary>
     /// The statements that merge an import's actors into their search keys: the merge replaces names and unions
@@ -58,9 +67,8 @@ public sealed partial class Neo4jGraphStore
     private static Dictionary<string, object?>[] KeyRows(IEnumerable<GraphNode> actors) =>
         [.. actors.SelectMany(a =>
         {
-            var aliases = a.Properties.GetValueOrDefault("aliases") as string[] ?? [];
             return ActorSearchKeys.OfName(a.Name).Select(k => (Key: k, Origin: "name"))
-                .Concat(aliases.SelectMany(ActorSearchKeys.OfName).Select(k => (Key: k, Origin: "alias")))
+                .Concat(ActorSearchKeys.Aliases(a).SelectMany(ActorSearchKeys.OfName).Select(k => (Key: k, Origin: "alias")))
                 .Distinct()
                 .Select(k => new Dictionary<string, object?>
                 {
@@ -72,8 +80,18 @@ public sealed partial class Neo4jGraphStore
         })];
 
     private static IEnumerable<CypherStatement> SearchKeyDeletes(NodeLabel label, string id) =>
-        label == NodeLabel.Actor ? [new CypherStatement(CypherQueries.Get("DeleteSearchKeysOfMissingActors"), Params(("ids", new[] { id })))] : [];
+        label == NodeLabel.Actor ? KeysOfMissingActorsDeletes([id]) : [];
+
+    /// <summary>After deletes: the search and topic keys of those of these actors that no longer exist.</summary>
+    private static IEnumerable<CypherStatement> KeysOfMissingActorsDeletes(string[] ids) =>
+    [
+        new CypherStatement(CypherQueries.Get("DeleteSearchKeysOfMissingActors"), Params(("ids", ids))),
+        new CypherStatement(CypherQueries.Get("DeleteTopicKeysOfMissingActors"), Params(("ids", ids))),
+    ];
 
     private static IEnumerable<string> SearchKeySchema(string folder) =>
-        [CypherQueries.Get($"{folder}/SearchKeyIndex"), CypherQueries.Get($"{folder}/SearchKeyActorIndex")];
+    [
+        CypherQueries.Get($"{folder}/SearchKeyIndex"), CypherQueries.Get($"{folder}/SearchKeyActorIndex"),
+        CypherQueries.Get($"{folder}/TopicKeyIndex"), CypherQueries.Get($"{folder}/TopicKeyActorIndex"),
+    ];
 }

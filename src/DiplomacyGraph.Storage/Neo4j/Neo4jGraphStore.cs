@@ -16,7 +16,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public const int MaxPathDepth = 15;
 
     /// <summary>The list properties a node may have (CreateNode.cypher writes each by name); any other would be lost.</summary>
-    private static readonly string[] ListProperties = ["aliases", "topics", InternalProperties.SearchTerms];
+    private static readonly string[] ListProperties =
+        ["aliases", "weakAliases", "topics", "identifiers", "nationalities", "referents", "sameAs", InternalProperties.SearchTerms];
 
     /// <summary>The constraint and indexes of citations (Neo4jGraphStore.Claims.cs), by file name.</summary>
     private static readonly string[] CitationSchema = ["CitationKeyConstraint", "CitationSourceIndex", "CitationFactIndex"];

@@ -328,10 +328,35 @@ public sealed class KnowledgeDocumentValidatorTests
     }
 
     [Fact]
-    public void Fifty_aliases_are_allowed_and_fifty_one_are_not()
+    public void Five_hundred_aliases_or_weak_aliases_are_allowed_and_five_hundred_and_one_are_not()
     {
-        Assert.Empty(Errors(Valid with { Actors = [Petro with { Aliases = [.. Enumerable.Repeat("Petro", 50)] }, Colombia] }));
-        AssertOnly(Valid with { Actors = [Petro with { Aliases = [.. Enumerable.Repeat("Petro", 51)] }, Colombia] }, "actors[0].aliases");
+        Assert.Empty(Errors(Valid with { Actors = [Petro with { Aliases = [.. Enumerable.Repeat("Petro", 500)], WeakAliases = [.. Enumerable.Repeat("GP", 500)] }, Colombia] }));
+        AssertOnly(Valid with { Actors = [Petro with { Aliases = [.. Enumerable.Repeat("Petro", 501)] }, Colombia] }, "actors[0].aliases");
+        AssertOnly(Valid with { Actors = [Petro with { WeakAliases = [.. Enumerable.Repeat("GP", 501)] }, Colombia] }, "actors[0].weakAliases");
+        AssertOnly(Valid with { Places = [WhiteHouse with { Aliases = [.. Enumerable.Repeat("WH", 501)] }] }, "places[0].aliases");
+    }
+
+    [Fact]
+    public void An_actors_new_fields_are_checked_and_capped()
+    {
+        var full = Petro with
+        {
+            Topics = ["sanction", "role.pep"], BirthDate = "1960-04", BirthPlace = "Ciénaga de Oro", Gender = "male", Nationalities = ["co", "gb-nir"],
+            Identifiers = [new IdentifierRecord { Scheme = "passport", Value = "AB|123", Country = "co" }, new IdentifierRecord { Scheme = "wikidata", Value = "Q57464" }],
+            Referents = ["ftm-ofac-1234"],
+        };
+        Assert.Empty(Errors(Valid with { Actors = [full, Colombia] }));
+
+        AssertOnly(Valid with { Actors = [full with { Topics = ["Sanction"] }, Colombia] }, "actors[0].topics");
+        AssertOnly(Valid with { Actors = [full with { Topics = [.. Enumerable.Range(0, ActorFieldLimits.MaxTopics + 1).Select(i => $"t{i}")] }, Colombia] }, "actors[0].topics");
+        AssertOnly(Valid with { Actors = [full with { BirthDate = "1960-13" }, Colombia] }, "actors[0].birthDate");
+        AssertOnly(Valid with { Actors = [full with { Nationalities = ["Colombia"] }, Colombia] }, "actors[0].nationalities");
+        AssertOnly(Valid with { Actors = [full with { Referents = ["Not A Slug"] }, Colombia] }, "actors[0].referents");
+        AssertOnly(Valid with { Actors = [full with { Identifiers = [new IdentifierRecord { Scheme = "Pass port", Value = "1" }] }, Colombia] }, "actors[0].identifiers[0].scheme");
+        AssertOnly(Valid with { Actors = [full with { Identifiers = [new IdentifierRecord { Scheme = "tax", Value = " " }] }, Colombia] }, "actors[0].identifiers[0].value");
+        AssertOnly(Valid with { Actors = [full with { Identifiers = [new IdentifierRecord { Scheme = "tax", Value = "1", Country = "co|x" }] }, Colombia] }, "actors[0].identifiers[0].country");
+        var many = Enumerable.Range(0, ActorFieldLimits.MaxIdentifiers + 1).Select(i => new IdentifierRecord { Scheme = "tax", Value = $"{i}" }).ToList();
+        AssertOnly(Valid with { Actors = [full with { Identifiers = many }, Colombia] }, "actors[0].identifiers");
     }
 
     [Fact]

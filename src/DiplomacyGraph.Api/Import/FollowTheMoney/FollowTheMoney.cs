@@ -28,6 +28,7 @@ public static class FollowTheMoney
     private static readonly Dictionary<string, Func<FtmEntity, string, FtmRecords, string?>> Mappers = new(
         FtmParties.Kinds.Keys.Select(schema => Pair(schema, FtmParties.Map))
             .Append(Pair("Sanction", FtmSanctions.Map))
+            .Append(Pair("Passport", FtmIdentifiers.MapPassport))
             .Concat(new[] { "Family", "Associate" }.Select(schema => Pair(schema, FtmFamilies.Map)))
             .Concat(new[] { "Membership", "Employment", "Occupancy", "Position" }.Select(schema => Pair(schema, FtmMemberships.Map))),
         StringComparer.Ordinal);

@@ -5,8 +5,10 @@ using static DiplomacyGraph.Api.Import.FtmValues;
 namespace DiplomacyGraph.Api.Import;
 
 /// <summary>
-/// Parties (Person, Organization, Company, LegalEntity, PublicBody, Country) become actors. A person's nationality
-/// (else citizenship, else country) links them to countries; a public body's country is what it is part of.
+/// Parties (Person, Organization, Company, LegalEntity, PublicBody, Country) become actors, with their names (see
+/// <see cref="Record"/>), topics, identifiers (<see cref="FtmIdentifiers"/>), referents and, for persons, birth date and
+/// place, gender and nationalities. A person's nationality (else citizenship, else country) links them to countries;
+/// a public body's country is what it is part of.
 /// An entity the mapping file links to a curated actor is not rewritten, only linked.
 /// </summary>
 internal static class FtmParties
@@ -31,19 +33,11 @@ internal static class FtmParties
         var kind = Kinds[entity.Schema];
         if (!records.Mapping.Entities.ContainsKey(entity.Id))
         {
-            var names = entity.All("name");
-            var name = names.Count > 0 ? names[0] : entity.First("caption");
-            if (name is null)
+            if (Record(entity, id, records) is not { } record)
             {
                 return $"The {entity.Schema} '{entity.Id}' has no name.";
             }
-            records.AddActor(entity, new ActorRecord
-            {
-                Id = id, Kind = kind, Name = Cap(name, 200),
-                Aliases = [.. names.Skip(1).Concat(entity.All("alias")).Where(a => a != name).Distinct(StringComparer.Ordinal).Select(a => Cap(a, 200)).Take(50)],
-                Description = (entity.First("description") ?? entity.First("summary")) is { } d ? Cap(d) : null,
-                Evidence = $"FollowTheMoney {entity.Schema} '{entity.Id}', property name: “{name}”.",
-            });
+            records.AddActor(entity, record);
         }
         if (kind == ActorKinds.Person)
         {
@@ -68,4 +62,41 @@ internal static class FtmParties
         }
         return null;
     }
+
+    /// <summary>
+    /// The actor record of a party, or null when it has no name. The display name is FollowTheMoney's <c>caption</c>
+    /// (the name it chose among many spellings), else the first <c>name</c>; every other name and every <c>alias</c> is
+    /// an alias, <c>weakAlias</c> values are weak aliases; each list capped as the format caps it.
+    /// </summary>
+    public static ActorRecord? Record(FtmEntity entity, string id, FtmRecords? records = null)
+    {
+        var names = entity.All("name");
+        var name = entity.Caption is { } caption && (names.Count == 0 || caption != entity.Schema) ? caption : names.FirstOrDefault();
+        if (name is null) return null;
+        var shown = Cap(name, 200);
+        var aliases = Names(names.Concat(entity.All("alias")), [shown]);
+        var isPerson = Kinds[entity.Schema] == ActorKinds.Person;
+        return new ActorRecord
+        {
+            Id = id, Kind = Kinds[entity.Schema], Name = shown,
+            Aliases = aliases,
+            WeakAliases = Names(entity.All("weakAlias"), [shown, .. aliases]),
+            Description = (entity.First("description") ?? entity.First("summary")) is { } d ? Cap(d) : null,
+            Topics = [.. entity.All("topics").Where(t => t.Length <= 50 && KnowledgeDocumentValidator.Topic().IsMatch(t)).Take(ActorFieldLimits.MaxTopics)],
+            Identifiers = FtmIdentifiers.Of(entity),
+            BirthDate = isPerson ? entity.All("birthDate").Select(Date).OfType<string>().FirstOrDefault() : null,
+            BirthPlace = isPerson && entity.First("birthPlace") is { } place ? Cap(place, 500) : null,
+            Gender = isPerson && entity.First("gender") is { } gender ? Cap(gender, 50) : null,
+            Nationalities = isPerson
+                ? [.. entity.All("nationality").Concat(entity.All("citizenship")).Select(FtmIdentifiers.Country).OfType<string>().Distinct(StringComparer.Ordinal).Take(ActorFieldLimits.MaxNationalities)]
+                : [],
+            Referents = [.. entity.Referents.Select(r => records?.Mapping.Entities.GetValueOrDefault(r) ?? Slug("ftm-" + r)).Where(r => r != id)
+                .Distinct(StringComparer.Ordinal).Take(ActorFieldLimits.MaxReferents)],
+            Evidence = $"FollowTheMoney {entity.Schema} '{entity.Id}', {(name == entity.Caption ? "caption" : "property name")}: “{name}”.",
+        };
+    }
+
+    /// <summary>Names capped in length, distinct, without those already shown, at most the format's cap.</summary>
+    private static string[] Names(IEnumerable<string> names, IReadOnlyCollection<string> shown) =>
+        [.. names.Select(n => Cap(n, 200)).Distinct(StringComparer.Ordinal).Where(n => !shown.Contains(n)).Take(ActorFieldLimits.MaxAliases)];
 }

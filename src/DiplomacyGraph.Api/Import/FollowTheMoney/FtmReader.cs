@@ -93,7 +93,7 @@ internal static class FtmReader
             var seen = SeenFields
                 .Select(key => root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? FtmValues.LocalDateTime(v.GetString()) : null)
                 .OfType<string>().ToList();
-            return new FtmEntity(id!, schema!, properties, datasets, number, seen);
+            return new FtmEntity(id!, schema!, properties, datasets, number, seen).WithHeader(root);
         }
         catch (JsonException e)
         {
