@@ -125,9 +125,10 @@ public static class RelationshipTypes
         new(Reported, "an actor published a figure", L(NodeLabel.Actor), L(NodeLabel.Figure), P()),
         new(Runs, "an actor runs a program", L(NodeLabel.Actor), L(NodeLabel.Program), P()),
         // Money and control (FollowTheMoney's Ownership, Directorship, UnknownLink/Representation and Payment): as
-        // telling as a family tie when asking how two actors are connected, a bare "linked to" less so.
+        // telling as a family tie when asking how two actors are connected, a bare "linked to" less so. Ownership says
+        // most of them: an owner who also sits on the board is connected first through what they own.
         new(Owns, "an actor owns (a share of) another: percentage and shares held, from start to end, relation in the source's words",
-            L(NodeLabel.Actor), L(NodeLabel.Actor), P("percentage", "shares", "start", "end", "relation"), PathRank: 2),
+            L(NodeLabel.Actor), L(NodeLabel.Actor), P("percentage", "shares", "start", "end", "relation"), PathRank: 1),
         new(DirectorOf, "an actor directs or manages an organization, in a role, from start to end",
             L(NodeLabel.Actor), L(NodeLabel.Actor), P("role", "start", "end"), PathRank: 2),
         new(LinkedTo, "an actor is linked to another in a way the source does not classify, or represents it (role: how)",
