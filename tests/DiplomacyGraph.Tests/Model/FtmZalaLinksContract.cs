@@ -136,6 +136,35 @@ public abstract class FtmZalaLinksContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Payments_unknown_links_and_representations_become_PAID_and_LINKED_TO_with_their_properties()
+    {
+        // A hand-written snippet in FollowTheMoney's shape: the zala file has none of these schemata.
+        string Line(string id, string schema, string properties) =>
+            $$"""{"id":"{{id}}","schema":"{{schema}}","properties":{{{properties}}},"datasets":["links_test"],"first_seen":"2025-01-02T00:00:00","last_seen":"2025-06-01T00:00:00"}""";
+        var lines = new[]
+        {
+            Line("co-a", "Company", "\"name\":[\"Alpha Trading\"]"),
+            Line("co-b", "Company", "\"name\":[\"Beta Holdings\"]"),
+            Line("pe-c", "Person", "\"name\":[\"Carla Agent\"]"),
+            Line("pay-1", "Payment", "\"payer\":[\"co-a\"],\"beneficiary\":[\"co-b\"],\"amount\":[\"125000\"],\"currency\":[\"USD\"],\"date\":[\"2024-05-17\"],\"purpose\":[\"Consulting fees\"]"),
+            Line("link-1", "UnknownLink", "\"subject\":[\"co-a\"],\"object\":[\"pe-c\"],\"role\":[\"Shared address\"]"),
+            Line("rep-1", "Representation", "\"agent\":[\"pe-c\"],\"client\":[\"co-b\"],\"role\":[\"Registered agent\"]"),
+        };
+        await Import(string.Join('\n', lines));
+
+        var paid = await Get<EdgeView>("/api/relationships/ftm-co-a/PAID/ftm-co-b");
+        Assert.Equal(new Dictionary<string, string> { ["amount"] = "125000", ["currency"] = "USD", ["date"] = "2024-05-17", ["purpose"] = "Consulting fees" }, Texts(paid.Properties));
+        Assert.StartsWith("FollowTheMoney Payment 'pay-1': payer 'co-a' (Alpha Trading), beneficiary 'co-b' (Beta Holdings)", paid.Evidence.Single().Text, StringComparison.Ordinal);
+        Assert.Equal("Shared address", Texts((await Get<EdgeView>("/api/relationships/ftm-co-a/LINKED_TO/ftm-pe-c")).Properties)["role"]);
+        Assert.Equal("Registered agent", Texts((await Get<EdgeView>("/api/relationships/ftm-pe-c/LINKED_TO/ftm-co-b")).Properties)["role"]);
+        // Both count in paths: Alpha reaches Beta through its payment, and through the agent in two hops.
+        var path = await Get<PathView>("/api/paths/shortest?from=ftm-co-a&to=ftm-co-b");
+        Assert.Equal((1, "PAID"), (path.Length, path.Edges[0].Type));
+        var network = await Get<NetworkView>("/api/actors/ftm-pe-c/network?depth=1");
+        Assert.Equal(["ftm-co-a", "ftm-co-b", "ftm-pe-c"], network.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_second_import_of_the_file_creates_and_updates_nothing()
     {
         var first = await ImportZala();
@@ -148,11 +177,13 @@ public abstract class FtmZalaLinksContract : IAsyncLifetime
     private static Dictionary<string, string> Texts(Dictionary<string, JsonElement> properties) =>
         properties.ToDictionary(p => p.Key, p => p.Value.GetString()!);
 
-    private async Task<FtmResultView> ImportZala()
+    private async Task<FtmResultView> ImportZala() => await Import(await File.ReadAllTextAsync(ZalaFile));
+
+    private async Task<FtmResultView> Import(string ndjson)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/import/ftm", UriKind.Relative))
         {
-            Content = new StringContent(await File.ReadAllTextAsync(ZalaFile), Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
+            Content = new StringContent(ndjson, Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
         };
         request.Headers.Add("X-Api-Key", Key);
         using var reply = await client.SendAsync(request);
