@@ -125,6 +125,8 @@ public sealed record SanctionRecord : ISanctionFields
     public string? Listed { get; init; }
     /// <summary>When the measure took effect.</summary>
     public string? Start { get; init; }
+    /// <summary>True when <c>start</c> is not the source's but inferred: the day the source was first seen listing it.</summary>
+    public bool? StartInferred { get; init; }
     /// <summary>When it ended or ends; none means ongoing.</summary>
     public string? End { get; init; }
     /// <summary>active, lifted or expired; lifted and expired need <c>end</c>.</summary>

@@ -265,6 +265,7 @@ public abstract class SanctionRules<T> : AbstractValidator<T> where T : ISanctio
         RuleFor(s => s.LegalBasis).OptionalWords(500);
         RuleFor(s => s.Listed).PartialDate();
         RuleFor(s => s.Start).PartialDate();
+        RuleFor(s => s.Start).NotEmpty().When(s => s.StartInferred == true).WithMessage("'startInferred' says the start was inferred; give the inferred 'start'.");
         RuleFor(s => s.End).PartialDate();
         RuleFor(s => s.Status!).OneOf(SanctionStatuses.All).When(s => s.Status is not null);
         RuleFor(s => s.End).NotEmpty().When(s => s.Status is SanctionStatuses.Lifted or SanctionStatuses.Expired)
@@ -356,7 +357,7 @@ public abstract class RelationshipRules<T> : AbstractValidator<T> where T : IRel
                 {
                     context.AddFailure($"properties.{key}", $"{type}'s '{key}' must be one of: {string.Join(", ", allowedValues.Order(StringComparer.Ordinal))}.");
                 }
-                else if (key is "since" or "until" && !KnowledgeDocumentValidator.PartialDate().IsMatch(value))
+                else if (key is "since" or "until" or "start" or "end" or "date" && !KnowledgeDocumentValidator.PartialDate().IsMatch(value))
                 {
                     context.AddFailure($"properties.{key}", $"'{key}' must be an ISO-8601 date: yyyy-MM-dd, yyyy-MM or yyyy.");
                 }

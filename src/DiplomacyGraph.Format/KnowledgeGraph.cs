@@ -32,7 +32,9 @@ public static class KnowledgeGraph
 
     public static GraphNode ForSanction(ISanctionFields s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Sanction, DocumentGraph.Cite(sourceId, s.Evidence),
         ("name", s.Description), ("kind", s.Kind), ("date", s.Date), ("authority", s.Authority), ("program", s.Program),
-        ("legalBasis", s.LegalBasis), ("listed", s.Listed), ("start", s.Start), ("end", s.End), ("status", s.Status));
+        ("legalBasis", s.LegalBasis), ("listed", s.Listed), ("start", s.Start), ("end", s.End), ("status", s.Status),
+        // Stored only when true, so that a sanction whose start is the source's holds no flag at all.
+        ("startInferred", s.StartInferred == true ? true : null));
 
     public static GraphNode ForStatement(IStatementFields s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Statement, DocumentGraph.Cite(sourceId, s.Evidence),
         ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date));

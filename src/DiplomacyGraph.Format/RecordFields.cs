@@ -65,6 +65,7 @@ public interface ISanctionFields
     string? Program { get; }
     string? LegalBasis { get; }
     string? Listed { get; }
+    bool? StartInferred { get; }
     string? Start { get; }
     string? End { get; }
     string? Status { get; }

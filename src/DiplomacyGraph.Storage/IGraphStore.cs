@@ -189,6 +189,9 @@ public sealed record SanctionSearch(string? ImposerId, string? TargetId, string?
 {
     /// <summary>Only sanctions in force on this day (yyyy-MM-dd), by <see cref="Model.SanctionLifetime.IsActiveOn"/>.</summary>
     public string? ActiveOn { get; init; }
+
+    /// <summary>Only sanctions imposed under this programme (a Program node's id, linked by UNDER_PROGRAM).</summary>
+    public string? ProgramId { get; init; }
 }
 
 /// <summary>What a figure search looks for.</summary>

@@ -18,8 +18,8 @@ internal static class ProgramsApi
 
         group.MapGet("/", FindPrograms)
             .WithName("FindPrograms")
-            .WithSummary("Government programmes")
-            .WithDescription("Programmes and schemes with who runs them and the figures about them, each with its evidence and source. Filter by text in the name (`q`, case- and accent-insensitive). Ordered by name, then id.");
+            .WithSummary("Government and sanctions programmes")
+            .WithDescription("Every programme: government schemes with who runs them and the figures about them, and sanctions programmes with the sanctions imposed under them (`GET /api/sanctions?program=` pages through those), each with its evidence and source. Filter by text in the name (`q`, case- and accent-insensitive). Ordered by name, then id.");
 
         group.MapGet("/{id}", GetProgram)
             .WithName("GetProgram")

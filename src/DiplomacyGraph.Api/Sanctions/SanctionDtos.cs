@@ -19,6 +19,9 @@ namespace DiplomacyGraph.Api.Sanctions;
 /// <param name="LegalBasis">The legal basis, e.g. Executive Order 14059.</param>
 /// <param name="Listed">When the target was listed.</param>
 /// <param name="Start">When it took effect.</param>
+/// <param name="StartInferred">True when <c>start</c> is not the source's but the day the source was first seen listing it
+/// (a FollowTheMoney sanction with no start, listing or imposition date: its <c>first_seen</c>).</param>
+/// <param name="UnderProgram">The sanctions programmes it was imposed under (UNDER_PROGRAM); filter with <c>program</c>.</param>
 /// <param name="End">When it ended or ends; null means ongoing.</param>
 /// <param name="Status">active, lifted or expired, where the source says.</param>
 /// <param name="Truncated">True when the imposers or targets were cut at 500; each target's own sanctions list reaches the rest.</param>
@@ -37,6 +40,8 @@ public sealed record SanctionDto(
     string? LegalBasis,
     string? Listed,
     string? Start,
+    bool StartInferred,
+    [property: ListCap(LinkCap.Max)] IReadOnlyList<NodeRef> UnderProgram,
     string? End,
     string? Status,
     InForceDto InForce,
@@ -52,8 +57,9 @@ public sealed record SanctionDto(
     static CsvTable<SanctionDto> ICsvRow<SanctionDto>.CsvColumns { get; } = new(
         ("id", s => s.Id), ("kind", s => s.Kind), ("date", s => s.Date), ("description", s => s.Description),
         ("authority", s => s.Authority), ("program", s => s.Program), ("legalBasis", s => s.LegalBasis),
-        ("listed", s => s.Listed), ("start", s => s.Start), ("end", s => s.End), ("status", s => s.Status),
+        ("listed", s => s.Listed), ("start", s => s.Start), ("startInferred", s => Csv.Value(s.StartInferred)), ("end", s => s.End), ("status", s => s.Status),
         ("inForceSince", s => s.InForce.Since), ("inForceUntil", s => s.InForce.Until),
+        ("programIds", s => Csv.Ids(s.UnderProgram)),
         ("imposerIds", s => Csv.Ids(s.ImposedBy.Select(p => p.Actor))), ("imposerNames", s => Csv.Names(s.ImposedBy.Select(p => p.Actor))),
         ("targetIds", s => Csv.Ids(s.Targets.Select(p => p.Actor))), ("targetNames", s => Csv.Names(s.Targets.Select(p => p.Actor))),
         ("targetScopes", s => Csv.Join(s.Targets.Select(p => p.Scope))),
@@ -69,6 +75,7 @@ public sealed record SanctionDto(
             cap.Take(sanction.Out(RelationshipTypes.Targets).Select(SanctionPartyDto.From)),
             node.Evidence.ToDto(),
             node.Text("authority"), node.Text("program"), node.Text("legalBasis"), node.Text("listed"), node.Text("start"),
+            node.Properties.GetValueOrDefault("startInferred") is true, cap.Take(sanction.Out(RelationshipTypes.UnderProgram).Select(l => l.Other.Ref())),
             node.Text("end"), node.Text("status"), InForceDto.Of(node), cap.Cut);
     }
 }
@@ -76,13 +83,15 @@ public sealed record SanctionDto(
 /// <summary>The period a sanction counts as in force.</summary>
 /// <param name="Since">Its first day (a partial date covers its whole month or year); null when no date is known.</param>
 /// <param name="Until">Its last day; null means ongoing.</param>
-/// <param name="Note">Why it is never counted as in force, when it is not.</param>
+/// <param name="Note">Why it is never counted as in force, when it is not; or that its first day is inferred, when it is.</param>
 public sealed record InForceDto(string? Since, string? Until, string? Note)
 {
     public const string NoBegin = "No start, listing or imposition date is known, so this sanction counts as in force on no day.";
 
+    public const string InferredBegin = "The source gives no start, listing or imposition date: it counts as in force from the day the source was first seen listing it (startInferred).";
+
     public static InForceDto Of(GraphNode sanction) => SanctionLifetime.Begin(sanction) is { } begin
-        ? new(begin, SanctionLifetime.End(sanction), null)
+        ? new(begin, SanctionLifetime.End(sanction), sanction.Properties.GetValueOrDefault("startInferred") is true ? InferredBegin : null)
         : new(null, SanctionLifetime.End(sanction), NoBegin);
 }
 

@@ -13,6 +13,7 @@ internal sealed class SanctionExamples : OpenApiExamples
         ["* api/sanctions:imposer"] = "donald-trump",
         ["* api/sanctions:target"] = "gustavo-petro",
         ["* api/sanctions:kind"] = "visa-revocation",
+        ["* api/sanctions:program"] = "voluntary-substitution-program",
     };
 
     public override IReadOnlyDictionary<string, Func<JsonNode>> Bodies { get; } = new Dictionary<string, Func<JsonNode>>(StringComparer.Ordinal)

@@ -26,6 +26,8 @@ public sealed record SanctionWrite : ISanctionFields, INodeWrite
     public string? Listed { get; init; }
     /// <summary>When the measure took effect.</summary>
     public string? Start { get; init; }
+    /// <summary>True when <c>start</c> is inferred (the day the source was first seen listing it), not given by the source.</summary>
+    public bool? StartInferred { get; init; }
     /// <summary>When it ended or ends; none means ongoing.</summary>
     public string? End { get; init; }
     /// <summary>active, lifted or expired; lifted and expired need <c>end</c>.</summary>

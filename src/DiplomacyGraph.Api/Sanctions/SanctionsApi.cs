@@ -19,7 +19,7 @@ internal static class SanctionsApi
         group.MapGet("/", FindSanctions)
             .WithName("FindSanctions")
             .WithSummary("Who sanctioned whom")
-            .WithDescription("Sanctions and restrictions by imposer, target, kind and the day they are in force (`activeOn`), each with its programme, dates and evidence. Try `target=gustavo-petro`.");
+            .WithDescription("Sanctions and restrictions by imposer, target, programme (`program`), kind and the day they are in force (`activeOn`), each with its programme, dates and evidence. Try `target=gustavo-petro`.");
 
         group.MapGet("/{id}", GetSanction)
             .WithName("GetSanction")
@@ -39,6 +39,8 @@ internal static class SanctionsApi
         public string? Target { get; init; }
         [Description("financial, visa-revocation, restrictions-on-government-members, restrictions-on-family-members, …")]
         public string? Kind { get; init; }
+        [Description("Id of the programme it was imposed under (UNDER_PROGRAM), e.g. ftm-program-us-rushar; see GET /api/programs.")]
+        public string? Program { get; init; }
         [Description("Only sanctions in force on this day, YYYY-MM-DD: from start (else listed, else date) to end, an open end being ongoing; partial dates cover their whole month or year. A sanction with none of those dates is in force on no day.")]
         public string? ActiveOn { get; init; }
     }
@@ -49,6 +51,7 @@ internal static class SanctionsApi
         {
             RuleFor(q => q.Imposer).NodeId();
             RuleFor(q => q.Target).NodeId();
+            RuleFor(q => q.Program).NodeId();
             RuleFor(q => q.Kind).OneOf(SanctionKinds.All);
             RuleFor(q => q.ActiveOn).IsoDate();
         }
@@ -80,7 +83,7 @@ internal static class SanctionsApi
     public static async Task<Results<Ok<PagedList<SanctionDto>>, NotFoundProblem>> FindSanctions(
         [AsParameters] SanctionQuery query, IGraphStore store, CancellationToken ct)
     {
-        var search = new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength) { ActiveOn = query.ActiveOn };
+        var search = new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength) { ActiveOn = query.ActiveOn, ProgramId = query.Program };
         return (await store.FindSanctionsIfAnchorsExist(search, ct)).Answer(page => page.Map(SanctionDto.From));
     }
 }

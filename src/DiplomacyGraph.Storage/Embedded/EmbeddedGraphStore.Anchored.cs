@@ -13,7 +13,8 @@ public sealed partial class EmbeddedGraphStore
         Anchored([("actor", NodeLabel.Actor, search.ActorId)], () => FindEvents(search, ct), ct);
 
     public Task<Lookup<Page<NodeWithLinks>>> FindSanctionsIfAnchorsExist(SanctionSearch search, CancellationToken ct) =>
-        Anchored([("imposer", NodeLabel.Actor, search.ImposerId), ("target", NodeLabel.Actor, search.TargetId)], () => FindSanctions(search, ct), ct);
+        Anchored([("imposer", NodeLabel.Actor, search.ImposerId), ("target", NodeLabel.Actor, search.TargetId), ("program", NodeLabel.Program, search.ProgramId)],
+            () => FindSanctions(search, ct), ct);
 
     public Task<Lookup<Page<NodeWithLinks>>> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
         Anchored([("speaker", NodeLabel.Actor, search.SpeakerId), ("about", null, search.AboutId)], () => FindStatements(search, ct), ct);

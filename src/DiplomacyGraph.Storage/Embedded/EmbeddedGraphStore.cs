@@ -227,12 +227,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         {
             { ImposerId: { } imposer } => index.LinkedChronologically(imposer, RelationshipTypes.Imposed, Directions.Out, NodeLabel.Sanction),
             { TargetId: { } target } => index.LinkedChronologically(target, RelationshipTypes.Targets, Directions.In, NodeLabel.Sanction),
+            { ProgramId: { } program } => index.LinkedChronologically(program, RelationshipTypes.UnderProgram, Directions.In, NodeLabel.Sanction),
             _ => index.Ordered(NodeLabel.Sanction, search.Kind),
         };
         var matches = sanctions
             .Where(s => search.Kind is null || s.Kind == search.Kind)
             .Where(s => search.ImposerId is null || index.HasEdge(search.ImposerId, RelationshipTypes.Imposed, s.Id))
             .Where(s => search.TargetId is null || index.HasEdge(s.Id, RelationshipTypes.Targets, search.TargetId))
+            .Where(s => search.ProgramId is null || index.HasEdge(s.Id, RelationshipTypes.UnderProgram, search.ProgramId))
             .Where(s => search.ActiveOn is null || SanctionLifetime.IsActiveOn(s, search.ActiveOn));
         return PageWithLinks(matches, search.Page, search.PageSize);
     });

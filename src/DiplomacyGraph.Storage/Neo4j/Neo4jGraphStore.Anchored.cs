@@ -12,7 +12,7 @@ public sealed partial class Neo4jGraphStore
 
     public Task<Lookup<Page<NodeWithLinks>>> FindSanctionsIfAnchorsExist(SanctionSearch search, CancellationToken ct) =>
         PageIfAnchorsExist(SanctionsVariant(search), search.Page, search.PageSize,
-            [("imposer", NodeLabel.Actor, search.ImposerId), ("target", NodeLabel.Actor, search.TargetId)], ct);
+            [("imposer", NodeLabel.Actor, search.ImposerId), ("target", NodeLabel.Actor, search.TargetId), ("program", NodeLabel.Program, search.ProgramId)], ct);
 
     public Task<Lookup<Page<NodeWithLinks>>> FindStatementsIfAnchorsExist(StatementSearch search, CancellationToken ct) =>
         PageIfAnchorsExist(StatementsVariant(search), search.Page, search.PageSize,

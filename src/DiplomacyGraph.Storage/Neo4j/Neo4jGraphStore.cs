@@ -190,8 +190,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     private static (string, Dictionary<string, object?>) SanctionsVariant(SanctionSearch search) => search switch
     {
-        { ImposerId: { } imposer } => ("SanctionsByImposer", Params(("imposerId", imposer), ("targetId", search.TargetId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
-        { TargetId: { } target } => ("SanctionsByTarget", Params(("targetId", target), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+        { ImposerId: { } imposer } => ("SanctionsByImposer", Params(("imposerId", imposer), ("targetId", search.TargetId), ("programId", search.ProgramId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+        { TargetId: { } target } => ("SanctionsByTarget", Params(("targetId", target), ("programId", search.ProgramId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
+        { ProgramId: { } program } => ("SanctionsByProgram", Params(("programId", program), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
         { Kind: { } kind } => ("SanctionsByKind", Params(("kind", kind), ("activeOn", search.ActiveOn))),
         _ => ("Sanctions", Params(("activeOn", search.ActiveOn))),
     };

@@ -63,7 +63,7 @@ public static class NodeKinds
         new(NodeLabel.Figure, "figures", PathRank: 5, ListOrder.ById, FilteredByKind: false, IsFact: true,
             "a number a source gives, with its unit, about something"),
         new(NodeLabel.Program, "programs", PathRank: 6, ListOrder.ById, FilteredByKind: false, IsFact: true,
-            "a programme an actor runs"),
+            "a programme an actor runs, or a sanctions programme sanctions are imposed under"),
         new(NodeLabel.Source, "source", PathRank: 7, ListOrder.ById, FilteredByKind: false, IsFact: false,
             "the article, report or transcript that facts cite"),
     ];

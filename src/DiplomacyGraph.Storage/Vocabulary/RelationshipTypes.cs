@@ -82,6 +82,11 @@ public static class RelationshipTypes
     public const string MadeAt = "MADE_AT";
     public const string Reported = "REPORTED";
     public const string Runs = "RUNS";
+    public const string Owns = "OWNS";
+    public const string DirectorOf = "DIRECTOR_OF";
+    public const string LinkedTo = "LINKED_TO";
+    public const string Paid = "PAID";
+    public const string UnderProgram = "UNDER_PROGRAM";
 
     private static HashSet<NodeLabel> L(params NodeLabel[] labels) => [.. labels];
     private static HashSet<string> P(params string[] names) => new(names, StringComparer.Ordinal);
@@ -119,6 +124,18 @@ public static class RelationshipTypes
         new(MadeAt, "a statement was made at or right after an event", L(NodeLabel.Statement), L(NodeLabel.Event), P("timing")),
         new(Reported, "an actor published a figure", L(NodeLabel.Actor), L(NodeLabel.Figure), P()),
         new(Runs, "an actor runs a program", L(NodeLabel.Actor), L(NodeLabel.Program), P()),
+        // Money and control (FollowTheMoney's Ownership, Directorship, UnknownLink/Representation and Payment): as
+        // telling as a family tie when asking how two actors are connected, a bare "linked to" less so. Ownership says
+        // most of them: an owner who also sits on the board is connected first through what they own.
+        new(Owns, "an actor owns (a share of) another: percentage and shares held, from start to end, relation in the source's words",
+            L(NodeLabel.Actor), L(NodeLabel.Actor), P("percentage", "shares", "start", "end", "relation"), PathRank: 1),
+        new(DirectorOf, "an actor directs or manages an organization, in a role, from start to end",
+            L(NodeLabel.Actor), L(NodeLabel.Actor), P("role", "start", "end"), PathRank: 2),
+        new(LinkedTo, "an actor is linked to another in a way the source does not classify, or represents it (role: how)",
+            L(NodeLabel.Actor), L(NodeLabel.Actor), P("role"), PathRank: 4),
+        new(Paid, "an actor paid another: amount and currency, on a date, for a purpose",
+            L(NodeLabel.Actor), L(NodeLabel.Actor), P("amount", "currency", "date", "purpose"), PathRank: 3),
+        new(UnderProgram, "a sanction was imposed under a sanctions programme", L(NodeLabel.Sanction), L(NodeLabel.Program), P()),
     ];
 
     public static readonly IReadOnlyDictionary<string, RelationshipRule> ByType =

@@ -54,23 +54,3 @@ public sealed class FtmTestDataTests
         Assert.True(Has("Person", "nationality") && Has("Person", "alias") && Has("PublicBody", "country"));
     }
 }
-
-/// <summary>The ISO country table of the FollowTheMoney import is the one seed/README.md documents.</summary>
-public sealed partial class FtmCountryTableTests
-{
-    [Fact]
-    public void Seed_readme_documents_the_country_code_table_exactly()
-    {
-        var readme = File.ReadAllText(Path.Combine(Contract.Stores.RepositoryRoot(), "seed", "README.md"));
-        var section = readme[readme.IndexOf("**Country codes**", StringComparison.Ordinal)..];
-        section = section[..section.IndexOf("\n\n(", StringComparison.Ordinal)];
-
-        var documented = Pair().Matches(section).ToDictionary(m => m.Groups["code"].Value, m => m.Groups["id"].Value);
-
-        Assert.Equal(DiplomacyGraph.Api.Import.FollowTheMoney.Countries.ToDictionary(c => c.Key, c => c.Value.Id).OrderBy(p => p.Key, StringComparer.Ordinal),
-            documented.OrderBy(p => p.Key, StringComparer.Ordinal));
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\| `(?<code>[a-z]{2})` \| `(?<id>[a-z-]+)` ")]
-    private static partial System.Text.RegularExpressions.Regex Pair();
-}

@@ -8,7 +8,7 @@ namespace DiplomacyGraph.Api.Import;
 /// <summary>
 /// The FollowTheMoney format: its reader (<see cref="FtmReader"/>, entities one JSON object a line), one mapper per
 /// schema family (<see cref="FtmParties"/>, <see cref="FtmSanctions"/>, <see cref="FtmFamilies"/>,
-/// <see cref="FtmMemberships"/>), then one knowledge document per dataset, checked by the same validator as any
+/// <see cref="FtmMemberships"/>, <see cref="FtmLinks"/>), then one knowledge document per dataset, checked by the same validator as any
 /// document and merged into one graph (<see cref="FtmDocuments"/>). The mapping table is in seed/README.md.
 /// </summary>
 public static class FollowTheMoney
@@ -30,36 +30,18 @@ public static class FollowTheMoney
             .Append(Pair("Sanction", FtmSanctions.Map))
             .Append(Pair("Passport", FtmIdentifiers.MapPassport))
             .Concat(new[] { "Family", "Associate" }.Select(schema => Pair(schema, FtmFamilies.Map)))
-            .Concat(new[] { "Membership", "Employment", "Occupancy", "Position" }.Select(schema => Pair(schema, FtmMemberships.Map))),
+            .Concat(new[] { "Membership", "Employment", "Occupancy", "Position" }.Select(schema => Pair(schema, FtmMemberships.Map)))
+            .Concat(FtmLinks.Schemata.Select(schema => Pair(schema, FtmLinks.Map))),
         StringComparer.Ordinal);
 
     /// <summary>The schemata read; any other is counted, skipped and listed.</summary>
     public static readonly IReadOnlySet<string> Schemata = new HashSet<string>(Mappers.Keys, StringComparer.Ordinal);
 
-    /// <summary>ISO 3166-1 alpha-2 codes (lower case, as FollowTheMoney writes them) → our country actors. Documented in seed/README.md.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Id, string Name)> Countries = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
-    {
-        ["ar"] = ("argentina", "Argentina"),
-        ["bo"] = ("bolivia", "Bolivia"),
-        ["br"] = ("brazil", "Brazil"),
-        ["ca"] = ("canada", "Canada"),
-        ["cl"] = ("chile", "Chile"),
-        ["cn"] = ("china", "China"),
-        ["co"] = ("colombia", "Colombia"),
-        ["cu"] = ("cuba", "Cuba"),
-        ["de"] = ("germany", "Germany"),
-        ["ec"] = ("ecuador", "Ecuador"),
-        ["es"] = ("spain", "Spain"),
-        ["fr"] = ("france", "France"),
-        ["gb"] = ("united-kingdom", "United Kingdom"),
-        ["mx"] = ("mexico", "Mexico"),
-        ["ni"] = ("nicaragua", "Nicaragua"),
-        ["pa"] = ("panama", "Panama"),
-        ["pe"] = ("peru", "Peru"),
-        ["ru"] = ("russia", "Russia"),
-        ["us"] = ("united-states", "United States"),
-        ["ve"] = ("venezuela", "Venezuela"),
-    };
+    /// <summary>
+    /// FollowTheMoney's country and territory codes (lower case, as it writes them) → our country actors: FollowTheMoney's
+    /// own list (<see cref="FtmCountries"/>). Documented in seed/README.md.
+    /// </summary>
+    public static IReadOnlyDictionary<string, (string Id, string Name)> Countries => FtmCountries.All;
 
     /// <summary>Reads a file, maps its entities, and checks the documents they make with <paramref name="validator"/>.</summary>
     public static async Task<FtmConversion> Read(TextReader reader, FtmMapping mapping, IValidator<KnowledgeDocument> validator, CancellationToken ct)

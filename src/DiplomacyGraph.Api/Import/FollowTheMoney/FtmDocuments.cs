@@ -37,6 +37,7 @@ internal static partial class FtmDocuments
                 Actors = [.. set.Actors.Select(a => a.Record)],
                 Sanctions = [.. set.Sanctions.Select(s => s.Record)],
                 Relationships = [.. set.Relationships.Select(r => r.Record)],
+                Programs = [.. set.Programs.Select(p => p.Record)],
             };
             var result = validator.Validate(document);
             foreach (var failure in result.Errors)
@@ -80,6 +81,7 @@ internal static partial class FtmDocuments
             "actors" when index < set.Actors.Count => set.Actors[index].Line,
             "sanctions" when index < set.Sanctions.Count => set.Sanctions[index].Line,
             "relationships" when index < set.Relationships.Count => set.Relationships[index].Line,
+            "programs" when index < set.Programs.Count => set.Programs[index].Line,
             _ => null,
         };
     }

@@ -11,6 +11,9 @@ internal sealed record FtmEntity(string Id, string Schema, Dictionary<string, Li
     /// <summary>The ids this entity replaced when its publisher merged records (<c>referents</c>, outside the properties).</summary>
     public IReadOnlyList<string> Referents { get; init; } = [];
 
+    /// <summary>The day the entity was first seen in its source (the top-level <c>first_seen</c>), when the line gives it.</summary>
+    public string? FirstSeen { get; init; }
+
     public string? First(string property) => Properties.TryGetValue(property, out var values) ? values.FirstOrDefault() : null;
 
     public List<string> All(string property) => Properties.TryGetValue(property, out var values) ? values : [];

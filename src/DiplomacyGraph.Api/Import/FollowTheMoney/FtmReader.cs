@@ -93,7 +93,8 @@ internal static class FtmReader
             var seen = SeenFields
                 .Select(key => root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? FtmValues.LocalDateTime(v.GetString()) : null)
                 .OfType<string>().ToList();
-            return new FtmEntity(id!, schema!, properties, datasets, number, seen).WithHeader(root);
+            var firstSeen = root.TryGetProperty("first_seen", out var f) && f.ValueKind == JsonValueKind.String ? FtmValues.Date(f.GetString()) : null;
+            return new FtmEntity(id!, schema!, properties, datasets, number, seen) .WithHeader(root) with { FirstSeen = firstSeen };
         }
         catch (JsonException e)
         {

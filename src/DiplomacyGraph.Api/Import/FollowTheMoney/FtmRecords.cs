@@ -9,6 +9,7 @@ internal sealed class FtmDatasetRecords
     public List<(ActorRecord Record, int Line)> Actors { get; } = [];
     public List<(SanctionRecord Record, int Line)> Sanctions { get; } = [];
     public List<(RelationshipRecord Record, int Line)> Relationships { get; } = [];
+    public List<(ProgramRecord Record, int Line)> Programs { get; } = [];
     public HashSet<string> Declared { get; } = new(StringComparer.Ordinal);
     public HashSet<string> RelationshipKeys { get; } = new(StringComparer.Ordinal);
     public List<string> Seen { get; } = [];
@@ -67,6 +68,15 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
         }
     }
 
+    public void AddProgram(FtmEntity source, ProgramRecord record)
+    {
+        foreach (var name in source.Datasets)
+        {
+            var set = Dataset(name, source);
+            if (set.Declared.Add(record.Id)) set.Programs.Add((record, source.Line));
+        }
+    }
+
     public void AddRelationship(FtmEntity source, string type, string from, string to, Dictionary<string, string> properties, string evidence)
     {
         foreach (var name in source.Datasets)
@@ -78,6 +88,32 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
                 set.Relationships.Add((new RelationshipRecord { Type = type, From = from, To = to, Properties = properties, Evidence = FtmValues.Cap(evidence) }, source.Line));
             }
         }
+    }
+
+    /// <summary>
+    /// A relationship in each of the entity's datasets, like <see cref="AddRelationship"/>, except that one the dataset
+    /// already holds between the same ends is not dropped but combined with this one by <paramref name="combine"/>.
+    /// </summary>
+    public void CombineRelationship(FtmEntity source, string type, string from, string to, Dictionary<string, string> properties, string evidence,
+        Func<RelationshipRecord, RelationshipRecord, RelationshipRecord> combine)
+    {
+        var record = new RelationshipRecord { Type = type, From = from, To = to, Properties = properties, Evidence = FtmValues.Cap(evidence) };
+        var ends = RelationshipTypes.Canonical(type, from, to, properties);
+        var fresh = false;
+        foreach (var name in source.Datasets)
+        {
+            var set = Dataset(name, source);
+            // The key set says whether to look: a repeated pair is rare, a search of every relationship is not cheap.
+            if (!set.RelationshipKeys.Contains($"{ends.From}:{type}:{ends.To}"))
+            {
+                fresh = true;
+                continue;
+            }
+            var at = set.Relationships.FindIndex(r => r.Record.Type == type && RelationshipTypes.Canonical(type, r.Record.From, r.Record.To, r.Record.Properties) == ends);
+            set.Relationships[at] = (combine(set.Relationships[at].Record, record), set.Relationships[at].Line);
+        }
+        // Adds it to the datasets that lack it; those that hold it keep their combined record.
+        if (fresh) AddRelationship(source, type, from, to, properties, evidence);
     }
 
     /// <summary>

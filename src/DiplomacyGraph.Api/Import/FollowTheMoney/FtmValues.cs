@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using AnyAscii;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
@@ -22,16 +23,21 @@ internal static partial class FtmValues
     public static string? LocalDateTime(string? value) =>
         value is { Length: >= 10 } && PartialDate().IsMatch(value[..10]) ? (value.Length >= 16 && value[10] == 'T' ? value[..16] : value[..10]) : null;
 
-    /// <summary>A lowercase slug; a long one is cut and made unique with a hash of the whole.</summary>
+    /// <summary>
+    /// A lowercase slug of the text transliterated to Latin (AnyAscii: "Служба безпеки України" becomes
+    /// "sluzhba-bezpeki-ukraini"), so that no two names in other scripts share an id. A long slug is cut and made
+    /// unique with a hash of the whole text; a text with no letter or digit in any script is named by that hash alone.
+    /// </summary>
     public static string Slug(string text)
     {
-        var folded = Text.Fold(text);
+        var folded = Text.Fold(text.Transliterate());
         var slug = NonSlug().Replace(folded, "-").Trim('-');
-        if (slug.Length == 0) slug = "x";
+        if (slug.Length == 0) return $"h-{Hash(text)}";
         if (slug.Length <= KnowledgeDocumentValidator.MaxIdLength) return slug;
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10].ToLowerInvariant();
-        return $"{slug[..(KnowledgeDocumentValidator.MaxIdLength - 11)].TrimEnd('-')}-{hash}";
+        return $"{slug[..(KnowledgeDocumentValidator.MaxIdLength - 11)].TrimEnd('-')}-{Hash(text)}";
     }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10].ToLowerInvariant();
 
     public static string Cap(string text, int max = KnowledgeDocumentValidator.MaxTextLength) => text.Length <= max ? text : text[..(max - 1)] + "…";
 

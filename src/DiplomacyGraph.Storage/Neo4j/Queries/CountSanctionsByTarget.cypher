@@ -1,11 +1,13 @@
 // How many FindSanctionsByTarget pages through.
 // $activeOn keeps those in force that day (SanctionLifetime: begin = start, else listed, else date; a partial end covers its period).
 // @param targetId: "gustavo-petro"
+// @param programId: "ftm-program-us-rushar"
 // @param kind: "financial"
 // @param activeOn: "2026-02-03"
 MATCH (:Node {id: $targetId})<-[:TARGETS]-(n:Sanction)
 WITH DISTINCT n
-WHERE $kind IS NULL OR n.kind = $kind
+WHERE ($programId IS NULL OR size([(n)-[:UNDER_PROGRAM]->(p) WHERE p.id = $programId | 1]) > 0)
+  AND ($kind IS NULL OR n.kind = $kind)
 WITH n
 WHERE $activeOn IS NULL OR (coalesce(n.start, n.listed, n.date) <= $activeOn AND (n.`end` IS NULL OR $activeOn <= n.`end` + '~'))
 RETURN count(n) AS total

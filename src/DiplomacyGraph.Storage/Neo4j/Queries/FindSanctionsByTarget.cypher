@@ -1,14 +1,16 @@
-// Sanctions targeting an actor (from the actor, through the id constraint), optionally of a kind.
+// Sanctions targeting an actor (from the actor, through the id constraint), optionally under a programme and of a kind.
 // One page, by date (undated last) then id, with links; CountSanctionsByTarget counts the whole.
 // $activeOn keeps those in force that day (SanctionLifetime: begin = start, else listed, else date; a partial end covers its period).
 // @param targetId: "gustavo-petro"
+// @param programId: "ftm-program-us-rushar"
 // @param kind: "financial"
 // @param activeOn: "2026-02-03"
 // @param skip: 0
 // @param limit: 20
 MATCH (:Node {id: $targetId})<-[:TARGETS]-(n:Sanction)
 WITH DISTINCT n
-WHERE $kind IS NULL OR n.kind = $kind
+WHERE ($programId IS NULL OR size([(n)-[:UNDER_PROGRAM]->(p) WHERE p.id = $programId | 1]) > 0)
+  AND ($kind IS NULL OR n.kind = $kind)
 WITH n
 WHERE $activeOn IS NULL OR (coalesce(n.start, n.listed, n.date) <= $activeOn AND (n.`end` IS NULL OR $activeOn <= n.`end` + '~'))
 WITH n

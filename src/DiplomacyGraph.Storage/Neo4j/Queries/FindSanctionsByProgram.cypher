@@ -1,0 +1,22 @@
+// Sanctions imposed under a programme (from the programme, through the id constraint), optionally of a kind.
+// One page, by date (undated last) then id, with links; CountSanctionsByProgram counts the whole.
+// $activeOn keeps those in force that day (SanctionLifetime: begin = start, else listed, else date; a partial end covers its period).
+// @param programId: "ftm-program-us-rushar"
+// @param kind: "financial"
+// @param activeOn: "2026-02-03"
+// @param skip: 0
+// @param limit: 20
+MATCH (:Node {id: $programId})<-[:UNDER_PROGRAM]-(n:Sanction)
+WITH DISTINCT n
+WHERE $kind IS NULL OR n.kind = $kind
+WITH n
+WHERE $activeOn IS NULL OR (coalesce(n.start, n.listed, n.date) <= $activeOn AND (n.`end` IS NULL OR $activeOn <= n.`end` + '~'))
+WITH n
+ORDER BY coalesce(n.date, '~'), n.id
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: {name: m.name, kind: m.kind, date: m.date, sortKey: m.sortKey}}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: {name: m.name, kind: m.kind, date: m.date, sortKey: m.sortKey}}}]} AS node
