@@ -131,7 +131,8 @@ public abstract class FtmImportContract : IAsyncLifetime
         Assert.Empty(again.Nodes.Updated);
         Assert.Empty(again.Relationships.Created);
         Assert.Empty(again.Relationships.Updated);
-        Assert.Equal(first.Nodes.Created.Concat(first.Nodes.Updated).Order(StringComparer.Ordinal), again.Nodes.Unchanged.Order(StringComparer.Ordinal));
+        // A node two batches write (a source, a country) is counted in each: compare the ids.
+        Assert.Equal(first.Nodes.Created.Concat(first.Nodes.Updated).Concat(first.Nodes.Unchanged).Distinct().Order(StringComparer.Ordinal), again.Nodes.Unchanged.Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(first.Relationships.Created.Concat(first.Relationships.Updated).Order(StringComparer.Ordinal), again.Relationships.Unchanged.Order(StringComparer.Ordinal));
     }
 
