@@ -58,4 +58,20 @@ public sealed class FtmImportCommandTests : IDisposable
         // Parties and the rest go in two batches: a node both write (Colombia, a source) counts in each.
         Assert.Matches(@"nodes: 17 created, 3 updated, 2 unchanged", after.Out);
     }
+
+    [Fact]
+    public async Task An_undated_file_needs_published_and_takes_it_from_the_command_line()
+    {
+        var file = Path.Combine(folder.FullName, "undated.ndjson");
+        File.WriteAllText(file, """{"id":"gen-1","schema":"Person","properties":{"name":["Undated Person"]},"datasets":["gen"]}""" + "\n");
+
+        var refused = await ApiProcess.RunAsync("import", "--format", "ftm", file, $"--Embedded:Path={DatabasePath}");
+        var dated = await ApiProcess.RunAsync("import", "--format", "ftm", "--published", "2024-06-01", file, $"--Embedded:Path={DatabasePath}");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("datasets.gen: The dataset 'gen' has no date", refused.Error, StringComparison.Ordinal);
+        Assert.True(dated.ExitCode == 0, dated.Error);
+        Assert.Contains("sources ftm-gen-v20240601)", dated.Out, StringComparison.Ordinal);
+        Assert.Contains("nodes: 2 created, 0 updated, 0 unchanged", dated.Out, StringComparison.Ordinal);
+    }
 }
