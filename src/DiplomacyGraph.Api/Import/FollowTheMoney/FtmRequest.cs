@@ -19,9 +19,9 @@ internal static partial class FtmRequest
         {
             problems["published"] = ["'published' must be a date (yyyy-MM-dd) or a date-time (yyyy-MM-ddTHH:mm, seconds allowed)."];
         }
-        if (dataset is not null && (dataset.Length is 0 or > 200 || dataset.Any(char.IsControl)))
+        if (dataset is not null && !DatasetPattern().IsMatch(dataset))
         {
-            problems["dataset"] = ["'dataset' must be a dataset name of 1 to 200 characters."];
+            problems["dataset"] = ["'dataset' must be a dataset name: 1 to 100 lower-case letters, digits, '_' or '-' (e.g. us_ofac_sdn)."];
         }
         return problems;
     }
@@ -61,7 +61,16 @@ internal static partial class FtmRequest
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?$")]
+    /// <summary>A dataset name as FollowTheMoney exports write them (us_ofac_sdn).</summary>
+    public const string DatasetName = "^[a-z0-9][a-z0-9_-]{0,99}$";
+
+    /// <summary>A publication date, or date-time to the minute or second.</summary>
+    public const string PublishedDate = @"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?$";
+
+    [System.Text.RegularExpressions.GeneratedRegex(DatasetName)]
+    private static partial System.Text.RegularExpressions.Regex DatasetPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(PublishedDate)]
     private static partial System.Text.RegularExpressions.Regex PublishedPattern();
 
     /// <summary>A batch the store refused: 409 or 422 as for any import, saying what was written before it.</summary>
