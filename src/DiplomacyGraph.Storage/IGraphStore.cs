@@ -149,6 +149,13 @@ public interface IGraphStore
     /// </summary>
     Task<IRetractSourceOutcome> RetractSource(string sourceId, CancellationToken ct);
 
+    /// <summary>
+    /// Withdraws the sources <paramref name="fromSource"/> picks from these nodes and their relationships in one
+    /// transaction (<see cref="WithdrawalPlan"/>): a retraction of those sources for these facts only. Absent ids are
+    /// skipped; the sources stay.
+    /// </summary>
+    Task<SourceRetraction> Withdraw(IReadOnlyList<string> nodeIds, Func<string, bool> fromSource, CancellationToken ct);
+
     /// <summary>Creates a relationship: <see cref="WriteOutcome.Conflict"/> when it exists, <see cref="WriteOutcome.UnknownReferences"/>
     /// naming unknown ends or sources, <see cref="WriteOutcome.EndpointMismatch"/> when its type cannot join those nodes.
     /// Nothing is written then.</summary>

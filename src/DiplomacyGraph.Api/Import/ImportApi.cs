@@ -6,6 +6,7 @@ using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace DiplomacyGraph.Api.Import;
@@ -23,10 +24,11 @@ internal static class ImportApi
         Importer.Add(services);
         SeedService.Add(services);
         BulkImportOptions.Add(services);
-        services.AddOptions<FtmOptions>().BindConfiguration(FtmOptions.Section);
+        FtmOptions.Add(services);
         services.ConfigureSwaggerGen(o =>
         {
             o.OperationFilter<BulkImportOpenApi>();
+            o.OperationFilter<FtmImportOpenApi>();
             o.SchemaFilter<BulkImportOpenApi>();
         });
         return services;
@@ -50,17 +52,21 @@ internal static class ImportApi
 
         group.MapPost("/ftm", ImportFollowTheMoney)
             .WithName("ImportFollowTheMoney")
-            .WithSummary("Import FollowTheMoney entities (OpenSanctions)")
+            .WithSummary("Import FollowTheMoney entities (OpenSanctions), streamed in batches")
             .WithDescription("""
-                Takes FollowTheMoney entities as JSON lines (`Content-Type: application/x-ndjson`), maps them as seed/README.md
-                ("FollowTheMoney") lists — Person, Organization, Company, LegalEntity, PublicBody to actors, Sanction, Family,
-                Associate, Membership, Employment, Occupancy with Position — with one source per dataset and evidence naming
-                the entity and property, and merges them in one transaction like /api/import. Fields beyond id, schema,
-                properties and datasets are ignored. Entities of other schemata are counted, skipped and listed. The server's
-                mapping file (FollowTheMoney:MappingFile) links FollowTheMoney ids to curated actors. Re-importing changes
-                nothing. 400 naming each malformed line (nothing is imported), 415 for another content type, 422 for unknown ids.
-                Needs an API key (X-Api-Key).
+                Takes FollowTheMoney entities as JSON lines (`Content-Type: application/x-ndjson`): an export (one entity a
+                line) or an OpenSanctions delta (`{"op": "ADD"|"MOD"|"DEL", "entity": {…}}`). Maps them as seed/README.md
+                ("FollowTheMoney") lists, one source per dataset export (dated by its newest `last_change`/`last_seen`, or by
+                `published`), and writes them in batches (FollowTheMoney:BatchSize lines, each one transaction) with the
+                ordinary merge rules; a DEL withdraws that dataset's evidence and claims from the entity. The body may be up
+                to FollowTheMoney:MaxBodyBytes (1 GiB by default); it is spooled to a temporary file, so memory follows the
+                batch, not the file. A record with a reference that neither the file nor the store holds, a party without a
+                name, or a record its mapper or the validator refuses is skipped and reported by FollowTheMoney id and line,
+                counted per reason; the rest is imported. Re-importing the same file changes nothing. 400 naming each
+                malformed line, or a dataset with no date (nothing is imported), 413 past the body limit, 415 for another
+                content type, 409/422 when the store refuses a batch (the batches before it stay written). Needs an API key (X-Api-Key).
                 """)
+            .WithMetadata(new OwnBodyLimit())
             .Accepts<string>(NdJson);
 
         group.MapBulkImport();
@@ -70,20 +76,39 @@ internal static class ImportApi
         KnowledgeDocument document, Importer importer, CancellationToken ct) =>
         Answer(await importer.Import(document, ct), summary => ImportResultDto.From(document.Source.Id, summary));
 
-    public static async Task<Results<Ok<FtmImportResultDto>, ValidationProblem, ConflictProblem, UnprocessableProblem, UnsupportedMediaTypeProblem>> ImportFollowTheMoney(
-        HttpRequest request, Importer importer, IOptions<FtmOptions> options, CancellationToken ct)
+    /// <param name="request">The body: FollowTheMoney entities or delta records, one a line.</param>
+    /// <param name="published">The export's date (yyyy-MM-dd or yyyy-MM-ddTHH:mm) for every dataset of the file: needed when its entities carry no seen-times.</param>
+    /// <param name="dataset">The dataset a DEL record withdraws from when it names none (default: the datasets the file's entities name).</param>
+    /// <param name="importer">The import pipeline.</param>
+    /// <param name="options">The FollowTheMoney settings.</param>
+    /// <param name="ct">Cancelled when the client goes.</param>
+    public static async Task<Results<Ok<FtmImportResultDto>, ValidationProblem, ConflictProblem, UnprocessableProblem, UnsupportedMediaTypeProblem, ProblemHttpResult>> ImportFollowTheMoney(
+        HttpRequest request, [FromQuery] string? published, [FromQuery] string? dataset, Importer importer, IOptions<FtmOptions> options, CancellationToken ct)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), NdJson, StringComparison.OrdinalIgnoreCase))
         {
             return UnsupportedMediaTypeProblem.Expecting("FollowTheMoney entities as JSON lines", NdJson);
         }
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var conversion = await FollowTheMoney.Read(reader, options.Value.LoadMapping(), importer.Validator, ct);
-        if (!conversion.IsValid)
+        if (FtmRequest.Problems(published, dataset) is { Count: > 0 } problems)
         {
-            return TypedResults.ValidationProblem(conversion.Errors, title: "The FollowTheMoney file is invalid; nothing was imported.");
+            return TypedResults.ValidationProblem(problems);
         }
-        return Answer(await importer.Write(conversion.Graph, ct), summary => FtmImportResultDto.From(conversion, summary));
+        var settings = options.Value;
+        await using var spool = await FtmRequest.Spool(request, settings.MaxBodyBytes, ct);
+        if (spool is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
+                detail: $"The body is larger than {settings.MaxBodyBytes} bytes (FollowTheMoney:MaxBodyBytes). Nothing was imported; split the file.");
+        }
+        var run = new FtmRun(settings.LoadMapping(), FtmValues.LocalDateTime(published), dataset, settings.BatchSize);
+        var outcome = await FtmImport.Run(spool.Open, run, importer, ct);
+        return outcome switch
+        {
+            FtmOutcome.Done done => TypedResults.Ok(FtmImportResultDto.From(done.Report)),
+            FtmOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "The FollowTheMoney file is invalid; nothing was imported."),
+            FtmOutcome.Refused refused => FtmRequest.Refused(refused),
+            _ => throw new UnreachableException($"A FollowTheMoney import answered {outcome}."),
+        };
     }
 
     /// <summary>What an import answers: 200 with what it did, or its refusal as 409 or 422.</summary>

@@ -18,22 +18,26 @@ internal static class ImportCommand
     public const int Invalid = 2;
     public const int Failed = 1;
 
-    private const string Usage = "usage: DiplomacyGraph.Api import [--format knowledge|ftm] [--mapping <ftm-mapping.json>] <file.json|folder|file.ndjson> [--Section:Key=value ...]";
+    private const string Usage = "usage: DiplomacyGraph.Api import [--format knowledge|ftm] [--mapping <ftm-mapping.json>] [--published <yyyy-MM-dd[THH:mm]>] [--dataset <name>] <file.json|folder|file.ndjson> [--Section:Key=value ...]";
+
+    private static readonly string[] FtmOnly = ["--mapping", "--published", "--dataset"];
 
     public static bool Matches(string[] args) => args is ["import", ..];
 
     public static async Task<int> Run(string[] args)
     {
         var format = "knowledge";
-        string? mappingFile = null;
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var rest = args.Skip(1).ToList();
-        while (rest is ["--format" or "--mapping", _, ..])
+        while (rest is ["--format" or "--mapping" or "--published" or "--dataset", _, ..])
         {
             if (rest[0] == "--format") format = rest[1];
-            else mappingFile = rest[1];
+            else options[rest[0]] = rest[1];
             rest.RemoveRange(0, 2);
         }
-        if (rest is not [var given, .. var settings] || format is not ("knowledge" or "ftm") || (mappingFile is not null && format != "ftm"))
+        var mappingFile = options.GetValueOrDefault("--mapping");
+        if (rest is not [var given, .. var settings] || format is not ("knowledge" or "ftm") || (options.Count > 0 && format != "ftm")
+            || FtmRequest.Problems(options.GetValueOrDefault("--published"), options.GetValueOrDefault("--dataset")).Count > 0)
         {
             await Console.Error.WriteLineAsync(Usage);
             return Invalid;
@@ -44,7 +48,7 @@ internal static class ImportCommand
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
         builder.Services.AddGraphStore(builder.Configuration);
         Importer.Add(builder.Services);
-        builder.Services.AddOptions<FtmOptions>().BindConfiguration(FtmOptions.Section);
+        FtmOptions.Add(builder.Services);
         await using var app = builder.Build();
         var store = app.Services.GetRequiredService<IGraphStore>();
         var importer = app.Services.GetRequiredService<Importer>();
@@ -56,33 +60,15 @@ internal static class ImportCommand
             }
             if (format == "ftm")
             {
-                var mapping = mappingFile is not null ? FtmMapping.Load(FromShell(mappingFile)) : app.Services.GetRequiredService<IOptions<FtmOptions>>().Value.LoadMapping();
-                FtmConversion conversion;
-                using (var reader = File.OpenText(file))
-                {
-                    conversion = await FollowTheMoney.Read(reader, mapping, importer.Validator, CancellationToken.None);
-                }
-                if (!conversion.IsValid)
-                {
-                    await Console.Error.WriteLineAsync($"{file}: not a valid FollowTheMoney file; nothing was imported:");
-                    foreach (var (where, messages) in conversion.Errors)
-                    {
-                        foreach (var message in messages) await Console.Error.WriteLineAsync($"  {where}: {message}");
-                    }
-                    return Invalid;
-                }
+                var ftmOptions = app.Services.GetRequiredService<IOptions<FtmOptions>>().Value;
+                var mapping = mappingFile is not null ? FtmMapping.Load(FromShell(mappingFile)) : ftmOptions.LoadMapping();
+                if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such file.");
                 await store.Initialize(CancellationToken.None);
-                var ftm = await importer.Write(conversion.Graph, CancellationToken.None);
-                if (ftm is not WriteOutcome.Imported { Summary: var ftmSummary })
-                {
-                    return await Refused(file, ftm);
-                }
-                Console.WriteLine($"Imported {file} (FollowTheMoney, {conversion.Entities} entities; sources {string.Join(", ", conversion.SourceIds)}):");
-                Print(ftmSummary);
-                Console.WriteLine($"  skipped schemata: {(conversion.SkippedSchemata.Count == 0 ? "none" : string.Join(", ", conversion.SkippedSchemata.Select(s => $"{s.Key} ({s.Value})")))}");
-                Console.WriteLine($"  mapped: {(conversion.Mapped.Count == 0 ? "none" : string.Join(", ", conversion.Mapped.Select(m => $"{m.Key} -> {m.Value}")))}");
-                foreach (var note in conversion.Notes) Console.WriteLine($"  note: {note}");
-                return Ok;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var run = new FtmRun(mapping, FtmValues.LocalDateTime(options.GetValueOrDefault("--published")), options.GetValueOrDefault("--dataset"), ftmOptions.BatchSize);
+                var outcome = await FtmImport.Run(() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
+                    run, importer, CancellationToken.None);
+                return await FtmAnswer(file, outcome, clock.Elapsed);
             }
             var document = importer.Documents.Load(file);
             await store.Initialize(CancellationToken.None);
@@ -105,6 +91,46 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync($"{file}: {StoreFailure(e)}");
             return Failed;
         }
+    }
+
+    /// <summary>Prints what a FollowTheMoney import did (or why it stopped) and gives the exit code.</summary>
+    private static async Task<int> FtmAnswer(string file, FtmOutcome outcome, TimeSpan took)
+    {
+        switch (outcome)
+        {
+            case FtmOutcome.Invalid invalid:
+                await Console.Error.WriteLineAsync($"{file}: not a valid FollowTheMoney file; nothing was imported:");
+                foreach (var (where, messages) in invalid.Errors)
+                {
+                    foreach (var message in messages) await Console.Error.WriteLineAsync($"  {where}: {message}");
+                }
+                return Invalid;
+            case FtmOutcome.Refused refused:
+                PrintFtm(file, refused.Report, took);
+                await Console.Error.WriteLineAsync($"{file}: batch {refused.Batch} (lines {refused.FirstLine}-{refused.LastLine}) was not imported: " +
+                    $"{((IWriteRefusal)refused.Refusal).Detail} The batches before it were imported; re-running the import is safe.");
+                return Failed;
+            case FtmOutcome.Done done:
+                PrintFtm(file, done.Report, took);
+                return Ok;
+            default:
+                throw new InvalidOperationException($"A FollowTheMoney import answered {outcome}.");
+        }
+    }
+
+    private static void PrintFtm(string file, FtmReport report, TimeSpan took)
+    {
+        var seconds = Math.Max(took.TotalSeconds, 0.001);
+        Console.WriteLine($"Imported {file} (FollowTheMoney, {report.Entities} entities in {report.Batches} batches, {seconds:F1} s, {report.Entities / seconds:F0} entities/s; sources {string.Join(", ", report.SourceIds)}):");
+        Console.WriteLine($"  nodes: {report.NodesCreated.Count} created, {report.NodesUpdated.Count} updated, {report.NodesUnchanged.Count} unchanged");
+        Console.WriteLine($"  relationships: {report.EdgesCreated.Count} created, {report.EdgesUpdated.Count} updated, {report.EdgesUnchanged.Count} unchanged");
+        Console.WriteLine($"  withdrawn: {report.NodesDeleted.Count} nodes deleted, {report.NodesWithdrawn.Count} updated; {report.EdgesDeleted.Count} relationships deleted, {report.EdgesWithdrawn.Count} updated");
+        Console.WriteLine($"  skipped schemata: {(report.SkippedSchemata.Count == 0 ? "none" : string.Join(", ", report.SkippedSchemata.Select(s => $"{s.Key} ({s.Value})")))}");
+        Console.WriteLine($"  skipped records: {(report.SkippedByReason.Count == 0 ? "none" : string.Join(", ", report.SkippedByReason.Select(s => $"{s.Key} ({s.Value})")))}");
+        foreach (var skipped in report.Skipped) Console.WriteLine($"    line {skipped.Line}: '{skipped.Id}' {skipped.Reason}: {skipped.Detail}");
+        Console.WriteLine($"  mapped: {(report.Mapped.Count == 0 ? "none" : string.Join(", ", report.Mapped.Select(m => $"{m.Key} -> {m.Value}")))}");
+        foreach (var note in report.Notes) Console.WriteLine($"  note: {note}");
+        if (report.MoreNotes > 0) Console.WriteLine($"  note: … and {report.MoreNotes} more notes.");
     }
 
     /// <summary>Says why the store refused what <paramref name="where"/> holds (every outcome but Imported is a refusal).</summary>

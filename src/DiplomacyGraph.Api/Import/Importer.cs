@@ -26,6 +26,9 @@ internal sealed class Importer(IGraphStore store, IValidator<KnowledgeDocument> 
     /// <summary>Merges a graph (a validated document, or what another format became) into the store in one transaction.</summary>
     public Task<IImportOutcome> Write(DocumentGraph graph, CancellationToken ct) => store.Import(graph, ct);
 
+    /// <summary>Withdraws the sources <paramref name="fromSource"/> picks from these nodes and their relationships (a delta's DEL).</summary>
+    public Task<SourceRetraction> Withdraw(IReadOnlyList<string> nodeIds, Func<string, bool> fromSource, CancellationToken ct) => store.Withdraw(nodeIds, fromSource, ct);
+
     /// <summary>The pipeline and its validator, for the web app and the <c>import</c> command alike.</summary>
     public static void Add(IServiceCollection services)
     {

@@ -109,6 +109,21 @@ public sealed partial class EmbeddedGraphStore
         }
     }
 
+    public Task<SourceRetraction> Withdraw(IReadOnlyList<string> nodeIds, Func<string, bool> fromSource, CancellationToken ct)
+    {
+        lock (writeLock)
+        {
+            var nodes = nodeIds.Distinct(StringComparer.Ordinal).Select(id => index.Nodes.GetValueOrDefault(id))
+                .OfType<GraphNode>().Where(n => n.Label != NodeLabel.Source).ToList();
+            var plan = WithdrawalPlan.Make(nodes, id => index.EdgesOf(id), fromSource, Published);
+            if (plan.Nodes.Count + plan.Edges.Count + plan.DeletedNodes.Count + plan.DeletedEdges.Count > 0)
+            {
+                Publish(upserted: plan.Nodes, upsertedEdges: plan.Edges, deletedNodes: plan.DeletedNodes, deletedEdges: plan.DeletedEdges);
+            }
+            return Task.FromResult(plan.Summary);
+        }
+    }
+
     /// <summary>A source's <c>published</c>, which ranks its claims (<see cref="ClaimRules"/>).</summary>
     private string? Published(string sourceId) => index.Nodes.GetValueOrDefault(sourceId)?.Properties.GetValueOrDefault("published") as string;
 

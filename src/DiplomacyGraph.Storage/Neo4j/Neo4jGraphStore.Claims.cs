@@ -110,6 +110,69 @@ public sealed partial class Neo4jGraphStore
         }
     }
 
+    /// <summary>A computed write (like <see cref="RetractSource"/>): read the nodes, their relationships and their claims; plan; write under guards.</summary>
+    public async Task<SourceRetraction> Withdraw(IReadOnlyList<string> nodeIds, Func<string, bool> fromSource, CancellationToken ct)
+    {
+        var ids = Sorted(nodeIds);
+        await writeGate.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var read = await client.Run(
+                [
+                    new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids))),
+                    new CypherStatement(CypherQueries.Get("EdgeKeysOf"), Params(("ids", ids))),
+                ], ct);
+                var nodeRows = read[0].Column("node").ToList();
+                var edgeRows = read[1].Column("edge").ToList();
+                var nodes = nodeRows.Select(GraphRows.Node).Where(n => n.Label != NodeLabel.Source).ToList();
+                var edges = edgeRows.Select(GraphRows.Edge).DistinctBy(e => e.Id).ToList();
+                var revisions = nodeRows.Select(row => (GraphRows.Node(row).Id, GraphRows.RevisionOf(row)))
+                    .Concat(edgeRows.Select(row => (GraphRows.Edge(row).Id, GraphRows.RevisionOf(row))))
+                    .DistinctBy(r => r.Item1).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
+                var (claims, published) = Claims((await client.Run([FactCitations([.. nodes.Select(n => n.Id), .. edges.Select(e => e.Id)])], ct))[0]);
+                var plan = WithdrawalPlan.Make(
+                    nodes.Select(n => n with { Claims = claims.GetValueOrDefault(n.Id) ?? [] }),
+                    id => edges.Where(e => e.From == id || e.To == id).Select(e => e with { Claims = claims.GetValueOrDefault(e.Id) ?? [] }),
+                    fromSource, id => published.GetValueOrDefault(id));
+                if (plan.Nodes.Count + plan.Edges.Count + plan.DeletedNodes.Count + plan.DeletedEdges.Count == 0) return plan.Summary;
+                // The withdrawn sources' citations of the facts that stay: their claims are no longer claims.
+                var before = nodes.ToDictionary(n => n.Id, n => n.Evidence, StringComparer.Ordinal);
+                foreach (var e in edges) before[e.Id] = e.Evidence;
+                var stale = plan.Nodes.Select(n => (n.Id, n.Evidence)).Concat(plan.Edges.Select(e => (e.Id, e.Evidence)))
+                    .SelectMany(f => before[f.Id].Select(e => e.SourceId).Except(f.Evidence.Select(e => e.SourceId)).Select(source => $"{source}|{f.Id}"))
+                    .Distinct(StringComparer.Ordinal).ToArray();
+                IReadOnlyList<CypherStatement> statements =
+                [
+                    LockNodes(ids.Concat(edges.SelectMany(e => new[] { e.From, e.To }))),
+                    GuardNodeRevisions(nodes.Select(n => n.Id), id => revisions[id]),
+                    GuardEdgeRevisions(edges, id => revisions[id]),
+                    new CypherStatement(CypherQueries.Get("DeleteCitations"), Params(("keys", stale))),
+                    new CypherStatement(CypherQueries.Get("DeleteFactCitations"), Params(("ids", plan.DeletedNodes.Concat(plan.DeletedEdges.Select(e => e.Id)).ToArray()))),
+                    new CypherStatement(CypherQueries.Get("DeleteEdges"), Params(("edges", plan.DeletedEdges.Select(EdgeKey).ToArray()))),
+                    new CypherStatement(CypherQueries.Get("DeleteNodes"), Params(("ids", plan.DeletedNodes.ToArray()))),
+                    new CypherStatement(CypherQueries.Get("DeleteSearchKeysOfMissingActors"), Params(("ids", plan.DeletedNodes.ToArray()))),
+                    .. SetFacts(plan.Nodes, plan.Edges, id => revisions[id]),
+                ];
+                try
+                {
+                    await client.Run(statements, ct, write: true);
+                    return plan.Summary;
+                }
+                catch (Neo4jGuardException e)
+                {
+                    await PauseOrThrow(attempt, e, ct);
+                    logger.LogDebug(e, "Withdrawing sources from {Count} nodes: a concurrent write changed them; reading again", ids.Length);
+                }
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     /// <summary>A computed write refused as often as it may be tried: the store is too contended to answer now (503).</summary>
     private async Task PauseOrThrow(int attempt, Neo4jGuardException refusal, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage.Vocabulary;
-using FluentValidation;
 
 // The FollowTheMoney types keep the Import namespace: a namespace named after the folder would clash with this class.
 namespace DiplomacyGraph.Api.Import;
@@ -8,12 +7,17 @@ namespace DiplomacyGraph.Api.Import;
 /// <summary>
 /// The FollowTheMoney format: its reader (<see cref="FtmReader"/>, entities one JSON object a line), one mapper per
 /// schema family (<see cref="FtmParties"/>, <see cref="FtmSanctions"/>, <see cref="FtmFamilies"/>,
-/// <see cref="FtmMemberships"/>, <see cref="FtmLinks"/>), then one knowledge document per dataset, checked by the same validator as any
-/// document and merged into one graph (<see cref="FtmDocuments"/>). The mapping table is in seed/README.md.
+/// <see cref="FtmMemberships"/>, <see cref="FtmLinks"/>), then per batch one knowledge document per dataset, checked by the same validator as
+/// any document and merged into one graph (<see cref="FtmDocuments"/>); <see cref="FtmImport"/> streams a file through
+/// them. The mapping table is in seed/README.md.
 /// </summary>
 public static class FollowTheMoney
 {
+    /// <summary>The most lines one batch may hold (FollowTheMoney:BatchSize is at most this).</summary>
     public const int MaxLines = 100_000;
+
+    /// <summary>The most ids each list of the answer names (created, updated, skipped, …); beyond it they are only counted.</summary>
+    public const int MaxListedIds = 1000;
 
     /// <summary>The most datasets (so sources) one file may hold.</summary>
     public const int MaxDatasets = 100;
@@ -21,7 +25,7 @@ public static class FollowTheMoney
     /// <summary>The most notes a summary lists; the last says how many more there were.</summary>
     public const int MaxNotes = 1000;
 
-    /// <summary>The most nodes, and the most relationships, one import may write: as many as one knowledge document can hold.</summary>
+    /// <summary>The most nodes, and the most relationships, one batch may write: as many as one knowledge document can hold.</summary>
     public const int MaxChanges = (7 * KnowledgeDocumentValidator.MaxItemsPerSection) + 1;
 
     /// <summary>Each schema read, and the mapper of its family: the problem that stops the import, or null.</summary>
@@ -43,25 +47,8 @@ public static class FollowTheMoney
     /// </summary>
     public static IReadOnlyDictionary<string, (string Id, string Name)> Countries => FtmCountries.All;
 
-    /// <summary>Reads a file, maps its entities, and checks the documents they make with <paramref name="validator"/>.</summary>
-    public static async Task<FtmConversion> Read(TextReader reader, FtmMapping mapping, IValidator<KnowledgeDocument> validator, CancellationToken ct)
-    {
-        var read = await FtmReader.Read(reader, ct);
-        if (read.Errors.Count > 0)
-        {
-            return FtmConversion.Failed(read.Errors);
-        }
-        var records = new FtmRecords(read.ById, mapping);
-        foreach (var entity in read.ById.Values.OrderBy(e => e.Line))
-        {
-            var id = records.OurId(entity.Id);
-            if (Mappers[entity.Schema](entity, id, records) is { } problem)
-            {
-                return FtmConversion.Failed(new() { [$"line {entity.Line}"] = [problem] });
-            }
-        }
-        return FtmDocuments.Build(records, read, validator);
-    }
+    /// <summary>Maps one entity with the mapper of its schema: the problem that makes it skipped, or null.</summary>
+    internal static string? Map(FtmEntity entity, string id, FtmRecords records) => Mappers[entity.Schema](entity, id, records);
 
     private static KeyValuePair<string, Func<FtmEntity, string, FtmRecords, string?>> Pair(string schema, Func<FtmEntity, string, FtmRecords, string?> map) => new(schema, map);
 }

@@ -2,38 +2,30 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage.Model;
-using DiplomacyGraph.Storage.Vocabulary;
 using FluentValidation;
 
 namespace DiplomacyGraph.Api.Import;
 
+/// <summary>What one batch's records became: the graph to write, or the lines the validator refused (and why).</summary>
+internal sealed record FtmBatchGraph(DocumentGraph Graph, IReadOnlyDictionary<int, string> Refused, IReadOnlyDictionary<string, string[]> Errors);
+
 /// <summary>
-/// The mapped records as one knowledge document per dataset, each checked by the knowledge-document validator (its
-/// failures named by the line they came from), merged into one graph that the store imports in one transaction.
+/// One batch's records as one knowledge document per dataset (its source the dataset's export, <see cref="FtmSources"/>),
+/// each checked by the knowledge-document validator (its failures named by the line they came from), merged into one
+/// graph that the store imports in one transaction.
 /// </summary>
 internal static partial class FtmDocuments
 {
-    public static FtmConversion Build(FtmRecords records, FtmEntities read, IValidator<KnowledgeDocument> validator)
+    public static FtmBatchGraph Build(FtmRecords records, IReadOnlyDictionary<string, SourceRecord> sources, IValidator<KnowledgeDocument> validator)
     {
+        var refused = new SortedDictionary<int, string>();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var graphs = new List<DocumentGraph>();
-        var sourceIds = new List<string>();
         foreach (var (name, set) in records.Datasets)
         {
-            var info = records.Mapping.Datasets.GetValueOrDefault(name) ?? new FtmDataset();
-            var published = info.Published ?? set.Seen.Max(StringComparer.Ordinal);
-            if (published is null)
-            {
-                errors[$"datasets.{name}"] = [$"The dataset '{name}' has no publication date: give 'published' in the mapping file, or entities with last_seen."];
-                continue;
-            }
             var document = new KnowledgeDocument
             {
-                Source = new SourceRecord
-                {
-                    Id = info.Id ?? FtmValues.Slug("ftm-" + name), Title = info.Title ?? $"FollowTheMoney dataset {name}", Outlet = info.Outlet ?? "FollowTheMoney export",
-                    Url = info.Url, Published = published,
-                },
+                Source = sources[name],
                 Actors = [.. set.Actors.Select(a => a.Record)],
                 Sanctions = [.. set.Sanctions.Select(s => s.Record)],
                 Relationships = [.. set.Relationships.Select(r => r.Record)],
@@ -42,33 +34,13 @@ internal static partial class FtmDocuments
             var result = validator.Validate(document);
             foreach (var failure in result.Errors)
             {
-                var line = LineOf(failure.PropertyName, set);
-                var key = line is null ? $"datasets.{name}" : $"line {line}";
-                errors[key] = [.. errors.GetValueOrDefault(key, []), $"{KnowledgeJson.Describe(document, failure.PropertyName)}: {failure.ErrorMessage}"];
+                var message = $"{KnowledgeJson.Describe(document, failure.PropertyName)}: {failure.ErrorMessage}";
+                if (LineOf(failure.PropertyName, set) is { } line) refused[line] = refused.TryGetValue(line, out var m) ? $"{m}; {message}" : message;
+                else errors[$"datasets.{name}"] = [.. errors.GetValueOrDefault($"datasets.{name}", []), message];
             }
-            sourceIds.Add(document.Source.Id);
             graphs.Add(KnowledgeGraph.From(document));
         }
-        if (records.Datasets.Count > FollowTheMoney.MaxDatasets)
-        {
-            errors["datasets"] = [$"The file names {records.Datasets.Count} datasets; one import takes at most {FollowTheMoney.MaxDatasets}. Split the file by dataset."];
-        }
-        if (errors.Count > 0) return FtmConversion.Failed(errors);
-        var merged = Merge(graphs);
-        if (merged.Nodes.Count > FollowTheMoney.MaxChanges || merged.Edges.Count > FollowTheMoney.MaxChanges)
-        {
-            return FtmConversion.Failed(new Dictionary<string, string[]>(StringComparer.Ordinal)
-            {
-                ["entities"] = [$"The file makes {merged.Nodes.Count} nodes and {merged.Edges.Count} relationships; one import writes at most {FollowTheMoney.MaxChanges} of each. Split the file."],
-            });
-        }
-        var notes = records.Notes;
-        if (notes.Count > FollowTheMoney.MaxNotes)
-        {
-            var more = notes.Count - (FollowTheMoney.MaxNotes - 1);
-            notes = [.. notes.Take(FollowTheMoney.MaxNotes - 1), $"… and {more} more notes."];
-        }
-        return new FtmConversion(merged, sourceIds, read.ById.Count, read.Skipped, records.Mapped, notes, errors);
+        return new FtmBatchGraph(Merge(graphs), refused, errors);
     }
 
     private static int? LineOf(string path, FtmDatasetRecords set)
@@ -87,8 +59,9 @@ internal static partial class FtmDocuments
     }
 
     /// <summary>The datasets' graphs as one: a node or relationship in several datasets carries every dataset's evidence.</summary>
-    private static DocumentGraph Merge(IEnumerable<DocumentGraph> graphs)
+    private static DocumentGraph Merge(List<DocumentGraph> graphs)
     {
+        if (graphs.Count == 1) return graphs[0];
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         var edges = new Dictionary<string, GraphEdge>(StringComparer.Ordinal);
         var nodeOrder = new List<string>();

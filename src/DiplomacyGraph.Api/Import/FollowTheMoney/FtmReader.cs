@@ -1,110 +1,107 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace DiplomacyGraph.Api.Import;
 
-/// <summary>The entities of a file, by id (fragments unioned), the schemata skipped, or the lines at fault.</summary>
-internal sealed record FtmEntities(Dictionary<string, FtmEntity> ById, SortedDictionary<string, int> Skipped, Dictionary<string, string[]> Errors);
-
 /// <summary>
-/// FollowTheMoney's reader: one JSON object a line (id, schema, properties, datasets, and the seen-times; other fields
-/// ignored). Entities of schemata the import does not read are only counted.
+/// FollowTheMoney's reader: one JSON object a line, either an entity (id, schema, properties, datasets, caption,
+/// referents and the seen-times; other fields ignored) or an OpenSanctions delta record
+/// <c>{"op": "ADD"|"MOD"|"DEL", "entity": {…}}</c>. It streams: one line at a time is in memory, never the file.
 /// </summary>
 internal static class FtmReader
 {
+    /// <summary>The longest line read; a longer one is a malformed line (real entities are a few kilobytes).</summary>
+    public const int MaxLineBytes = 16 * 1024 * 1024;
+
     private static readonly string[] SeenFields = ["last_change", "last_seen", "first_seen"];
 
-    public static async Task<FtmEntities> Read(TextReader reader, CancellationToken ct)
+    /// <summary>The non-empty lines of a stream, each read into an entity or a problem; the stream stays open.</summary>
+    public static async IAsyncEnumerable<FtmLine> Lines(Stream stream, [EnumeratorCancellation] CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var entities = new Dictionary<string, FtmEntity>(StringComparer.Ordinal);
-        var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(ct) is { } line)
+        var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 1 << 16, leaveOpen: true));
+        var lines = new NdjsonLines(pipe, MaxLineBytes, long.MaxValue);
+        await foreach (var line in lines.Read(Parse, ct))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            if (lineNumber > FollowTheMoney.MaxLines)
-            {
-                errors[$"line {lineNumber}"] = [$"A FollowTheMoney import takes at most {FollowTheMoney.MaxLines} lines."];
-                break;
-            }
-            if (Parse(line, lineNumber, out var problem) is not { } entity)
-            {
-                errors[$"line {lineNumber}"] = [problem!];
-                continue;
-            }
-            if (!FollowTheMoney.Schemata.Contains(entity.Schema))
-            {
-                skipped[entity.Schema] = skipped.GetValueOrDefault(entity.Schema) + 1;
-                continue;
-            }
-            if (entities.TryGetValue(entity.Id, out var earlier))
-            {
-                // Exports may give an entity in fragments: their values are unioned.
-                foreach (var (key, values) in entity.Properties)
-                {
-                    var list = earlier.Properties.TryGetValue(key, out var l) ? l : earlier.Properties[key] = [];
-                    list.AddRange(values.Where(v => !list.Contains(v)));
-                }
-                earlier.Datasets.AddRange(entity.Datasets.Where(d => !earlier.Datasets.Contains(d)));
-                earlier.Seen.AddRange(entity.Seen);
-                continue;
-            }
-            entities[entity.Id] = entity;
+            yield return line.TooLarge
+                ? new FtmLine(line.Number, FtmOp.Upsert, null, $"The line is longer than {MaxLineBytes} bytes.")
+                : line.Value with { Number = line.Number, Entity = line.Value.Entity is { } e ? e with { Line = line.Number } : null };
         }
-        return new FtmEntities(entities, skipped, errors);
+        await pipe.CompleteAsync();
     }
 
-    private static FtmEntity? Parse(string line, int number, out string? problem)
+    private static FtmLine Parse(ReadOnlySequence<byte> bytes)
     {
-        problem = null;
         try
         {
-            using var json = JsonDocument.Parse(line);
+            using var json = JsonDocument.Parse(bytes);
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return Fail("A line must hold one JSON object (an entity).", out problem);
-            var id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-            var schema = root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            if (string.IsNullOrWhiteSpace(id)) return Fail("The entity has no 'id' string.", out problem);
-            if (string.IsNullOrWhiteSpace(schema)) return Fail($"The entity '{id}' has no 'schema' string.", out problem);
-            var properties = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            if (root.TryGetProperty("properties", out var p))
+            if (root.ValueKind != JsonValueKind.Object) return Fail("A line must hold one JSON object (an entity).");
+            if (root.TryGetProperty("op", out var op))
             {
-                if (p.ValueKind != JsonValueKind.Object) return Fail($"The entity '{id}' has 'properties' that are not an object.", out problem);
-                foreach (var property in p.EnumerateObject())
-                {
-                    if (property.Value.ValueKind != JsonValueKind.Array || property.Value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-                    {
-                        return Fail($"The entity '{id}' has property '{property.Name}' that is not a list of strings.", out problem);
-                    }
-                    properties[property.Name] = [.. property.Value.EnumerateArray().Select(v => v.GetString()!.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
-                }
+                // An OpenSanctions delta record: the entity is inside it.
+                var verb = op.ValueKind == JsonValueKind.String ? op.GetString() : null;
+                if (verb is not ("ADD" or "MOD" or "DEL")) return Fail("A delta record's 'op' must be \"ADD\", \"MOD\" or \"DEL\".");
+                if (!root.TryGetProperty("entity", out var inner) || inner.ValueKind != JsonValueKind.Object) return Fail("A delta record needs an 'entity' object.");
+                return Entity(inner, verb == "DEL" ? FtmOp.Delete : FtmOp.Upsert);
             }
-            var datasets = new List<string>();
-            if (root.TryGetProperty("datasets", out var d))
-            {
-                if (d.ValueKind != JsonValueKind.Array || d.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-                {
-                    return Fail($"The entity '{id}' has 'datasets' that are not a list of strings.", out problem);
-                }
-                datasets.AddRange(d.EnumerateArray().Select(v => v.GetString()!).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal));
-            }
-            if (datasets.Count == 0) datasets.Add("default");
-            var seen = SeenFields
-                .Select(key => root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? FtmValues.LocalDateTime(v.GetString()) : null)
-                .OfType<string>().ToList();
-            var firstSeen = root.TryGetProperty("first_seen", out var f) && f.ValueKind == JsonValueKind.String ? FtmValues.Date(f.GetString()) : null;
-            return new FtmEntity(id!, schema!, properties, datasets, number, seen) .WithHeader(root) with { FirstSeen = firstSeen };
+            return Entity(root, FtmOp.Upsert);
         }
         catch (JsonException e)
         {
-            return Fail($"Not a JSON object: {e.Message}", out problem);
-        }
-
-        static FtmEntity? Fail(string message, out string? problem)
-        {
-            problem = message;
-            return null;
+            return Fail($"Not a JSON object: {e.Message}");
         }
     }
+
+    private static FtmLine Entity(JsonElement root, FtmOp op)
+    {
+        var id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+        var schema = root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        if (string.IsNullOrWhiteSpace(id)) return Fail("The entity has no 'id' string.");
+        // A DEL names the entity by id; nothing else of it matters.
+        if (op == FtmOp.Delete) return new FtmLine(0, op, new FtmEntity(id!, schema ?? "", [], Strings(root, "datasets") ?? [], 0, []) { DatasetsGiven = Strings(root, "datasets") is { Count: > 0 } }, null);
+        if (string.IsNullOrWhiteSpace(schema)) return Fail($"The entity '{id}' has no 'schema' string.");
+        var properties = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (root.TryGetProperty("properties", out var p))
+        {
+            if (p.ValueKind != JsonValueKind.Object) return Fail($"The entity '{id}' has 'properties' that are not an object.");
+            foreach (var property in p.EnumerateObject())
+            {
+                if (Strings(property.Value) is not { } values) return Fail($"The entity '{id}' has property '{property.Name}' that is not a list of strings.");
+                properties[property.Name] = values;
+            }
+        }
+        var datasets = Strings(root, "datasets");
+        if (datasets is null && root.TryGetProperty("datasets", out _)) return Fail($"The entity '{id}' has 'datasets' that are not a list of strings.");
+        var given = datasets is { Count: > 0 };
+        if (!given) datasets = ["default"];
+        var seen = SeenFields
+            .Select(key => root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? FtmValues.LocalDateTime(v.GetString()) : null)
+            .OfType<string>().ToList();
+        var caption = root.TryGetProperty("caption", out var c) && c.ValueKind == JsonValueKind.String && c.GetString()!.Trim() is { Length: > 0 } text ? text : null;
+        return new FtmLine(0, op, new FtmEntity(id!, schema!, properties, datasets!, 0, seen)
+        {
+            Caption = caption, Referents = Strings(root, "referents") ?? [], DatasetsGiven = given,
+            FirstSeen = root.TryGetProperty("first_seen", out var f) && f.ValueKind == JsonValueKind.String ? FtmValues.Date(f.GetString()) : null,
+        }, null);
+    }
+
+    /// <summary>A property's values, trimmed, non-empty and distinct; null when it is not a list of strings.</summary>
+    private static List<string>? Strings(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Array) return null;
+        var values = new List<string>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String) return null;
+            var value = item.GetString()!.Trim();
+            if (value.Length > 0 && !values.Contains(value, StringComparer.Ordinal)) values.Add(value);
+        }
+        return values;
+    }
+
+    private static List<string>? Strings(JsonElement root, string name) => root.TryGetProperty(name, out var value) ? Strings(value) : null;
+
+    private static FtmLine Fail(string problem) => new(0, FtmOp.Upsert, null, problem);
 }

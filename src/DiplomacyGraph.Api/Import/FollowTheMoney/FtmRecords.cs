@@ -16,11 +16,18 @@ internal sealed class FtmDatasetRecords
 }
 
 /// <summary>
-/// What the mappers have made of a file so far: records by dataset (an entity's records go into each of its datasets,
-/// once), the FollowTheMoney ids the mapping file linked to ours, and notes on values left out.
+/// What the mappers have made of one batch so far: records by dataset (an entity's records go into each of its
+/// datasets, once), the FollowTheMoney ids the mapping file linked to ours, and notes on values left out. An entity's
+/// records are staged (<see cref="Begin"/>) and kept (<see cref="Commit"/>) only when its mapper accepts it, so a
+/// skipped entity leaves nothing behind; the ids it refers to are logged, to name them when the store knows none.
 /// </summary>
-internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities, FtmMapping mapping)
+internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities, FtmIndex index, FtmMapping mapping)
 {
+    private List<Action>? staged;
+    private readonly Dictionary<string, string> referenced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> referencedBy = new(StringComparer.Ordinal);
+    private FtmEntity? current;
+
     public FtmMapping Mapping => mapping;
     public SortedDictionary<string, FtmDatasetRecords> Datasets { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, string> Mapped { get; } = new(StringComparer.Ordinal);
@@ -29,15 +36,50 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
     /// <summary>Our id for a FollowTheMoney id: the mapping file's, else a slug of it.</summary>
     public string OurId(string ftmId)
     {
-        if (mapping.Entities.TryGetValue(ftmId, out var ours))
+        string ours;
+        if (mapping.Entities.TryGetValue(ftmId, out var mapped))
         {
-            Mapped[ftmId] = ours;
-            return ours;
+            Mapped[ftmId] = mapped;
+            ours = mapped;
         }
-        return FtmValues.Slug("ftm-" + ftmId);
+        else
+        {
+            ours = FtmValues.Slug("ftm-" + ftmId);
+        }
+        if (current is not null && ftmId != current.Id)
+        {
+            referenced[ours] = ftmId;
+            var lines = referencedBy.TryGetValue(ours, out var l) ? l : referencedBy[ours] = [];
+            if (lines.Count == 0 || lines[^1] != current.Line) lines.Add(current.Line);
+        }
+        return ours;
     }
 
-    public FtmEntity? Find(string? ftmId) => ftmId is not null && entities.TryGetValue(ftmId, out var e) ? e : null;
+    /// <summary>Starts an entity: its records wait for <see cref="Commit"/>.</summary>
+    public void Begin(FtmEntity entity)
+    {
+        current = entity;
+        staged = [];
+    }
+
+    /// <summary>Keeps the records of the entity begun.</summary>
+    public void Commit()
+    {
+        var actions = staged ?? [];
+        (staged, current) = (null, null);
+        foreach (var action in actions) action();
+    }
+
+    /// <summary>Drops the records of the entity begun.</summary>
+    public void Discard() => (staged, current) = (null, null);
+
+    /// <summary>The FollowTheMoney id behind one of our ids that an entity referred to, if one did.</summary>
+    public string? FtmIdOf(string ourId) => referenced.GetValueOrDefault(ourId);
+
+    /// <summary>The lines of the entities that referred to one of our ids.</summary>
+    public IReadOnlyList<int> LinesReferring(string ourId) => referencedBy.TryGetValue(ourId, out var lines) ? lines : [];
+
+    public FtmEntity? Find(string? ftmId) => ftmId is null ? null : entities.TryGetValue(ftmId, out var e) ? e : index.Find(ftmId);
 
     /// <summary>An entity as evidence names it: its id, with its name when the file has it.</summary>
     public string Label(string? ftmId) => Find(ftmId)?.First("name") is { } name ? $"'{ftmId}' ({name})" : $"'{ftmId}'";
@@ -50,7 +92,9 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
         return set;
     }
 
-    public void AddActor(FtmEntity source, ActorRecord record)
+    public void AddActor(FtmEntity source, ActorRecord record) => Stage(() => Actor(source, record));
+
+    private void Actor(FtmEntity source, ActorRecord record)
     {
         foreach (var name in source.Datasets)
         {
@@ -59,7 +103,9 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
         }
     }
 
-    public void AddSanction(FtmEntity source, SanctionRecord record)
+    public void AddSanction(FtmEntity source, SanctionRecord record) => Stage(() => Sanction(source, record));
+
+    private void Sanction(FtmEntity source, SanctionRecord record)
     {
         foreach (var name in source.Datasets)
         {
@@ -68,7 +114,9 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
         }
     }
 
-    public void AddProgram(FtmEntity source, ProgramRecord record)
+    public void AddProgram(FtmEntity source, ProgramRecord record) => Stage(() => Program(source, record));
+
+    private void Program(FtmEntity source, ProgramRecord record)
     {
         foreach (var name in source.Datasets)
         {
@@ -77,7 +125,16 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
         }
     }
 
-    public void AddRelationship(FtmEntity source, string type, string from, string to, Dictionary<string, string> properties, string evidence)
+    public void AddRelationship(FtmEntity source, string type, string from, string to, Dictionary<string, string> properties, string evidence) =>
+        Stage(() => Relationship(source, type, from, to, properties, evidence));
+
+    private void Stage(Action add)
+    {
+        if (staged is null) add();
+        else staged.Add(add);
+    }
+
+    private void Relationship(FtmEntity source, string type, string from, string to, Dictionary<string, string> properties, string evidence)
     {
         foreach (var name in source.Datasets)
         {
