@@ -152,6 +152,10 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
     /// already holds between the same ends is not dropped but combined with this one by <paramref name="combine"/>.
     /// </summary>
     public void CombineRelationship(FtmEntity source, string type, string from, string to, Dictionary<string, string> properties, string evidence,
+        Func<RelationshipRecord, RelationshipRecord, RelationshipRecord> combine) =>
+        Stage(() => Combine(source, type, from, to, properties, evidence, combine));
+
+    private void Combine(FtmEntity source, string type, string from, string to, Dictionary<string, string> properties, string evidence,
         Func<RelationshipRecord, RelationshipRecord, RelationshipRecord> combine)
     {
         var record = new RelationshipRecord { Type = type, From = from, To = to, Properties = properties, Evidence = FtmValues.Cap(evidence) };
@@ -170,7 +174,7 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
             set.Relationships[at] = (combine(set.Relationships[at].Record, record), set.Relationships[at].Line);
         }
         // Adds it to the datasets that lack it; those that hold it keep their combined record.
-        if (fresh) AddRelationship(source, type, from, to, properties, evidence);
+        if (fresh) Relationship(source, type, from, to, properties, evidence);
     }
 
     /// <summary>
