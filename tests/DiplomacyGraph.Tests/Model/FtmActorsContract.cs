@@ -209,6 +209,20 @@ public abstract class FtmActorsContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_caption_that_is_only_the_schemas_label_is_no_name()
+    {
+        // FollowTheMoney captions a nameless entity with its schema's label; such an entity is refused or skipped
+        // (whichever the import does with records without a name), never an actor called "Person".
+        using var reply = await Send(HttpMethod.Post, "/api/import/ftm",
+            """{"id":"nameless","schema":"Person","caption":"Person","properties":{"birthDate":["1970"]},"datasets":["nameless_test"],"last_seen":"2025-11-20T08:00:00"}""",
+            "application/x-ndjson");
+        using var actor = await client.GetAsync(new Uri("/api/actors/ftm-nameless", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, actor.StatusCode);
+        Assert.Contains("no name", await reply.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ISIS_Daesh_and_Islamic_State_find_the_ISIL_organisation_shown_by_its_caption()
     {
         // The plain entity of the delta file's record for ISIL (a MOD record: {"op": …, "entity": …}).
