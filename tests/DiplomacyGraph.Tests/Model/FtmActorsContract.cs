@@ -186,6 +186,8 @@ public abstract class FtmActorsContract : IAsyncLifetime
             {"id":"p-1","schema":"Person","caption":"Ana Prueba","properties":{"name":["Ana Prueba","Ana P."],"topics":["role.pep"],"nationality":["co"]},"datasets":["passports_test"],"last_seen":"2025-11-20T08:00:00"}
             {"id":"pass-1","schema":"Passport","caption":"Passport","properties":{"holder":["p-1"],"number":["PA123"],"country":["CO"]},"datasets":["passports_test"],"last_seen":"2025-11-20T08:00:00"}
             {"id":"pass-2","schema":"Passport","caption":"Passport","properties":{"holder":["p-1"]},"datasets":["passports_test"],"last_seen":"2025-11-20T08:00:00"}
+            {"id":"pass-3","schema":"Passport","caption":"Passport","properties":{"holder":["p-2"],"number":["PB456"]},"datasets":["passports_test"],"last_seen":"2025-11-20T08:00:00"}
+            {"id":"p-2","schema":"Person","caption":"Beto Prueba","properties":{"name":["Beto Prueba"],"nationality":["pe"],"idNumber":["DNI 789"]},"datasets":["passports_test"],"last_seen":"2025-11-20T08:00:00"}
             """;
         var result = await ImportOk(file);
 
@@ -193,6 +195,10 @@ public abstract class FtmActorsContract : IAsyncLifetime
         Assert.Equal(("Ana Prueba", "Ana P."), (ana.Name, Assert.Single(ana.Aliases)));
         Assert.Equal([new IdentifierView("passport", "PA123", "co")], ana.Identifiers);
         Assert.Contains(result.Notes, n => n.Contains("Passport 'pass-2' has no number", StringComparison.Ordinal));
+        // A passport read before its holder: the holder's record is written with it, issued by the holder's nationality.
+        var beto = await Get<ActorView>("/api/actors/ftm-p-2");
+        Assert.Equal([new IdentifierView("national-id", "DNI 789", "pe"), new IdentifierView("passport", "PB456", "pe")],
+            beto.Identifiers.OrderBy(i => i.Scheme, StringComparer.Ordinal));
         Assert.Equal(["ftm-p-1"], (await Get<PageView<ActorView>>("/api/actors?topic=role.pep")).Items.Select(a => a.Id));
 
         using var delete = new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/actors/ftm-p-1?cascade=true", UriKind.Relative));
@@ -200,6 +206,20 @@ public abstract class FtmActorsContract : IAsyncLifetime
         using var deleted = await client.SendAsync(delete);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty((await Get<PageView<ActorView>>("/api/actors?topic=role.pep")).Items);
+    }
+
+    [Fact]
+    public async Task A_caption_that_is_only_the_schemas_label_is_no_name()
+    {
+        // FollowTheMoney captions a nameless entity with its schema's label; such an entity is refused or skipped
+        // (whichever the import does with records without a name), never an actor called "Person".
+        using var reply = await Send(HttpMethod.Post, "/api/import/ftm",
+            """{"id":"nameless","schema":"Person","caption":"Person","properties":{"birthDate":["1970"]},"datasets":["nameless_test"],"last_seen":"2025-11-20T08:00:00"}""",
+            "application/x-ndjson");
+        using var actor = await client.GetAsync(new Uri("/api/actors/ftm-nameless", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, actor.StatusCode);
+        Assert.Contains("no name", await reply.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

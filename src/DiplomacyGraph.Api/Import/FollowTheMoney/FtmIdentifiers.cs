@@ -112,8 +112,7 @@ internal static class FtmIdentifiers
         foreach (var name in passport.Datasets)
         {
             var set = records.Dataset(name, passport);
-            var at = set.Actors.FindIndex(a => a.Record.Id == record.Id);
-            if (at >= 0)
+            if (Position(set, record.Id) is { } at)
             {
                 var (declared, line) = set.Actors[at];
                 set.Actors[at] = (declared with { Identifiers = [.. declared.Identifiers.Append(identifier).DistinctBy(i => i.ToStored(), StringComparer.Ordinal).Take(ActorFieldLimits.MaxIdentifiers)] }, line);
@@ -125,6 +124,28 @@ internal static class FtmIdentifiers
         }
         return null;
     }
+
+    /// <summary>
+    /// Where a dataset's actor record of this id is in its list: an index per dataset, extended over the records added
+    /// since the last look (the list only grows; records are replaced in place), so a file of many passports reads
+    /// each record once, not once per passport.
+    /// </summary>
+    private static int? Position(FtmDatasetRecords set, string id)
+    {
+        var index = Positions.GetOrCreateValue(set);
+        for (; index.Read < set.Actors.Count; index.Read++) index.At.TryAdd(set.Actors[index.Read].Record.Id, index.Read);
+        return index.At.TryGetValue(id, out var at) ? at : null;
+    }
+
+    /// <summary>A dataset's actor positions by id, and how many of its records have been read into them.</summary>
+    private sealed class ActorPositions
+    {
+        public Dictionary<string, int> At { get; } = new(StringComparer.Ordinal);
+
+        public int Read { get; set; }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FtmDatasetRecords, ActorPositions> Positions = new();
 
     private static IdentifierRecord Identifier(string scheme, string value, string? country) =>
         new() { Scheme = scheme, Value = Cap(value, 200), Country = country };

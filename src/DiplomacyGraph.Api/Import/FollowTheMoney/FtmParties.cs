@@ -27,6 +27,9 @@ internal static class FtmParties
 
     private static readonly string[] PersonCountryFields = ["nationality", "citizenship", "country"];
 
+    /// <summary>The labels FollowTheMoney gives the party schemata, which it also uses as the caption of an entity without a name.</summary>
+    private static readonly HashSet<string> SchemaLabels = new(["Person", "Organization", "Company", "Legal entity", "Public body", "Country", "LegalEntity", "PublicBody"], StringComparer.Ordinal);
+
     /// <summary>Maps one party; the problem that stops the import, or null.</summary>
     public static string? Map(FtmEntity entity, string id, FtmRecords records)
     {
@@ -71,7 +74,8 @@ internal static class FtmParties
     public static ActorRecord? Record(FtmEntity entity, string id, FtmRecords? records = null)
     {
         var names = entity.All("name");
-        var name = entity.Caption is { } caption && (names.Count == 0 || caption != entity.Schema) ? caption : names.FirstOrDefault();
+        // FollowTheMoney captions a nameless entity with its schema's label: that is no name (unless a name says so).
+        var name = entity.Caption is { } caption && (names.Contains(caption) || !SchemaLabels.Contains(caption)) ? caption : names.FirstOrDefault();
         if (name is null) return null;
         var shown = Cap(name, 200);
         var aliases = Names(names.Concat(entity.All("alias")), [shown]);
