@@ -9,7 +9,8 @@ const model = require('@alephdata/followthemoney/dist/defaultModel.json');
 const version = require('@alephdata/followthemoney/package.json').version;
 
 const wanted = ['Person', 'Organization', 'Company', 'LegalEntity', 'PublicBody', 'Sanction', 'Family', 'Associate',
-  'Membership', 'Employment', 'Occupancy', 'Position', 'Address', 'Identification'];
+  'Membership', 'Employment', 'Occupancy', 'Position', 'Address', 'Identification',
+  'Ownership', 'Directorship', 'UnknownLink', 'Representation', 'Payment'];
 
 function properties(name, seen = new Set()) {
   const schema = model.schemata[name];

@@ -74,6 +74,19 @@ public sealed partial class FtmVocabularyTests
     }
 
     [Fact]
+    public void The_link_and_sanction_mappers_read_only_properties_of_FollowTheMoneys_model()
+    {
+        using var model = JsonDocument.Parse(File.ReadAllText(FtmImportContract.DataFile("model-properties.json")));
+        bool Has(string schema, string property) =>
+            model.RootElement.GetProperty("schemata").GetProperty(schema).EnumerateArray().Any(p => p.GetString() == property);
+
+        var read = FtmLinks.PropertiesRead.Append(("Sanction", ["entity", "authority", "authorityId", "program", "programId", "programUrl", "listingDate", "startDate", "date", "endDate", "sourceUrl"])).ToList();
+
+        Assert.Equal(["Directorship", "Ownership", "Payment", "Representation", "UnknownLink"], FtmLinks.Schemata.Order(StringComparer.Ordinal));
+        Assert.Empty(read.SelectMany(r => r.Properties.Where(p => !Has(r.Item1, p)).Select(p => $"{r.Item1}.{p}")));
+    }
+
+    [Fact]
     public void Seed_readme_documents_the_authorities_table_exactly()
     {
         var section = Readme[Readme.IndexOf("| Actor | Name | Variants |", StringComparison.Ordinal)..];

@@ -33,6 +33,13 @@ public sealed class SanctionFieldsTests
     }
 
     [Fact]
+    public void A_start_marked_inferred_needs_the_inferred_start()
+    {
+        Assert.Empty(Errors(Ofac with { StartInferred = true }));
+        Assert.Contains(("sanctions[0].start", "'startInferred' says the start was inferred; give the inferred 'start'."), Errors(Ofac with { Start = null, StartInferred = true }));
+    }
+
+    [Fact]
     public void An_unknown_status_a_bad_date_and_an_end_before_the_start_are_refused()
     {
         Assert.Contains(Errors(Ofac with { Status = "suspended" }), e => e.Field == "sanctions[0].status" && e.Message.Contains("active, expired, lifted", StringComparison.Ordinal));

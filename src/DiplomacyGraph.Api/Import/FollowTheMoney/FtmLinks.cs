@@ -31,6 +31,10 @@ internal static class FtmLinks
     /// <summary>The schemata mapped here.</summary>
     public static IEnumerable<string> Schemata => Edges.Keys;
 
+    /// <summary>Each schema mapped here with every FollowTheMoney property it reads (a test checks them against FollowTheMoney's model).</summary>
+    public static IEnumerable<(string Schema, string[] Properties)> PropertiesRead =>
+        Edges.Select(e => (e.Key, (string[])[e.Value.From, e.Value.To, .. e.Value.Properties.SelectMany(p => p.Theirs), "sourceUrl"]));
+
     private static readonly HashSet<string> Dates = new(StringComparer.Ordinal) { "start", "end", "date" };
 
     /// <summary>Maps one Ownership, Directorship, UnknownLink, Representation or Payment; the problem that stops the import, or null.</summary>
