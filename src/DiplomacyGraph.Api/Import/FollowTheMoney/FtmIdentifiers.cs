@@ -51,8 +51,11 @@ internal static class FtmIdentifiers
     /// <summary>The properties that say where an entity is from, in the order an identifier's country is taken from them.</summary>
     private static readonly string[] CountryFields = ["jurisdiction", "nationality", "citizenship", "country"];
 
-    /// <summary>The entity's identifiers, in table order then value order, distinct, at most the format's cap.</summary>
-    public static IReadOnlyList<IdentifierRecord> Of(FtmEntity entity)
+    /// <summary>
+    /// The entity's identifiers, in table order then value order, then its passports' numbers (<c>passport</c>, issued by
+    /// the passport's <c>country</c>, else the holder's), distinct, at most the format's cap.
+    /// </summary>
+    public static IReadOnlyList<IdentifierRecord> Of(FtmEntity entity, IReadOnlyList<FtmEntity> passports)
     {
         var country = EntityCountry(entity);
         return [.. Schemes
@@ -62,9 +65,13 @@ internal static class FtmIdentifiers
                 Issuer.Entity => country,
                 _ => null,
             })))
+            .Concat(passports.Where(p => Number(p) is not null)
+                .Select(p => Identifier("passport", Number(p)!, p.All("country").Select(Country).OfType<string>().FirstOrDefault() ?? country)))
             .DistinctBy(i => i.ToStored(), StringComparer.Ordinal)
             .Take(ActorFieldLimits.MaxIdentifiers)];
     }
+
+    private static string? Number(FtmEntity passport) => passport.First("number") ?? passport.First("passportNumber");
 
     /// <summary>
     /// The one country the entity names in the first of <see cref="CountryFields"/> that it gives, lower-cased; null
@@ -84,68 +91,23 @@ internal static class FtmIdentifiers
     }
 
     /// <summary>
-    /// A <c>Passport</c>: its number (<c>number</c>, else <c>passportNumber</c>) becomes a <c>passport</c> identifier of its
-    /// holder, issued by its <c>country</c> (else the holder's). The holder's record is written (or completed) in the
-    /// passport's datasets, each of which then claims the number. A passport without a number, or of a holder the
-    /// file lacks or the mapping file links to a curated actor (which an import never rewrites), is noted and left out.
+    /// A <c>Passport</c>: its number (<c>number</c>, else <c>passportNumber</c>) is an identifier of its holder, which the
+    /// holder's own record carries (<see cref="Of"/>, from the first pass's index, so a passport and its holder may be
+    /// in any order and any batch). Here a passport that gives nothing is noted: one without a number, or of a holder the
+    /// file lacks or the mapping file links to a curated actor (which an import never rewrites).
     /// </summary>
     public static string? MapPassport(FtmEntity passport, string id, FtmRecords records)
     {
         var holderId = passport.First("holder");
         var holder = records.Find(holderId);
-        var number = passport.First("number") ?? passport.First("passportNumber");
         var why = holderId is null ? "names no holder"
             : holder is null || !FtmParties.Kinds.ContainsKey(holder.Schema) ? $"holder '{holderId}' is not a party in the file"
-            : number is null ? "has no number"
+            : Number(passport) is null ? "has no number"
             : records.Mapping.Entities.ContainsKey(holder.Id) ? $"holder '{holderId}' is a curated actor (mapping file)"
             : null;
-        if (why is not null)
-        {
-            records.Notes.Add($"line {passport.Line}: Passport '{passport.Id}' {why}; left out.");
-            return null;
-        }
-        var country = passport.All("country").Select(Country).OfType<string>().FirstOrDefault() ?? EntityCountry(holder!);
-        var identifier = Identifier("passport", number!, country);
-        var record = FtmParties.Record(holder!, records.OurId(holder!.Id));
-        if (record is null) return null;
-        record = record with { Identifiers = [.. record.Identifiers.Append(identifier).DistinctBy(i => i.ToStored(), StringComparer.Ordinal).Take(ActorFieldLimits.MaxIdentifiers)] };
-        foreach (var name in passport.Datasets)
-        {
-            var set = records.Dataset(name, passport);
-            if (Position(set, record.Id) is { } at)
-            {
-                var (declared, line) = set.Actors[at];
-                set.Actors[at] = (declared with { Identifiers = [.. declared.Identifiers.Append(identifier).DistinctBy(i => i.ToStored(), StringComparer.Ordinal).Take(ActorFieldLimits.MaxIdentifiers)] }, line);
-            }
-            else if (set.Declared.Add(record.Id))
-            {
-                set.Actors.Add((record, holder.Line));
-            }
-        }
+        if (why is not null) records.Notes.Add($"line {passport.Line}: Passport '{passport.Id}' {why}; left out.");
         return null;
     }
-
-    /// <summary>
-    /// Where a dataset's actor record of this id is in its list: an index per dataset, extended over the records added
-    /// since the last look (the list only grows; records are replaced in place), so a file of many passports reads
-    /// each record once, not once per passport.
-    /// </summary>
-    private static int? Position(FtmDatasetRecords set, string id)
-    {
-        var index = Positions.GetOrCreateValue(set);
-        for (; index.Read < set.Actors.Count; index.Read++) index.At.TryAdd(set.Actors[index.Read].Record.Id, index.Read);
-        return index.At.TryGetValue(id, out var at) ? at : null;
-    }
-
-    /// <summary>A dataset's actor positions by id, and how many of its records have been read into them.</summary>
-    private sealed class ActorPositions
-    {
-        public Dictionary<string, int> At { get; } = new(StringComparer.Ordinal);
-
-        public int Read { get; set; }
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FtmDatasetRecords, ActorPositions> Positions = new();
 
     private static IdentifierRecord Identifier(string scheme, string value, string? country) =>
         new() { Scheme = scheme, Value = Cap(value, 200), Country = country };

@@ -3,7 +3,7 @@ namespace DiplomacyGraph.Api.Import;
 /// <summary>
 /// The first pass over a file: what the batches of the second need to know of the whole file before anything is
 /// written. Each entity's schema and name (so a batch can name, in evidence, an entity another batch holds), the few
-/// entities mappers look into whole (a Position, read through its occupancies), each dataset's newest seen-time (which
+/// entities mappers look into whole (a Position, read through its occupancies; the passports of each holder), each dataset's newest seen-time (which
 /// dates its source before its first batch is written), the schemata skipped, and the malformed lines. Its memory is
 /// a few dozen bytes an entity plus the looked-up entities, never the file.
 /// </summary>
@@ -14,6 +14,7 @@ internal sealed class FtmIndex
 
     private readonly Dictionary<string, (string Schema, string? Name)> names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FtmEntity> whole = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FtmEntity>> passports = new(StringComparer.Ordinal);
 
     /// <summary>Each dataset of the entities imported (not those only DEL records name), with its newest <c>last_change</c>/<c>last_seen</c>/<c>first_seen</c> (null when none has one).</summary>
     public SortedDictionary<string, string?> Datasets { get; } = new(StringComparer.Ordinal);
@@ -73,6 +74,11 @@ internal sealed class FtmIndex
         {
             names[entity.Id] = (string.IsInterned(entity.Schema) ?? string.Intern(entity.Schema), name is null ? null : FtmValues.Cap(name, 200));
         }
+        if (entity.Schema == "Passport" && entity.First("holder") is { } holder)
+        {
+            // A holder's record carries its passports' numbers, wherever in the file (or in whichever batch) they are.
+            (passports.TryGetValue(holder, out var held) ? held : passports[holder] = []).Add(entity);
+        }
         if (LookedUp.Contains(entity.Schema))
         {
             whole[entity.Id] = whole.TryGetValue(entity.Id, out var fragment) ? FtmFragments.Union(fragment, entity) : entity;
@@ -80,6 +86,9 @@ internal sealed class FtmIndex
     }
 
     public bool Contains(string ftmId) => names.ContainsKey(ftmId);
+
+    /// <summary>The <c>Passport</c> entities of the file that name this holder, in file order.</summary>
+    public IReadOnlyList<FtmEntity> PassportsOf(string holderId) => passports.TryGetValue(holderId, out var held) ? held : [];
 
     /// <summary>An entity another batch holds, as far as mappers may read it: whole when looked up, else its id, schema and name.</summary>
     public FtmEntity? Find(string ftmId)

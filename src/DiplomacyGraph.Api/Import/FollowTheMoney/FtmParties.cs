@@ -87,7 +87,7 @@ internal static class FtmParties
             WeakAliases = Names(entity.All("weakAlias"), [shown, .. aliases]),
             Description = (entity.First("description") ?? entity.First("summary")) is { } d ? Cap(d) : null,
             Topics = [.. entity.All("topics").Where(t => t.Length <= 50 && KnowledgeDocumentValidator.Topic().IsMatch(t)).Take(ActorFieldLimits.MaxTopics)],
-            Identifiers = FtmIdentifiers.Of(entity),
+            Identifiers = FtmIdentifiers.Of(entity, records?.PassportsOf(entity.Id) ?? []),
             BirthDate = isPerson ? entity.All("birthDate").Select(Date).OfType<string>().FirstOrDefault() : null,
             BirthPlace = isPerson && entity.First("birthPlace") is { } place ? Cap(place, 500) : null,
             Gender = isPerson && entity.First("gender") is { } gender ? Cap(gender, 50) : null,

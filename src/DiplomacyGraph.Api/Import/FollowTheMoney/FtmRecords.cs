@@ -79,6 +79,9 @@ internal sealed class FtmRecords(IReadOnlyDictionary<string, FtmEntity> entities
     /// <summary>The lines of the entities that referred to one of our ids.</summary>
     public IReadOnlyList<int> LinesReferring(string ourId) => referencedBy.TryGetValue(ourId, out var lines) ? lines : [];
 
+    /// <summary>The file's <c>Passport</c> entities of a holder (read in the first pass, so in any batch).</summary>
+    public IReadOnlyList<FtmEntity> PassportsOf(string ftmId) => index.PassportsOf(ftmId);
+
     public FtmEntity? Find(string? ftmId) => ftmId is null ? null : entities.TryGetValue(ftmId, out var e) ? e : index.Find(ftmId);
 
     /// <summary>An entity as evidence names it: its id, with its name when the file has it.</summary>
