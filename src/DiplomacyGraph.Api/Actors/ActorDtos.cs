@@ -56,6 +56,13 @@ public sealed record ActorDetailDto(
     [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 
+    /// <summary>The ids merged into this actor by entity resolution (each answers this actor); absent when none. At most 500.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [ListCap(MaxSameAs)]
+    public IReadOnlyList<string>? SameAs { get; init; }
+
+    public const int MaxSameAs = 500;
+
     public static ActorDetailDto From(NodeWithLinks actor) => From(actor, null);
 
     public static ActorDetailDto From(NodeWithLinks actor, string? asOf)
@@ -68,7 +75,10 @@ public sealed record ActorDetailDto(
         return new ActorDetailDto(node.Id, node.Kind ?? "", node.Name, node.Strings("aliases"), node.Text("description"),
             cap.Take(holding.Where(l => l.Direction == Directions.Out && l.Edge.Type == RelationshipTypes.HoldsOffice).Select(OfficeDto.From)), counts, node.Evidence.ToDto(),
             cap.Take(holding.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)),
-            cap.Take(holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)), asOf, cap.Cut);
+            cap.Take(holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)), asOf, cap.Cut)
+        {
+            SameAs = node.Strings(ClaimRules.SameAs) is { Count: > 0 } sameAs ? [.. sameAs.Take(MaxSameAs)] : null,
+        };
     }
 }
 
