@@ -56,16 +56,33 @@ public sealed partial class EmbeddedGraphStore : IResolutionStore
         lock (writeLock)
         {
             if (resolution.JudgementOf(a, b) is not { } judgement) return Task.FromResult<UndoOutcome>(new UndoOutcome.NotJudged());
-            if (judgement.Merged is not { } merged)
+            var top = judgement.Merged is { } merged ? resolution.Root(merged) : null;
+            if (top is null || !index.Nodes.ContainsKey(top))
             {
+                // Not a merge (the pair may be proposed again), or its canonical node is gone with everything on it.
                 Publish(deletedJudgements: [judgement.Pair]);
+                Rescore([judgement.A, judgement.B]);
                 return Task.FromResult<UndoOutcome>(new UndoOutcome.Undone(judgement));
             }
-            var top = resolution.Root(merged);
+            merged = judgement.Merged!;
             var change = MergePlan.Unmerge(index.Nodes[top], merged, resolution.Subtree(merged), [.. index.EdgesOf(top)],
                 id => resolution.Root(id, unless: merged), Published);
             Publish(change.Nodes, change.Edges, change.DeletedNodes, change.DeletedEdges, deletedJudgements: [judgement.Pair]);
             return Task.FromResult<UndoOutcome>(new UndoOutcome.Undone(judgement));
+        }
+    }
+
+    /// <summary>Scores these nodes' pairs again (a judgement that kept a pair apart is gone).</summary>
+    private void Rescore(IEnumerable<string> ids)
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            resolution.Refresh([.. ids.Select(id => index.Nodes.GetValueOrDefault(resolution.Root(id))).OfType<GraphNode>()], []);
+        }
+        finally
+        {
+            gate.ExitWriteLock();
         }
     }
 

@@ -90,13 +90,7 @@ internal sealed class ResolutionIndex
 
     private void Score(MatchFeatures f)
     {
-        var others = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in f.BlockKeys)
-        {
-            if (!blocks.TryGetValue(key, out var members) || (members.Count > Matching.MaxBlock && key.StartsWith("t:", StringComparison.Ordinal))) continue;
-            others.UnionWith(members);
-        }
-        others.Remove(f.Id);
+        var others = Matching.Others(f, key => blocks.TryGetValue(key, out var members) ? (members, members.Count) : null);
         foreach (var other in others)
         {
             if (!features.TryGetValue(other, out var g) || Matching.Score(f, g) is not { } candidate) continue;

@@ -93,9 +93,11 @@ public static class ClaimRules
         return edge with { Evidence = evidence, Claims = claims, Properties = claims.Length == 0 ? edge.Properties : Resolve(claims, publishedOf) };
     }
 
-    /// <summary>The sources in rank order, lowest first: by <c>published</c> (none ranks lowest), then by id.</summary>
+    /// <summary>The sources in rank order, lowest first: by <c>published</c> (none ranks lowest), then by id, then merged claims before own.</summary>
     public static IEnumerable<SourceClaims> Ranked(IEnumerable<SourceClaims> claims, Func<string, string?> publishedOf) =>
-        claims.OrderBy(c => publishedOf(c.SourceId) ?? "", StringComparer.Ordinal).ThenBy(c => c.SourceId, StringComparer.Ordinal);
+        claims.OrderBy(c => publishedOf(c.SourceId) ?? "", StringComparer.Ordinal).ThenBy(c => c.SourceId, StringComparer.Ordinal)
+            // Within a source, a merged node's claims rank below the canonical node's own (entity resolution).
+            .ThenBy(c => c.Origin is null).ThenBy(c => c.Origin, StringComparer.Ordinal);
 
     /// <summary>The values shown: each field from the highest-ranked source giving it; lists unioned, lowest rank first.</summary>
     public static IReadOnlyDictionary<string, object?> Resolve(IEnumerable<SourceClaims> claims, Func<string, string?> publishedOf) =>

@@ -187,8 +187,10 @@ public sealed partial class Neo4jGraphStore : IResolutionStore
             var state = top is null ? null : await ReadFacts([top], [], ct);
             if (judgement.Merged is null || state is null || !state.Nodes.TryGetValue(top!, out var canonical))
             {
-                // Not a merge, or its canonical node is gone with everything on it: only the judgement is left to remove.
+                // Not a merge (the pair may be proposed again), or its canonical node is gone with everything on it.
                 await client.Run([delete], ct, write: true);
+                var links = await Parents([judgement.A, judgement.B], ct);
+                refresh.AddRange([Root(links, judgement.A), Root(links, judgement.B)]);
                 return new UndoOutcome.Undone(judgement);
             }
             var returning = await Subtree(judgement.Merged, ct);
@@ -255,28 +257,32 @@ public sealed partial class Neo4jGraphStore : IResolutionStore
         var written = ids.Distinct(StringComparer.Ordinal).ToArray();
         var actors = (await NodesByIds(written, ct)).Where(n => n.Label == NodeLabel.Actor).Select(Matching.Of).ToList();
         var keys = actors.SelectMany(f => f.BlockKeys).Distinct(StringComparer.Ordinal).ToArray();
-        var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var blocks = new Dictionary<string, (HashSet<string> Members, int Size)>(StringComparer.Ordinal);
         if (keys.Length > 0)
         {
-            var blocks = await client.Run(new CypherStatement(CypherQueries.Get("BlockMembers"), Params(("keys", keys), ("cap", Matching.MaxBlock + 1))), ct);
-            foreach (var (key, (list, size)) in blocks.Column("key").Zip(blocks.Column("ids").Zip(blocks.Column("size"))))
+            var found = await client.Run(new CypherStatement(CypherQueries.Get("BlockMembers"), Params(("keys", keys), ("cap", Matching.MaxBlock + 1))), ct);
+            foreach (var (key, (list, size)) in found.Column("key").Zip(found.Column("ids").Zip(found.Column("size"))))
             {
-                var name = key.GetString()!;
-                if (size.GetInt32() > Matching.MaxBlock && name.StartsWith("t:", StringComparison.Ordinal)) continue;
-                members[name] = [.. PropertyValues.Strings(list)];
+                blocks[key.GetString()!] = ([.. PropertyValues.Strings(list)], size.GetInt32());
             }
         }
+        // The actors written together are in each other's blocks too (their keys are written below).
         foreach (var f in actors)
         {
-            foreach (var key in f.BlockKeys) (members.TryGetValue(key, out var set) ? set : members[key] = new(StringComparer.Ordinal)).Add(f.Id);
+            foreach (var key in f.BlockKeys)
+            {
+                var (members, size) = blocks.TryGetValue(key, out var b) ? b : (new HashSet<string>(StringComparer.Ordinal), 0);
+                blocks[key] = (members, members.Add(f.Id) ? size + 1 : size);
+            }
         }
-        var others = members.Values.SelectMany(s => s).Except(written).Distinct(StringComparer.Ordinal).ToList();
+        var compared = actors.ToDictionary(f => f.Id, f => Matching.Others(f, key => blocks.TryGetValue(key, out var b) ? (b.Members, b.Size) : null), StringComparer.Ordinal);
+        var others = compared.Values.SelectMany(o => o).Except(written).Distinct(StringComparer.Ordinal).ToList();
         var features = actors.Concat((await NodesByIds(others, ct)).Where(n => n.Label == NodeLabel.Actor).Select(Matching.Of))
             .ToDictionary(f => f.Id, StringComparer.Ordinal);
         var scored = new Dictionary<string, MatchCandidate>(StringComparer.Ordinal);
         foreach (var f in actors)
         {
-            foreach (var other in f.BlockKeys.Where(members.ContainsKey).SelectMany(k => members[k]).Distinct(StringComparer.Ordinal))
+            foreach (var other in compared[f.Id])
             {
                 if (!features.TryGetValue(other, out var g) || Matching.Score(f, g) is not { } c) continue;
                 if (c.Score >= Matching.MinCandidateScore || c.Certain) scored[c.Pair] = c;

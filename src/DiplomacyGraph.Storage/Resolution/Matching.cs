@@ -47,6 +47,10 @@ public static class Matching
     /// <summary>A name token shared by more actors than this says little, and is not used to pair them (nomenklatura caps blocks alike).</summary>
     public const int MaxBlock = 200;
 
+    /// <summary>The most actors one actor is compared with per write, taken from its smallest blocks first (its rarest
+    /// tokens say most), so a write costs at most this many comparisons per actor whatever the graph's size.</summary>
+    public const int MaxComparisons = 500;
+
     /// <summary>Pairs scoring below this are not kept as candidates.</summary>
     public const double MinCandidateScore = 0.3;
 
@@ -74,6 +78,26 @@ public static class Matching
         ['ц'] = "c", ['ч'] = "c", ['ш'] = "s", ['щ'] = "s", ['ж'] = "z", ['х'] = "h", ['й'] = "j", ['ю'] = "u", ['я'] = "a",
         ['ё'] = "e", ['э'] = "e", ['ы'] = "y", ['ъ'] = "", ['ь'] = "", ['є'] = "e", ['ї'] = "i", ['і'] = "i", ['ґ'] = "g",
     };
+
+    /// <summary>
+    /// The actors an actor is compared with: everyone sharing a strong key, then the members of its name-token blocks,
+    /// smallest block first, skipping blocks over <see cref="MaxBlock"/>, until <see cref="MaxComparisons"/>.
+    /// </summary>
+    /// <param name="f">The actor.</param>
+    /// <param name="block">A key's members (capped) and how many it has in all; null for a key nobody else has.</param>
+    public static IReadOnlyCollection<string> Others(MatchFeatures f, Func<string, (IReadOnlyCollection<string> Members, int Size)?> block)
+    {
+        var others = new HashSet<string>(StringComparer.Ordinal);
+        var blocks = f.BlockKeys.Select(k => (Key: k, Block: block(k))).Where(b => b.Block is not null).Select(b => (b.Key, Block: b.Block!.Value)).ToList();
+        foreach (var (_, (members, _)) in blocks.Where(b => !b.Key.StartsWith("t:", StringComparison.Ordinal))) others.UnionWith(members);
+        foreach (var (_, (members, _)) in blocks.Where(b => b.Key.StartsWith("t:", StringComparison.Ordinal) && b.Block.Size <= MaxBlock).OrderBy(b => b.Block.Size).ThenBy(b => b.Key, StringComparer.Ordinal))
+        {
+            if (others.Count >= MaxComparisons) break;
+            others.UnionWith(members);
+        }
+        others.Remove(f.Id);
+        return others;
+    }
 
     public static string Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? $"{a}|{b}" : $"{b}|{a}";
 

@@ -136,6 +136,30 @@ public abstract class ResolutionContract : IAsyncLifetime
 
         Assert.DoesNotContain((await Get<PageView<CandidateView>>("/api/resolution/candidates?pageSize=100")).Items,
             c => c.A.Id == "ftm-ru-inn-5920040846" || c.B.Id == "ftm-ru-inn-5920040846");
+
+        // Undoing the judgement proposes the pair again.
+        await Undo("ftm-nk-abdzbebkqyt29gyrebiurz", "ftm-ru-inn-5920040846");
+        Assert.Contains((await Get<PageView<CandidateView>>("/api/resolution/candidates?pageSize=100")).Items, c => c.B.Id == "ftm-ru-inn-5920040846");
+    }
+
+    [Fact]
+    public async Task Candidates_are_paged_best_first_and_filtered_by_score_and_bad_parameters_are_400()
+    {
+        await ImportFtm(File.ReadAllText(FtmImportContract.TestFile));
+
+        var all = await Get<PageView<CandidateView>>("/api/resolution/candidates?pageSize=100");
+        var high = await Get<PageView<CandidateView>>("/api/resolution/candidates?minScore=0.6&pageSize=100");
+        var second = await Get<PageView<CandidateView>>("/api/resolution/candidates?page=2&pageSize=1");
+
+        Assert.True(all.Total >= 2, $"{all.Total}");
+        Assert.Equal(all.Items.Where(c => c.Score >= 0.6).Select(c => (c.A.Id, c.B.Id)), high.Items.Select(c => (c.A.Id, c.B.Id)));
+        Assert.Equal((all.Items[1].A.Id, all.Items[1].B.Id), (Assert.Single(second.Items).A.Id, second.Items[0].B.Id));
+        Assert.All(all.Items, c => Assert.True(string.CompareOrdinal(c.A.Id, c.B.Id) < 0));
+        foreach (var bad in new[] { "minScore=2", "label=event", "pageSize=1000" })
+        {
+            using var reply = await client.GetAsync(new Uri($"/api/resolution/candidates?{bad}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
+        }
     }
 
     [Fact]
@@ -235,6 +259,22 @@ public sealed class EmbeddedResolutionTests : ResolutionContract
     protected override Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings) => Task.FromResult(DiplomacyGraphFactory.Embedded(settings));
 }
 
+/// <summary>With Resolution:AutoMergeScore set, a pair scoring over it merges without a judgement, and undoes like one.</summary>
+public sealed class EmbeddedAutoMergeScoreTests : ResolutionContractAutoMerge
+{
+    protected override Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings) => Task.FromResult(DiplomacyGraphFactory.Embedded(settings));
+}
+
+[Collection("neo4j")]
+public sealed class Neo4jAutoMergeScoreTests(Neo4jServer server) : ResolutionContractAutoMerge
+{
+    protected override async Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings)
+    {
+        await server.ResetAsync();
+        return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, settings);
+    }
+}
+
 [Collection("neo4j")]
 public sealed class Neo4jResolutionTests(Neo4jServer server) : ResolutionContract
 {
@@ -242,5 +282,57 @@ public sealed class Neo4jResolutionTests(Neo4jServer server) : ResolutionContrac
     {
         await server.ResetAsync();
         return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, settings);
+    }
+}
+
+/// <summary>The resolution suite's service with <c>Resolution:AutoMergeScore</c> at 0.7.</summary>
+public abstract class ResolutionContractAutoMerge : IAsyncLifetime
+{
+    private DiplomacyGraphFactory factory = null!;
+    private HttpClient client = null!;
+
+    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings);
+
+    public async Task InitializeAsync()
+    {
+        factory = await CreateFactoryAsync(new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0"] = "auto-key", ["Writes:PermitsPerMinute"] = "1000", ["Resolution:AutoMergeScore"] = "0.7",
+        });
+        client = factory.CreateClient();
+    }
+
+    public Task DisposeAsync()
+    {
+        client.Dispose();
+        factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_pair_scoring_over_the_threshold_merges_on_import_and_undoes_like_a_judgement()
+    {
+        using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/import/ftm", UriKind.Relative))
+        {
+            Content = new StringContent(File.ReadAllText(FtmImportContract.TestFile), Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
+        })
+        {
+            request.Headers.Add("X-Api-Key", "auto-key");
+            using var imported = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        }
+
+        using (var merged = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/actors/ftm-nk-petro", UriKind.Relative))))
+        {
+            Assert.Equal("gustavo-petro", merged.RootElement.GetProperty("id").GetString());
+        }
+        using (var undo = new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/resolution/judgements/gustavo-petro/ftm-nk-petro", UriKind.Relative)))
+        {
+            undo.Headers.Add("X-Api-Key", "auto-key");
+            using var reply = await client.SendAsync(undo);
+            Assert.Equal(HttpStatusCode.NoContent, reply.StatusCode);
+        }
+        using var back = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/actors/ftm-nk-petro", UriKind.Relative)));
+        Assert.Equal("ftm-nk-petro", back.RootElement.GetProperty("id").GetString());
     }
 }
