@@ -163,6 +163,17 @@ public abstract class ResolutionContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_yentes_real_zala_fixture_LLC_CST_and_ru_inn_5920040846_are_proposed_as_one_pair()
+    {
+        await ImportFtm(File.ReadAllText(Path.Combine(Stores.RepositoryRoot(), "tests", "DiplomacyGraph.Tests", "Data", "yente", "zala.entities.ftm.json")));
+
+        var candidates = (await Get<PageView<CandidateView>>("/api/resolution/candidates?pageSize=100")).Items;
+
+        var pair = candidates.Single(c => (c.A.Id, c.B.Id) == ("ftm-nk-abdzbebkqyt29gyrebiurz", "ftm-ru-inn-5920040846"));
+        Assert.Contains(pair.Reasons, r => r.StartsWith("name: ", StringComparison.Ordinal) && r.Split(' ').Contains("cst"));
+    }
+
+    [Fact]
     public async Task Bad_judgements_are_refused_with_problems_and_write_nothing()
     {
         using (var unknown = await Send(HttpMethod.Post, "/api/resolution/judgements", new { a = "gustavo-petr", b = Petro, judgement = "same" }))
