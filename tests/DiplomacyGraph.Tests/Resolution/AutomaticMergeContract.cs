@@ -71,6 +71,35 @@ public abstract class AutomaticMergeContract : IAsyncLifetime
         Assert.Equal(("ftm-x-one", "ftm-x-two"), (pair.A.Id, pair.B.Id));
         Assert.Contains("identifier: passport||123456", pair.Reasons);
     }
+
+    [Fact]
+    public async Task A_merge_of_a_merge_undoes_one_step_at_a_time()
+    {
+        await Store.Import(Graph(Actor("ftm-a", "Anna Example"), Actor("ftm-b", "Bella Sample"), Actor("ftm-c", "Carla Instance")), CancellationToken.None);
+        var ct = CancellationToken.None;
+
+        Assert.Equal(("ftm-b", "ftm-c"), Merge(await Resolution.Judge("ftm-c", "ftm-b", JudgementKind.Same, false, null, ct)));
+        Assert.Equal(("ftm-a", "ftm-b"), Merge(await Resolution.Judge("ftm-c", "ftm-a", JudgementKind.Same, false, null, ct)));
+
+        var all = Assert.IsType<Found<GraphNode>>(await Store.FindNode("ftm-c", ct)).Value;
+        Assert.Equal("ftm-a", all.Id);
+        Assert.Equal(["ftm-b", "ftm-c"], all.Properties[ClaimRules.SameAs] as string[] ?? []);
+        Assert.Equal(["Bella Sample", "Carla Instance"], (all.Properties["aliases"] as string[] ?? []).Order(StringComparer.Ordinal));
+
+        // Undoing the second merge gives B back with C still merged into it.
+        Assert.IsType<UndoOutcome.Undone>(await Resolution.Undo("ftm-a", "ftm-c", ct));
+        var b = Assert.IsType<Found<GraphNode>>(await Store.FindNode("ftm-c", ct)).Value;
+        Assert.Equal(("ftm-b", "Bella Sample"), (b.Id, b.Name));
+        Assert.Equal(["ftm-c"], b.Properties[ClaimRules.SameAs] as string[] ?? []);
+        var a = Assert.IsType<Found<GraphNode>>(await Store.FindNode("ftm-a", ct)).Value;
+        Assert.False(a.Properties.ContainsKey(ClaimRules.SameAs));
+        Assert.Equal("Anna Example", a.Name);
+
+        Assert.IsType<UndoOutcome.Undone>(await Resolution.Undo("ftm-b", "ftm-c", ct));
+        Assert.Equal(("ftm-c", "Carla Instance"), (Assert.IsType<Found<GraphNode>>(await Store.FindNode("ftm-c", ct)).Value is var c ? (c.Id, c.Name) : default));
+
+        static (string?, string?) Merge(JudgeOutcome outcome) => Assert.IsType<JudgeOutcome.Judged>(outcome).Judgement is var j ? (j.Canonical, j.Merged) : default;
+    }
 }
 
 public sealed class EmbeddedAutomaticMergeTests : AutomaticMergeContract, IDisposable

@@ -86,6 +86,12 @@ public abstract class ResolutionContract : IAsyncLifetime
         }
         Assert.DoesNotContain((await Get<PageView<CandidateView>>("/api/resolution/candidates?pageSize=100")).Items,
             c => c.A.Id == FtmPetro || c.B.Id == FtmPetro);
+        // A re-import of the file lands on the canonical node and changes nothing.
+        using (var again = JsonDocument.Parse(await ImportFtm(File.ReadAllText(FtmImportContract.TestFile))))
+        {
+            Assert.Empty(again.RootElement.GetProperty("nodes").GetProperty("updated").EnumerateArray());
+            Assert.Empty(again.RootElement.GetProperty("relationships").GetProperty("updated").EnumerateArray());
+        }
 
         await Undo(FtmPetro, Petro);
 
@@ -215,7 +221,7 @@ public abstract class ResolutionContract : IAsyncLifetime
         {"id":"ru-inn-5920040846","caption":"ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"ЦСТ\"","schema":"Company","properties":{"name":["ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"ЦСТ\""],"jurisdiction":["ru"],"innCode":["5920040846"]},"datasets":["zala_test"],"first_seen":"2025-12-30T14:29:03","last_seen":"2026-04-23T23:36:27"}
         """;
 
-    private async Task ImportFtm(string body)
+    private async Task<string> ImportFtm(string body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/import/ftm", UriKind.Relative))
         {
@@ -223,7 +229,9 @@ public abstract class ResolutionContract : IAsyncLifetime
         };
         request.Headers.Add("X-Api-Key", Key);
         using var reply = await client.SendAsync(request);
-        Assert.True(reply.StatusCode == HttpStatusCode.OK, await reply.Content.ReadAsStringAsync());
+        var text = await reply.Content.ReadAsStringAsync();
+        Assert.True(reply.StatusCode == HttpStatusCode.OK, text);
+        return text;
     }
 
     private async Task<JudgementView> Judge(string a, string b, string judgement)
