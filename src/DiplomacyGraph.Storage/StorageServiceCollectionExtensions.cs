@@ -1,5 +1,6 @@
 using DiplomacyGraph.Storage.Embedded;
 using DiplomacyGraph.Storage.Neo4j;
+using DiplomacyGraph.Storage.Resolution;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,15 +27,29 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         if (!string.IsNullOrWhiteSpace(configuration[$"{Neo4jOptions.Section}:Uri"]))
         {
-            return services.AddNeo4jGraphStore(configuration.GetSection(Neo4jOptions.Section));
+            return services.AddNeo4jGraphStore(configuration.GetSection(Neo4jOptions.Section)).AddResolution<Neo4jGraphStore>(configuration);
         }
 
         var path = configuration["Embedded:Path"];
-        services.AddSingleton<IGraphStore>(provider =>
+        services.AddSingleton(provider =>
         {
             var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
             return new EmbeddedGraphStore(Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultEmbeddedPath : path, root));
         });
+        return services.AddResolution<EmbeddedGraphStore>(configuration);
+    }
+
+    /// <summary>
+    /// The application's <see cref="IGraphStore"/>: the concrete store behind entity resolution (<see cref="ResolvingGraphStore"/>),
+    /// so that merged ids resolve everywhere; the store itself answers <see cref="IResolutionStore"/>.
+    /// </summary>
+    private static IServiceCollection AddResolution<TStore>(this IServiceCollection services, IConfiguration configuration)
+        where TStore : class, IGraphStore, IResolutionStore
+    {
+        var options = configuration.GetSection(ResolutionOptions.Section).Get<ResolutionOptions>() ?? new ResolutionOptions();
+        if (options.AutoMergeScore is < 0 or > 1) throw new InvalidOperationException("Resolution:AutoMergeScore must lie between 0 and 1.");
+        services.AddSingleton<IResolutionStore>(provider => provider.GetRequiredService<TStore>());
+        services.AddSingleton<IGraphStore>(provider => new ResolvingGraphStore(provider.GetRequiredService<TStore>(), provider.GetRequiredService<TStore>(), options));
         return services;
     }
 
@@ -58,7 +73,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Neo4jHttpClient>();
         services.AddSingleton(provider => new Neo4jGraphStore(
             provider.GetRequiredService<Neo4jHttpClient>(), provider.GetRequiredService<ILogger<Neo4jGraphStore>>()));
-        services.AddSingleton<IGraphStore>(provider => provider.GetRequiredService<Neo4jGraphStore>());
         return services;
     }
 }

@@ -89,6 +89,13 @@ public sealed record ActorDetailDto(
     [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 
+    /// <summary>The ids merged into this actor by entity resolution (each answers this actor); absent when none. At most 500.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [ListCap(MaxSameAs)]
+    public IReadOnlyList<string>? SameAs { get; init; }
+
+    public const int MaxSameAs = 500;
+
     public static ActorDetailDto From(NodeWithLinks actor) => From(actor, null);
 
     public static ActorDetailDto From(NodeWithLinks actor, string? asOf)
@@ -103,7 +110,10 @@ public sealed record ActorDetailDto(
             cap.Take(holding.Where(l => l.Edge.Type == FamilyMemberDto.Type).Select(FamilyMemberDto.From)),
             cap.Take(holding.Where(l => l.Edge.Type == AssociateDto.Type).Select(AssociateDto.From)), asOf, cap.Cut,
             node.Strings("weakAliases"), node.Strings("topics"), IdentifierDto.Of(node), node.Text("birthDate"), node.Text("birthPlace"),
-            node.Text("gender"), node.Strings("nationalities"));
+            node.Text("gender"), node.Strings("nationalities"))
+        {
+            SameAs = node.Strings(ClaimRules.SameAs) is { Count: > 0 } sameAs ? [.. sameAs.Take(MaxSameAs)] : null,
+        };
     }
 }
 

@@ -89,6 +89,9 @@ public sealed class UnprocessableProblem : ProblemResult, IEndpointMetadataProvi
         new(TypedResults.Problem(statusCode: Status, title: UnknownTitle, detail: unknown.Detail,
             extensions: new Dictionary<string, object?> { ["unknownIds"] = unknown.Ids }));
 
+    /// <summary>A request that cannot be carried out as asked, for the reason <paramref name="detail"/> gives.</summary>
+    public static UnprocessableProblem Of(string title, string detail) => new(TypedResults.Problem(statusCode: Status, title: title, detail: detail));
+
     /// <summary>What does not fit, listed in the <c>problems</c> extension.</summary>
     public static UnprocessableProblem Mismatch(WriteOutcome.EndpointMismatch mismatch) =>
         new(TypedResults.Problem(statusCode: Status, title: MismatchTitle, detail: mismatch.Detail,

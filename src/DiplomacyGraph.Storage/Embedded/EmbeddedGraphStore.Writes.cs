@@ -1,4 +1,5 @@
 using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Storage.Vocabulary;
 
 namespace DiplomacyGraph.Storage.Embedded;
@@ -135,13 +136,18 @@ public sealed partial class EmbeddedGraphStore
     /// checked is the one changed. The cost is that of the change, not of the graph.
     /// </summary>
     private void Publish(IReadOnlyList<GraphNode>? upserted = null, IReadOnlyList<GraphEdge>? upsertedEdges = null,
-        IReadOnlyList<string>? deletedNodes = null, IReadOnlyList<GraphEdge>? deletedEdges = null)
+        IReadOnlyList<string>? deletedNodes = null, IReadOnlyList<GraphEdge>? deletedEdges = null,
+        IReadOnlyList<Judgement>? judgements = null, IReadOnlyList<string>? deletedJudgements = null)
     {
-        file.Write(upserted ?? [], upsertedEdges ?? [], deletedNodes, deletedEdges?.Select(e => e.Id));
+        file.Write(upserted ?? [], upsertedEdges ?? [], deletedNodes, deletedEdges?.Select(e => e.Id), judgements, deletedJudgements);
         gate.EnterWriteLock();
         try
         {
             index.Apply(upserted ?? [], upsertedEdges ?? [], deletedNodes ?? [], (deletedEdges ?? []).Select(GraphIndex.EdgeKey.Of));
+            foreach (var pair in deletedJudgements ?? []) resolution.Remove(pair);
+            foreach (var judgement in judgements ?? []) resolution.Put(judgement);
+            // Candidates follow every write: the written actors are re-blocked and re-scored from the index's copies.
+            resolution.Refresh([.. (upserted ?? []).Select(n => index.Nodes.GetValueOrDefault(n.Id)).OfType<GraphNode>()], deletedNodes ?? []);
         }
         finally
         {

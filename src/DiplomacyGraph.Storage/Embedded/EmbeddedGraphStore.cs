@@ -16,6 +16,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     private readonly Lock writeLock = new();
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly GraphIndex index;
+    private readonly ResolutionIndex resolution = new();
 
     private const int MaxScratch = 1 << 15;
     [ThreadStatic] private static Dictionary<string, int>? searchRanks;
@@ -32,6 +33,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         index = new GraphIndex { HubDegree = hubDegree };
         file = new SqliteGraphFile(path);
         file.ReadAll(node => index.Apply([node], [], [], []), edge => index.Apply([], [edge], [], []));
+        foreach (var judgement in file.ReadJudgements()) resolution.Put(judgement);
+        resolution.Refresh(index.Ordered(NodeLabel.Actor), []);
     }
 
     public Task<bool> Exists(NodeLabel label, string id, CancellationToken ct) =>

@@ -343,7 +343,7 @@ internal sealed class GraphIndex
         for (var i = 0; i < result.Length; i++)
         {
             var values = shown is not null && GraphMerge.SameValues(claims[i].Values, shown) ? shown : CompactProperties.From(claims[i].Values, pool);
-            result[i] = new SourceClaims(pool.Get(claims[i].SourceId), values);
+            result[i] = new SourceClaims(pool.Get(claims[i].SourceId), values) { Origin = claims[i].Origin is { } origin ? pool.Get(origin) : null };
         }
         return result;
     }
@@ -352,7 +352,7 @@ internal sealed class GraphIndex
     {
         if (evidence.Count == 0) return [];
         var result = new Evidence[evidence.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = new Evidence(pool.Get(evidence[i].SourceId), pool.Get(evidence[i].Text));
+        for (var i = 0; i < result.Length; i++) result[i] = new Evidence(pool.Get(evidence[i].SourceId), pool.Get(evidence[i].Text)) { Origin = evidence[i].Origin is { } origin ? pool.Get(origin) : null };
         return result;
     }
 
@@ -394,7 +394,7 @@ internal sealed class GraphIndex
         }
         return text.ToString();
 
-        static string Claims(SourceClaims c) => $"{c.SourceId}:{string.Join(",", c.Values.Select(p => $"{p.Key}={Show(p.Value)}"))}";
+        static string Claims(SourceClaims c) => $"{c.SourceId}{(c.Origin is null ? "" : "@" + c.Origin)}:{string.Join(",", c.Values.Select(p => $"{p.Key}={Show(p.Value)}"))}";
 
         static string Show(object? value) => value is string[] list ? $"[{string.Join("|", list)}]" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }

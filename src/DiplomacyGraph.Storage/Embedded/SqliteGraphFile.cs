@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Data.Sqlite;
 
@@ -23,6 +24,7 @@ internal sealed class SqliteGraphFile
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, body TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, body TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS judgements (pair TEXT PRIMARY KEY, body TEXT NOT NULL);
             """);
     }
 
@@ -50,8 +52,21 @@ internal sealed class SqliteGraphFile
         }
     }
 
-    /// <summary>Upserts nodes and edges, and deletes ids, in one transaction; each statement is prepared once and reused for every row.</summary>
-    public void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges, IEnumerable<string>? deletedNodes = null, IEnumerable<string>? deletedEdges = null)
+    /// <summary>Every entity-resolution judgement.</summary>
+    public IReadOnlyList<Judgement> ReadJudgements()
+    {
+        using var connection = Open();
+        using var command = new SqliteCommand("SELECT body FROM judgements", connection);
+        using var reader = command.ExecuteReader();
+        var judgements = new List<Judgement>();
+        while (reader.Read()) judgements.Add(JsonSerializer.Deserialize<Judgement>(reader.GetString(0))!);
+        return judgements;
+    }
+
+    /// <summary>Upserts nodes and edges, and deletes ids, in one transaction; each statement is prepared once and reused for every row.
+    /// A merge or its undo writes its judgement in the same transaction.</summary>
+    public void Write(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges, IEnumerable<string>? deletedNodes = null, IEnumerable<string>? deletedEdges = null,
+        IEnumerable<Judgement>? judgements = null, IEnumerable<string>? deletedJudgements = null)
     {
         using var telemetry = StoreTelemetry.StartQuery("sqlite", "write");
         using var connection = Open();
@@ -71,6 +86,14 @@ internal sealed class SqliteGraphFile
         using (var delete = Prepare(connection, transaction, "DELETE FROM nodes WHERE id = $a", 1))
         {
             foreach (var id in deletedNodes ?? []) Run(delete, id);
+        }
+        using (var upsert = Prepare(connection, transaction, "INSERT INTO judgements (pair, body) VALUES ($a, $b) ON CONFLICT(pair) DO UPDATE SET body = $b", 2))
+        {
+            foreach (var judgement in judgements ?? []) Run(upsert, judgement.Pair, JsonSerializer.Serialize(judgement));
+        }
+        using (var delete = Prepare(connection, transaction, "DELETE FROM judgements WHERE pair = $a", 1))
+        {
+            foreach (var pair in deletedJudgements ?? []) Run(delete, pair);
         }
         transaction.Commit();
     }
@@ -120,11 +143,14 @@ internal sealed class SqliteGraphFile
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         var evidence = root.GetProperty("Evidence").EnumerateArray()
-            .Select(e => new Evidence(e.GetProperty("SourceId").GetString()!, e.GetProperty("Text").GetString()!)).ToArray();
+            .Select(e => new Evidence(e.GetProperty("SourceId").GetString()!, e.GetProperty("Text").GetString()!) { Origin = OriginOf(e) }).ToArray();
         // A file written before claims existed has none: its facts' values stand as they are.
         SourceClaims[] claims = root.TryGetProperty("Claims", out var list)
-            ? [.. list.EnumerateArray().Select(c => new SourceClaims(c.GetProperty("SourceId").GetString()!, PropertyValues.FromJsonObject(c.GetProperty("Values"))))]
+            ? [.. list.EnumerateArray().Select(c => new SourceClaims(c.GetProperty("SourceId").GetString()!, PropertyValues.FromJsonObject(c.GetProperty("Values"))) { Origin = OriginOf(c) })]
             : [];
         return (PropertyValues.FromJsonObject(root.GetProperty("Properties")), evidence, claims);
     }
+
+    /// <summary>The origin of merged evidence or claims (entity resolution); absent for a fact's own.</summary>
+    private static string? OriginOf(JsonElement element) => element.TryGetProperty("Origin", out var origin) ? origin.GetString() : null;
 }

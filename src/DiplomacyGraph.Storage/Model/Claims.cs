@@ -5,7 +5,13 @@ namespace DiplomacyGraph.Storage.Model;
 /// <summary>The values one source gives for the fields of one fact (a node or a relationship): its claims.</summary>
 /// <param name="SourceId">The source.</param>
 /// <param name="Values">Field to value, as the fact's properties hold them (strings, string lists, numbers, booleans).</param>
-public sealed record SourceClaims(string SourceId, IReadOnlyDictionary<string, object?> Values);
+public sealed record SourceClaims(string SourceId, IReadOnlyDictionary<string, object?> Values)
+{
+    /// <summary>The fact these claims were made about when they now hang on another one (entity resolution), else null:
+    /// a source's claims are kept per origin, so a merge never mixes two nodes' claims and its undo separates them again.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Origin { get; init; }
+}
 
 /// <summary>
 /// How the values a fact shows follow from its sources' claims, the same in every store and independent of the order
@@ -16,19 +22,30 @@ public sealed record SourceClaims(string SourceId, IReadOnlyDictionary<string, o
 public static class ClaimRules
 {
     /// <summary>Fields whose claims are not values of their own: a node's sort and search keys follow from the others.</summary>
-    public static bool IsClaimed(string field) => !InternalProperties.IsInternal(field);
+    public static bool IsClaimed(string field) => !InternalProperties.IsInternal(field) && field != SameAs;
+
+    /// <summary>A canonical node's merged ids: the node origins of its claims (<see cref="SourceClaims.Origin"/>), never claimed itself.</summary>
+    public const string SameAs = "sameAs";
 
     /// <summary>The claims a fact as a write gives it makes: its properties, claimed by each of its evidence's sources.</summary>
-    public static IReadOnlyList<SourceClaims> Of(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<Evidence> evidence)
+    public static IReadOnlyList<SourceClaims> Of(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<Evidence> evidence, string? origin = null)
     {
         var values = Claimed(properties);
-        return [.. evidence.Select(e => e.SourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(s => new SourceClaims(s, values))];
+        return [.. evidence.Select(e => e.SourceId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(s => new SourceClaims(s, values) { Origin = origin })];
     }
 
     /// <summary>A node as written by its evidence's sources alone (a create): its claims are its properties.</summary>
-    public static GraphNode Fresh(GraphNode node) => node.Evidence.Count == 0 ? node : node with { Claims = Of(node.Properties, node.Evidence) };
+    public static GraphNode Fresh(GraphNode node) => node.Evidence.Count == 0 ? node : node with
+    {
+        Claims = Of(node.Properties, node.Evidence, node.Origin),
+        Evidence = Tagged(node.Evidence, node.Origin),
+    };
 
-    public static GraphEdge Fresh(GraphEdge edge) => edge with { Claims = Of(edge.Properties, edge.Evidence) };
+    public static GraphEdge Fresh(GraphEdge edge) => edge with { Claims = Of(edge.Properties, edge.Evidence, edge.Origin), Evidence = Tagged(edge.Evidence, edge.Origin) };
+
+    /// <summary>Evidence given under a merged id keeps that origin (<see cref="Evidence.Origin"/>).</summary>
+    public static IReadOnlyList<Evidence> Tagged(IReadOnlyList<Evidence> evidence, string? origin) =>
+        origin is null ? evidence : [.. evidence.Select(e => e with { Origin = origin })];
 
     /// <summary>
     /// A stored node merged with a write, the values resolved again and the evidence accumulated. An import adds to what
@@ -39,22 +56,22 @@ public static class ClaimRules
     public static GraphNode Merge(GraphNode stored, GraphNode incoming, Func<string, string?> publishedOf, bool replace = false)
     {
         if (incoming.Evidence.Count == 0) return GraphMerge.Node(stored, incoming);
-        var claims = Put(stored.Claims, Of(incoming.Properties, incoming.Evidence), replace);
+        var claims = Put(stored.Claims, Of(incoming.Properties, incoming.Evidence, incoming.Origin), replace);
         return stored with
         {
             Properties = NodeValues(claims, publishedOf),
-            Evidence = GraphMerge.MergeEvidence(stored.Evidence, incoming.Evidence),
+            Evidence = GraphMerge.MergeEvidence(stored.Evidence, Tagged(incoming.Evidence, incoming.Origin)),
             Claims = claims,
         };
     }
 
     public static GraphEdge Merge(GraphEdge stored, GraphEdge incoming, Func<string, string?> publishedOf)
     {
-        var claims = Put(stored.Claims, Of(incoming.Properties, incoming.Evidence), replace: false);
+        var claims = Put(stored.Claims, Of(incoming.Properties, incoming.Evidence, incoming.Origin), replace: false);
         return stored with
         {
             Properties = Resolve(claims, publishedOf),
-            Evidence = GraphMerge.MergeEvidence(stored.Evidence, incoming.Evidence),
+            Evidence = GraphMerge.MergeEvidence(stored.Evidence, Tagged(incoming.Evidence, incoming.Origin)),
             Claims = claims,
         };
     }
@@ -76,9 +93,11 @@ public static class ClaimRules
         return edge with { Evidence = evidence, Claims = claims, Properties = claims.Length == 0 ? edge.Properties : Resolve(claims, publishedOf) };
     }
 
-    /// <summary>The sources in rank order, lowest first: by <c>published</c> (none ranks lowest), then by id.</summary>
+    /// <summary>The sources in rank order, lowest first: by <c>published</c> (none ranks lowest), then by id, then merged claims before own.</summary>
     public static IEnumerable<SourceClaims> Ranked(IEnumerable<SourceClaims> claims, Func<string, string?> publishedOf) =>
-        claims.OrderBy(c => publishedOf(c.SourceId) ?? "", StringComparer.Ordinal).ThenBy(c => c.SourceId, StringComparer.Ordinal);
+        claims.OrderBy(c => publishedOf(c.SourceId) ?? "", StringComparer.Ordinal).ThenBy(c => c.SourceId, StringComparer.Ordinal)
+            // Within a source, a merged node's claims rank below the canonical node's own (entity resolution).
+            .ThenBy(c => c.Origin is null).ThenBy(c => c.Origin, StringComparer.Ordinal);
 
     /// <summary>The values shown: each field from the highest-ranked source giving it; lists unioned, lowest rank first.</summary>
     public static IReadOnlyDictionary<string, object?> Resolve(IEnumerable<SourceClaims> claims, Func<string, string?> publishedOf) =>
@@ -105,6 +124,16 @@ public static class ClaimRules
         var values = ResolveMap(claims, publishedOf);
         var name = values.GetValueOrDefault("name") as string ?? "";
         values[InternalProperties.SortKey] = Text.Fold(name);
+        var sameAs = claims.Select(c => c.Origin).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (sameAs.Length > 0)
+        {
+            values[SameAs] = sameAs;
+            // A merged node is found by every name of the nodes merged into it: their names the canonical one did not win become aliases.
+            var aliases = values.GetValueOrDefault("aliases") as string[] ?? [];
+            var others = claims.Select(c => c.Values.GetValueOrDefault("name") as string).OfType<string>()
+                .Where(n => n != name && !aliases.Contains(n, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();
+            if (others.Length > 0) values["aliases"] = aliases.Concat(others).ToArray();
+        }
         values[InternalProperties.SearchTerms] = new[] { (IReadOnlyDictionary<string, object?>)values }
             .Concat(Ranked(claims, publishedOf).Reverse().Select(c => c.Values))
             .SelectMany(DocumentGraph.SearchedValues).Select(Text.Fold).Distinct(StringComparer.Ordinal).ToArray();
@@ -113,15 +142,15 @@ public static class ClaimRules
 
     /// <summary>Whether two claim lists hold the same values from the same sources.</summary>
     public static bool Same(IReadOnlyList<SourceClaims> a, IReadOnlyList<SourceClaims> b) =>
-        a.Count == b.Count && a.All(x => b.FirstOrDefault(y => y.SourceId == x.SourceId) is { } y && GraphMerge.SameValues(x.Values, y.Values));
+        a.Count == b.Count && a.All(x => b.FirstOrDefault(y => y.SourceId == x.SourceId && y.Origin == x.Origin) is { } y && GraphMerge.SameValues(x.Values, y.Values));
 
     /// <summary>The claims with the given sources' merged into (or replaced by) the incoming ones, in source id order.</summary>
     private static IReadOnlyList<SourceClaims> Put(IReadOnlyList<SourceClaims> stored, IReadOnlyList<SourceClaims> incoming, bool replace) =>
-        [.. stored.Where(s => !incoming.Any(i => i.SourceId == s.SourceId))
-            .Concat(incoming.Select(i => replace || stored.FirstOrDefault(s => s.SourceId == i.SourceId) is not { } mine
+        [.. stored.Where(s => !incoming.Any(i => i.SourceId == s.SourceId && i.Origin == s.Origin))
+            .Concat(incoming.Select(i => replace || stored.FirstOrDefault(s => s.SourceId == i.SourceId && s.Origin == i.Origin) is not { } mine
                 ? i
                 : i with { Values = GraphMerge.MergeProperties(mine.Values, i.Values) }))
-            .OrderBy(c => c.SourceId, StringComparer.Ordinal)];
+            .OrderBy(c => c.SourceId, StringComparer.Ordinal).ThenBy(c => c.Origin, StringComparer.Ordinal)];
 
     private static SortedDictionary<string, object?> Claimed(IReadOnlyDictionary<string, object?> properties) =>
         new SortedDictionary<string, object?>(properties.Where(p => IsClaimed(p.Key) && p.Value is not null).ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);

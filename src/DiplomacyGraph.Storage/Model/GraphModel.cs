@@ -3,7 +3,14 @@ using DiplomacyGraph.Storage.Vocabulary;
 namespace DiplomacyGraph.Storage.Model;
 
 /// <summary>The sentence that supports a fact, and the source it comes from.</summary>
-public sealed record Evidence(string SourceId, string Text);
+public sealed record Evidence(string SourceId, string Text)
+{
+    /// <summary>The fact this evidence was given for when it now hangs on another (entity resolution merged it there):
+    /// a node id, or a relationship's original ends (<see cref="Resolution.Origins"/>); null for the fact's own. Undoing the
+    /// merge gives it back to that fact.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Origin { get; init; }
+}
 
 /// <summary>
 /// A node as every store holds it: its id, its label, its properties (name, kind and the label's own),
@@ -15,6 +22,11 @@ public sealed record GraphNode(string Id, NodeLabel Label, IReadOnlyDictionary<s
     /// Filled where a store reads one fact for its own page or for a write; may be empty elsewhere, so not serialised.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<SourceClaims> Claims { get; init; } = [];
+
+    /// <summary>The id a write named when it resolved to this (canonical) node: its claims and evidence keep that origin,
+    /// so undoing the merge gives them back (<see cref="Resolution.Origins"/>). Null for a write to the node itself.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Origin { get; init; }
 
     public string Name => Properties.TryGetValue("name", out var name) ? name as string ?? Id : Id;
     public string? Kind => Properties.TryGetValue("kind", out var kind) ? kind as string : null;
@@ -44,6 +56,10 @@ public sealed record GraphEdge(string Type, string From, string To, IReadOnlyDic
     /// <summary>What each source says of the relationship's properties (<see cref="ClaimRules"/>), as for nodes.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<SourceClaims> Claims { get; init; } = [];
+
+    /// <summary>The ends a write named (<see cref="Resolution.Origins.Edge"/>) when they resolved to merged nodes; null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Origin { get; init; }
 
     public string Id => EdgeId(From, Type, To);
 

@@ -14,11 +14,14 @@ internal static class GraphRows
     public const string EvidenceSources = "evidenceSources";
     public const string EvidenceTexts = "evidenceTexts";
 
+    /// <summary>Evidence origins (entity resolution), parallel to the sources; "" for a fact's own. Absent when all are its own.</summary>
+    public const string EvidenceOrigins = "evidenceOrigins";
+
     /// <summary>A fact's revision: how many computed writes it has had, which a write computed from a read checks.</summary>
     public const string Revision = "rev";
 
     /// <summary>Stored beside the properties, not among them.</summary>
-    private static readonly HashSet<string> NotProperties = new(StringComparer.Ordinal) { "id", EvidenceSources, EvidenceTexts, Revision };
+    private static readonly HashSet<string> NotProperties = new(StringComparer.Ordinal) { "id", EvidenceSources, EvidenceTexts, EvidenceOrigins, Revision };
 
     /// <summary>The revision of a projected node or edge (0 when it has none yet).</summary>
     public static long RevisionOf(JsonElement map) =>
@@ -68,6 +71,7 @@ internal static class GraphRows
     {
         var sources = properties.TryGetProperty(EvidenceSources, out var s) ? PropertyValues.Strings(s) : [];
         var texts = properties.TryGetProperty(EvidenceTexts, out var t) ? PropertyValues.Strings(t) : [];
-        return [.. sources.Zip(texts, (source, text) => new Evidence(source, text))];
+        var origins = properties.TryGetProperty(EvidenceOrigins, out var o) ? PropertyValues.Strings(o) : [];
+        return [.. sources.Zip(texts, (source, text) => new Evidence(source, text)).Select((e, i) => i < origins.Count && origins[i].Length > 0 ? e with { Origin = origins[i] } : e)];
     }
 }

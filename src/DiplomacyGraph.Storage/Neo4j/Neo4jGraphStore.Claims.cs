@@ -252,7 +252,7 @@ public sealed partial class Neo4jGraphStore
     {
         var claims = new Dictionary<string, List<SourceClaims>>(StringComparer.Ordinal);
         var published = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var ((fact, source), (fields, values, date)) in citations.Column("fact").Zip(citations.Column("sourceId"))
+        foreach (var ((fact, source, origin), (fields, values, date)) in citations.Column("fact").Zip(citations.Column("sourceId"), citations.Column("origin"))
             .Zip(citations.Column("fields").Zip(citations.Column("values"), citations.Column("published"))))
         {
             var sourceId = source.GetString()!;
@@ -264,10 +264,10 @@ public sealed partial class Neo4jGraphStore
             }
             var id = fact.GetString()!;
             if (!claims.TryGetValue(id, out var list)) claims[id] = list = [];
-            list.Add(new SourceClaims(sourceId, map));
+            list.Add(new SourceClaims(sourceId, map) { Origin = origin.ValueKind == JsonValueKind.String ? origin.GetString() : null });
             published[sourceId] = date.ValueKind == JsonValueKind.String ? date.GetString() : null;
         }
-        return (claims.ToDictionary(c => c.Key, c => (IReadOnlyList<SourceClaims>)[.. c.Value.OrderBy(s => s.SourceId, StringComparer.Ordinal)], StringComparer.Ordinal), published);
+        return (claims.ToDictionary(c => c.Key, c => (IReadOnlyList<SourceClaims>)[.. c.Value.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.Origin, StringComparer.Ordinal)], StringComparer.Ordinal), published);
     }
 
     /// <summary>A node with its claims, read in the same request as the node.</summary>
@@ -318,8 +318,9 @@ public sealed partial class Neo4jGraphStore
         var values = claims.Values.Where(v => v.Value is not null).OrderBy(v => v.Key, StringComparer.Ordinal).ToList();
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["key"] = $"{claims.SourceId}|{fact}",
+            ["key"] = claims.Origin is null ? $"{claims.SourceId}|{fact}" : $"{claims.SourceId}|{fact}|{claims.Origin}",
             ["sourceId"] = claims.SourceId,
+            ["origin"] = claims.Origin,
             ["fact"] = fact,
             ["from"] = edge?.From,
             ["type"] = edge?.Type,
@@ -351,6 +352,7 @@ public sealed partial class Neo4jGraphStore
         if (evidence.Count == 0) return;
         properties[GraphRows.EvidenceSources] = evidence.Select(e => e.SourceId).ToArray();
         properties[GraphRows.EvidenceTexts] = evidence.Select(e => e.Text).ToArray();
+        if (evidence.Any(e => e.Origin is not null)) properties[GraphRows.EvidenceOrigins] = evidence.Select(e => e.Origin ?? "").ToArray();
     }
 
     private static Dictionary<string, object?> EdgeKey(GraphEdge edge) =>

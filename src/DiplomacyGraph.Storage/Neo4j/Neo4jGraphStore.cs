@@ -52,6 +52,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         statements.AddRange(NodeKinds.All.SelectMany(kind => SchemaOf(kind, folder)));
         statements.AddRange(SearchKeySchema(folder));
         statements.AddRange(CitationSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
+        statements.AddRange(ResolutionSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
         foreach (var statement in statements)
         {
             await client.Run(new CypherStatement(statement), ct, write: true);
