@@ -186,6 +186,16 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
         return outcome;
     }
 
+    /// <summary>A merged id's facts hang on its canonical node: the withdrawal is asked there.</summary>
+    public async Task<SourceRetraction> Withdraw(IReadOnlyList<string> nodeIds, Func<string, bool> fromSource, CancellationToken ct)
+    {
+        var canonicals = await resolution.Canonicals(nodeIds, ct);
+        var ids = canonicals.Count == 0 ? nodeIds : [.. nodeIds.Select(id => canonicals.GetValueOrDefault(id) ?? id).Distinct(StringComparer.Ordinal)];
+        var withdrawn = await inner.Withdraw(ids, fromSource, ct);
+        await AfterWrite([.. withdrawn.NodesDeleted, .. withdrawn.NodesUpdated], ct);
+        return withdrawn;
+    }
+
     public async Task<IRetractSourceOutcome> RetractSource(string sourceId, CancellationToken ct)
     {
         var outcome = await inner.RetractSource(sourceId, ct);
