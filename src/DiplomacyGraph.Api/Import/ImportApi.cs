@@ -104,8 +104,8 @@ internal static class ImportApi
         var outcome = await FtmImport.Run(spool.Open, run, importer, ct);
         return outcome switch
         {
-            FtmOutcome.Done done => TypedResults.Ok(FtmImportResultDto.From(done.Report)),
-            FtmOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "The FollowTheMoney file is invalid; nothing was imported."),
+            FtmOutcome.Completed done => TypedResults.Ok(FtmImportResultDto.From(done.Report)),
+            FtmOutcome.Rejected invalid => TypedResults.ValidationProblem(invalid.Errors, title: "The FollowTheMoney file is invalid; nothing was imported."),
             FtmOutcome.Refused refused => FtmRequest.Refused(refused),
             _ => throw new UnreachableException($"A FollowTheMoney import answered {outcome}."),
         };

@@ -98,7 +98,7 @@ internal static class ImportCommand
     {
         switch (outcome)
         {
-            case FtmOutcome.Invalid invalid:
+            case FtmOutcome.Rejected invalid:
                 await Console.Error.WriteLineAsync($"{file}: not a valid FollowTheMoney file; nothing was imported:");
                 foreach (var (where, messages) in invalid.Errors)
                 {
@@ -110,7 +110,7 @@ internal static class ImportCommand
                 await Console.Error.WriteLineAsync($"{file}: batch {refused.Batch} (lines {refused.FirstLine}-{refused.LastLine}) was not imported: " +
                     $"{((IWriteRefusal)refused.Refusal).Detail} The batches before it were imported; re-running the import is safe.");
                 return Failed;
-            case FtmOutcome.Done done:
+            case FtmOutcome.Completed done:
                 PrintFtm(file, done.Report, took);
                 return Ok;
             default:

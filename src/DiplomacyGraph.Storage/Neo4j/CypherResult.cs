@@ -10,6 +10,9 @@ internal sealed class CypherResult(IReadOnlyList<string> columns, IReadOnlyList<
     public IEnumerable<JsonElement> Column(string name)
     {
         var index = Columns.ToList().IndexOf(name);
+        // Neo4j names a statement's columns even when it returns no row; an answer without columns (the documented wire
+        // examples' {"columns":[],"data":[]}) has no row to read either, so it reads as an empty column.
+        if (index < 0 && rows.Count == 0 && Columns.Count == 0) return [];
         if (index < 0) throw new InvalidOperationException($"The query returned no column '{name}'.");
         return rows.Select(row => row[index]);
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Neo4j;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Api;
@@ -92,7 +93,7 @@ public sealed class Neo4jFailureAnswerTests : IDisposable
     public async Task A_commit_that_times_out_is_in_doubt_but_a_read_that_times_out_or_a_refused_connection_is_not()
     {
         var store = wire.Store("http://localhost:7474", ("Neo4j:ImportTimeout", "00:00:01"), ("Neo4j:RequestTimeout", "00:00:01"), ("Neo4j:ConnectTimeout", "00:00:01"))
-            .GetRequiredService<IGraphStore>();
+            .GetRequiredService<Neo4jGraphStore>();
         wire.Answer = r => r.Method == HttpMethod.Post ? throw new TaskCanceledException("no answer") : null;
         var write = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.CreateNode(Ortiz, CancellationToken.None));
         var read = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Exists(NodeLabel.Actor, "ana-ortiz", CancellationToken.None));

@@ -1,6 +1,7 @@
 using System.Net;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Neo4j;
 using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ public sealed class ProtocolChoiceTests : IDisposable
 
     private async Task<List<string>> PostsOfOneRead(string protocol)
     {
-        var store = wire.Store("http://localhost:7474", ("Neo4j:Protocol", protocol)).GetRequiredService<IGraphStore>();
+        var store = wire.Store("http://localhost:7474", ("Neo4j:Protocol", protocol)).GetRequiredService<Neo4jGraphStore>();
         await store.Exists(NodeLabel.Actor, "gustavo-petro", CancellationToken.None);
         return [.. wire.Requests.Where(r => r.Method == HttpMethod.Post).Select(r => r.Path)];
     }
@@ -47,7 +48,7 @@ public sealed class ProtocolChoiceTests : IDisposable
     public async Task Auto_falls_back_to_the_Query_API_when_the_transactional_API_answers_404_and_stays_there()
     {
         wire.Answer = r => r.Path == "/db/neo4j/tx/commit" ? (HttpStatusCode.NotFound, "") : null;
-        var store = wire.Store("http://localhost:7474").GetRequiredService<IGraphStore>();
+        var store = wire.Store("http://localhost:7474").GetRequiredService<Neo4jGraphStore>();
 
         await store.Exists(NodeLabel.Actor, "gustavo-petro", CancellationToken.None);
         await store.Exists(NodeLabel.Actor, "donald-trump", CancellationToken.None);
@@ -74,7 +75,7 @@ public sealed class ProtocolChoiceTests : IDisposable
     public async Task The_database_name_is_substituted_into_the_advertised_endpoint()
     {
         var store = wire.Store("http://localhost:7474", ("Neo4j:Protocol", "query"), ("Neo4j:Database", "graph"))
-            .GetRequiredService<IGraphStore>();
+            .GetRequiredService<Neo4jGraphStore>();
         await store.Exists(NodeLabel.Actor, "gustavo-petro", CancellationToken.None);
         Assert.Contains(wire.Requests, r => r.Path == "/db/graph/query/v2");
     }

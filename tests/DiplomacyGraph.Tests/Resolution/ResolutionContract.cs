@@ -19,6 +19,9 @@ public abstract class ResolutionContract : IAsyncLifetime
 {
     private const string Key = "resolution-test-key";
     private const string Petro = "gustavo-petro", FtmPetro = "ftm-nk-petro", OfacSanction = "ftm-ofac-sanction-petro";
+
+    /// <summary>The OFAC dataset of the test file as its own source: each dataset export is versioned by its newest last_seen.</summary>
+    private const string OfacSource = "ftm-us-ofac-sdn-v20251120t0800";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private DiplomacyGraphFactory factory = null!;
@@ -109,7 +112,7 @@ public abstract class ResolutionContract : IAsyncLifetime
         await ImportFtm("""{"id":"ofac-sanction-petro-2","schema":"Sanction","caption":"A second listing","properties":{"entity":["NK-petro"],"authority":["Office of Foreign Assets Control"],"program":["TEST"],"startDate":["2025-11-01"]},"datasets":["us_ofac_sdn"],"first_seen":"2025-11-01T00:00:00","last_seen":"2025-11-20T08:00:00"}""");
         using (var created = await Send(HttpMethod.Post, "/api/relationships", new
         {
-            type = "CRITIC_OF", from = Petro, to = "donald-trump", evidence = "Petro criticised Trump.", sourceId = "ftm-us-ofac-sdn",
+            type = "CRITIC_OF", from = Petro, to = "donald-trump", evidence = "Petro criticised Trump.", sourceId = OfacSource,
         }))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -57,7 +57,7 @@ internal sealed class FtmBatch(FtmIndex index, IReadOnlyDictionary<string, Sourc
                 records.Commit();
             }
             var built = FtmDocuments.Build(records, sources, importer.Validator);
-            if (built.Errors.Count > 0) return new FtmOutcome.Invalid(built.Errors);
+            if (built.Errors.Count > 0) return new FtmOutcome.Rejected(built.Errors);
             if (built.Refused.Count > 0)
             {
                 foreach (var (line, message) in built.Refused) dropped[line] = new FtmSkipped(idOfLine.GetValueOrDefault(line, "?"), line, FtmSkipReasons.Invalid, message);
@@ -66,7 +66,7 @@ internal sealed class FtmBatch(FtmIndex index, IReadOnlyDictionary<string, Sourc
             var graph = built.Graph;
             if (graph.Nodes.Count > FollowTheMoney.MaxChanges || graph.Edges.Count > FollowTheMoney.MaxChanges)
             {
-                return new FtmOutcome.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                return new FtmOutcome.Rejected(new Dictionary<string, string[]>(StringComparer.Ordinal)
                 {
                     [$"lines {lines[0].Number}-{lines[^1].Number}"] = [$"This batch makes {graph.Nodes.Count} nodes and {graph.Edges.Count} relationships; one batch writes at most {FollowTheMoney.MaxChanges} of each. Lower FollowTheMoney:BatchSize."],
                 });
@@ -96,7 +96,7 @@ internal sealed class FtmBatch(FtmIndex index, IReadOnlyDictionary<string, Sourc
             report.Map(records.Mapped);
             return null;
         }
-        return new FtmOutcome.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
+        return new FtmOutcome.Rejected(new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
             [$"lines {lines[0].Number}-{lines[^1].Number}"] = [$"This batch was refused {Attempts} times, each time for other records; nothing of it was written."],
         });

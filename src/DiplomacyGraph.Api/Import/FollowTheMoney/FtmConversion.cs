@@ -122,10 +122,10 @@ public abstract record FtmOutcome
     private FtmOutcome() { }
 
     /// <summary>Every batch was written (records may have been skipped: the report says which).</summary>
-    public sealed record Done(FtmReport Report) : FtmOutcome;
+    public sealed record Completed(FtmReport Report) : FtmOutcome;
 
     /// <summary>The file cannot be read (malformed lines, a dataset without a date, bad options): nothing was written.</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : FtmOutcome;
+    public sealed record Rejected(IReadOnlyDictionary<string, string[]> Errors) : FtmOutcome;
 
     /// <summary>The store refused a batch; the batches before it were written (<see cref="Report"/>), this one and those after not.</summary>
     public sealed record Refused(IImportOutcome Refusal, FtmReport Report, int Batch, int FirstLine, int LastLine) : FtmOutcome;

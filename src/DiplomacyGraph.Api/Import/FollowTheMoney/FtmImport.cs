@@ -26,10 +26,10 @@ internal static class FtmImport
         {
             var errors = new Dictionary<string, string[]>(index.Errors, StringComparer.Ordinal);
             if (index.MoreErrors > 0) errors["lines"] = [$"… and {index.MoreErrors} more malformed lines."];
-            return new FtmOutcome.Invalid(errors);
+            return new FtmOutcome.Rejected(errors);
         }
         var (sources, problems) = FtmSources.Make(index, run, importer.Validator);
-        if (problems.Count > 0) return new FtmOutcome.Invalid(problems);
+        if (problems.Count > 0) return new FtmOutcome.Rejected(problems);
         var report = new FtmReport { Entities = index.Entities, SkippedSchemata = index.SkippedSchemata };
         report.SourceIds.AddRange(sources.Values.Select(s => s.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         var batch = new FtmBatch(index, sources, run, importer, report);
@@ -49,6 +49,6 @@ internal static class FtmImport
             }
             if (lines.Count > 0 && await batch.Write(lines, ct) is { } last) return last;
         }
-        return new FtmOutcome.Done(report);
+        return new FtmOutcome.Completed(report);
     }
 }
