@@ -35,8 +35,8 @@ public sealed partial class Neo4jGraphStore
         if (actors.Count == 0) return [];
         return
         [
-            new CypherStatement(CypherQueries.Get("DeleteSearchKeys"), Params(("ids", actors.Select(a => a.Id).ToArray()))),
-            new CypherStatement(CypherQueries.Get("CreateSearchKeys"), Params(("keys", KeyRows(actors)))),
+            new CypherStatement(CypherQueries.Get("DeleteSearchKeys"), Params(("ids", actors.Select(a => a.Id).Distinct(StringComparer.Ordinal).ToArray()))),
+            new CypherStatement(CypherQueries.Get("InsertSearchKeys"), Params(("keys", KeyRows(actors.DistinctBy(a => a.Id))))),
         ];
     }
 
