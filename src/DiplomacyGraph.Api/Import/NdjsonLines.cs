@@ -22,7 +22,11 @@ internal sealed class NdjsonLines(PipeReader reader, long maxLineBytes, long max
     /// The lines, each made into a <typeparamref name="T"/> by <paramref name="prepare"/> while its bytes are at hand
     /// (they are released as soon as it returns).
     /// </summary>
-    public async IAsyncEnumerable<NdjsonLine<T>> Read<T>(Func<ReadOnlySequence<byte>, T> prepare, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<NdjsonLine<T>> Read<T>(Func<ReadOnlySequence<byte>, T> prepare, CancellationToken ct) =>
+        Read((_, line) => prepare(line), ct);
+
+    /// <summary>The lines, as <see cref="Read{T}(Func{ReadOnlySequence{byte}, T}, CancellationToken)"/>, <paramref name="prepare"/> given the line's number too.</summary>
+    public async IAsyncEnumerable<NdjsonLine<T>> Read<T>(Func<int, ReadOnlySequence<byte>, T> prepare, [EnumeratorCancellation] CancellationToken ct)
     {
         var (number, consumed, skipping) = (0, 0L, false);
         while (true)
@@ -86,7 +90,7 @@ internal sealed class NdjsonLines(PipeReader reader, long maxLineBytes, long max
                 reader.AdvanceTo(next);
                 continue;
             }
-            var value = prepare(line);
+            var value = prepare(number, line);
             reader.AdvanceTo(next);
             yield return new NdjsonLine<T>(number, value, TooLarge: false);
         }

@@ -34,13 +34,15 @@ public sealed partial class Neo4jGraphStore
     {
         var actors = nodes.Where(n => n.Label == NodeLabel.Actor).ToList();
         if (actors.Count == 0) return [];
-        var ids = actors.Select(a => a.Id).ToArray();
+        // An actor written twice in one request (by two batches' records) keeps one set of keys.
+        var distinct = actors.DistinctBy(a => a.Id).ToList();
+        var ids = distinct.Select(a => a.Id).ToArray();
         return
         [
             new CypherStatement(CypherQueries.Get("DeleteSearchKeys"), Params(("ids", ids))),
-            new CypherStatement(CypherQueries.Get("CreateSearchKeys"), Params(("keys", KeyRows(actors)))),
+            new CypherStatement(CypherQueries.Get("InsertSearchKeys"), Params(("keys", KeyRows(distinct)))),
             new CypherStatement(CypherQueries.Get("DeleteTopicKeys"), Params(("ids", ids))),
-            new CypherStatement(CypherQueries.Get("CreateTopicKeys"), Params(("keys", TopicRows(actors)))),
+            new CypherStatement(CypherQueries.Get("CreateTopicKeys"), Params(("keys", TopicRows(distinct)))),
         ];
     }
 

@@ -33,15 +33,13 @@ internal static class FtmImport
         var report = new FtmReport { Entities = index.Entities, SkippedSchemata = index.SkippedSchemata };
         report.SourceIds.AddRange(sources.Values.Select(s => s.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         var batch = new FtmBatch(index, sources, run, importer, report);
-        foreach (var parties in new[] { true, false })
+        foreach (var pass in new[] { FtmPass.Parties, FtmPass.Rest })
         {
             var lines = new List<FtmLine>(Math.Min(run.BatchSize, 4096));
             await using var stream = open();
-            await foreach (var line in FtmReader.Lines(stream, ct))
+            await foreach (var line in FtmReader.Lines(stream, ct, number => index.InPass(number, pass)))
             {
-                if (line.Entity is not { } entity) continue;
-                var read = line.Op == FtmOp.Delete || FollowTheMoney.Schemata.Contains(entity.Schema);
-                if (!read || (line.Op == FtmOp.Upsert && FtmParties.Kinds.ContainsKey(entity.Schema)) != parties) continue;
+                if (line.Entity is null) continue;
                 lines.Add(line);
                 if (lines.Count < run.BatchSize) continue;
                 if (await batch.Write(lines, ct) is { } stopped) return stopped;

@@ -16,6 +16,9 @@ internal sealed class FtmIndex
     private readonly Dictionary<string, FtmEntity> whole = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FtmEntity>> passports = new(StringComparer.Ordinal);
 
+    /// <summary>Each line's pass (by number): the later passes parse only their own lines.</summary>
+    private readonly List<FtmPass> passes = [];
+
     /// <summary>Each dataset of the entities imported (not those only DEL records name), with its newest <c>last_change</c>/<c>last_seen</c>/<c>first_seen</c> (null when none has one).</summary>
     public SortedDictionary<string, string?> Datasets { get; } = new(StringComparer.Ordinal);
 
@@ -56,6 +59,7 @@ internal sealed class FtmIndex
         if (line.Op == FtmOp.Delete)
         {
             Deletions++;
+            Mark(line.Number, FtmPass.Rest);
             return;
         }
         if (!FollowTheMoney.Schemata.Contains(entity.Schema))
@@ -63,6 +67,7 @@ internal sealed class FtmIndex
             SkippedSchemata[entity.Schema] = SkippedSchemata.GetValueOrDefault(entity.Schema) + 1;
             return;
         }
+        Mark(line.Number, FtmParties.Kinds.ContainsKey(entity.Schema) ? FtmPass.Parties : FtmPass.Rest);
         var newest = entity.Seen.Count == 0 ? null : entity.Seen.Max(StringComparer.Ordinal);
         foreach (var dataset in entity.Datasets)
         {
@@ -90,6 +95,15 @@ internal sealed class FtmIndex
     /// <summary>The <c>Passport</c> entities of the file that name this holder, in file order.</summary>
     public IReadOnlyList<FtmEntity> PassportsOf(string holderId) => passports.TryGetValue(holderId, out var held) ? held : [];
 
+    /// <summary>Whether a line (by number) is read in this pass.</summary>
+    public bool InPass(int line, FtmPass pass) => line < passes.Count && passes[line] == pass;
+
+    private void Mark(int line, FtmPass pass)
+    {
+        while (passes.Count <= line) passes.Add(FtmPass.None);
+        passes[line] = pass;
+    }
+
     /// <summary>An entity another batch holds, as far as mappers may read it: whole when looked up, else its id, schema and name.</summary>
     public FtmEntity? Find(string ftmId)
     {
@@ -97,6 +111,14 @@ internal sealed class FtmIndex
         if (!names.TryGetValue(ftmId, out var known)) return null;
         return new FtmEntity(ftmId, known.Schema, known.Name is null ? [] : new() { ["name"] = [known.Name] }, [], 0, []);
     }
+}
+
+/// <summary>The pass that reads a line: parties first (actors), then the rest (what refers to them, and DEL records).</summary>
+internal enum FtmPass : byte
+{
+    None,
+    Parties,
+    Rest,
 }
 
 /// <summary>Exports may give an entity in fragments (several lines, one id): their values are unioned.</summary>

@@ -9,7 +9,7 @@ public sealed class FtmOptions
     public string? MappingFile { get; set; }
 
     /// <summary>Lines per batch: each batch is mapped, validated and written in one transaction (memory follows it, not the file).</summary>
-    public int BatchSize { get; set; } = 5000;
+    public int BatchSize { get; set; } = 2000;
 
     /// <summary>The largest body <c>POST /api/import/ftm</c> takes, in bytes (it is spooled to a temporary file, then read in batches).</summary>
     public long MaxBodyBytes { get; set; } = 1_073_741_824;

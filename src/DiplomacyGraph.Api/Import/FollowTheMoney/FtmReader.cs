@@ -17,12 +17,15 @@ internal static class FtmReader
 
     private static readonly string[] SeenFields = ["last_change", "last_seen", "first_seen"];
 
-    /// <summary>The non-empty lines of a stream, each read into an entity or a problem; the stream stays open.</summary>
-    public static async IAsyncEnumerable<FtmLine> Lines(Stream stream, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// The non-empty lines of a stream, each read into an entity or a problem; the stream stays open. A line that
+    /// <paramref name="wanted"/> (given its number) passes over is not parsed: it comes with neither entity nor problem.
+    /// </summary>
+    public static async IAsyncEnumerable<FtmLine> Lines(Stream stream, [EnumeratorCancellation] CancellationToken ct, Func<int, bool>? wanted = null)
     {
         var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 1 << 16, leaveOpen: true));
         var lines = new NdjsonLines(pipe, MaxLineBytes, long.MaxValue);
-        await foreach (var line in lines.Read(Parse, ct))
+        await foreach (var line in lines.Read((number, bytes) => wanted is null || wanted(number) ? Parse(bytes) : default, ct))
         {
             yield return line.TooLarge
                 ? new FtmLine(line.Number, FtmOp.Upsert, null, $"The line is longer than {MaxLineBytes} bytes.")
