@@ -149,7 +149,7 @@ public sealed partial class Neo4jGraphStore : IResolutionStore
         return
         [
             LockNodes([.. lockedIds, .. edges.SelectMany(e => new[] { e.From, e.To })]),
-            GuardNodeRevisions(change.Nodes.Select(n => n.Id).Where(state.Nodes.ContainsKey), state.RevisionOf),
+            GuardNodeRevisions(change.Nodes.Select(n => n.Id).Concat(change.DeletedNodes).Where(state.Nodes.ContainsKey), state.RevisionOf),
             GuardEdgeRevisions(known, state.RevisionOf),
             new CypherStatement(CypherQueries.Get("DeleteFactCitations"), Params(("ids",
                 change.Nodes.Select(n => n.Id).Concat(change.DeletedNodes).Concat(edges.Select(e => e.Id)).Distinct(StringComparer.Ordinal).ToArray()))),

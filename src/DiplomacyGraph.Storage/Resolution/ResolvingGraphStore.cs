@@ -127,9 +127,12 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
         var ids = incoming.Nodes.Select(n => n.Id).Concat(incoming.Edges.SelectMany(e => new[] { e.From, e.To })).Distinct(StringComparer.Ordinal).ToList();
         var canonicals = await resolution.Canonicals(ids, ct);
         var outcome = canonicals.Count == 0 ? await inner.Import(incoming, ct) : await ImportResolved(incoming, canonicals, ct);
-        if (outcome is WriteOutcome.Imported)
+        if (outcome is WriteOutcome.Imported { Summary: var summary })
         {
-            await AfterWrite([.. incoming.Nodes.Where(n => n.Label == NodeLabel.Actor).Select(n => canonicals.GetValueOrDefault(n.Id) ?? n.Id)], ct);
+            // Only actors the import changed are re-blocked: a re-import that changes nothing costs nothing more.
+            var changed = summary.NodesCreated.Concat(summary.NodesUpdated).ToHashSet(StringComparer.Ordinal);
+            await AfterWrite([.. incoming.Nodes.Where(n => n.Label == NodeLabel.Actor).Select(n => canonicals.GetValueOrDefault(n.Id) ?? n.Id)
+                .Where(changed.Contains).Distinct(StringComparer.Ordinal)], ct);
         }
         return outcome;
     }

@@ -89,6 +89,14 @@ public abstract class ResolutionContract : IAsyncLifetime
         }
         Assert.DoesNotContain((await Get<PageView<CandidateView>>("/api/resolution/candidates?pageSize=100")).Items,
             c => c.A.Id == FtmPetro || c.B.Id == FtmPetro);
+        // The merged id is taken: a new node cannot have it.
+        using (var taken = await Send(HttpMethod.Post, "/api/actors", new
+        {
+            id = FtmPetro, kind = "person", name = "Someone else", evidence = "A sentence.", sourceId = "vermelho-2026-02-04-petro-trump",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        }
         // A re-import of the file lands on the canonical node and changes nothing.
         using (var again = JsonDocument.Parse(await ImportFtm(File.ReadAllText(FtmImportContract.TestFile))))
         {
