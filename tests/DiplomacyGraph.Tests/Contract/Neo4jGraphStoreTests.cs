@@ -159,7 +159,9 @@ public sealed class Neo4jGraphStoreTests(Neo4jServer server) : IAsyncLifetime
         using var folder = new TemporaryFolder();
         using var embedded = Stores.Services(new Dictionary<string, string?> { ["Embedded:Path"] = Path.Combine(folder.Path, "g.db") });
 
-        Assert.IsType<DiplomacyGraph.Storage.Embedded.EmbeddedGraphStore>(embedded.GetRequiredService<IGraphStore>());
+        // The application's store is the embedded one behind entity resolution.
+        var store = Assert.IsType<DiplomacyGraph.Storage.Resolution.ResolvingGraphStore>(embedded.GetRequiredService<IGraphStore>());
+        Assert.IsType<DiplomacyGraph.Storage.Embedded.EmbeddedGraphStore>(store.Inner);
     }
 
     /// <summary>The seed when there is one, else the contract's small world.</summary>
