@@ -16,16 +16,11 @@ namespace DiplomacyGraph.Tests.Model;
 /// data and nationalities kept with their claims; <c>?topic=</c> filters; a relative carrying the sanction topic is
 /// sanctioned. Each test starts a seeded service of its own.
 /// </summary>
-public abstract class FtmActorsContract : IAsyncLifetime
+public abstract class FtmActorsContract : ServedContract
 {
-    private const string Key = "ftm-actors-key";
     private const string Zakharov = "ftm-nk-au5ybkbrfjucf8ymwsjvdw", LlcCst = "ftm-nk-abdzbebkqyt29gyrebiurz", Lavrentiy = "ftm-nk-huajuia3vtkxf6v2x6myns";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static readonly string[] IsilNames = ["ISIS", "Daesh", "Islamic State"];
-
-    private DiplomacyGraphFactory factory = null!;
-    private HttpClient client = null!;
 
     public static string YenteFile(string name) => Path.Combine(Stores.RepositoryRoot(), "tests", "DiplomacyGraph.Tests", "Data", "yente", name);
 
@@ -34,28 +29,7 @@ public abstract class FtmActorsContract : IAsyncLifetime
     /// <summary>The persons, companies, families and the passport of the zala file: its actors and their family ties.</summary>
     public static string ZalaActors => YenteFile("zala.actors.ftm.json");
 
-    protected static Dictionary<string, string?> Settings => new()
-    {
-        ["Auth:ApiKeys:0"] = Key,
-        ["Writes:PermitsPerMinute"] = "1000",
-    };
-
-    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync();
-
-    public async Task InitializeAsync()
-    {
-        factory = await CreateFactoryAsync();
-        client = factory.CreateClient();
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-    }
-
-    public Task DisposeAsync()
-    {
-        client.Dispose();
-        factory.Dispose();
-        return Task.CompletedTask;
-    }
+    protected static Dictionary<string, string?> Settings => WriteSettings;
 
     [Fact]
     public async Task LLC_CST_is_shown_by_its_caption_with_every_other_name_as_an_alias_and_found_by_its_weak_aliases()
@@ -160,7 +134,7 @@ public abstract class FtmActorsContract : IAsyncLifetime
         Assert.All(found.Items, a => Assert.Contains("sanction", a.Topics));
         Assert.Contains(Zakharov, found.Items.Select(a => a.Id));
         Assert.Empty((await Get<PageView<ActorView>>("/api/actors?topic=role.pep")).Items);
-        using var bad = await client.GetAsync(new Uri("/api/actors?topic=Not%20A%20Topic", UriKind.Relative));
+        using var bad = await Client.GetAsync(new Uri("/api/actors?topic=Not%20A%20Topic", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
@@ -203,7 +177,7 @@ public abstract class FtmActorsContract : IAsyncLifetime
 
         using var delete = new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/actors/ftm-p-1?cascade=true", UriKind.Relative));
         delete.Headers.Add("X-Api-Key", Key);
-        using var deleted = await client.SendAsync(delete);
+        using var deleted = await Client.SendAsync(delete);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty((await Get<PageView<ActorView>>("/api/actors?topic=role.pep")).Items);
     }
@@ -216,7 +190,7 @@ public abstract class FtmActorsContract : IAsyncLifetime
         using var reply = await Send(HttpMethod.Post, "/api/import/ftm",
             """{"id":"nameless","schema":"Person","caption":"Person","properties":{"birthDate":["1970"]},"datasets":["nameless_test"],"last_seen":"2025-11-20T08:00:00"}""",
             "application/x-ndjson");
-        using var actor = await client.GetAsync(new Uri("/api/actors/ftm-nameless", UriKind.Relative));
+        using var actor = await Client.GetAsync(new Uri("/api/actors/ftm-nameless", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, actor.StatusCode);
         Assert.Contains("no name", await reply.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -294,7 +268,7 @@ public abstract class FtmActorsContract : IAsyncLifetime
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
         };
         request.Headers.Add("X-Api-Key", Key);
-        return await client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
     private async Task<FtmImportContract.FtmResultView> ImportOk(string body)
@@ -303,14 +277,6 @@ public abstract class FtmActorsContract : IAsyncLifetime
         var text = await reply.Content.ReadAsStringAsync();
         Assert.True(reply.StatusCode == HttpStatusCode.OK, text);
         return JsonSerializer.Deserialize<FtmImportContract.FtmResultView>(text, Json)!;
-    }
-
-    private async Task<T> Get<T>(string url)
-    {
-        using var reply = await client.GetAsync(new Uri(url, UriKind.Relative));
-        var text = await reply.Content.ReadAsStringAsync();
-        Assert.True(reply.StatusCode == HttpStatusCode.OK, $"{url}: {(int)reply.StatusCode} {text}");
-        return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
     public sealed record IdentifierView(string Scheme, string Value, string? Country);

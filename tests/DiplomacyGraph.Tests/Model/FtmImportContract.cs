@@ -13,44 +13,20 @@ namespace DiplomacyGraph.Tests.Model;
 /// seed by its mapping file, and the three questions of issue 11 it lets the API answer in one call each.
 /// Each test starts a seeded service of its own, so imports never meet.
 /// </summary>
-public abstract class FtmImportContract : IAsyncLifetime
+public abstract class FtmImportContract : ServedContract
 {
-    private const string Key = "ftm-test-key";
     // The OFAC dataset's source is named and dated by the mapping file; the PEP dataset's is its export, dated by its newest last_seen.
     private const string Ofac = "ftm-us-ofac-sdn-test", Peps = "ftm-co-peps-test-v20251120t0800";
     private const string Wife = "ftm-nk-alcocer", Son = "ftm-nk-nicolas-petro", Benedetti = "ftm-nk-benedetti";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private DiplomacyGraphFactory factory = null!;
-    private HttpClient client = null!;
 
     public static string DataFile(string name) => Path.Combine(Stores.RepositoryRoot(), "tests", "DiplomacyGraph.Tests", "Data", "ftm", name);
 
     public static string TestFile => DataFile("ofac-petro-2025.ftm.ndjson");
 
-    protected static Dictionary<string, string?> Settings => new()
+    protected static Dictionary<string, string?> Settings => new(WriteSettings)
     {
-        ["Auth:ApiKeys:0"] = Key,
-        ["Writes:PermitsPerMinute"] = "1000",
         ["FollowTheMoney:MappingFile"] = DataFile("ofac-petro-2025.mapping.json"),
     };
-
-    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync();
-
-    public async Task InitializeAsync()
-    {
-        factory = await CreateFactoryAsync();
-        client = factory.CreateClient();
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-    }
-
-    public Task DisposeAsync()
-    {
-        client.Dispose();
-        factory.Dispose();
-        return Task.CompletedTask;
-    }
 
     // ---------------------------------------------------------------- the issue's three questions (two here; claims are not built)
 
@@ -182,7 +158,7 @@ public abstract class FtmImportContract : IAsyncLifetime
         Assert.Equal(network.Nodes.Count - 1, network2024.Nodes.Count);
         Assert.Equal("2024-01-01", network2024.AsOf);
 
-        using var bad = await client.GetAsync(new Uri($"/api/actors/{Son}?asOf=2024-13-01", UriKind.Relative));
+        using var bad = await Client.GetAsync(new Uri($"/api/actors/{Son}?asOf=2024-13-01", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
@@ -200,7 +176,7 @@ public abstract class FtmImportContract : IAsyncLifetime
         var errors = problem.RootElement.GetProperty("errors");
         Assert.Equal(["line 3", "line 5"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Contains("'name' that is not a list of strings", errors.GetProperty("line 3")[0].GetString(), StringComparison.Ordinal);
-        using var wife = await client.GetAsync(new Uri($"/api/actors/{Wife}", UriKind.Relative));
+        using var wife = await Client.GetAsync(new Uri($"/api/actors/{Wife}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, wife.StatusCode);
     }
 
@@ -233,15 +209,7 @@ public abstract class FtmImportContract : IAsyncLifetime
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
         };
         request.Headers.Add("X-Api-Key", Key);
-        return await client.SendAsync(request);
-    }
-
-    private async Task<T> Get<T>(string url)
-    {
-        using var reply = await client.GetAsync(new Uri(url, UriKind.Relative));
-        var text = await reply.Content.ReadAsStringAsync();
-        Assert.True(reply.StatusCode == HttpStatusCode.OK, $"{url}: {(int)reply.StatusCode} {text}");
-        return JsonSerializer.Deserialize<T>(text, Json)!;
+        return await Client.SendAsync(request);
     }
 
     public sealed record EvidenceView(string SourceId, string Text);

@@ -15,37 +15,13 @@ namespace DiplomacyGraph.Tests.Model;
 /// (a batch size of 5 lines, so every file here crosses batches), delta records, leniency, versioned dataset sources,
 /// the published option, and idempotence. Each test starts a service of its own.
 /// </summary>
-public abstract class FtmStreamContract : IAsyncLifetime
+public abstract class FtmStreamContract : ServedContract
 {
-    private const string Key = "ftm-stream-key";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private DiplomacyGraphFactory factory = null!;
-    private HttpClient client = null!;
-
-    protected static Dictionary<string, string?> Settings => new()
+    protected static Dictionary<string, string?> Settings => new(WriteSettings)
     {
-        ["Auth:ApiKeys:0"] = Key,
-        ["Writes:PermitsPerMinute"] = "1000",
         ["FollowTheMoney:BatchSize"] = "5",
     };
-
-    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync();
-
-    public async Task InitializeAsync()
-    {
-        factory = await CreateFactoryAsync();
-        client = factory.CreateClient();
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-    }
-
-    public Task DisposeAsync()
-    {
-        client.Dispose();
-        factory.Dispose();
-        return Task.CompletedTask;
-    }
 
     private static string YenteFile(string name) => Path.Combine(Stores.RepositoryRoot(), "tests", "DiplomacyGraph.Tests", "Data", "yente", name);
 
@@ -88,7 +64,7 @@ public abstract class FtmStreamContract : IAsyncLifetime
         var last = await ImportOk(del, "?dataset=us_trade_csl");
 
         Assert.Equal([Dini], last.Withdrawn.NodesDeleted.Ids);
-        using var gone = await client.GetAsync(new Uri($"/api/actors/{Dini}", UriKind.Relative));
+        using var gone = await Client.GetAsync(new Uri($"/api/actors/{Dini}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
@@ -165,7 +141,7 @@ public abstract class FtmStreamContract : IAsyncLifetime
         // The rest went in: the sanction at line 127 targets Andrea Gacki (line 119).
         Assert.Equal(["ftm-ir-san-31dbfd6e92c0bdbed44c8a57a1b197f66437aaa9"],
             (await Get<CappedView<SanctionView>>("/api/actors/ftm-ir-san-157ab77a3a863f57c01f79c8b385f1312c90ca20/sanctions?role=target")).Items.Select(s => s.Id));
-        using var skipped = await client.GetAsync(new Uri("/api/sanctions/ftm-ir-san-3305a54cf5222c18fc920461e67b7ed508fa21d2", UriKind.Relative));
+        using var skipped = await Client.GetAsync(new Uri("/api/sanctions/ftm-ir-san-3305a54cf5222c18fc920461e67b7ed508fa21d2", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, skipped.StatusCode);
     }
 
@@ -267,15 +243,7 @@ public abstract class FtmStreamContract : IAsyncLifetime
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
         };
         request.Headers.Add("X-Api-Key", Key);
-        return await client.SendAsync(request);
-    }
-
-    private async Task<T> Get<T>(string url)
-    {
-        using var reply = await client.GetAsync(new Uri(url, UriKind.Relative));
-        var text = await reply.Content.ReadAsStringAsync();
-        Assert.True(reply.StatusCode == HttpStatusCode.OK, $"{url}: {(int)reply.StatusCode} {text}");
-        return JsonSerializer.Deserialize<T>(text, Json)!;
+        return await Client.SendAsync(request);
     }
 
     public sealed record ActorEvidenceView(string Id, string Name, List<EvidenceView> Evidence);

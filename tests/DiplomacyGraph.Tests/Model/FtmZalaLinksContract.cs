@@ -13,35 +13,13 @@ namespace DiplomacyGraph.Tests.Model;
 /// DIRECTOR_OF), sanctions in force by <c>startDate ?? listingDate ?? date ?? first_seen</c>, one OFAC actor, programmes.
 /// Each test starts a service of its own and imports the whole file.
 /// </summary>
-public abstract class FtmZalaLinksContract : IAsyncLifetime
+public abstract class FtmZalaLinksContract : ServedContract
 {
-    private const string Key = "ftm-zala-key";
     private const string Zakharov = "ftm-nk-au5ybkbrfjucf8ymwsjvdw", Cst = "ftm-nk-abdzbebkqyt29gyrebiurz", CstByTaxNumber = "ftm-ru-inn-5920040846";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private DiplomacyGraphFactory factory = null!;
-    private HttpClient client = null!;
 
     public static string ZalaFile => Path.Combine(Stores.RepositoryRoot(), "tests", "DiplomacyGraph.Tests", "Data", "yente", "zala.entities.ftm.json");
 
-    protected static Dictionary<string, string?> Settings => new() { ["Auth:ApiKeys:0"] = Key, ["Writes:PermitsPerMinute"] = "1000" };
-
-    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync();
-
-    public async Task InitializeAsync()
-    {
-        factory = await CreateFactoryAsync();
-        client = factory.CreateClient();
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-    }
-
-    public Task DisposeAsync()
-    {
-        client.Dispose();
-        factory.Dispose();
-        return Task.CompletedTask;
-    }
+    protected static Dictionary<string, string?> Settings => WriteSettings;
 
     [Fact]
     public async Task Zakharov_owns_LLC_CST_and_its_tax_number_twin_directs_it_and_his_shortest_path_to_it_is_that_ownership()
@@ -110,7 +88,7 @@ public abstract class FtmZalaLinksContract : IAsyncLifetime
         Assert.Equal("Office of Foreign Assets Control", (await Get<ActorView>("/api/actors/ofac")).Name);
         foreach (var split in new[] { "office-of-foreign-assets-control-us", "ofac-us", "office-of-foreign-assets-control", "x" })
         {
-            using var missing = await client.GetAsync(new Uri($"/api/actors/{split}", UriKind.Relative));
+            using var missing = await Client.GetAsync(new Uri($"/api/actors/{split}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         }
         Assert.Equal("ГУР МО України", (await Get<ActorView>("/api/actors/gur-mo-ukraini-ua")).Name);
@@ -131,7 +109,7 @@ public abstract class FtmZalaLinksContract : IAsyncLifetime
         Assert.Equal(3, (await Get<PageView<SanctionView>>("/api/sanctions?program=ftm-program-us-rushar&imposer=ofac")).Total);
         // Belgium's, the EU's and France's listings of him all give EU-UKR.
         Assert.Equal(3, (await Get<PageView<SanctionView>>($"/api/sanctions?program=ftm-program-eu-ukr&target={Zakharov}")).Total);
-        using var unknown = await client.GetAsync(new Uri("/api/sanctions?program=ftm-program-nowhere", UriKind.Relative));
+        using var unknown = await Client.GetAsync(new Uri("/api/sanctions?program=ftm-program-nowhere", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
@@ -186,18 +164,10 @@ public abstract class FtmZalaLinksContract : IAsyncLifetime
             Content = new StringContent(ndjson, Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
         };
         request.Headers.Add("X-Api-Key", Key);
-        using var reply = await client.SendAsync(request);
+        using var reply = await Client.SendAsync(request);
         var text = await reply.Content.ReadAsStringAsync();
         Assert.True(reply.StatusCode == HttpStatusCode.OK, text);
         return JsonSerializer.Deserialize<FtmResultView>(text, Json)!;
-    }
-
-    private async Task<T> Get<T>(string url)
-    {
-        using var reply = await client.GetAsync(new Uri(url, UriKind.Relative));
-        var text = await reply.Content.ReadAsStringAsync();
-        Assert.True(reply.StatusCode == HttpStatusCode.OK, $"{url}: {(int)reply.StatusCode} {text}");
-        return JsonSerializer.Deserialize<T>(text, Json)!;
     }
 
     public sealed record EvidenceView(string SourceId, string Text);
