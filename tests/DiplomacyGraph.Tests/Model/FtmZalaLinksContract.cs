@@ -143,6 +143,18 @@ public abstract class FtmZalaLinksContract : ServedContract
     }
 
     [Fact]
+    public async Task Zakharovs_four_relatives_in_the_whole_file_are_sanctioned()
+    {
+        await ImportZala();
+
+        var family = (await Get<CappedView<FamilyView>>($"/api/actors/{Zakharov}/family")).Items;
+
+        Assert.Equal(["Lavrentiy Aleksandrovich ZAKHAROV", "Maria Aleksandrovna Osetrova", "Nikita Aleksandrovich Zakharov", "Svetlana Nikolaevna Zakharova"],
+            family.Select(f => f.Member.Actor.Name).Order(StringComparer.Ordinal));
+        Assert.All(family, f => Assert.True(f.Sanctioned, f.Member.Actor.Name));
+    }
+
+    [Fact]
     public async Task A_second_import_of_the_file_creates_and_updates_nothing()
     {
         var first = await ImportZala();
@@ -182,6 +194,8 @@ public abstract class FtmZalaLinksContract : ServedContract
     public sealed record PartyView(ActorRef Actor);
     public sealed record InForceView(string? Since, string? Until, string? Note);
     public sealed record SanctionView(string Id, string? Start, bool StartInferred, InForceView InForce, List<PartyView> ImposedBy, List<ActorRef> UnderProgram, List<EvidenceView> Evidence);
+    public sealed record FamilyMemberView(ActorRef Actor, string Relation);
+    public sealed record FamilyView(FamilyMemberView Member, bool Sanctioned);
     public sealed record ProgramView(string Id, string Name, List<ActorRef> Sanctions);
     public sealed record ChangesView(List<string> Created, List<string> Updated, List<string> Unchanged);
     public sealed record FtmResultView(ChangesView Nodes, ChangesView Relationships);

@@ -83,6 +83,8 @@ public abstract class ResolutionContract : IAsyncLifetime
         var sanctions = (await Get<CappedView<NodeView>>($"/api/actors/{Petro}/sanctions?role=target")).Items;
         Assert.Contains(OfacSanction, sanctions.Select(s => s.Id));
         Assert.Contains(OfacSanction, (await Get<PageView<NodeView>>($"/api/sanctions?target={FtmPetro}")).Items.Select(s => s.Id));
+        // In force on 2026-01-01 (it began 2025-10-24), asked under the merged id.
+        Assert.Contains(OfacSanction, (await Get<CappedView<NodeView>>($"/api/actors/{FtmPetro}/sanctions?role=target&activeOn=2026-01-01")).Items.Select(s => s.Id));
         using (var path = await client.GetAsync(new Uri($"/api/paths/shortest?from={FtmPetro}&to=donald-trump", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, path.StatusCode);
