@@ -215,19 +215,6 @@ public abstract class FtmStreamContract : ServedContract
         Assert.Equal(first.SourceIds, again.SourceIds);
     }
 
-    [Fact]
-    public async Task Past_the_cap_the_answer_counts_ids_instead_of_listing_them()
-    {
-        var persons = Enumerable.Range(0, 1004).Select(i =>
-            $$"""{"id":"gen-{{i:D4}}","schema":"Person","properties":{"name":["Person {{i}}"]},"datasets":["gen"],"last_seen":"2024-06-01T00:00:00"}""");
-
-        var result = await ImportOk(string.Join("\n", persons));
-
-        Assert.Equal(1005, result.Nodes.Counts.Created);
-        Assert.Equal(1000, result.Nodes.Created.Count);
-        Assert.Equal(1004, result.Entities);
-    }
-
     private async Task<FtmResultView> ImportOk(string body, string query = "")
     {
         using var reply = await Post(body, query);
