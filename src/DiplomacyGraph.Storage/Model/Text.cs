@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AnyAscii;
 
 namespace DiplomacyGraph.Storage.Model;
 
@@ -20,4 +21,7 @@ public static class Text
         }
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>Transliterated to Latin (AnyAscii), then folded: "Служба безпеки України" becomes "sluzhba bezpeki ukraini".</summary>
+    public static string Latin(string value) => Fold(value.Transliterate());
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DiplomacyGraph.Storage.Model;
-using AnyAscii;
 
 namespace DiplomacyGraph.Api.Import;
 
@@ -50,7 +49,7 @@ internal static partial class FtmAuthorities
     public static FtmAuthority? Find(string text) => ByVariant.GetValueOrDefault(Key(text));
 
     /// <summary>How a text is compared with the variants: transliterated, folded, every run of other characters one space.</summary>
-    public static string Key(string text) => NonAlphanumeric().Replace(Text.Fold(text.Transliterate()), " ").Trim();
+    public static string Key(string text) => NonAlphanumeric().Replace(Text.Latin(text), " ").Trim();
 
     private static Dictionary<string, FtmAuthority> Index()
     {

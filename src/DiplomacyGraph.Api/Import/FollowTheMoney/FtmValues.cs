@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using AnyAscii;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
@@ -30,7 +29,7 @@ internal static partial class FtmValues
     /// </summary>
     public static string Slug(string text)
     {
-        var folded = Text.Fold(text.Transliterate());
+        var folded = Text.Latin(text);
         var slug = NonSlug().Replace(folded, "-").Trim('-');
         if (slug.Length == 0) return $"h-{Hash(text)}";
         if (slug.Length <= KnowledgeDocumentValidator.MaxIdLength) return slug;
