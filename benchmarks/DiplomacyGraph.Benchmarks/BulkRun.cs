@@ -18,7 +18,7 @@ namespace DiplomacyGraph.Benchmarks;
 /// </summary>
 internal static class BulkRun
 {
-    private const string Key = "bulk-benchmark-key";
+    private const string Key = "bulk-benchmark-key-0123456789abcdef";
 
     private static readonly JsonSerializerOptions Ndjson = new(KnowledgeJson.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = false };
 

@@ -22,7 +22,7 @@ namespace DiplomacyGraph.Benchmarks;
 /// </remarks>
 internal static class WriteLoadRun
 {
-    private const string Key = "write-load-key";
+    private const string Key = "write-load-key-0123456789abcdef";
     private const int ActorPool = 12;
 
     private sealed record Options(Uri? Neo4j, int Processes, int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll);

@@ -66,8 +66,9 @@ internal static class ImportApi
                 malformed line, or a dataset with no date (nothing is imported), 413 past the body limit, 415 for another
                 content type, 409/422 when the store refuses a batch (the batches before it stay written). Needs an API key (X-Api-Key).
                 """)
-            .WithMetadata(new OwnBodyLimit())
-            .Accepts<string>(NdJson);
+            // No Accepts metadata: routing would then answer another content type with 415 before the key is checked.
+            // The handler checks it, after authorization; FtmImportOpenApi states the body's type.
+            .WithMetadata(new OwnBodyLimit());
 
         group.MapBulkImport();
     }

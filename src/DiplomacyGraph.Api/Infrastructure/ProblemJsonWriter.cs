@@ -32,15 +32,27 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> options)
 
 internal static class ProblemJson
 {
+    private static readonly Dictionary<int, string> UntypedStatuses = new()
+    {
+        [StatusCodes.Status413PayloadTooLarge] = "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        [StatusCodes.Status429TooManyRequests] = "https://tools.ietf.org/html/rfc6585#section-4",
+    };
+
     /// <summary>Problem details, written by <see cref="ProblemJsonWriter"/> only.</summary>
     public static IServiceCollection AddProblemJson(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
-            // Routing answers 415 before any endpoint runs; every body this API takes is JSON, so say so.
-            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            var problem = context.ProblemDetails;
+            // A 415 without a detail comes from the framework's JSON binder; endpoints that take another type say so themselves.
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
             {
-                context.ProblemDetails.Detail ??= $"Send the body as {ProblemJsonWriter.JsonContentType} (Content-Type: {ProblemJsonWriter.JsonContentType}).";
+                problem.Detail ??= $"Send the body as {ProblemJsonWriter.JsonContentType} (Content-Type: {ProblemJsonWriter.JsonContentType}).";
+            }
+            // The framework types the RFC 9110 statuses it knows; these it does not.
+            if (problem.Type is null && problem.Status is { } status && UntypedStatuses.TryGetValue(status, out var type))
+            {
+                problem.Type = type;
             }
         });
         services.RemoveAll<IProblemDetailsWriter>();

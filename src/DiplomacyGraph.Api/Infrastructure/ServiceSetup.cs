@@ -57,7 +57,7 @@ internal static class ServiceSetup
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeyHandler.Header,
-                Description = "An API key from Auth:ApiKeys; writes need one, reads do not.",
+                Description = "An API key from Auth:Keys; writes need one, reads do not.",
             });
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(IGraphStore).Assembly, typeof(DiplomacyGraph.Format.KnowledgeDocument).Assembly })
             {

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +16,31 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
-    /// <summary>The API keys that may write (<c>Auth__ApiKeys__0</c> in the environment). None: writes are disabled.</summary>
+    /// <summary>
+    /// The API keys that may write, by name (<c>Auth:Keys:&lt;name&gt;</c>, <c>Auth__Keys__&lt;name&gt;</c> in the environment).
+    /// The name, never the key, is what logs and idempotency scopes show. No key at all: writes are disabled.
+    /// </summary>
+    public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Unnamed keys, as before names existed (<c>Auth__ApiKeys__0</c>); each is named <c>api-key-&lt;index&gt;</c>.</summary>
     public List<string> ApiKeys { get; set; } = [];
 
-    /// <summary>Wrong keys one client address may send in a minute; after that its writes answer 429 until the minute ends.</summary>
+    /// <summary>
+    /// Wrong keys one client address may send in a minute; after that its requests without a valid key answer 429 until
+    /// the minute ends. A valid key is never refused for its address's failures.
+    /// </summary>
     public int MaxFailures { get; set; } = 10;
+
+    /// <summary>Every configured key with its name: the named ones, then <see cref="ApiKeys"/> by index; empty values are ignored.</summary>
+    public IReadOnlyList<NamedKey> Configured() =>
+    [
+        .. Keys.Where(k => !string.IsNullOrEmpty(k.Value)).Select(k => new NamedKey(k.Key, k.Value)),
+        .. ApiKeys.Select((key, index) => new NamedKey($"api-key-{index}", key)).Where(k => !string.IsNullOrEmpty(k.Key)),
+    ];
 }
+
+/// <summary>An API key and the name it authenticates as.</summary>
+public sealed record NamedKey(string Name, string Key);
 
 /// <summary>The <c>Reads</c> configuration section.</summary>
 public sealed class ReadOptions
@@ -59,31 +79,47 @@ internal sealed class ApiKeyHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        // Before any key is compared: an address that has guessed too often learns nothing more, even with a valid key.
+        var sent = Request.Headers.TryGetValue(Header, out var presented) && presented.Count == 1 && !string.IsNullOrEmpty(presented[0]);
+        var name = sent ? NameOf(presented[0]!) : null;
+        if (name is not null)
+        {
+            // A valid key is never refused for someone else's wrong guesses from the same address (behind an
+            // unconfigured proxy, that is every client): with 128-bit keys, guessing is infeasible at any rate, so the
+            // throttle below only bounds noise, and must not be a lever for locking writers out.
+            Logger.LogInformation("{Method} {Path} by key {KeyName}", Request.Method, Request.Path, name);
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], SchemeName);
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        }
         var address = ClientAddress.Of(Context);
         if (throttle.IsBlocked(address, out var retryAfter))
         {
             Context.Items[ThrottledItem] = retryAfter;
             return Task.FromResult(AuthenticateResult.Fail("Too many failed attempts from this address."));
         }
-        var keys = auth.CurrentValue.ApiKeys.Where(k => !string.IsNullOrEmpty(k)).ToList();
-        if (keys.Count == 0 || !Request.Headers.TryGetValue(Header, out var presented) || presented.Count != 1 || string.IsNullOrEmpty(presented[0]))
+        if (!sent || auth.CurrentValue.Configured().Count == 0)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented[0]!));
-        var match = false;
-        foreach (var key in keys)
+        throttle.RecordFailure(address);
+        return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
+    }
+
+    /// <summary>
+    /// The name of the configured key the presented one equals, or null. Compared as SHA-256 digests in constant time
+    /// against every key, so neither timing nor the answer tells which keys exist.
+    /// </summary>
+    private string? NameOf(string presented)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        string? name = null;
+        foreach (var key in auth.CurrentValue.Configured())
         {
-            match |= CryptographicOperations.FixedTimeEquals(digest, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            if (CryptographicOperations.FixedTimeEquals(digest, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))))
+            {
+                name ??= key.Name;
+            }
         }
-        if (!match)
-        {
-            throttle.RecordFailure(address);
-            return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
-        }
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key")], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return name;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -92,12 +128,12 @@ internal sealed class ApiKeyHandler(
         {
             Response.Headers.RetryAfter = Seconds(retryAfter);
             await Write(StatusCodes.Status429TooManyRequests, "Too many failed attempts.",
-                "This address sent too many wrong API keys; its writes are refused until the time Retry-After gives.");
+                "This address sent too many wrong API keys; its requests without a valid key are refused until the time Retry-After gives.");
             return;
         }
-        if (auth.CurrentValue.ApiKeys.All(string.IsNullOrEmpty))
+        if (auth.CurrentValue.Configured().Count == 0)
         {
-            await Write(StatusCodes.Status403Forbidden, "Writes are disabled.", "No API key is configured on this server (Auth:ApiKeys), so it accepts no writes.");
+            await Write(StatusCodes.Status403Forbidden, "Writes are disabled.", "No API key is configured on this server (Auth:Keys), so it accepts no writes.");
             return;
         }
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\"";
@@ -130,6 +166,7 @@ internal static class WriteAccess
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
             .Validate(o => o.MaxFailures is > 0 and <= 1_000_000, "Auth:MaxFailures must be between 1 and 1000000.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, ApiKeyRules>();
         services.AddOptions<ReadOptions>().BindConfiguration(ReadOptions.Section)
             .Validate(o => o.PermitsPerMinute is >= 0 and <= 1_000_000, "Reads:PermitsPerMinute must be between 0 (no limit) and 1000000.")
             .ValidateOnStart();
@@ -139,6 +176,14 @@ internal static class WriteAccess
             .Validate(o => o.MaxBodyBytes is > 0 and <= 100_000_000, "Writes:MaxBodyBytes must be between 1 and 100000000.")
             .Validate(o => o.PermitsPerMinute is > 0 and <= 100_000, "Writes:PermitsPerMinute must be between 1 and 100000.")
             .ValidateOnStart();
+
+        // A key before a media type: 401 comes before 415. Routing's content-type policy would answer a body of another
+        // type with 415 before authorization runs; without it, each endpoint checks its body's type after the key (the
+        // JSON binder answers 415, and the NDJSON endpoints check theirs). No two endpoints here differ by content type.
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy") is { } accepts)
+        {
+            services.Remove(accepts);
+        }
 
         // No default scheme: a key is only looked at where the writer policy asks for it, so reads never compare keys.
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
@@ -150,9 +195,8 @@ internal static class WriteAccess
             o.AddPolicy(RateLimitPolicy, context =>
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value.PermitsPerMinute;
-                // Partition by a digest of the key, so the limiter never holds keys in clear.
-                var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(context.Request.Headers[ApiKeyHandler.Header].ToString())));
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                // Authorization has run: partition by the key's name, so the limiter never holds keys in clear.
+                return RateLimitPartition.GetFixedWindowLimiter(context.User.Identity?.Name ?? string.Empty, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = permits,
                     Window = TimeSpan.FromMinutes(1),

@@ -14,7 +14,7 @@ namespace DiplomacyGraph.Tests.Api;
 /// <summary>Compression, ETags and the output cache of GET answers, through real HTTP on the embedded store.</summary>
 public sealed class FastReadsTests : IAsyncLifetime
 {
-    private const string Key = "fast-reads-key";
+    private const string Key = "fast-reads-key-0123456789abcdef";
     private const string Source = "vermelho-2026-02-04-petro-trump";
     private readonly DiplomacyGraphFactory factory = DiplomacyGraphFactory.Embedded(new Dictionary<string, string?>
     {

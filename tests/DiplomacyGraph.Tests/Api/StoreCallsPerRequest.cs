@@ -19,7 +19,7 @@ public abstract class StoreCallsPerRequest(StoreCallsHost host) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private const string Key = "store-calls-test-key";
+    private const string Key = "store-calls-test-key-0123456789abcdef";
 
     /// <summary>
     /// Settings of the counted host: no answer cache, so that each request reaches the store, and a key and mapping

@@ -35,7 +35,7 @@ public sealed class ExplorerTests
         var folder = Directory.CreateTempSubdirectory("diplomacygraph-explorer-");
         try
         {
-            await using var api = await ApiProcess.StartAsync(Path.Combine(folder.FullName, "graph.db"), apiKey: "explorer-test-key");
+            await using var api = await ApiProcess.StartAsync(Path.Combine(folder.FullName, "graph.db"), apiKey: "explorer-test-key-0123456789abcdef");
             // What the page must show: the edge's evidence as the API serves it.
             using var edge = JsonDocument.Parse(await api.Client.GetStringAsync(new Uri("/api/relationships/bernie-moreno/PARTICIPATED_IN/white-house-meeting-2026-02-03", UriKind.Relative)));
             var evidence = edge.RootElement.GetProperty("evidence")[0];

@@ -40,7 +40,7 @@ public sealed partial class SwaggerUiPage : IAsyncLifetime
         var folder = Directory.CreateTempSubdirectory("diplomacygraph-browser-");
         try
         {
-            await using var api = await ApiProcess.StartAsync(Path.Combine(folder.FullName, "graph.db"), apiKey: "browser-test-key");
+            await using var api = await ApiProcess.StartAsync(Path.Combine(folder.FullName, "graph.db"), apiKey: "browser-test-key-0123456789abcdef");
             using var document = await api.Client.GetAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative));
             var json = await document.Content.ReadAsStringAsync();
             Assert.True(document.StatusCode == HttpStatusCode.OK, $"GET /swagger/v1/swagger.json: {(int)document.StatusCode}\n{json}\n{api.Output}");

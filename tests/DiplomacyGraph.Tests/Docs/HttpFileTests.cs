@@ -14,8 +14,6 @@ namespace DiplomacyGraph.Tests.Docs;
 /// </summary>
 public sealed partial class HttpFileTests
 {
-    private const string Key = "change-me";
-
     public static string HttpFile => Path.Combine(RepositoryFiles.Root, "src", "DiplomacyGraph.Api", "DiplomacyGraph.Api.http");
 
     [Fact]
@@ -40,17 +38,21 @@ public sealed partial class HttpFileTests
     [Fact]
     public async Task Every_request_of_the_http_file_succeeds_in_order_and_every_write_sends_the_key_variable()
     {
-        var requests = Parse(await File.ReadAllTextAsync(HttpFile));
+        var file = await File.ReadAllTextAsync(HttpFile);
+        var requests = Parse(file);
         Assert.All(requests.Where(r => r.Method != "GET"), r => Assert.Equal("{{key}}", r.Headers.GetValueOrDefault("X-Api-Key")));
+        // The file's @key, which its start command configures: a key strong enough for start-up to accept.
+        var key = Variables(file)["key"];
+        Assert.Contains($"--Auth:Keys:editor={key}", file, StringComparison.Ordinal);
 
-        using var factory = DiplomacyGraphFactory.Embedded(new Dictionary<string, string?> { ["Auth:ApiKeys:0"] = Key });
+        using var factory = DiplomacyGraphFactory.Embedded(new Dictionary<string, string?> { ["Auth:Keys:editor"] = key });
         using var client = factory.CreateClient();
         foreach (var request in requests)
         {
             using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(request.Path, UriKind.Relative));
             foreach (var (name, value) in request.Headers.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
             {
-                message.Headers.Add(name, value.Replace("{{key}}", Key, StringComparison.Ordinal));
+                message.Headers.Add(name, value.Replace("{{key}}", key, StringComparison.Ordinal));
             }
             if (request.Body is { } body)
             {
@@ -71,7 +73,7 @@ public sealed partial class HttpFileTests
     /// <summary>The requests of a .http file: "### title", the request line, headers, a blank line, a body.</summary>
     private static List<HttpRequest> Parse(string text)
     {
-        var variables = Variable().Matches(text).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value.Trim());
+        var variables = Variables(text);
         var requests = new List<HttpRequest>();
         foreach (var block in text.Split("###").Skip(1))
         {
@@ -94,6 +96,9 @@ public sealed partial class HttpFileTests
         Assert.True(variables.ContainsKey("host") && variables.ContainsKey("key"), "The .http file must declare @host and @key.");
         return requests;
     }
+
+    private static Dictionary<string, string> Variables(string text) =>
+        Variable().Matches(text).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value.Trim());
 
     private static Regex PathPattern(string template) =>
         new("^" + Regex.Replace(Regex.Escape(template), @"\\\{[^/]+?}", "[^/?]+") + @"(\?.*)?$", RegexOptions.None, TimeSpan.FromSeconds(1));

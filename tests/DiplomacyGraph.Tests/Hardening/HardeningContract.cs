@@ -14,7 +14,7 @@ namespace DiplomacyGraph.Tests.Hardening;
 /// </summary>
 public abstract class HardeningContract(ApiHost host) : IAsyncLifetime
 {
-    public const string Key = "hardening-key";
+    public const string Key = "hardening-key-0123456789abcdef";
     public const int MaxBodyBytes = 16_384;
     private const string SourceId = "vermelho-2026-02-04-petro-trump";
     private const string Sentence = "Petro was accompanied by Defense Minister Pedro Sánchez, Ambassador Daniel García-Peña and Foreign Minister Rosa Villavicencio in Colombia.";

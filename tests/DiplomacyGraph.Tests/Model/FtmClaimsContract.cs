@@ -15,7 +15,7 @@ namespace DiplomacyGraph.Tests.Model;
 /// </summary>
 public abstract class FtmClaimsContract
 {
-    private const string Key = "ftm-claims-key";
+    private const string Key = "ftm-claims-key-0123456789abcdef";
     private const string Ofac = "ftm-us-ofac-sdn-test";
     private const string Sanction = "us-sanctions-on-gustavo-petro";
     private const string SeedDescription = "Trump imposed sanctions on the Colombian leader, Gustavo Petro. The article does not say what the sanctions consist of.";

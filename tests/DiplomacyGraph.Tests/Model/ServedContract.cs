@@ -11,7 +11,7 @@ namespace DiplomacyGraph.Tests.Model;
 public abstract class ServedContract : IAsyncLifetime
 {
     /// <summary>The API key the suites' settings accept for writes.</summary>
-    protected const string Key = "served-test-key";
+    protected const string Key = "served-test-key-0123456789abcdef";
 
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using DiplomacyGraph.Storage.Neo4j;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Api;
+using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +22,7 @@ namespace DiplomacyGraph.Tests.Neo4jWire;
 /// </summary>
 public sealed class Neo4jFailureAnswerTests : IDisposable
 {
-    private const string Key = "failure-test-key";
+    private const string Key = "failure-test-key-0123456789abcdef";
 
     private static readonly GraphNode Ortiz = new("ana-ortiz", NodeLabel.Actor,
         new Dictionary<string, object?> { ["name"] = "Ana Ortiz", ["kind"] = "person" }, [new Storage.Model.Evidence("src-1", "Ana Ortiz spoke.")]);
@@ -128,28 +128,6 @@ public sealed class Neo4jFailureAnswerTests : IDisposable
         {
             derived.Dispose();
             original.Dispose();
-        }
-    }
-
-    /// <summary>Every log line the host writes, for asserting that a cause was named.</summary>
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message)> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(Lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<(LogLevel, string)> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue((logLevel, formatter(state, exception)));
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class NotebookTests
         var folder = Directory.CreateTempSubdirectory("diplomacygraph-notebook-");
         try
         {
-            await using var api = await ApiProcess.StartAsync(Path.Combine(folder.FullName, "graph.db"), apiKey: "notebook-test-key");
+            await using var api = await ApiProcess.StartAsync(Path.Combine(folder.FullName, "graph.db"), apiKey: "notebook-test-key-0123456789abcdef");
             var (exitCode, output) = await RunNbConvert(api.Client.BaseAddress!, folder.FullName);
             Assert.True(exitCode == 0, $"jupyter nbconvert --execute failed (exit {exitCode}):\n{output}\nService log:\n{api.Output}");
 

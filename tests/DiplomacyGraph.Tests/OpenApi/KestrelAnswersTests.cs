@@ -17,7 +17,7 @@ public sealed class KestrelAnswersTests
         var folder = Directory.CreateTempSubdirectory("diplomacygraph-kestrel-").FullName;
         try
         {
-            await using var api = await ApiProcess.StartAsync(Path.Combine(folder, "graph.db"), "kestrel-key");
+            await using var api = await ApiProcess.StartAsync(Path.Combine(folder, "graph.db"), "kestrel-key-0123456789abcdef012345");
             foreach (var (broken, target, expected) in new[]
             {
                 ("over-long URL", "/api/actors?q=" + new string('x', 9_000), 414),

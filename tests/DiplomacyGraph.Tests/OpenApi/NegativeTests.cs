@@ -19,7 +19,7 @@ namespace DiplomacyGraph.Tests.OpenApi;
 /// </summary>
 public abstract class NegativeContract(ITestOutputHelper output)
 {
-    public const string Key = "negative-run-key";
+    public const string Key = "negative-run-key-0123456789abcdef";
     private const int Seed = 20_261_126;
     private const int BatchSize = 32;
 

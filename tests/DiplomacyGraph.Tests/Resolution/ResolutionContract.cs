@@ -17,7 +17,7 @@ namespace DiplomacyGraph.Tests.Resolution;
 /// </summary>
 public abstract class ResolutionContract : IAsyncLifetime
 {
-    private const string Key = "resolution-test-key";
+    private const string Key = "resolution-test-key-0123456789abcdef";
     private const string Petro = "gustavo-petro", FtmPetro = "ftm-nk-petro", OfacSanction = "ftm-ofac-sanction-petro";
 
     /// <summary>The OFAC dataset of the test file as its own source: each dataset export is versioned by its newest last_seen.</summary>
@@ -329,7 +329,7 @@ public abstract class ResolutionContractAutoMerge : IAsyncLifetime
     {
         factory = await CreateFactoryAsync(new Dictionary<string, string?>
         {
-            ["Auth:ApiKeys:0"] = "auto-key", ["Writes:PermitsPerMinute"] = "1000", ["Resolution:AutoMergeScore"] = "0.7",
+            ["Auth:ApiKeys:0"] = "auto-merge-key-0123456789abcdef", ["Writes:PermitsPerMinute"] = "1000", ["Resolution:AutoMergeScore"] = "0.7",
         });
         client = factory.CreateClient();
     }
@@ -349,7 +349,7 @@ public abstract class ResolutionContractAutoMerge : IAsyncLifetime
             Content = new StringContent(File.ReadAllText(FtmImportContract.TestFile), Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
         })
         {
-            request.Headers.Add("X-Api-Key", "auto-key");
+            request.Headers.Add("X-Api-Key", "auto-merge-key-0123456789abcdef");
             using var imported = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         }
@@ -360,7 +360,7 @@ public abstract class ResolutionContractAutoMerge : IAsyncLifetime
         }
         using (var undo = new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/resolution/judgements/gustavo-petro/ftm-nk-petro", UriKind.Relative)))
         {
-            undo.Headers.Add("X-Api-Key", "auto-key");
+            undo.Headers.Add("X-Api-Key", "auto-merge-key-0123456789abcdef");
             using var reply = await client.SendAsync(undo);
             Assert.Equal(HttpStatusCode.NoContent, reply.StatusCode);
         }

@@ -16,7 +16,7 @@ namespace DiplomacyGraph.Tests.Writes;
 /// </summary>
 public sealed class CrashDurabilityTests : IDisposable
 {
-    private const string Key = "k";
+    private const string Key = "child-process-key-0123456789abcdef";
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("diplomacygraph-crash-");
 

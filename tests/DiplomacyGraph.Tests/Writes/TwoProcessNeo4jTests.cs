@@ -16,7 +16,7 @@ namespace DiplomacyGraph.Tests.Writes;
 [Collection("neo4j")]
 public sealed class TwoProcessNeo4jTests(Neo4jServer server, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Key = "two-process-key";
+    private const string Key = "two-process-key-0123456789abcdef";
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
     private readonly string tag = Unique("tp");
     private ApiProcess? first, second;

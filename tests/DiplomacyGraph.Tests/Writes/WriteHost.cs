@@ -25,11 +25,11 @@ public enum WriteService
 /// </summary>
 public sealed class WriteHost : IDisposable
 {
-    public const string Key = "test-key";
-    public const string OtherKey = "second-key";
-    public const string BurstKey = "burst-key";
-    public const string CalmKey = "calm-key";
-    public const string SizeKey = "size-key";
+    public const string Key = "test-key-0123456789abcdef0123456789";
+    public const string OtherKey = "second-key-0123456789abcdef012345";
+    public const string BurstKey = "burst-key-0123456789abcdef0123456";
+    public const string CalmKey = "calm-key-0123456789abcdef01234567";
+    public const string SizeKey = "size-key-0123456789abcdef01234567";
     public const int StrictPermitsPerMinute = 3;
     public const int StrictMaxBodyBytes = 8192;
     public const int BulkMaxDocumentBytes = 4096;
