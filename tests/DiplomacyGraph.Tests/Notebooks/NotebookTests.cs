@@ -26,7 +26,7 @@ public sealed class NotebookTests
     {
         Assert.True(File.Exists(NbConvert),
             $"{NbConvert} is missing. The notebook test runs Debian's Jupyter: apt-get install -y python3-pandas python3-networkx " +
-            "python3-matplotlib python3-ipykernel jupyter-nbconvert (.ci/run does this).");
+            "python3-matplotlib python3-ipykernel jupyter-nbconvert (scripts/test.sh does this).");
         var folder = Directory.CreateTempSubdirectory("diplomacygraph-notebook-");
         try
         {
