@@ -27,6 +27,9 @@ public abstract class StoreMigrationContract : IAsyncLifetime
     /// <summary>The schema version this build writes.</summary>
     protected abstract int CurrentVersion { get; }
 
+    /// <summary>The entity-resolution judgements the old release made after importing the documents, in order.</summary>
+    protected virtual IReadOnlyList<(string A, string B, JudgementKind Kind)> JudgementsOfTheFixture => [];
+
     /// <summary>Places the old release's store where <see cref="Settings"/> points, replacing what was there.</summary>
     protected abstract Task PlaceOldStoreCore();
 
@@ -75,6 +78,10 @@ public abstract class StoreMigrationContract : IAsyncLifetime
         await PlaceEmptyStore();
         var (fresh, freshResolution, _) = await Open();
         foreach (var document in Documents()) await fresh.Import(document, None);
+        foreach (var (a, b, kind) in JudgementsOfTheFixture)
+        {
+            Assert.IsType<JudgeOutcome.Judged>(await freshResolution.Judge(a, b, kind, automatic: false, reason: null, None));
+        }
         var expected = await Answers(fresh, freshResolution);
 
         await PlaceOldStore();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DiplomacyGraph.Storage.Embedded;
 using DiplomacyGraph.Storage.Neo4j;
+using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Tests.Contract;
 using DiplomacyGraph.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -16,6 +17,13 @@ public sealed class EmbeddedStoreMigrationTests : StoreMigrationContract, IDispo
     private string DatabasePath => Path.Combine(folder.Path, "graph.db");
 
     protected override int CurrentVersion => EmbeddedMigrations.Current;
+
+    /// <summary>As the fixture's README says: one merge and one refusal, through the release's API.</summary>
+    protected override IReadOnlyList<(string A, string B, JudgementKind Kind)> JudgementsOfTheFixture =>
+    [
+        ("colombian-ministry-of-justice", "colombian-government", JudgementKind.Same),
+        ("marco-rubio", "bernie-moreno", JudgementKind.NotSame),
+    ];
 
     protected override Task PlaceOldStoreCore()
     {
