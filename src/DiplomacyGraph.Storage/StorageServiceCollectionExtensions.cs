@@ -34,7 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-            return new EmbeddedGraphStore(Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultEmbeddedPath : path, root));
+            return new EmbeddedGraphStore(Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultEmbeddedPath : path, root),
+                provider.GetRequiredService<ILogger<EmbeddedGraphStore>>());
         });
         return services.AddResolution<EmbeddedGraphStore>(configuration);
     }

@@ -139,6 +139,7 @@ public sealed partial class EmbeddedGraphStore
         IReadOnlyList<string>? deletedNodes = null, IReadOnlyList<GraphEdge>? deletedEdges = null,
         IReadOnlyList<Judgement>? judgements = null, IReadOnlyList<string>? deletedJudgements = null)
     {
+        if (refusal is not null) throw refusal;
         file.Write(upserted ?? [], upsertedEdges ?? [], deletedNodes, deletedEdges?.Select(e => e.Id), judgements, deletedJudgements);
         gate.EnterWriteLock();
         try

@@ -1,5 +1,7 @@
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DiplomacyGraph.Storage.Embedded;
 
@@ -17,6 +19,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private readonly GraphIndex index;
     private readonly ResolutionIndex resolution = new();
+    private readonly StoreMisconfiguredException? refusal;
 
     private const int MaxScratch = 1 << 15;
     [ThreadStatic] private static Dictionary<string, int>? searchRanks;
@@ -27,11 +30,29 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     {
     }
 
+    /// <summary>The application's store: it logs the schema migrations it runs when it opens the file.</summary>
+    public EmbeddedGraphStore(string path, ILogger<EmbeddedGraphStore> logger)
+        : this(path, GraphIndex.DefaultHubDegree, logger)
+    {
+    }
+
     /// <summary>A store whose walks treat nodes of <paramref name="hubDegree"/> links or more as hubs (tests use small ones).</summary>
-    internal EmbeddedGraphStore(string path, int hubDegree)
+    internal EmbeddedGraphStore(string path, int hubDegree, ILogger? logger = null)
     {
         index = new GraphIndex { HubDegree = hubDegree };
-        file = new SqliteGraphFile(path);
+        try
+        {
+            // Migrations run as the file opens: the rows are read into the index in this build's format.
+            file = new SqliteGraphFile(path, logger ?? NullLogger.Instance);
+        }
+        catch (StoreMisconfiguredException e)
+        {
+            // A file newer than this build: kept for Initialize, where start-up refuses it with one line; until then
+            // the store answers nothing and writes nothing.
+            refusal = e;
+            file = null!;
+            return;
+        }
         file.ReadAll(node => index.Apply([node], [], [], []), edge => index.Apply([], [edge], [], []));
         foreach (var judgement in file.ReadJudgements()) resolution.Put(judgement);
         resolution.Refresh(index.Ordered(NodeLabel.Actor), []);
@@ -309,8 +330,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 
     public Task<bool> IsReady(CancellationToken ct) => Task.FromResult(true);
 
-    /// <summary>Nothing to prepare: the SQLite file creates its tables when opened.</summary>
-    public Task Initialize(CancellationToken ct) => Task.CompletedTask;
+    /// <summary>The SQLite file was created or migrated when opened (<see cref="EmbeddedMigrations"/>); a file newer than
+    /// this build is refused here.</summary>
+    public Task Initialize(CancellationToken ct) => refusal is null ? Task.CompletedTask : Task.FromException(refusal);
 
     public void Dispose() => gate.Dispose();
 
@@ -319,6 +341,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 
     private Task<T> Read<T>(Func<T> query)
     {
+        if (refusal is not null) return Task.FromException<T>(refusal);
         gate.EnterReadLock();
         try
         {

@@ -3,6 +3,7 @@ using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace DiplomacyGraph.Storage.Embedded;
 
@@ -14,18 +15,16 @@ internal sealed class SqliteGraphFile
 {
     private readonly string connectionString;
 
-    public SqliteGraphFile(string path)
+    /// <summary>Opens (or creates) the file and brings its schema to this build's version (<see cref="EmbeddedMigrations"/>);
+    /// a file newer than this build throws <see cref="StoreMisconfiguredException"/>, untouched.</summary>
+    public SqliteGraphFile(string path, ILogger logger)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         using var connection = Open();
-        Execute(connection, null, """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, body TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, body TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS judgements (pair TEXT PRIMARY KEY, body TEXT NOT NULL);
-            """);
+        Execute(connection, null, "PRAGMA journal_mode = WAL;");
+        EmbeddedMigrations.Run(connection, path, logger);
     }
 
     /// <summary>Streams every node, then every edge, to the callbacks, without holding the whole file's rows in memory.</summary>

@@ -31,10 +31,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         this.logger = logger;
     }
 
-    /// <summary>
-    /// Creates the id constraints and the indexes the API searches and sorts by, in the DDL of the server's version,
-    /// each in its own transaction (schema and data never share one). Idempotent.
-    /// </summary>
     /// <summary>A kind's id constraint, and the indexes its lists are read by (<see cref="NodeKind.Order"/>, <see cref="NodeKind.FilteredByKind"/>).</summary>
     private static IEnumerable<string> SchemaOf(NodeKind kind, string folder)
     {
@@ -44,11 +40,18 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         if (kind.FilteredByKind) yield return CypherQueries.WithLabel($"{folder}/KindIndex", kind.Label);
     }
 
+    /// <summary>
+    /// Refuses a database newer than this build (one line, <see cref="StoreMisconfiguredException"/>); creates the id
+    /// constraints and the indexes the API searches and sorts by, in the DDL of the server's version, each in its own
+    /// transaction (schema and data never share one), idempotently; then migrates an older database's data forward
+    /// (Neo4jGraphStore.Migrations.cs).
+    /// </summary>
     public async Task Initialize(CancellationToken ct)
     {
         var server = await client.Server(ct);
+        var version = await RefuseNewer(ct);
         var folder = server.MajorVersion is > 0 and <= 3 ? "Schema3x" : "Schema";
-        var statements = new List<string> { CypherQueries.Get($"{folder}/NodeIdConstraint") };
+        var statements = new List<string> { CypherQueries.Get($"{folder}/NodeIdConstraint"), CypherQueries.Get($"{folder}/SchemaVersionConstraint") };
         statements.AddRange(NodeKinds.All.SelectMany(kind => SchemaOf(kind, folder)));
         statements.AddRange(SearchKeySchema(folder));
         statements.AddRange(CitationSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
@@ -58,6 +61,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             await client.Run(new CypherStatement(statement), ct, write: true);
         }
         logger.LogInformation("Neo4j {Version} schema ensured ({Count} constraints and indexes)", server.Version, statements.Count);
+        await Migrate(version, ct);
     }
 
     public async Task<bool> Exists(NodeLabel label, string id, CancellationToken ct) =>
