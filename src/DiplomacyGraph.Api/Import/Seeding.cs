@@ -161,7 +161,7 @@ internal sealed class SeedService(
     private void Refuse(string why)
     {
         why = string.Join(' ', why.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        progress.Refused(why);
+        progress.CannotStart(why);
         Console.Error.WriteLine(why);
         lifetime.ApplicationStarted.Register(lifetime.StopApplication);
     }

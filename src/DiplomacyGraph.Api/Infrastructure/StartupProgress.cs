@@ -43,7 +43,7 @@ internal sealed class StartupProgress
     }
 
     /// <summary>Start-up cannot succeed with this configuration; the host stops and the process exits 2.</summary>
-    public void Refused(string why)
+    public void CannotStart(string why)
     {
         state = why;
         ExitCode = 2;
