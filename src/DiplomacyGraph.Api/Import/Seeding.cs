@@ -119,6 +119,15 @@ internal sealed class SeedService(
             Refuse($"The service cannot start: {e.Message}");
             return null;
         }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Not a known cause (a store answering oddly while it starts, or a bug): retried like an outage rather than
+            // leaving the service down, and logged by type and message; readiness, which anyone may read, says less.
+            var delay = Backoff(attempt);
+            progress.Waiting($"Start-up attempt {attempt} failed: an unexpected error (see the log). Next attempt in {delay.TotalSeconds:0.#} s.", delay);
+            logger.LogError("Start-up attempt {Attempt} failed: {Type}: {Message}. Next attempt in {Delay:0.#} s.", attempt, e.GetType().Name, e.Message, delay.TotalSeconds);
+            return delay;
+        }
     }
 
     /// <summary>Merges the seed folder's documents into the store; a seed import is idempotent, so a retry repeats it all.</summary>
