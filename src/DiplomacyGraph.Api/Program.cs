@@ -26,7 +26,7 @@ builder.Services.AddRelationships();
 builder.Services.AddExplore();
 
 var app = builder.Build();
-if (!app.HasValidConfiguration())
+if (!app.HasValidConfiguration() || !app.HoldsItsStore())
 {
     return 2;
 }
@@ -49,8 +49,7 @@ app.MapHealth();
 app.MapExplore();
 app.MapSwaggerRedirect();
 
-await app.RunAsync();
-return 0;
+return await app.RunToExitCodeAsync();
 
 /// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

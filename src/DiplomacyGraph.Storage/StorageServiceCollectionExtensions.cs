@@ -17,7 +17,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the <see cref="IGraphStore"/> singleton. With <c>Neo4j:Uri</c> set it is the
     /// <see cref="Neo4jGraphStore"/>, configured by the <c>Neo4j</c> section (validated at start); otherwise the
-    /// zero-setup <see cref="EmbeddedGraphStore"/> at <c>Embedded:Path</c> (default <c>data/diplomacygraph.db</c>).
+    /// zero-setup <see cref="EmbeddedGraphStore"/> at <c>Embedded:Path</c> (default <c>data/diplomacygraph.db</c>), and its
+    /// <see cref="EmbeddedWriterLock"/>, which a process that writes resolves before it serves or imports.
     /// A relative embedded path is resolved against the host's content root (the project folder under
     /// <c>dotnet run</c>, the app folder when published), falling back to the current directory outside a host,
     /// so the data file does not move with the shell's working directory.
@@ -31,13 +32,16 @@ public static class StorageServiceCollectionExtensions
         }
 
         var path = configuration["Embedded:Path"];
-        services.AddSingleton(provider =>
-        {
-            var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-            return new EmbeddedGraphStore(Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultEmbeddedPath : path, root),
-                provider.GetRequiredService<ILogger<EmbeddedGraphStore>>());
-        });
+        services.AddSingleton(provider => new EmbeddedGraphStore(EmbeddedPath(provider, path), provider.GetRequiredService<ILogger<EmbeddedGraphStore>>()));
+        // Taken only by the processes that write (the service, `import`) when they resolve it; readers such as `export` never do.
+        services.AddSingleton(provider => EmbeddedWriterLock.Acquire(EmbeddedPath(provider, path)));
         return services.AddResolution<EmbeddedGraphStore>(configuration);
+    }
+
+    private static string EmbeddedPath(IServiceProvider provider, string? configured)
+    {
+        var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultEmbeddedPath : configured, root);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
+using DiplomacyGraph.Storage.Embedded;
 using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace DiplomacyGraph.Api.Import;
 /// knowledge document (or FollowTheMoney entities) into the configured store with the API's validation and merge rules,
 /// prints what changed, and exits non-zero on error. Given a folder (its <c>*.json</c> documents, by name) or an NDJSON
 /// file (one knowledge document a line), it imports one document at a time, each atomically: a bad one is reported with
-/// its file or line and the rest still go in.
+/// its file or line and the rest still go in. On an embedded store it takes the store's writer lock, so while the service
+/// runs on the same file it refuses (exit 2), naming the service's PID.
 /// </summary>
 internal static class ImportCommand
 {
@@ -50,6 +52,16 @@ internal static class ImportCommand
         Importer.Add(builder.Services);
         FtmOptions.Add(builder.Services);
         await using var app = builder.Build();
+        try
+        {
+            // The running service holds the store's index in its memory: a write beside it would be lost or unseen.
+            app.Services.GetService<EmbeddedWriterLock>();
+        }
+        catch (StoreMisconfiguredException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message} Import through that service instead (POST /api/import or /api/import/bulk), or stop it first.");
+            return Invalid;
+        }
         var store = app.Services.GetRequiredService<IGraphStore>();
         var importer = app.Services.GetRequiredService<Importer>();
         try

@@ -79,6 +79,7 @@ internal static class ServiceSetup
         app.UseWriteBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseReadinessGate();
         app.UseRateLimiter();
         app.UseKnownQueryParameters();
         app.UseStrictJsonBodies();
@@ -108,7 +109,7 @@ internal static class ServiceSetup
     {
         var group = routes.MapGroup("/health").WithTags("Health").WithListFormats();
 
-        group.MapGet("/live", () => TypedResults.Ok(new HealthDto("Healthy", new Dictionary<string, string>())))
+        group.MapGet("/live", () => TypedResults.Ok(new HealthDto("Healthy", new Dictionary<string, string>(), new Dictionary<string, string>())))
             .WithName("Live")
             .WithSummary("Liveness")
             .WithDescription("Healthy whenever the process serves requests.");
@@ -116,14 +117,16 @@ internal static class ServiceSetup
         group.MapGet("/ready", Ready)
             .WithName("Ready")
             .WithSummary("Readiness")
-            .WithDescription("Healthy when the store answers and the seed is loaded; 503 otherwise, with the state of each check.")
+            .WithDescription("Healthy when the store answers and the seed is loaded; 503 otherwise, with the state of each check and why " +
+                "(while the store is being set up or does not answer yet: the last start-up attempt and when the next one starts).")
             .Produces<HealthDto>(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<Ok<HealthDto>, JsonHttpResult<HealthDto>>> Ready(HealthCheckService health, CancellationToken ct)
     {
         var report = await health.CheckHealthAsync(c => c.Tags.Contains("ready"), ct);
-        var body = new HealthDto(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()));
+        var body = new HealthDto(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            report.Entries.ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Status.ToString()));
         return report.Status == HealthStatus.Healthy
             ? TypedResults.Ok(body)
             : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -133,4 +136,5 @@ internal static class ServiceSetup
 /// <summary>A health answer: the overall status, and each check's.</summary>
 /// <param name="Status">Healthy or Unhealthy.</param>
 /// <param name="Checks">Each check's status, by name.</param>
-public sealed record HealthDto(string Status, IReadOnlyDictionary<string, string> Checks);
+/// <param name="Details">Each check's state in a sentence, by name: why it is not healthy, while it is not.</param>
+public sealed record HealthDto(string Status, IReadOnlyDictionary<string, string> Checks, IReadOnlyDictionary<string, string> Details);

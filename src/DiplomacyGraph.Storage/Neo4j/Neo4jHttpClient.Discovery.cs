@@ -13,8 +13,20 @@ internal sealed partial class Neo4jHttpClient
     private async Task<Neo4jServerInfo> Discover(CancellationToken ct)
     {
         var root = options.Uri!;
-        using var discovery = await GetJson(root, ct);
-        var info = await Choose(root, discovery.RootElement, ct);
+        // On the request timeout's clock even outside a pipeline (the store's set-up asks first): a paused server must fail
+        // the call in that time, not hold start-up for the HTTP client's backstop, which is the longer import timeout.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.RequestTimeout);
+        Neo4jServerInfo info;
+        try
+        {
+            using var discovery = await GetJson(root, timeout.Token);
+            info = await Choose(root, discovery.RootElement, timeout.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw Unavailable("timed out", e);
+        }
         logger.LogInformation("Neo4j {Version}: {Protocol} API at {Endpoint}", info.Version,
             info.Protocol == Neo4jProtocol.Query ? "Query" : "transactional", info.Protocol == Neo4jProtocol.Query ? info.QueryUri : info.TransactionUri);
         server = info;

@@ -114,7 +114,7 @@ internal sealed partial class Neo4jHttpClient
         catch (Exception e) when (commit?.InDoubt == true && e is StoreUnavailableException or TimeoutRejectedException or OperationCanceledException)
         {
             server = null;
-            logger.LogError(e, "Neo4j write outcome unknown: the commit was sent and no answer came; the write may have applied");
+            logger.LogError("Neo4j write outcome unknown: the commit was sent and no answer came ({Error}); the write may have applied", e.Message);
             throw new StoreUnavailableException(StoreUnavailableException.DefaultRetryAfter, e) { OutcomeUnknown = true };
         }
         catch (TimeoutRejectedException e)
@@ -278,8 +278,12 @@ internal sealed partial class Neo4jHttpClient
 
     private StoreUnavailableException Unavailable(string reason, Exception? inner = null)
     {
+        // One line when a server we spoke to goes away, not a stack trace per request: while it stays away (or before it
+        // ever answered, as at start-up, where each attempt logs its own line) the details go to the debug log.
+        var known = server;
         server = null;
-        logger.LogWarning(inner, "Neo4j unavailable: {Reason}", reason);
+        if (known is not null) logger.LogWarning("Neo4j unavailable: {Reason} ({Error}); requests answer 503 until it is back", reason, inner?.Message);
+        else logger.LogDebug(inner, "Neo4j unavailable: {Reason}", reason);
         return new StoreUnavailableException(inner ?? new HttpRequestException(reason));
     }
 

@@ -99,6 +99,15 @@ public sealed class Neo4jServer : IAsyncLifetime
     /// <summary>Starts Neo4j again on the same ports and data, and waits until it answers.</summary>
     public Task StartAsync() => RequireLocal().StartAsync();
 
+    /// <summary>
+    /// SIGSTOP: the process stays, its sockets accept connections, and nothing answers, as a server stalled by load, a
+    /// long garbage collection or a paused VM. <see cref="ResumeAsync"/> lets it go on where it stopped.
+    /// </summary>
+    public Task PauseAsync() => RequireLocal().SignalAsync("STOP");
+
+    /// <summary>SIGCONT after <see cref="PauseAsync"/>.</summary>
+    public Task ResumeAsync() => RequireLocal().SignalAsync("CONT");
+
     /// <summary>Deletes every node and relationship.</summary>
     public async Task ResetAsync() => (await RunCypherAsync("MATCH (n) DETACH DELETE n")).Dispose();
 
@@ -298,6 +307,23 @@ public sealed class Neo4jServer : IAsyncLifetime
             _process = process;
 
             await WaitUntilReadyAsync(process);
+        }
+
+        /// <summary>Sends a signal to the server (<c>bin/neo4j console</c> execs java, so this is the JVM itself).</summary>
+        public async Task SignalAsync(string signal)
+        {
+            if (_process is not { HasExited: false } server)
+            {
+                throw new InvalidOperationException($"Neo4j is not running, so it cannot be sent SIG{signal}.");
+            }
+
+            using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+                ?? throw new InvalidOperationException("Could not run kill.");
+            await kill.WaitForExitAsync();
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -{signal} {server.Id} exited with {kill.ExitCode}.");
+            }
         }
 
         public async Task StopAsync()

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage.Vocabulary;
-using DiplomacyGraph.Tests.Api;
+using DiplomacyGraph.Tests.Writes;
 
 namespace DiplomacyGraph.Tests.Seed;
 
@@ -286,18 +286,20 @@ public sealed class SeedDocumentTests
     }
 
     [Fact]
-    public void The_service_does_not_start_on_a_broken_seed_and_says_what_is_wrong()
+    public async Task The_service_does_not_start_on_a_broken_seed_and_says_what_is_wrong_in_one_line_with_exit_code_2()
     {
         using var folder = BrokenSeedFolder.Create();
-        using var factory = DiplomacyGraphFactory.Embedded(new Dictionary<string, string?> { ["Seed:Folder"] = folder.Path });
+        var database = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"diplomacygraph-broken-seed-{Guid.NewGuid():N}.db");
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient().Dispose());
+        var (exitCode, output, error) = await ApiProcess.RunAsync("--urls", "http://127.0.0.1:0", $"--Embedded:Path={database}", $"--Seed:Folder={folder.Path}");
 
-        var messages = string.Join("\n", Flatten(error).Select(e => e.Message));
-        Assert.Contains(BrokenSeedFolder.FileName, messages, StringComparison.Ordinal);
-        Assert.Contains("actors[0]", messages, StringComparison.Ordinal);
-        Assert.Contains(folder.FirstActorId, messages, StringComparison.Ordinal);
-        Assert.Contains("'kind'", messages, StringComparison.Ordinal);
+        Assert.True(exitCode == 2, $"The service exited with {exitCode}.\n{output}\n{error}");
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(BrokenSeedFolder.FileName, line, StringComparison.Ordinal);
+        Assert.Contains("actors[0]", line, StringComparison.Ordinal);
+        Assert.Contains(folder.FirstActorId, line, StringComparison.Ordinal);
+        Assert.Contains("'kind'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
     }
 
     private static IEnumerable<RelationshipRecord> Relationships(string type) => Seed.Relationships.Where(r => r.Type == type);
@@ -316,21 +318,6 @@ public sealed class SeedDocumentTests
             .Concat(Seed.Figures.Select((x, i) => ($"figures[{i}] {x.Id}", x.Evidence)))
             .Concat(Seed.Programs.Select((x, i) => ($"programs[{i}] {x.Id}", x.Evidence)))
             .Concat(Seed.Relationships.Select((r, i) => ($"relationships[{i}] {r.From} -{r.Type}-> {r.To}", r.Evidence)));
-
-    private static IEnumerable<Exception> Flatten(Exception error)
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
 
     /// <summary>A temp folder holding the real seed with one mistake: by default actors[0].kind is "persn".</summary>
     private sealed class BrokenSeedFolder : IDisposable

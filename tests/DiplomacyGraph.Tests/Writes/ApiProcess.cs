@@ -25,6 +25,12 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The process id, as the embedded store's lock file names it.</summary>
+    public int Id => process.Id;
+
+    /// <summary>Whether the process has exited (a service that refused to start, or crashed).</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>Everything the process printed so far, for failure messages.</summary>
     public string Output => string.Join('\n', output);
 
@@ -66,6 +72,30 @@ internal sealed class ApiProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Starts the service on a free loopback port with these settings and waits only until it is live (serving HTTP), not
+    /// until it is ready: for a store that does not answer yet.
+    /// </summary>
+    public static async Task<ApiProcess> LaunchAsync(params string[] settings)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        var output = new ConcurrentQueue<string>();
+        var api = new ApiProcess(Launch(output, ["--urls", address.ToString().TrimEnd('/'), .. settings]), output, address);
+        try
+        {
+            await api.WaitUntilAsync("/health/live");
+            return api;
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the service is ready (test setting Timeouts:ApiProcess), failing with its output if it exits first.</summary>
+    public Task WaitUntilReadyAsync() => WaitUntilAsync("/health/ready");
 
     /// <summary>Runs <c>import &lt;file&gt;</c> on an embedded database file and waits for it to exit.</summary>
     public static Task<(int ExitCode, string Out, string Error)> ImportAsync(string file, string databasePath) =>
@@ -111,7 +141,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task WaitUntilAsync(string health)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TestSettings.ApiProcess)
@@ -119,12 +149,12 @@ internal sealed class ApiProcess : IAsyncDisposable
             if (process.HasExited)
             {
                 await process.WaitForExitAsync();
-                throw new InvalidOperationException($"The service exited with code {process.ExitCode} before it was ready.\n{Output}");
+                throw new InvalidOperationException($"The service exited with code {process.ExitCode} before {health} answered 200.\n{Output}");
             }
 
             try
             {
-                using var ready = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                using var ready = await Client.GetAsync(new Uri(health, UriKind.Relative));
                 if (ready.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -138,7 +168,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The service was not ready within {TestSettings.ApiProcess.TotalSeconds:0} s (test setting Timeouts:ApiProcess).\n{Output}");
+        throw new TimeoutException($"{health} did not answer 200 within {TestSettings.ApiProcess.TotalSeconds:0} s (test setting Timeouts:ApiProcess).\n{Output}");
     }
 
     private static Process Launch(ConcurrentQueue<string> output, params string[] arguments) => Launch(output, output, arguments);
