@@ -98,7 +98,13 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync(e.Message);
             return Invalid;
         }
-        catch (Exception e) when (e is StoreUnavailableException or StoreMisconfiguredException)
+        catch (StoreMisconfiguredException e)
+        {
+            // A setting to fix (credentials, a store newer than this build), not a failure to retry: exit 2, as the service does.
+            await Console.Error.WriteLineAsync($"{file}: {StoreFailure(e)}");
+            return Invalid;
+        }
+        catch (StoreUnavailableException e)
         {
             await Console.Error.WriteLineAsync($"{file}: {StoreFailure(e)}");
             return Failed;
@@ -209,6 +215,6 @@ internal static class ImportCommand
     {
         StoreUnavailableException { OutcomeUnknown: true } => $"the store did not answer the commit, so this document may or may not have been imported: {e.Message}",
         StoreUnavailableException => $"the store is unavailable; nothing was imported: {e.Message}",
-        _ => $"the store refused the connection ({e.Message}); nothing was imported.",
+        _ => $"the store cannot be used as configured; nothing was imported: {e.Message}",
     };
 }

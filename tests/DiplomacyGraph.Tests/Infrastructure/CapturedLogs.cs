@@ -8,6 +8,9 @@ public sealed class CapturedLogs : ILoggerProvider
 {
     public ConcurrentQueue<(LogLevel Level, string Message)> Lines { get; } = new();
 
+    /// <summary>The lines' text, in order.</summary>
+    public IReadOnlyList<string> Messages => [.. Lines.Select(l => l.Message)];
+
     public ILogger CreateLogger(string categoryName) => new Logger(Lines);
 
     public void Dispose()

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
@@ -6,6 +5,7 @@ using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Storage.Vocabulary;
 using DiplomacyGraph.Tests.Contract;
+using DiplomacyGraph.Tests.Infrastructure;
 using DiplomacyGraph.Tests.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +37,7 @@ public abstract class StoreMigrationContract : IAsyncLifetime
     protected abstract Task PlaceEmptyStoreCore();
 
     // Each store is closed before its data is replaced or opened again: one process holds an embedded file at a time.
-    private async Task PlaceOldStore()
+    protected async Task PlaceOldStore()
     {
         await CloseAll();
         await PlaceOldStoreCore();
@@ -88,7 +88,7 @@ public abstract class StoreMigrationContract : IAsyncLifetime
         Assert.Null(await RecordedVersion());
         var (migrated, resolution, logs) = await Open();
 
-        var steps = logs.Lines.Where(l => l.Contains("migrated from schema version", StringComparison.Ordinal)).ToList();
+        var steps = logs.Messages.Where(l => l.Contains("migrated from schema version", StringComparison.Ordinal)).ToList();
         Assert.Equal(CurrentVersion, steps.Count);
         for (var step = 0; step < CurrentVersion; step++)
         {
@@ -108,13 +108,13 @@ public abstract class StoreMigrationContract : IAsyncLifetime
     {
         await PlaceOldStore();
         var (first, _, firstLogs) = await Open();
-        Assert.Contains(firstLogs.Lines, l => l.Contains("migrated from schema version", StringComparison.Ordinal));
+        Assert.Contains(firstLogs.Messages, l => l.Contains("migrated from schema version", StringComparison.Ordinal));
         var before = await StoreFingerprint.OfAsync(first, None);
         await CloseAll();
 
         var (again, _, logs) = await Open();
 
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("schema version", StringComparison.Ordinal) && !l.Contains("ensured", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, l => l.Contains("schema version", StringComparison.Ordinal) && !l.Contains("ensured", StringComparison.Ordinal));
         Assert.Equal(CurrentVersion, await RecordedVersion());
         Assert.Equal(before, await StoreFingerprint.OfAsync(again, None));
     }
@@ -125,8 +125,8 @@ public abstract class StoreMigrationContract : IAsyncLifetime
         await PlaceEmptyStore();
         var (_, _, logs) = await Open();
 
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("migrated from schema version", StringComparison.Ordinal));
-        Assert.Single(logs.Lines, l => l.Contains($"created at schema version {CurrentVersion}", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, l => l.Contains("migrated from schema version", StringComparison.Ordinal));
+        Assert.Single(logs.Messages, l => l.Contains($"created at schema version {CurrentVersion}", StringComparison.Ordinal));
         Assert.Equal(CurrentVersion, await RecordedVersion());
     }
 
@@ -205,29 +205,5 @@ public abstract class StoreMigrationContract : IAsyncLifetime
         foreach (var source in sources) await Ask($"retract {source.Id}", () => store.RetractSource(source.Id, None));
         await Ask("fingerprint after retraction", () => StoreFingerprint.OfAsync(store, None));
         return answers;
-    }
-
-    /// <summary>Every log line the stores write.</summary>
-    protected sealed class CapturedLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> lines = new();
-
-        public IReadOnlyList<string> Lines => [.. lines];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception));
-        }
     }
 }

@@ -5,6 +5,8 @@ using DiplomacyGraph.Storage.Neo4j;
 using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Tests.Contract;
 using DiplomacyGraph.Tests.Infrastructure;
+using DiplomacyGraph.Tests.Seed;
+using DiplomacyGraph.Tests.Writes;
 using Microsoft.Data.Sqlite;
 
 namespace DiplomacyGraph.Tests.Migrations;
@@ -62,6 +64,23 @@ public sealed class EmbeddedStoreMigrationTests : StoreMigrationContract, IDispo
         using var command = new SqliteCommand($"PRAGMA user_version = {version.ToString(CultureInfo.InvariantCulture)}", connection);
         command.ExecuteNonQuery();
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task On_a_store_newer_than_the_build_the_service_and_the_import_command_exit_2_with_one_line()
+    {
+        await PlaceOldStore();
+        await RecordVersion(CurrentVersion + 1);
+        var refusal = $"schema version {CurrentVersion + 1}, newer than this build knows ({CurrentVersion})";
+
+        var service = await ApiProcess.RunAsync($"--Embedded:Path={DatabasePath}", $"--Seed:Folder={RepositoryFiles.SeedFolder}");
+        var import = await ApiProcess.ImportAsync(RepositoryFiles.SeedFile, DatabasePath);
+
+        Assert.Equal(2, service.ExitCode);
+        Assert.Contains(refusal, Assert.Single(service.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(2, import.ExitCode);
+        Assert.Contains(refusal, Assert.Single(import.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Equal(CurrentVersion + 1, await RecordedVersion());
     }
 
     private SqliteConnection Open()
