@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiplomacyGraph.Storage.Idempotency;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Storage.Vocabulary;
@@ -10,7 +11,7 @@ namespace DiplomacyGraph.Storage.Embedded;
 /// The durable half of the embedded store: nodes and edges as JSON rows in a SQLite database
 /// (WAL journal, synchronous FULL), so a write that returned has reached the disk.
 /// </summary>
-internal sealed class SqliteGraphFile
+internal sealed partial class SqliteGraphFile
 {
     private readonly string connectionString;
 
@@ -26,6 +27,7 @@ internal sealed class SqliteGraphFile
             CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, body TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS judgements (pair TEXT PRIMARY KEY, body TEXT NOT NULL);
             """);
+        Execute(connection, null, IdempotencySchema);
     }
 
     /// <summary>Streams every node, then every edge, to the callbacks, without holding the whole file's rows in memory.</summary>
@@ -95,7 +97,11 @@ internal sealed class SqliteGraphFile
         {
             foreach (var pair in deletedJudgements ?? []) Run(delete, pair);
         }
+        // The key guarding this write commits with it, so a crash before the answer leaves proof that it applied.
+        var mark = IdempotentWrite.Current;
+        if (mark is not null) MarkKey(connection, transaction, mark);
         transaction.Commit();
+        mark?.MarkCommitted();
     }
 
     private static readonly string[] ParameterNames = ["$a", "$b", "$c", "$d", "$e"];
