@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -41,6 +42,22 @@ internal sealed class IdempotencyOpenApi : IOperationFilter
                 + "replays the first answer with Idempotent-Replayed: true; the same key with another request answers 422; while the first is still "
                 + "under way, 409. Keys are per API key name and expire after Idempotency:Expiry (24 h).",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyOptions.MaxKeyLength },
+            // The draft's own example; a real client sends a fresh one per write.
+            Example = JsonValue.Create("8e03978e-40d5-43e8-bc93-6894a57f9324"),
         });
+        operation.Responses ??= [];
+        foreach (var (status, description) in new[]
+        {
+            ("409", "Conflict (besides the operation's own): a request with this Idempotency-Key is still under way."),
+            ("422", "Unprocessable (besides the operation's own): this Idempotency-Key was used for another request."),
+        })
+        {
+            if (operation.Responses.ContainsKey(status)) continue;
+            operation.Responses[status] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) } },
+            };
+        }
     }
 }

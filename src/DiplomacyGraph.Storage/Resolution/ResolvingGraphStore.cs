@@ -188,7 +188,8 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
     /// <summary>A merged id is not deleted through the canonical node: it names no node of its own until the merge is undone.</summary>
     public async Task<IDeleteNodeOutcome> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct)
     {
-        if (IdempotentWrite.Replaying) return new WriteOutcome.Deleted(0);
+        // A node still there was not deleted by the committed attempt (it was refused, and wrote only its key): ask again.
+        if (IdempotentWrite.Replaying && !await inner.Exists(label, id, ct)) return new WriteOutcome.Deleted(0);
         var outcome = await inner.DeleteNode(label, id, cascade, ct);
         if (outcome is WriteOutcome.Deleted) await AfterWrite([id], ct);
         return outcome;
