@@ -18,8 +18,8 @@ public sealed class CrossOriginOptions
 /// </summary>
 internal static class CrossOrigin
 {
-    public static readonly string[] AllowedHeaders = [ApiKeyHandler.Header, "Content-Type", "If-None-Match"];
-    public static readonly string[] ExposedHeaders = ["Location", "Retry-After", "ETag", "Link"];
+    public static readonly string[] AllowedHeaders = [ApiKeyHandler.Header, "Content-Type", "If-None-Match", "Idempotency-Key"];
+    public static readonly string[] ExposedHeaders = ["Location", "Retry-After", "ETag", "Link", "Idempotent-Replayed"];
 
     public static IServiceCollection AddCrossOrigin(this IServiceCollection services)
     {

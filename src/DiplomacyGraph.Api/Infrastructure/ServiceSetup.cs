@@ -1,5 +1,6 @@
 using System.Reflection;
 using DiplomacyGraph.Api.Common;
+using DiplomacyGraph.Api.Idempotency;
 using DiplomacyGraph.Storage;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,7 @@ internal static class ServiceSetup
         services.AddClientAddresses();
         services.AddCrossOrigin();
         services.AddWriteAccess();
+        services.AddIdempotencyKeys();
         services.AddGraphStore(builder.Configuration);
         services.AddFastReads();
         builder.AddTelemetry();
@@ -51,6 +53,7 @@ internal static class ServiceSetup
             o.SchemaFilter<ValidatedSchemas>();
             o.OperationFilter<ValidatedParameters>();
             o.OperationFilter<TextBodyLimits>();
+            o.OperationFilter<IdempotencyOpenApi>();
             o.DocumentFilter<RelativeServer>();
             o.AddSecurityDefinition(OpenApiConventions.ApiKeyScheme, new OpenApiSecurityScheme
             {
@@ -84,6 +87,7 @@ internal static class ServiceSetup
         app.UseKnownQueryParameters();
         app.UseStrictJsonBodies();
         app.UseFastReads();
+        app.UseIdempotencyKeys();
         app.UseSwagger();
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SwaggerOptions>>().Value.UiEnabled)
         {

@@ -24,6 +24,12 @@ internal static class EmbeddedMigrations
             CREATE TABLE IF NOT EXISTS edges (id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, body TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS judgements (pair TEXT PRIMARY KEY, body TEXT NOT NULL);
             """),
+        // Version 2: Idempotency-Key records (SqliteGraphFile.Idempotency.cs), purged through their expiry's index.
+        new("idempotency keys", """
+            CREATE TABLE IF NOT EXISTS idempotency_keys (id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, token TEXT NOT NULL,
+                lease_until INTEGER NOT NULL, expires_at INTEGER NOT NULL, committed INTEGER NOT NULL DEFAULT 0, answer TEXT);
+            CREATE INDEX IF NOT EXISTS idempotency_keys_expiry ON idempotency_keys (expires_at);
+            """),
     ];
 
     /// <summary>The version this build writes, and the newest it can open.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DiplomacyGraph.Storage.Idempotency;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Storage.Vocabulary;
@@ -11,7 +12,7 @@ namespace DiplomacyGraph.Storage.Embedded;
 /// The durable half of the embedded store: nodes and edges as JSON rows in a SQLite database
 /// (WAL journal, synchronous FULL), so a write that returned has reached the disk.
 /// </summary>
-internal sealed class SqliteGraphFile
+internal sealed partial class SqliteGraphFile
 {
     private readonly string connectionString;
 
@@ -94,7 +95,11 @@ internal sealed class SqliteGraphFile
         {
             foreach (var pair in deletedJudgements ?? []) Run(delete, pair);
         }
+        // The key guarding this write commits with it, so a crash before the answer leaves proof that it applied.
+        var mark = IdempotentWrite.Current;
+        if (mark is not null) MarkKey(connection, transaction, mark);
         transaction.Commit();
+        mark?.MarkCommitted();
     }
 
     private static readonly string[] ParameterNames = ["$a", "$b", "$c", "$d", "$e"];

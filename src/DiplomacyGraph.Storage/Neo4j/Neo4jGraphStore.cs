@@ -56,6 +56,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         statements.AddRange(SearchKeySchema(folder));
         statements.AddRange(CitationSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
         statements.AddRange(ResolutionSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
+        statements.AddRange(IdempotencySchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
         foreach (var statement in statements)
         {
             await client.Run(new CypherStatement(statement), ct, write: true);

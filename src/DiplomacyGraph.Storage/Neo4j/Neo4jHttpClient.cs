@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DiplomacyGraph.Storage.Idempotency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -77,9 +78,14 @@ internal sealed partial class Neo4jHttpClient
     {
         // One span per call, named after its .cypher files; the HTTP requests (retries included) are its children.
         using var telemetry = StoreTelemetry.StartNeo4jQuery(statements);
+        // The key guarding this write commits with it, so a crash before the answer leaves proof that it applied.
+        var mark = write ? IdempotentWrite.Current : null;
         try
         {
-            return await RunUntraced(statements, write, ct);
+            if (mark is null) return await RunUntraced(statements, write, ct);
+            var results = await RunUntraced([.. statements, MarkStatement(mark)], write, ct);
+            mark.MarkCommitted();
+            return results.Take(statements.Count).ToList();
         }
         catch (Exception e)
         {
@@ -129,6 +135,9 @@ internal sealed partial class Neo4jHttpClient
     }
 
     public async Task<CypherResult> Run(CypherStatement statement, CancellationToken ct, bool write = false) => (await Run([statement], ct, write))[0];
+
+    private static CypherStatement MarkStatement(IdempotentWrite mark) => new(CypherQueries.Get("MarkIdempotencyKey"),
+        new Dictionary<string, object?> { ["id"] = mark.Id, ["token"] = mark.Token });
 
     // ---- Shared by both APIs.
 

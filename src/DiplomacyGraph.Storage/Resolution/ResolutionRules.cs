@@ -1,3 +1,4 @@
+using DiplomacyGraph.Storage.Idempotency;
 using DiplomacyGraph.Storage.Model;
 
 namespace DiplomacyGraph.Storage.Resolution;
@@ -11,6 +12,8 @@ public static class ResolutionRules
     {
         if (a == b) return new JudgeOutcome.Invalid($"'{a}' cannot be judged against itself.");
         if (na.Label != nb.Label) return new JudgeOutcome.Invalid($"'{a}' is a {na.Label} and '{b}' a {nb.Label}: only nodes of one label can be judged.");
+        // A keyed retry of this very judgement, committed before its answer was lost (IdempotentWrite), answers it as judged.
+        if (existing is not null && existing.Kind == kind && IdempotentWrite.Replaying) return new JudgeOutcome.Judged(existing);
         if (existing is not null) return new JudgeOutcome.AlreadyJudged($"The pair ({existing.A}, {existing.B}) is already judged {Name(existing.Kind)}: undo that judgement first.");
         if (kind == JudgementKind.Same && na.Id == nb.Id) return new JudgeOutcome.AlreadyJudged($"'{a}' and '{b}' are already one node, '{na.Id}'.");
         return null;

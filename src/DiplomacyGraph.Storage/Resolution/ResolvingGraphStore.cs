@@ -1,3 +1,4 @@
+using DiplomacyGraph.Storage.Idempotency;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
 
@@ -161,6 +162,8 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
 
     public async Task<ICreateNodeOutcome> CreateNode(GraphNode node, CancellationToken ct)
     {
+        // A retried write that committed before its answer was lost answers as it did then (IdempotentWrite).
+        if (IdempotentWrite.Replaying) return WriteOutcome.Created.Value;
         if (await CanonicalOf(node.Id, ct) is { } canonical)
         {
             return new WriteOutcome.Conflict([$"'{node.Id}' was merged into '{canonical}': write to it there, or undo the merge."]);
@@ -172,6 +175,7 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
 
     public async Task<IReplaceNodeOutcome> ReplaceNode(GraphNode node, CancellationToken ct)
     {
+        if (IdempotentWrite.Replaying) return new WriteOutcome.Replaced(node);
         var outcome = await inner.ReplaceNode(node, ct);
         if (outcome is WriteOutcome.NotFound && await CanonicalOf(node.Id, ct) is { } canonical)
         {
@@ -184,6 +188,8 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
     /// <summary>A merged id is not deleted through the canonical node: it names no node of its own until the merge is undone.</summary>
     public async Task<IDeleteNodeOutcome> DeleteNode(NodeLabel label, string id, bool cascade, CancellationToken ct)
     {
+        // A node still there was not deleted by the committed attempt (it was refused, and wrote only its key): ask again.
+        if (IdempotentWrite.Replaying && !await inner.Exists(label, id, ct)) return new WriteOutcome.Deleted(0);
         var outcome = await inner.DeleteNode(label, id, cascade, ct);
         if (outcome is WriteOutcome.Deleted) await AfterWrite([id], ct);
         return outcome;
@@ -208,6 +214,7 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
 
     public async Task<ICreateEdgeOutcome> CreateEdge(GraphEdge edge, CancellationToken ct)
     {
+        if (IdempotentWrite.Replaying) return WriteOutcome.Created.Value;
         var outcome = await inner.CreateEdge(edge, ct);
         if (outcome is WriteOutcome.UnknownReferences)
         {
@@ -234,6 +241,7 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
 
     public async Task<IDeleteEdgeOutcome> DeleteEdge(string fromId, string type, string toId, CancellationToken ct)
     {
+        if (IdempotentWrite.Replaying) return new WriteOutcome.Deleted(0);
         var outcome = await inner.DeleteEdge(fromId, type, toId, ct);
         if (outcome is not WriteOutcome.NotFound) return outcome;
         var canonicals = await resolution.Canonicals([fromId, toId], ct);

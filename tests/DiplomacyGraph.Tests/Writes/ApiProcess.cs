@@ -40,19 +40,19 @@ internal sealed class ApiProcess : IAsyncDisposable
     /// </summary>
     public static string Dll { get; } = FindDll();
 
-    /// <summary>Starts the service on an embedded database file with one API key, and waits until it is ready.</summary>
-    public static Task<ApiProcess> StartAsync(string databasePath, string apiKey) =>
-        StartWithAsync($"--Embedded:Path={databasePath}", $"--Auth:ApiKeys:0={apiKey}", $"--Seed:Folder={RepositoryFiles.SeedFolder}");
+    /// <summary>Starts the service on an embedded database file with one API key (and any <paramref name="extra"/> settings), and waits until it is ready.</summary>
+    public static Task<ApiProcess> StartAsync(string databasePath, string apiKey, params string[] extra) =>
+        StartWithAsync([$"--Embedded:Path={databasePath}", $"--Auth:ApiKeys:0={apiKey}", $"--Seed:Folder={RepositoryFiles.SeedFolder}", .. extra]);
 
     /// <summary>
     /// Starts the service on a Neo4j server with one API key, no seed and a write rate limit that does not get in a
     /// load test's way, and waits until it is ready. Its Neo4j timeouts come from the test settings.
     /// </summary>
-    public static Task<ApiProcess> StartOnNeo4jAsync(Uri neo4j, string? user, string? password, string apiKey) =>
-        StartWithAsync($"--Neo4j:Uri={neo4j}", $"--Neo4j:User={user}", $"--Neo4j:Password={password}",
+    public static Task<ApiProcess> StartOnNeo4jAsync(Uri neo4j, string? user, string? password, string apiKey, params string[] extra) =>
+        StartWithAsync([$"--Neo4j:Uri={neo4j}", $"--Neo4j:User={user}", $"--Neo4j:Password={password}",
             $"--Neo4j:RequestTimeout={TestSettings.AsSetting(TestSettings.Neo4jRequest)}", $"--Neo4j:ImportTimeout={TestSettings.AsSetting(TestSettings.Neo4jImport)}",
             $"--Auth:ApiKeys:0={apiKey}", "--Seed:Enabled=false",
-            "--Writes:PermitsPerMinute=100000", "--Logging:LogLevel:Default=Warning", $"--Neo4j:Protocol={Infrastructure.Neo4jServer.Protocol ?? "auto"}");
+            "--Writes:PermitsPerMinute=100000", "--Logging:LogLevel:Default=Warning", $"--Neo4j:Protocol={Infrastructure.Neo4jServer.Protocol ?? "auto"}", .. extra]);
 
     /// <summary>Starts the service on a free loopback port with these settings, and waits until it is ready.</summary>
     private static async Task<ApiProcess> StartWithAsync(params string[] settings)
@@ -121,6 +121,14 @@ internal sealed class ApiProcess : IAsyncDisposable
 
         process.WaitForExit(); // flushes the redirected output
         return (process.ExitCode, string.Join('\n', stdout), string.Join('\n', stderr));
+    }
+
+    /// <summary>Waits, within the test setting Timeouts:ApiProcess, for the process to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(TestSettings.ApiProcess);
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
     }
 
     /// <summary>SIGKILL, as a crash or <c>kill -9</c>: no shutdown code runs.</summary>
