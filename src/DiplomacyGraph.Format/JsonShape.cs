@@ -20,11 +20,18 @@ public static class JsonShape
     public const string Root = "body";
 
     /// <summary>Structural errors of <paramref name="value"/> read as <paramref name="type"/>; empty when it fits.</summary>
-    public static Dictionary<string, string[]> Check(JsonElement value, Type type, JsonSerializerOptions options)
+    public static Dictionary<string, string[]> Check(JsonElement value, Type type, JsonSerializerOptions options) =>
+        Errors(value, type, options).ToDictionary();
+
+    /// <summary>
+    /// As <see cref="Check"/>, capped: the first <see cref="FieldErrors.Max"/> messages, and the count of all. Past the
+    /// cap the walk only counts (the document is already parsed, so counting costs no memory).
+    /// </summary>
+    public static FieldErrors Errors(JsonElement value, Type type, JsonSerializerOptions options)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         Walk(value, options.GetTypeInfo(type), Root, errors, options);
-        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return errors;
     }
 
     /// <summary>The reader settings for <see cref="JsonDocument"/> that match <paramref name="options"/>, keeping duplicates so they can be named.</summary>
@@ -41,7 +48,7 @@ public static class JsonShape
         ? $"The body is not valid JSON (line {line + 1}, position {e.BytePositionInLine + 1})."
         : "The body is not valid JSON.";
 
-    private static void Walk(JsonElement value, JsonTypeInfo type, string path, Dictionary<string, List<string>> errors, JsonSerializerOptions options)
+    private static void Walk(JsonElement value, JsonTypeInfo type, string path, FieldErrors errors, JsonSerializerOptions options)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -94,7 +101,7 @@ public static class JsonShape
         }
     }
 
-    private static void WalkObject(JsonElement value, JsonTypeInfo type, string path, Dictionary<string, List<string>> errors, JsonSerializerOptions options)
+    private static void WalkObject(JsonElement value, JsonTypeInfo type, string path, FieldErrors errors, JsonSerializerOptions options)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -128,10 +135,22 @@ public static class JsonShape
     }
 
     /// <summary>A single value (string, number, boolean): the serializer itself says whether it fits.</summary>
-    private static void WalkValue(JsonElement value, JsonTypeInfo type, string path, Dictionary<string, List<string>> errors)
+    private static void WalkValue(JsonElement value, JsonTypeInfo type, string path, FieldErrors errors)
     {
         if (type.Type == typeof(JsonElement) || type.Type == typeof(object))
         {
+            return;
+        }
+        // The common cases decided without the serializer, whose answer to a misfit is an exception: thousands of
+        // wrong items (a 400 kB list of numbers where strings go) once cost seconds in exceptions alone.
+        if (type.Type == typeof(string))
+        {
+            if (value.ValueKind != JsonValueKind.String) Add(errors, path, $"Expected {Expected(type)}.");
+            return;
+        }
+        if ((Nullable.GetUnderlyingType(type.Type) ?? type.Type) == typeof(bool))
+        {
+            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) Add(errors, path, $"Expected {Expected(type)}.");
             return;
         }
         try
@@ -167,12 +186,5 @@ public static class JsonShape
 
     private static string Member(string path, string name) => path == Root ? name : $"{path}.{name}";
 
-    private static void Add(Dictionary<string, List<string>> errors, string path, string message)
-    {
-        if (!errors.TryGetValue(path, out var list))
-        {
-            errors[path] = list = [];
-        }
-        list.Add(message);
-    }
+    private static void Add(FieldErrors errors, string path, string message) => errors.Add(path, message);
 }
