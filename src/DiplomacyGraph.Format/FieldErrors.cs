@@ -38,6 +38,13 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>Counts a message without its text, for a caller that saw <see cref="Full"/> and saved itself building it.</summary>
+    public void AddUnlisted()
+    {
+        if (!Full) throw new InvalidOperationException("A message is counted without its text only once the list is full.");
+        Count++;
+    }
+
     public Dictionary<string, string[]> ToDictionary() => kept.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary>

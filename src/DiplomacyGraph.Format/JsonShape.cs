@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DiplomacyGraph.Storage.Vocabulary;
@@ -108,7 +109,7 @@ public static class JsonShape
             Add(errors, path, "Expected an object.");
             return;
         }
-        var properties = type.Properties.Where(p => p.Set is not null || p.IsRequired).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var (properties, requiredProperties) = Shapes.GetValue(type, Shape.Of);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
@@ -128,9 +129,10 @@ public static class JsonShape
             }
             Walk(property.Value, options.GetTypeInfo(known.PropertyType), propertyPath, errors, options);
         }
-        foreach (var required in properties.Values.Where(p => p.IsRequired && !seen.Contains(p.Name)))
+        foreach (var required in requiredProperties.Where(p => !seen.Contains(p)))
         {
-            Add(errors, Member(path, required.Name), "This property is required.");
+            if (errors.Full) errors.AddUnlisted();
+            else Add(errors, Member(path, required), "This property is required.");
         }
     }
 
@@ -145,12 +147,12 @@ public static class JsonShape
         // wrong items (a 400 kB list of numbers where strings go) once cost seconds in exceptions alone.
         if (type.Type == typeof(string))
         {
-            if (value.ValueKind != JsonValueKind.String) Add(errors, path, $"Expected {Expected(type)}.");
+            if (value.ValueKind != JsonValueKind.String) Misfit(errors, path, type);
             return;
         }
         if ((Nullable.GetUnderlyingType(type.Type) ?? type.Type) == typeof(bool))
         {
-            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) Add(errors, path, $"Expected {Expected(type)}.");
+            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) Misfit(errors, path, type);
             return;
         }
         try
@@ -187,4 +189,23 @@ public static class JsonShape
     private static string Member(string path, string name) => path == Root ? name : $"{path}.{name}";
 
     private static void Add(FieldErrors errors, string path, string message) => errors.Add(path, message);
+
+    /// <summary>A value of the wrong JSON type; past the cap only counted, so a list of a million misfits builds no text.</summary>
+    private static void Misfit(FieldErrors errors, string path, JsonTypeInfo type)
+    {
+        if (errors.Full) errors.AddUnlisted();
+        else Add(errors, path, $"Expected {Expected(type)}.");
+    }
+
+    /// <summary>An object type's settable properties by name, and its required ones: worked out once per type, not per object.</summary>
+    private sealed record Shape(Dictionary<string, JsonPropertyInfo> Properties, string[] Required)
+    {
+        public static Shape Of(JsonTypeInfo type)
+        {
+            var properties = type.Properties.Where(p => p.Set is not null || p.IsRequired).ToDictionary(p => p.Name, StringComparer.Ordinal);
+            return new(properties, [.. properties.Values.Where(p => p.IsRequired).Select(p => p.Name)]);
+        }
+    }
+
+    private static readonly ConditionalWeakTable<JsonTypeInfo, Shape> Shapes = new();
 }
