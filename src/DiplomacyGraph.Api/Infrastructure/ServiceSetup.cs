@@ -19,6 +19,7 @@ internal static class ServiceSetup
         builder.AddHttpHygiene();
         services.AddClientAddresses();
         services.AddCrossOrigin();
+        Common.CsvOptions.Add(services);
         services.AddWriteAccess();
         services.AddGraphStore(builder.Configuration);
         services.AddFastReads();
