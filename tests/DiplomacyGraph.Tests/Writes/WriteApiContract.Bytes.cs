@@ -100,6 +100,17 @@ public abstract partial class WriteApiContract
     }
 
     [Fact]
+    public async Task A_followthemoney_file_of_more_bad_lines_than_are_listed_counts_every_one()
+    {
+        const int Bad = 1_200;
+
+        var problem = AssertProblem(await PostNdjsonBytes("/api/import/ftm?published=2024-06-01", [.. Enumerable.Range(0, Bad).SelectMany(_ => "{}\n"u8.ToArray())]),
+            HttpStatusCode.BadRequest, [.. Enumerable.Range(1, FieldErrors.Max).Select(i => $"line {i}")]);
+
+        Assert.Equal(Bad, problem.GetProperty(FieldErrors.CountName).GetInt32());
+    }
+
+    [Fact]
     public async Task Bulk_lines_share_one_cap_of_listed_errors_and_each_line_keeps_its_count()
     {
         const int Empty = 2_000;
