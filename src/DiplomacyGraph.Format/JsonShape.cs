@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DiplomacyGraph.Storage.Vocabulary;
@@ -20,11 +21,18 @@ public static class JsonShape
     public const string Root = "body";
 
     /// <summary>Structural errors of <paramref name="value"/> read as <paramref name="type"/>; empty when it fits.</summary>
-    public static Dictionary<string, string[]> Check(JsonElement value, Type type, JsonSerializerOptions options)
+    public static Dictionary<string, string[]> Check(JsonElement value, Type type, JsonSerializerOptions options) =>
+        Errors(value, type, options).ToDictionary();
+
+    /// <summary>
+    /// As <see cref="Check"/>, capped: the first <see cref="FieldErrors.Max"/> messages, and the count of all. Past the
+    /// cap the walk only counts (the document is already parsed, so counting costs no memory).
+    /// </summary>
+    public static FieldErrors Errors(JsonElement value, Type type, JsonSerializerOptions options)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         Walk(value, options.GetTypeInfo(type), Root, errors, options);
-        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return errors;
     }
 
     /// <summary>The reader settings for <see cref="JsonDocument"/> that match <paramref name="options"/>, keeping duplicates so they can be named.</summary>
@@ -41,7 +49,7 @@ public static class JsonShape
         ? $"The body is not valid JSON (line {line + 1}, position {e.BytePositionInLine + 1})."
         : "The body is not valid JSON.";
 
-    private static void Walk(JsonElement value, JsonTypeInfo type, string path, Dictionary<string, List<string>> errors, JsonSerializerOptions options)
+    private static void Walk(JsonElement value, JsonTypeInfo type, string path, FieldErrors errors, JsonSerializerOptions options)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -94,14 +102,14 @@ public static class JsonShape
         }
     }
 
-    private static void WalkObject(JsonElement value, JsonTypeInfo type, string path, Dictionary<string, List<string>> errors, JsonSerializerOptions options)
+    private static void WalkObject(JsonElement value, JsonTypeInfo type, string path, FieldErrors errors, JsonSerializerOptions options)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
             Add(errors, path, "Expected an object.");
             return;
         }
-        var properties = type.Properties.Where(p => p.Set is not null || p.IsRequired).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var (properties, requiredProperties) = Shapes.GetValue(type, Shape.Of);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
@@ -121,17 +129,30 @@ public static class JsonShape
             }
             Walk(property.Value, options.GetTypeInfo(known.PropertyType), propertyPath, errors, options);
         }
-        foreach (var required in properties.Values.Where(p => p.IsRequired && !seen.Contains(p.Name)))
+        foreach (var required in requiredProperties.Where(p => !seen.Contains(p)))
         {
-            Add(errors, Member(path, required.Name), "This property is required.");
+            if (errors.Full) errors.AddUnlisted();
+            else Add(errors, Member(path, required), "This property is required.");
         }
     }
 
     /// <summary>A single value (string, number, boolean): the serializer itself says whether it fits.</summary>
-    private static void WalkValue(JsonElement value, JsonTypeInfo type, string path, Dictionary<string, List<string>> errors)
+    private static void WalkValue(JsonElement value, JsonTypeInfo type, string path, FieldErrors errors)
     {
         if (type.Type == typeof(JsonElement) || type.Type == typeof(object))
         {
+            return;
+        }
+        // The common cases decided without the serializer, whose answer to a misfit is an exception: thousands of
+        // wrong items (a 400 kB list of numbers where strings go) once cost seconds in exceptions alone.
+        if (type.Type == typeof(string))
+        {
+            if (value.ValueKind != JsonValueKind.String) Misfit(errors, path, type);
+            return;
+        }
+        if ((Nullable.GetUnderlyingType(type.Type) ?? type.Type) == typeof(bool))
+        {
+            if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) Misfit(errors, path, type);
             return;
         }
         try
@@ -167,12 +188,24 @@ public static class JsonShape
 
     private static string Member(string path, string name) => path == Root ? name : $"{path}.{name}";
 
-    private static void Add(Dictionary<string, List<string>> errors, string path, string message)
+    private static void Add(FieldErrors errors, string path, string message) => errors.Add(path, message);
+
+    /// <summary>A value of the wrong JSON type; past the cap only counted, so a list of a million misfits builds no text.</summary>
+    private static void Misfit(FieldErrors errors, string path, JsonTypeInfo type)
     {
-        if (!errors.TryGetValue(path, out var list))
-        {
-            errors[path] = list = [];
-        }
-        list.Add(message);
+        if (errors.Full) errors.AddUnlisted();
+        else Add(errors, path, $"Expected {Expected(type)}.");
     }
+
+    /// <summary>An object type's settable properties by name, and its required ones: worked out once per type, not per object.</summary>
+    private sealed record Shape(Dictionary<string, JsonPropertyInfo> Properties, string[] Required)
+    {
+        public static Shape Of(JsonTypeInfo type)
+        {
+            var properties = type.Properties.Where(p => p.Set is not null || p.IsRequired).ToDictionary(p => p.Name, StringComparer.Ordinal);
+            return new(properties, [.. properties.Values.Where(p => p.IsRequired).Select(p => p.Name)]);
+        }
+    }
+
+    private static readonly ConditionalWeakTable<JsonTypeInfo, Shape> Shapes = new();
 }

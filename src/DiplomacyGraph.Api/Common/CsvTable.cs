@@ -59,6 +59,15 @@ internal static class Csv
         _ => value.ToString(),
     };
 
+    /// <summary>
+    /// <paramref name="cell"/> with a leading <c>'</c> when a spreadsheet would read it as a formula: it starts with
+    /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return (OWASP, CSV injection). Text from FollowTheMoney
+    /// exports and imports is third-party, so a name such as <c>=HYPERLINK(…)</c> can reach a CSV answer. The price is that
+    /// such a cell no longer round-trips as written (a negative number gains the quote too), which is why it is opt-in.
+    /// </summary>
+    public static string? EscapeFormula(string? cell) =>
+        cell is [('=' or '+' or '-' or '@' or '\t' or '\r'), ..] ? "'" + cell : cell;
+
     /// <summary>The columns of a row type, or null when it has none (then its lists answer JSON only).</summary>
     public static ICsvTable? TableOf(Type itemType)
     {
@@ -69,4 +78,19 @@ internal static class Csv
     }
 
     private static CsvTable<T> Table<T>() where T : ICsvRow<T> => T.CsvColumns;
+}
+
+/// <summary>The <c>Csv</c> configuration section.</summary>
+public sealed class CsvOptions
+{
+    public const string Section = "Csv";
+
+    /// <summary>Escape cells that a spreadsheet would run as formulas (<see cref="Csv.EscapeFormula"/>) in every CSV answer; <c>?csvEscapeFormulas=</c> overrides it per request.</summary>
+    public bool EscapeFormulas { get; set; }
+
+    public static IServiceCollection Add(IServiceCollection services)
+    {
+        services.AddOptions<CsvOptions>().BindConfiguration(Section);
+        return services;
+    }
 }

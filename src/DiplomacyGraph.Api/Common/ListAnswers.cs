@@ -42,6 +42,8 @@ internal static class ListAnswers
         var table = itemType is null ? null : Csv.TableOf(itemType)
             ?? throw new InvalidOperationException($"{context.MethodInfo.Name} answers a list of {itemType.Name}, which has no CSV columns (ICsvRow).");
         var pagedArgument = Array.FindIndex(context.MethodInfo.GetParameters(), p => typeof(PagedQuery).IsAssignableFrom(p.ParameterType));
+        var listArgument = Array.FindIndex(context.MethodInfo.GetParameters(), p => typeof(ListQuery).IsAssignableFrom(p.ParameterType));
+        var csvOptions = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<CsvOptions>>().Value;
 
         return async invocation =>
         {
@@ -68,7 +70,8 @@ internal static class ListAnswers
             }
             if (csv)
             {
-                return new CsvListResult(table, list);
+                var escape = (listArgument >= 0 ? (invocation.Arguments[listArgument] as ListQuery)?.CsvEscapeFormulas : null) ?? csvOptions.EscapeFormulas;
+                return new CsvListResult(table, list, escape);
             }
             http.Response.Headers.Append(HeaderNames.Link, Links(http.Request, list));
             return result;
@@ -124,7 +127,9 @@ internal static class ListAnswers
             foreach (var value in values) query.Add(key, value ?? "");
         }
         foreach (var (key, value) in set) query.Add(key, value);
-        var url = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString());
+        // A relative reference (RFC 8288 §3.1 resolves it against the request's URI): never built from the Host header,
+        // which the client chooses, so a forged Host cannot make the API advertise another site.
+        var url = UriHelper.BuildRelative(request.PathBase, request.Path, query.ToQueryString());
         return $"<{url}>; rel=\"{rel}\"";
     }
 
@@ -132,7 +137,7 @@ internal static class ListAnswers
 }
 
 /// <summary>A list as RFC 4180 CSV in UTF-8, with a header row; the cut, if any, is told in headers.</summary>
-internal sealed class CsvListResult(ICsvTable table, IListAnswer list) : IResult
+internal sealed class CsvListResult(ICsvTable table, IListAnswer list, bool escapeFormulas) : IResult
 {
     public const string TotalHeader = "X-Total-Count";
     public const string TruncatedHeader = "X-Truncated";
@@ -150,7 +155,9 @@ internal sealed class CsvListResult(ICsvTable table, IListAnswer list) : IResult
         csv.WriteHeader([.. table.Names]);
         foreach (var row in list.Rows)
         {
-            await csv.WriteRecordAsync(table.Row(row), ct);
+            var cells = table.Row(row);
+            if (escapeFormulas) cells = [.. cells.Select(Csv.EscapeFormula)];
+            await csv.WriteRecordAsync(cells, ct);
         }
         await csv.FlushAsync(ct);
     }

@@ -12,6 +12,7 @@ internal sealed class ListExamples : OpenApiExamples
         ["* *:pageSize"] = 20,
         ["* *:cascade"] = false,
         ["* *:format"] = "json",
+        ["* *:csvEscapeFormulas"] = false,
         ["* *:asOf"] = "2026-02-03",
         ["* *:activeOn"] = "2026-02-03",
         ["* *:claims"] = "all",

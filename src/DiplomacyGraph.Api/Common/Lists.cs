@@ -75,6 +75,9 @@ internal record ListQuery
 {
     [Description("csv for CSV (as with Accept: text/csv), json for JSON; JSON when omitted.")]
     public string? Format { get; init; }
+
+    [Description("For CSV: true to prefix with ' every cell that starts with =, +, -, @, a tab or a carriage return, so that a spreadsheet shows it as text instead of running it as a formula (OWASP CSV injection); false to write cells as stored. Csv:EscapeFormulas (false unless set) when omitted.")]
+    public bool? CsvEscapeFormulas { get; init; }
 }
 
 /// <summary>The paging parameters every paged list endpoint takes.</summary>

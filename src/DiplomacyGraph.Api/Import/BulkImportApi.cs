@@ -89,11 +89,11 @@ internal static class BulkImportApi
                     $"The line is longer than {limits.MaxDocumentBytes} bytes, the most one document of a bulk import may be. It was skipped, unread.", null, null, null, null));
                 continue;
             }
-            var (document, sourceId, errors) = line.Value;
+            var (document, sourceId, errors, errorCount) = line.Problem is { } problem ? BulkLine.Invalid(problem) : line.Value;
             if (document is null)
             {
                 tally.Failed(line.Number, sourceId, new BulkErrorDto(StatusCodes.Status400BadRequest, "One or more validation errors occurred.",
-                    "The line is not a valid knowledge document.", errors, null, null, null));
+                    "The line is not a valid knowledge document.", errors, null, null, null) { ErrorCount = errorCount });
                 continue;
             }
             try
@@ -144,7 +144,7 @@ internal static class BulkImportApi
         if (tally.AppliedCount == 0)
         {
             return TypedResults.ValidationProblem(tally.ErrorsByLine(), detail: "Every document of the stream failed, so nothing was imported; `items` gives each one's problem.",
-                title: "No document was imported.", extensions: tally.Extensions());
+                title: "No document was imported.", extensions: tally.ExtensionsWithErrorCount());
         }
         return TypedResults.Ok(tally.Result());
     }

@@ -44,7 +44,11 @@ public sealed record BulkIdsDto(ChangesDto Nodes, ChangesDto Relationships);
 /// <param name="Problems">For 422: each relationship that cannot join the nodes it names.</param>
 public sealed record BulkErrorDto(
     int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors,
-    IReadOnlyList<string>? Conflicts, IReadOnlyList<string>? UnknownIds, IReadOnlyList<string>? Problems);
+    IReadOnlyList<string>? Conflicts, IReadOnlyList<string>? UnknownIds, IReadOnlyList<string>? Problems)
+{
+    /// <summary>For 400: how many errors the document has. <c>errors</c> lists at most 100 over the whole answer, so it may show fewer, or none.</summary>
+    public int? ErrorCount { get; init; }
+}
 
 /// <summary>The totals of a bulk import.</summary>
 /// <param name="Documents">Documents read (non-empty lines).</param>

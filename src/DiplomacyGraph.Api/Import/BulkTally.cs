@@ -1,3 +1,4 @@
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,6 +9,7 @@ internal sealed class BulkTally(bool withIds)
 {
     private readonly List<BulkOutcomeDto> items = [];
     private int changed, unchanged, failed;
+    private int listedErrors, errorCount;
     private int nodesCreated, nodesUpdated, nodesUnchanged, edgesCreated, edgesUpdated, edgesUnchanged;
 
     public int Documents => items.Count;
@@ -30,9 +32,26 @@ internal sealed class BulkTally(bool withIds)
         items.Add(new BulkOutcomeDto(line, StatusCodes.Status200OK, changes ? BulkResults.Changed : BulkResults.Unchanged, sourceId, nodes, edges, ids, null));
     }
 
+    /// <summary>
+    /// A failed line. Its field errors share one cap with the lines before (<see cref="FieldErrors.Max"/> messages over
+    /// the whole answer, each line keeping its <c>errorCount</c>), so a stream of bad lines cannot make the answer huge.
+    /// </summary>
     public void Failed(int line, string? sourceId, BulkErrorDto error)
     {
         failed++;
+        if (error.Errors is { Count: > 0 } fields)
+        {
+            var (kept, count) = FieldErrors.Cap(fields, error.ErrorCount ?? 0, FieldErrors.Max - listedErrors);
+            listedErrors += kept.Values.Sum(m => m.Length);
+            errorCount += count;
+            error = kept.Count > 0
+                ? error with { Errors = kept, ErrorCount = count }
+                : error with { Errors = null, ErrorCount = count, Detail = $"{error.Detail} Its {count} errors are not listed: an answer lists at most {FieldErrors.Max}." };
+        }
+        else
+        {
+            errorCount++;
+        }
         items.Add(new BulkOutcomeDto(line, error.Status, BulkResults.Failed, sourceId, null, null, null, error));
     }
 
@@ -42,6 +61,9 @@ internal sealed class BulkTally(bool withIds)
     public BulkImportResultDto Result() => new(failed > 0, items, Totals());
 
     public Dictionary<string, object?> Extensions() => new(StringComparer.Ordinal) { ["items"] = items, ["totals"] = Totals() };
+
+    /// <summary>As <see cref="Extensions"/>, with the count of every failed line's errors, for the problem that lists them by line.</summary>
+    public Dictionary<string, object?> ExtensionsWithErrorCount() => new(Extensions(), StringComparer.Ordinal) { [FieldErrors.CountName] = errorCount };
 
     public ProblemHttpResult Stopped(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail, extensions: Extensions());

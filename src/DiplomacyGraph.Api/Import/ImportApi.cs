@@ -106,7 +106,8 @@ internal static class ImportApi
         return outcome switch
         {
             FtmOutcome.Completed done => TypedResults.Ok(FtmImportResultDto.From(done.Report)),
-            FtmOutcome.Rejected invalid => TypedResults.ValidationProblem(invalid.Errors, title: "The FollowTheMoney file is invalid; nothing was imported."),
+            FtmOutcome.Rejected invalid => TypedResults.ValidationProblem(invalid.Errors, title: "The FollowTheMoney file is invalid; nothing was imported.",
+                extensions: new Dictionary<string, object?> { [FieldErrors.CountName] = invalid.ErrorCount }),
             FtmOutcome.Refused refused => FtmRequest.Refused(refused),
             _ => throw new UnreachableException($"A FollowTheMoney import answered {outcome}."),
         };

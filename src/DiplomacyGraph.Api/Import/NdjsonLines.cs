@@ -4,14 +4,19 @@ using System.Runtime.CompilerServices;
 
 namespace DiplomacyGraph.Api.Import;
 
-/// <summary>One non-empty line of an NDJSON stream: its number (from 1), and what was made of it, or that it was too long.</summary>
-internal readonly record struct NdjsonLine<T>(int Number, T? Value, bool TooLarge);
+/// <summary>
+/// One non-empty line of an NDJSON stream: its number (from 1), and what was made of it, or that it was too long, or
+/// what is wrong with its bytes (<see cref="Problem"/>: not UTF-8, a NUL, a byte order mark), which it was not read for.
+/// </summary>
+internal readonly record struct NdjsonLine<T>(int Number, T? Value, bool TooLarge, string? Problem = null);
 
 /// <summary>
 /// Reads an NDJSON body one line at a time, holding at most one line (up to <paramref name="maxLineBytes"/>) in memory,
 /// never the body. A line longer than the limit is reported as too large and skipped to its end without being kept;
 /// empty and blank lines are skipped (their numbers still count). Reading stops before the first byte past
 /// <paramref name="maxTotalBytes"/>, with <see cref="OverTotal"/> set: every line reported before ends within the limit.
+/// Each line's bytes are checked before it is parsed (<see cref="NdjsonBytes"/>), so a JSON reader never meets text it
+/// cannot decode: System.Text.Json checks UTF-8 inside strings only when a value is read, and throws then.
 /// </summary>
 internal sealed class NdjsonLines(PipeReader reader, long maxLineBytes, long maxTotalBytes)
 {
@@ -79,15 +84,26 @@ internal sealed class NdjsonLines(PipeReader reader, long maxLineBytes, long max
                 continue;
             }
             number++;
+            var first = consumed == length;
             if (line.Length > maxLineBytes)
             {
                 reader.AdvanceTo(next);
                 yield return new NdjsonLine<T>(number, default, TooLarge: true);
                 continue;
             }
+            if (first && NdjsonBytes.StartsWithByteOrderMark(line))
+            {
+                line = line.Slice(NdjsonBytes.ByteOrderMark.Length);
+            }
             if (IsBlank(line))
             {
                 reader.AdvanceTo(next);
+                continue;
+            }
+            if (NdjsonBytes.Problem(line) is { } problem)
+            {
+                reader.AdvanceTo(next);
+                yield return new NdjsonLine<T>(number, default, TooLarge: false, problem);
                 continue;
             }
             var value = prepare(number, line);

@@ -36,8 +36,30 @@ internal static class CrossOrigin
         return services;
     }
 
-    public static IApplicationBuilder UseCrossOrigin(this IApplicationBuilder app) =>
-        app.ApplicationServices.GetRequiredService<IOptions<CrossOriginOptions>>().Value.AllowedOrigins.Count == 0 ? app : app.UseCors();
+    /// <summary>
+    /// CORS when origins are configured, and then <c>Vary: Origin</c> on every answer: the framework adds it only when
+    /// it allows the request's origin (and not with a single configured origin), yet every answer's CORS headers depend
+    /// on the origin, so a shared cache must not give one origin's answer to another, or an answer without CORS headers
+    /// (a request with no Origin) to a browser that needs them.
+    /// </summary>
+    public static IApplicationBuilder UseCrossOrigin(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<IOptions<CrossOriginOptions>>().Value.AllowedOrigins.Count == 0) return app;
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                if (!headers.Vary.Any(v => v is not null && v.Split(',').Any(p => p.Trim().Equals("Origin", StringComparison.OrdinalIgnoreCase))))
+                {
+                    headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Origin");
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app.UseCors();
+    }
 
     private static bool IsOrigin(string origin) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

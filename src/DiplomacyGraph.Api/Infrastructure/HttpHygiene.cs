@@ -29,8 +29,20 @@ internal static class HttpHygiene
     }
 
     /// <summary>
-    /// nosniff, no referrer, and no framing: DENY and <c>frame-ancestors 'none'</c> stop other sites from framing the
-    /// API or Swagger UI (clickjacking) while Swagger UI itself, a top-level page, works as before.
+    /// What the HTML pages (Swagger UI, the explorer) may load: their own origin's scripts, styles and fetches, and the
+    /// <c>data:</c> images Swagger UI's stylesheet holds; no inline or foreign script, no plugins, no framing. Inline
+    /// styles are allowed because both libraries add a <c>&lt;style&gt;</c> element at run time (Chromium blocked one from
+    /// swagger-ui-bundle.js and one from cytoscape.min.js under <c>default-src 'self'</c> alone); a style runs no code,
+    /// and a hash would break silently on the next library update. ContentSecurityPolicyTests loads both pages in
+    /// Chromium and fails on any violation it logs.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// nosniff, no referrer, no framing (DENY and <c>frame-ancestors 'none'</c> stop other sites from framing the API or
+    /// Swagger UI: clickjacking), and <see cref="ContentSecurityPolicy"/> on every answer: a page's script cannot load
+    /// from elsewhere, and a JSON answer opened in a browser runs nothing.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -42,7 +54,7 @@ internal static class HttpHygiene
             headers["Referrer-Policy"] = "no-referrer";
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
             }
             return Task.CompletedTask;
         });

@@ -1,3 +1,4 @@
+using DiplomacyGraph.Format;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,21 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> options)
         _ = TypedResults.Problem(context.ProblemDetails);
         options.Value.CustomizeProblemDetails?.Invoke(context);
         var problem = context.ProblemDetails;
+        if (problem is HttpValidationProblemDetails { Errors.Count: > 0 } validation) CapErrors(validation);
         await response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: ContentType, context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>
+    /// Every validation problem, whoever made it, lists at most <see cref="FieldErrors.Max"/> messages and says how many
+    /// there were (<c>errorCount</c>; a producer that capped its errors earlier passes its own count in that extension).
+    /// </summary>
+    private static void CapErrors(HttpValidationProblemDetails problem)
+    {
+        var known = problem.Extensions.TryGetValue(FieldErrors.CountName, out var given) && given is int count ? count : 0;
+        var (errors, total) = FieldErrors.Cap(problem.Errors, known);
+        problem.Errors.Clear();
+        foreach (var (field, messages) in errors) problem.Errors[field] = messages;
+        problem.Extensions[FieldErrors.CountName] = total;
     }
 }
 

@@ -20,6 +20,7 @@ internal static class ServiceSetup
         builder.AddHttpHygiene();
         services.AddClientAddresses();
         services.AddCrossOrigin();
+        Common.CsvOptions.Add(services);
         services.AddWriteAccess();
         services.AddIdempotencyKeys();
         services.AddGraphStore(builder.Configuration);

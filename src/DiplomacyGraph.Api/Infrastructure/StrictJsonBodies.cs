@@ -46,19 +46,20 @@ internal static class StrictJsonBodies
                 return;
             }
             request.EnableBuffering();
-            Dictionary<string, string[]> errors;
+            var errors = new FieldErrors();
             try
             {
                 using var json = await JsonDocument.ParseAsync(request.Body, documentOptions, context.RequestAborted);
-                errors = JsonShape.Check(json.RootElement, bodyType, options);
+                errors = JsonShape.Errors(json.RootElement, bodyType, options);
             }
             catch (JsonException e)
             {
-                errors = new() { [JsonShape.Root] = [JsonShape.Describe(e)] };
+                errors.Add(JsonShape.Root, JsonShape.Describe(e));
             }
             if (errors.Count > 0)
             {
-                await TypedResults.ValidationProblem(errors, detail: "The body does not have the shape this endpoint takes.").ExecuteAsync(context);
+                await TypedResults.ValidationProblem(errors.ToDictionary(), detail: "The body does not have the shape this endpoint takes.",
+                    extensions: new Dictionary<string, object?> { [FieldErrors.CountName] = errors.Count }).ExecuteAsync(context);
                 return;
             }
             request.Body.Position = 0;

@@ -40,6 +40,21 @@ public abstract partial class ApiContract
     }
 
     [Fact]
+    public async Task Link_headers_are_relative_references_so_a_forged_Host_never_appears_in_them()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/actors?pageSize=2&page=2", UriKind.Relative));
+        request.Headers.Host = "evil.example";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var links = Links(response);
+        Assert.Equal(["alternate", "first", "last", "next", "prev"], links.Keys.Order(StringComparer.Ordinal));
+        Assert.All(links.Values, l => Assert.StartsWith("/api/actors?", l, StringComparison.Ordinal));
+        Assert.All(response.Headers.GetValues("Link"), l => Assert.DoesNotContain("evil.example", l, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task A_list_links_to_its_CSV_form_keeping_its_filters()
     {
         using var response = await client.GetAsync(new Uri("/api/actors/gustavo-petro/relationships?type=PARTICIPATED_IN", UriKind.Relative));
@@ -302,5 +317,5 @@ public abstract partial class ApiContract
     }
 
     private static int PageIn(string url) =>
-        int.Parse(System.Web.HttpUtility.ParseQueryString(new Uri(url).Query)["page"]!, System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://localhost"), url).Query)["page"]!, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,13 @@ internal static class Chromium
     /// The page's DOM after its scripts ran. Virtual time lets the page's fetches and renders finish before the
     /// dump, without a fixed sleep; the budget bounds how long the page may keep itself busy.
     /// </summary>
-    public static async Task<string> DumpDomAsync(Uri page, string profileFolder)
+    public static async Task<string> DumpDomAsync(Uri page, string profileFolder) => (await DumpAsync(page, profileFolder)).Dom;
+
+    /// <summary>
+    /// As <see cref="DumpDomAsync"/>, with the browser's log: the page's console messages included, which is where
+    /// Chromium reports what a Content-Security-Policy blocked.
+    /// </summary>
+    public static async Task<(string Dom, string Log)> DumpAsync(Uri page, string profileFolder)
     {
         AssertInstalled();
         var start = new ProcessStartInfo(Executable)
@@ -44,6 +50,8 @@ internal static class Chromium
         }
 
         start.ArgumentList.Add($"--user-data-dir={profileFolder}");
+        start.ArgumentList.Add("--enable-logging=stderr");
+        start.ArgumentList.Add("--v=0");
         start.ArgumentList.Add("--virtual-time-budget=10000");
         start.ArgumentList.Add("--dump-dom");
         start.ArgumentList.Add(page.ToString());
@@ -64,7 +72,7 @@ internal static class Chromium
             }
 
             Assert.True(process.ExitCode == 0, $"Chromium exited with code {process.ExitCode} on {page}.\n{await log}");
-            return await dom;
+            return (await dom, await log);
         }
         finally
         {

@@ -49,7 +49,10 @@ public sealed class ComposeFileTests
     public void Api_logs_in_with_the_credentials_neo4j_is_given() => Holds(ComposeRules.ApiCredentialsMatchNeo4j(LoadCompose()));
 
     [Fact]
-    public void A_second_api_replica_is_configured_like_the_first_on_another_host_port() => Holds(ComposeRules.ApiReplicaMatchesApi(LoadCompose()));
+    public void A_second_api_replica_runs_the_first_ones_image_after_it_is_ready_without_seeding_on_another_host_port() => Holds(ComposeRules.ApiReplicaMatchesApi(LoadCompose()));
+
+    [Fact]
+    public void Api_is_healthy_when_ready() => Holds(ComposeRules.ApiHealthcheck(LoadCompose()));
 
     [Fact]
     public void Env_example_has_every_variable_the_compose_file_uses()
@@ -135,6 +138,16 @@ public sealed class ComposeFileTests
         ["no replica"] = (ComposeRules.ApiReplicaMatchesApi, c => Mapping(c, "services")!.Children.Remove(Key(ComposeRules.ApiReplicaService))),
         ["replica on another neo4j"] = (ComposeRules.ApiReplicaMatchesApi, c => SetEnvironment(Replica(c), "Neo4j__Uri", "http://other:7474")),
         ["replica on the same host port"] = (ComposeRules.ApiReplicaMatchesApi, c => Replica(c).Children[Key("ports")] = Sequence("8080:8080")),
+        ["replica builds its own image"] = (ComposeRules.ApiReplicaMatchesApi, c => Replica(c).Children[Key("build")] = new YamlScalarNode(".")),
+        ["replica on another image"] = (ComposeRules.ApiReplicaMatchesApi, c => Replica(c).Children[Key("image")] = new YamlScalarNode("diplomacygraph-api:other")),
+        ["replica pulls its image"] = (ComposeRules.ApiReplicaMatchesApi, c => Replica(c).Children.Remove(Key("pull_policy"))),
+        ["replica seeds too"] = (ComposeRules.ApiReplicaMatchesApi, c => ((YamlMappingNode)Replica(c).Children[Key("environment")]).Children.Remove(Key("Seed__Enabled"))),
+        ["replica does not wait for api"] = (ComposeRules.ApiReplicaMatchesApi, c => ((YamlMappingNode)Replica(c).Children[Key("depends_on")]).Children.Remove(Key(ComposeRules.ApiService))),
+        ["replica without healthcheck"] = (ComposeRules.ApiReplicaMatchesApi, c => Replica(c).Children.Remove(Key("healthcheck"))),
+        ["api without healthcheck"] = (ComposeRules.ApiHealthcheck, c => Api(c).Children.Remove(Key("healthcheck"))),
+        ["api healthcheck on /health/live"] = (ComposeRules.ApiHealthcheck, c => ApiHealth(c).Children[Key("test")] = Sequence("CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.1\\r\\n\\r\\n' >&3")),
+        ["api healthcheck with curl"] = (ComposeRules.ApiHealthcheck, c => ApiHealth(c).Children[Key("test")] = Sequence("CMD-SHELL", "curl -f http://localhost:8080/health/ready")),
+        ["api healthcheck on another port"] = (ComposeRules.ApiHealthcheck, c => ApiHealth(c).Children[Key("test")] = Sequence("CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/5000 && printf 'GET /health/ready HTTP/1.1\\r\\n\\r\\n' >&3")),
         ["a literal password"] = (ComposeRules.ApiCredentialsMatchNeo4j, c => SetEnvironment(Api(c), "Neo4j__Password", "hunter2hunter2")),
     };
 
@@ -149,4 +162,6 @@ public sealed class ComposeFileTests
     private static YamlMappingNode Replica(YamlMappingNode compose) => Service(compose, ComposeRules.ApiReplicaService)!;
 
     private static YamlMappingNode Health(YamlMappingNode compose) => Mapping(Neo4j(compose), "healthcheck")!;
+
+    private static YamlMappingNode ApiHealth(YamlMappingNode compose) => Mapping(Api(compose), "healthcheck")!;
 }

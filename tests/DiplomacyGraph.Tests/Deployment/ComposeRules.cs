@@ -233,8 +233,9 @@ public static partial class ComposeRules
     }
 
     /// <summary>
-    /// The second replica is built, started and configured exactly like the first (so every rule on the api service
-    /// holds for it too), and publishes the same container port on another host port.
+    /// The second replica runs the image the first builds (one build, never pulled), starts once the first is ready,
+    /// is configured like it but for seeding (only the first seeds the shared store), has the same healthcheck, and
+    /// publishes the same container port on another host port.
     /// </summary>
     public static IEnumerable<string> ApiReplicaMatchesApi(YamlMappingNode compose)
     {
@@ -245,11 +246,41 @@ public static partial class ComposeRules
             yield return $"There is no services.{ApiReplicaService}, the second API replica.";
             yield break;
         }
-        foreach (var key in new[] { "build", "restart", "depends_on", "environment" })
+        var image = Scalar(api, "image");
+        if (image is null) yield return $"services.{ApiService} must name the image it builds (image:), so that {ApiReplicaService} can run it.";
+        if (Child(replica, "build") is not null) yield return $"services.{ApiReplicaService} builds an image of its own; it must run the one {ApiService} builds.";
+        if (Scalar(replica, "image") != image) yield return $"services.{ApiReplicaService}.image must be {ApiService}'s image '{image}', not '{Scalar(replica, "image")}'.";
+        if (Scalar(replica, "pull_policy") != "never") yield return $"services.{ApiReplicaService}.pull_policy must be never: its image is built here, not pulled.";
+        foreach (var key in new[] { "restart", "healthcheck" })
         {
             if (Canonical(Child(api, key)) != Canonical(Child(replica, key)))
             {
                 yield return $"services.{ApiReplicaService}.{key} differs from services.{ApiService}.{key}; replicas must be configured alike.";
+            }
+        }
+        var (first, second) = (Environment(api), Environment(replica));
+        var seeding = $"{SeedOptionsSection}__Enabled";
+        if (!second.TryGetValue(seeding, out var seeds) || seeds != "false")
+        {
+            yield return $"services.{ApiReplicaService} must set {seeding}: \"false\": only {ApiService} seeds the shared store.";
+        }
+        if (first.TryGetValue(seeding, out var firstSeeds) && firstSeeds == "false")
+        {
+            yield return $"services.{ApiService} sets {seeding} to false, so no replica seeds the store.";
+        }
+        foreach (var name in first.Keys.Union(second.Keys).Where(n => n != seeding).Order(StringComparer.Ordinal))
+        {
+            if (first.GetValueOrDefault(name) != second.GetValueOrDefault(name))
+            {
+                yield return $"services.{ApiReplicaService} sets {name} differently from services.{ApiService}; replicas must be configured alike.";
+            }
+        }
+        var dependsOn = Mapping(replica, "depends_on");
+        foreach (var service in new[] { Neo4jService, ApiService })
+        {
+            if (Scalar(Mapping(dependsOn, service), "condition") != "service_healthy")
+            {
+                yield return $"services.{ApiReplicaService}.depends_on.{service}.condition must be service_healthy: it starts on a ready store, seeded by {ApiService}.";
             }
         }
         if (!PublishedContainerPorts(replica).SequenceEqual(PublishedContainerPorts(api)))
@@ -260,9 +291,46 @@ public static partial class ComposeRules
             .Select(p => ((p as YamlScalarNode)?.Value ?? "").Split(':')[0]).ToList();
         if (hostPorts.Distinct(StringComparer.Ordinal).Count() != hostPorts.Count)
         {
-            yield return $"services.{ApiService} and services.{ApiReplicaService} publish the same host port.";
+            yield return $"services.{ApiReplicaService} and services.{ApiService} publish the same host port.";
         }
     }
+
+    /// <summary>
+    /// The API service is healthy when it is ready (/health/ready: the store answers, the seed is loaded), probed on the
+    /// port it listens on inside the container, with every timing set.
+    /// </summary>
+    public static IEnumerable<string> ApiHealthcheck(YamlMappingNode compose)
+    {
+        var api = Service(compose, ApiService);
+        var healthcheck = Mapping(api, "healthcheck");
+        if (healthcheck is null || Scalar(healthcheck, "disable") == "true")
+        {
+            yield return $"services.{ApiService} has no healthcheck.";
+            yield break;
+        }
+        var command = Child(healthcheck, "test") is YamlSequenceNode list && list.Children.Count > 1
+            ? string.Join(' ', list.Children.Skip(1).OfType<YamlScalarNode>().Select(s => s.Value))
+            : (Child(healthcheck, "test") as YamlScalarNode)?.Value ?? "";
+        Environment(api).TryGetValue("ASPNETCORE_HTTP_PORTS", out var port);
+        if (!command.Contains("/health/ready", StringComparison.Ordinal))
+        {
+            yield return $"The {ApiService} healthcheck must probe /health/ready: '{command}'.";
+        }
+        if (port is null || !Regex.IsMatch(command, $@"(localhost|127\.0\.0\.1)[:/]{Regex.Escape(port)}\b"))
+        {
+            yield return $"The {ApiService} healthcheck must probe the port the API listens on inside the container ({port}): '{command}'.";
+        }
+        if (Regex.IsMatch(command, @"\b(curl|wget)\b"))
+        {
+            yield return $"The {ApiService} healthcheck uses curl or wget, which the aspnet image does not have: '{command}'.";
+        }
+        foreach (var setting in new[] { "interval", "timeout", "retries", "start_period" })
+        {
+            if (string.IsNullOrWhiteSpace(Scalar(healthcheck, setting))) yield return $"The {ApiService} healthcheck has no {setting}.";
+        }
+    }
+
+    private const string SeedOptionsSection = DiplomacyGraph.Api.Import.SeedOptions.Section;
 
     private static string Canonical(YamlNode? node) => node switch
     {

@@ -134,6 +134,24 @@ public sealed class ProxiedEdgeTests(ProxiedEdge host) : IClassFixture<ProxiedEd
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("https://evil.example")]
+    [InlineData(ProxiedEdge.Origin)]
+    public async Task With_CORS_configured_every_answer_varies_by_Origin_allowed_or_not(string? origin)
+    {
+        foreach (var url in new[] { "/api/actors/gustavo-petro", "/api/actors/no-such-actor", "/health/ready" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (origin is not null) request.Headers.Add("Origin", origin);
+
+            using var response = await Client.SendAsync(request);
+
+            var vary = response.Headers.Vary.Concat(response.Content.Headers.TryGetValues("Vary", out var more) ? more : []).ToList();
+            Assert.Single(vary.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)), v => v.Equals("Origin", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     [Fact]
     public async Task A_write_from_a_listed_origin_still_needs_the_key_and_its_401_is_readable_by_the_page()
     {

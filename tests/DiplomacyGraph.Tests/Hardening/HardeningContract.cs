@@ -215,6 +215,25 @@ public abstract class HardeningContract(ApiHost host) : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("/swagger/index.html")]
+    [InlineData("/explore")]
+    public async Task The_HTML_pages_may_load_only_from_their_own_origin(string page)
+    {
+        using var response = await client.GetAsync(new Uri(page, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var policy = Single(response, "Content-Security-Policy").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("default-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Contains("object-src 'none'", policy);
+        // Nothing that would let a page run script from elsewhere or inline ('unsafe-inline' only for styles).
+        Assert.All(policy.Where(d => !d.StartsWith("style-src ", StringComparison.Ordinal)), d => Assert.DoesNotContain("unsafe", d, StringComparison.Ordinal));
+        Assert.All(policy.Where(d => d.StartsWith("script-src", StringComparison.Ordinal) || d.StartsWith("default-src", StringComparison.Ordinal)),
+            d => Assert.Equal("'self'", d[(d.IndexOf(' ', StringComparison.Ordinal) + 1)..]));
+    }
+
     // ================================================================ helpers
 
     internal static string Unique(string stem) => $"{stem}-{Guid.NewGuid().ToString("N")[..10]}";

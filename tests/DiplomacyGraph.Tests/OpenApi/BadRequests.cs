@@ -5,22 +5,24 @@ using System.Text.RegularExpressions;
 namespace DiplomacyGraph.Tests.OpenApi;
 
 /// <summary>One generated request, and why it is bad.</summary>
-public sealed record BadRequest(DocumentedOperation Operation, string Url, string? Accept, string? Key, string? Body, string? ContentType, string Defect)
+/// <remarks><paramref name="Bytes"/>, when set, is the body as sent, for bodies that are not text (<see cref="ByteLevelRequests"/>).</remarks>
+public sealed record BadRequest(DocumentedOperation Operation, string Url, string? Accept, string? Key, string? Body, string? ContentType, string Defect, byte[]? Bytes = null)
 {
     public HttpRequestMessage ToMessage()
     {
         var message = new HttpRequestMessage(new HttpMethod(Operation.Method), new Uri(Url, UriKind.Relative));
         if (Accept is not null) message.Headers.TryAddWithoutValidation("Accept", Accept);
         if (Key is not null) message.Headers.TryAddWithoutValidation("X-Api-Key", Key);
-        if (Body is not null)
+        if (Body is not null || Bytes is not null)
         {
-            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Body));
+            message.Content = new ByteArrayContent(Bytes ?? Encoding.UTF8.GetBytes(Body!));
             if (ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
         }
         return message;
     }
 
-    public override string ToString() => $"{Operation.Method} {Truncate(Url)} [{Defect}] Accept={Accept ?? "-"} Key={(Key is null ? "-" : Truncate(Key))} Content-Type={ContentType ?? "-"} Body={Truncate(Body ?? "-")}";
+    public override string ToString() => $"{Operation.Method} {Truncate(Url)} [{Defect}] Accept={Accept ?? "-"} Key={(Key is null ? "-" : Truncate(Key))} Content-Type={ContentType ?? "-"} " +
+        (Bytes is null ? $"Body={Truncate(Body ?? "-")}" : $"Bytes={Truncate(Convert.ToHexString(Bytes.AsSpan(0, Math.Min(Bytes.Length, 200))))}({Bytes.Length} bytes)");
 
     private static string Truncate(string s) => s.Length <= 120 ? s : $"{s[..120]}…({s.Length} chars)";
 }

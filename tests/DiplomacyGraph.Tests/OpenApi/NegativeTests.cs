@@ -29,7 +29,11 @@ public abstract class NegativeContract(ITestOutputHelper output)
         ["Auth:ApiKeys:0"] = Key,
         ["Writes:PermitsPerMinute"] = "100000",
         ["Auth:MaxFailures"] = "1000000",
+        // Small enough that the byte-level run's over-long line is cheap; far above any line the generator writes.
+        ["Writes:Bulk:MaxDocumentBytes"] = BulkMaxLineBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    private const long BulkMaxLineBytes = 1_048_576;
 
     protected abstract int RequestCount { get; }
 
@@ -55,6 +59,13 @@ public abstract class NegativeContract(ITestOutputHelper output)
         Assert.True(before.Nodes > 0 && before.Edges > 0, "The store should hold the seed before the run.");
 
         var requests = new BadRequestGenerator(operations, Seed, Key).Generate(RequestCount);
+        var byteLevel = ByteLevelRequests.For(operations, Key, new Dictionary<string, long>
+        {
+            ["ImportBulk"] = BulkMaxLineBytes,
+            ["ImportFollowTheMoney"] = DiplomacyGraph.Api.Import.FtmReader.MaxLineBytes,
+        });
+        Assert.True(byteLevel.Count > 0, "The document should declare the NDJSON imports, each of which gets byte-level cases.");
+        requests = [.. requests, .. byteLevel];
         var findings = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
         int serverErrors = 0, nonProblem4xx = 0, undeclared = 0, acceptedWrites = 0, storeChanges = 0, sent = 0;
@@ -99,7 +110,7 @@ public abstract class NegativeContract(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"Negative run ({GetType().Name}): {sent} requests sent over {operations.Count} operations; " +
+        output.WriteLine($"Negative run ({GetType().Name}): {sent} requests sent over {operations.Count} operations ({byteLevel.Count} of them byte-level NDJSON bodies); " +
             $"5xx: {serverErrors}; non-problem 4xx: {nonProblem4xx}; undeclared statuses: {undeclared}; bad writes accepted: {acceptedWrites}; store changes: {storeChanges}.");
         output.WriteLine("Statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
         if (!findings.IsEmpty)
@@ -109,7 +120,7 @@ public abstract class NegativeContract(ITestOutputHelper output)
             output.WriteLine($"All {findings.Count} findings: {report}");
         }
         Assert.True(findings.IsEmpty, $"{findings.Count} findings, the first 40:\n" + string.Join("\n", findings.Take(40)));
-        Assert.Equal(RequestCount, sent);
+        Assert.Equal(RequestCount + byteLevel.Count, sent);
         Assert.Equal(seeded.Digest, (await StoreFingerprint.OfAsync(store, ct)).Digest);
     }
 

@@ -125,7 +125,7 @@ public abstract record FtmOutcome
     public sealed record Completed(FtmReport Report) : FtmOutcome;
 
     /// <summary>The file cannot be read (malformed lines, a dataset without a date, bad options): nothing was written.</summary>
-    public sealed record Rejected(IReadOnlyDictionary<string, string[]> Errors) : FtmOutcome;
+    public sealed record Rejected(IReadOnlyDictionary<string, string[]> Errors, int ErrorCount = 0) : FtmOutcome;
 
     /// <summary>The store refused a batch; the batches before it were written (<see cref="Report"/>), this one and those after not.</summary>
     public sealed record Refused(IImportOutcome Refusal, FtmReport Report, int Batch, int FirstLine, int LastLine) : FtmOutcome;

@@ -26,7 +26,8 @@ internal static class FtmImport
         {
             var errors = new Dictionary<string, string[]>(index.Errors, StringComparer.Ordinal);
             if (index.MoreErrors > 0) errors["lines"] = [$"… and {index.MoreErrors} more malformed lines."];
-            return new FtmOutcome.Rejected(errors);
+            // Every malformed line counts, also those past the ones listed (the answer lists at most 100 of them).
+            return new FtmOutcome.Rejected(errors, index.Errors.Count + index.MoreErrors);
         }
         var (sources, problems) = FtmSources.Make(index, run, importer.Validator);
         if (problems.Count > 0) return new FtmOutcome.Rejected(problems);

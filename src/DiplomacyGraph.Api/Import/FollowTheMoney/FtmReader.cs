@@ -29,6 +29,7 @@ internal static class FtmReader
         {
             yield return line.TooLarge
                 ? new FtmLine(line.Number, FtmOp.Upsert, null, $"The line is longer than {MaxLineBytes} bytes.")
+                : line.Problem is { } problem ? new FtmLine(line.Number, FtmOp.Upsert, null, problem)
                 : line.Value with { Number = line.Number, Entity = line.Value.Entity is { } e ? e with { Line = line.Number } : null };
         }
         await pipe.CompleteAsync();
