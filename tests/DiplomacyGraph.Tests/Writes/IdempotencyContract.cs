@@ -20,9 +20,10 @@ namespace DiplomacyGraph.Tests.Writes;
 public abstract class IdempotencyContract : IAsyncLifetime
 {
     internal const string ApiKey = "idempotency-key-0123456789abcdef0123";
+    private const string OtherApiKey = "idempotency-other-key-0123456789abcdef";
 
-    /// <summary>The caller name every API key authenticates as today (WriteAccess.cs); keys are scoped by it.</summary>
-    private const string CallerName = "api-key";
+    /// <summary>The name <see cref="ApiKey"/> is configured under (Auth:Keys:writer); keys are scoped by it.</summary>
+    private const string CallerName = "writer";
 
     private DiplomacyGraphFactory? factory;
     private HttpClient? client;
@@ -32,7 +33,10 @@ public abstract class IdempotencyContract : IAsyncLifetime
 
     private static Dictionary<string, string?> Settings(params (string Key, string Value)[] more)
     {
-        var settings = new Dictionary<string, string?> { ["Auth:ApiKeys:0"] = ApiKey, ["Writes:PermitsPerMinute"] = "1000" };
+        var settings = new Dictionary<string, string?>
+        {
+            [$"Auth:Keys:{CallerName}"] = ApiKey, ["Auth:Keys:other-writer"] = OtherApiKey, ["Writes:PermitsPerMinute"] = "1000",
+        };
         foreach (var (key, value) in more) settings[key] = value;
         return settings;
     }
@@ -157,6 +161,25 @@ public abstract class IdempotencyContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_callers_sending_the_same_key_each_get_their_own_answer_and_neither_is_a_replay()
+    {
+        var key = Guid.NewGuid().ToString();
+        var mine = Unique("scoped-mine");
+        var theirs = Unique("scoped-theirs");
+
+        using var first = await Send(client!, HttpMethod.Post, "/api/actors", ActorBody(mine, "Ana Lucía Ortiz"), key);
+        using var other = await Send(client!, HttpMethod.Post, "/api/actors", ActorBody(theirs, "Ana Lucía Ortiz"), key, OtherApiKey);
+        using var otherAgain = await Send(client!, HttpMethod.Post, "/api/actors", ActorBody(theirs, "Ana Lucía Ortiz"), key, OtherApiKey);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        Assert.False(other.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(["true"], otherAgain.Headers.GetValues("Idempotent-Replayed"));
+        using var created = await client!.GetAsync(new Uri($"/api/actors/{theirs}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+    }
+
+    [Fact]
     public async Task An_expired_key_is_purged_and_then_free_for_a_new_request()
     {
         await using var shortLived = await CreateFactoryAsync(Settings(("Idempotency:Expiry", "00:00:00.001")));
@@ -206,11 +229,11 @@ public abstract class IdempotencyContract : IAsyncLifetime
     private static string Fingerprint(string method, string pathAndQuery, string body) =>
         Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes($"{method}\n{pathAndQuery}\n"), .. Encoding.UTF8.GetBytes(body)]));
 
-    internal static async Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string url, string? body, string? key)
+    internal static async Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string url, string? body, string? key, string apiKey = ApiKey)
     {
         using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));
         if (body is not null) request.Content = new StringContent(body, new MediaTypeHeaderValue("application/json"));
-        request.Headers.Add("X-Api-Key", ApiKey);
+        request.Headers.Add("X-Api-Key", apiKey);
         if (key is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         return await http.SendAsync(request);
     }
