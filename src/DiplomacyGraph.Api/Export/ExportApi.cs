@@ -27,10 +27,11 @@ internal static class ExportApi
                 relationships). The same graph exports to the same bytes from either store. Read a page at a time, never
                 held whole. Needs an API key (X-Api-Key). The CLI's `export <file>` writes the same.
                 """)
-            .Produces(StatusCodes.Status200OK, contentType: GraphExport.MediaType);
+            .Produces<string>(StatusCodes.Status200OK, GraphExport.MediaType);
     }
 
-    /// <summary>The export, written as it is read; a store failure after the first line cuts the stream short (the client sees it end early).</summary>
+    /// <summary>The whole graph as NDJSON knowledge documents.</summary>
+    // Written as it is read: a store failure after the first line cuts the stream short, so the client sees it end early.
     public static PushStreamHttpResult ExportGraph(GraphExport export, HttpContext context) =>
         TypedResults.Stream(async body =>
         {
