@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using DiplomacyGraph.Storage;
 
 namespace DiplomacyGraph.Api.Export;
 
@@ -23,15 +22,11 @@ internal static class BackupCommand
             return 2;
         }
         var builder = WebApplication.CreateBuilder([.. settings]);
-        var configuration = builder.Configuration;
-        if (!string.IsNullOrWhiteSpace(configuration["Neo4j:Uri"]))
+        if (Commands.EmbeddedDatabase(builder) is not { } database)
         {
             await Console.Error.WriteLineAsync("backup copies the embedded store; this configuration names Neo4j (Neo4j:Uri): back it up with neo4j-admin dump, or move it with export.");
             return 2;
         }
-        var configured = configuration["Embedded:Path"];
-        var database = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? StorageServiceCollectionExtensions.DefaultEmbeddedPath : configured,
-            builder.Environment.ContentRootPath);
         if (!File.Exists(database))
         {
             await Console.Error.WriteLineAsync($"backup: there is no embedded store at {database} (Embedded:Path).");

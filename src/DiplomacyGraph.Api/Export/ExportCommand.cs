@@ -22,6 +22,12 @@ internal static class ExportCommand
         }
         var builder = WebApplication.CreateBuilder([.. settings]);
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        // Opening an embedded path that holds no store would create an empty one, and export nothing without a word.
+        if (Commands.EmbeddedDatabase(builder) is { } database && !File.Exists(database))
+        {
+            await Console.Error.WriteLineAsync($"export: there is no embedded store at {database} (Embedded:Path).");
+            return 2;
+        }
         builder.Services.AddGraphStore(builder.Configuration);
         builder.Services.AddExport();
         await using var app = builder.Build();
@@ -61,6 +67,15 @@ internal static class ExportCommand
 /// <summary>What the CLI verbs share.</summary>
 internal static class Commands
 {
+    /// <summary>The embedded store's database file as the service resolves it; null when the configuration names Neo4j.</summary>
+    public static string? EmbeddedDatabase(WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Neo4j:Uri"])) return null;
+        var configured = builder.Configuration["Embedded:Path"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? StorageServiceCollectionExtensions.DefaultEmbeddedPath : configured,
+            builder.Environment.ContentRootPath);
+    }
+
     /// <summary>`dotnet run --project` starts the app in the project folder; the shell's PWD is where the user typed the path.</summary>
     public static string FromShell(string given) =>
         Path.GetFullPath(given, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell && Directory.Exists(shell)

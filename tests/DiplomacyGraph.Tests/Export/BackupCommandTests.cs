@@ -94,10 +94,16 @@ public sealed class BackupCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_backup_of_a_Neo4j_configuration_or_of_no_store_exits_2_with_one_line()
+    public async Task A_backup_of_a_Neo4j_configuration_or_a_backup_or_export_of_no_store_exits_2_with_one_line_and_creates_no_store()
     {
+        var none = Path.Combine(folder.FullName, "none.db");
         var neo4j = await ApiProcess.RunAsync("backup", Path.Combine(folder.FullName, "x.db"), "--Neo4j:Uri=http://127.0.0.1:1");
-        var missing = await ApiProcess.RunAsync("backup", Path.Combine(folder.FullName, "y.db"), $"--Embedded:Path={Path.Combine(folder.FullName, "none.db")}");
+        var missing = await ApiProcess.RunAsync("backup", Path.Combine(folder.FullName, "y.db"), $"--Embedded:Path={none}");
+        var export = await ApiProcess.RunAsync("export", Path.Combine(folder.FullName, "z.ndjson"), $"--Embedded:Path={none}");
+
+        Assert.Equal(2, export.ExitCode);
+        Assert.Contains("there is no embedded store at", export.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(none), "The export created a store.");
 
         Assert.Equal(2, neo4j.ExitCode);
         Assert.Contains("neo4j-admin dump", neo4j.Error, StringComparison.Ordinal);
