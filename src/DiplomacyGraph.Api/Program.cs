@@ -1,6 +1,7 @@
 using DiplomacyGraph.Api.Actors;
 using DiplomacyGraph.Api.Events;
 using DiplomacyGraph.Api.Explore;
+using DiplomacyGraph.Api.Export;
 using DiplomacyGraph.Api.Figures;
 using DiplomacyGraph.Api.Graph;
 using DiplomacyGraph.Api.Import;
@@ -18,12 +19,21 @@ if (ImportCommand.Matches(args))
 {
     return await ImportCommand.Run(args);
 }
+if (ExportCommand.Matches(args))
+{
+    return await ExportCommand.Run(args);
+}
+if (BackupCommand.Matches(args))
+{
+    return await BackupCommand.Run(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDiplomacyGraph();
 builder.Services.AddImport();
 builder.Services.AddRelationships();
 builder.Services.AddExplore();
+builder.Services.AddExport();
 
 var app = builder.Build();
 if (!app.HasValidConfiguration() || !app.HoldsItsStore())
@@ -45,6 +55,7 @@ app.MapSources();
 app.MapRelationships();
 app.MapResolution();
 app.MapImport();
+app.MapExport();
 app.MapHealth();
 app.MapExplore();
 app.MapSwaggerRedirect();

@@ -18,6 +18,8 @@ public sealed record KnowledgeDocument
     public IReadOnlyList<FigureRecord> Figures { get; init; } = [];
     public IReadOnlyList<ProgramRecord> Programs { get; init; } = [];
     public IReadOnlyList<RelationshipRecord> Relationships { get; init; } = [];
+    /// <summary>Entity-resolution judgements, recorded before the document's facts (an export's first documents carry them).</summary>
+    public IReadOnlyList<JudgementRecord> Judgements { get; init; } = [];
 }
 
 /// <summary>A source: an article, report or transcript.</summary>

@@ -17,6 +17,7 @@ public sealed partial class KnowledgeDocumentValidator : AbstractValidator<Knowl
 
         foreach (var section in DocumentSections.All) section.AddRules(this);
         Section(d => d.Relationships, new RelationshipValidator());
+        Section(d => d.Judgements, new JudgementValidator());
 
         RuleFor(d => d).Custom(CheckIdsAndEndpoints);
     }

@@ -50,12 +50,13 @@ public static class StorageServiceCollectionExtensions
     /// so that merged ids resolve everywhere; the store itself answers <see cref="IResolutionStore"/>.
     /// </summary>
     private static IServiceCollection AddResolution<TStore>(this IServiceCollection services, IConfiguration configuration)
-        where TStore : class, IGraphStore, IResolutionStore, IIdempotencyStore
+        where TStore : class, IGraphStore, IResolutionStore, IIdempotencyStore, IGraphTransfer
     {
         var options = configuration.GetSection(ResolutionOptions.Section).Get<ResolutionOptions>() ?? new ResolutionOptions();
         if (options.AutoMergeScore is < 0 or > 1) throw new InvalidOperationException("Resolution:AutoMergeScore must lie between 0 and 1.");
         services.AddSingleton<IResolutionStore>(provider => provider.GetRequiredService<TStore>());
         services.AddSingleton<IIdempotencyStore>(provider => provider.GetRequiredService<TStore>());
+        services.AddSingleton<IGraphTransfer>(provider => provider.GetRequiredService<TStore>());
         services.AddSingleton<IGraphStore>(provider => new ResolvingGraphStore(provider.GetRequiredService<TStore>(), provider.GetRequiredService<TStore>(), options));
         return services;
     }

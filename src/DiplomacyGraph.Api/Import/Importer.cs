@@ -12,7 +12,7 @@ namespace DiplomacyGraph.Api.Import;
 /// <c>POST /api/import</c>, <c>/bulk</c> and <c>/ftm</c>, the <c>import</c> command and seeding all write through
 /// <see cref="Write"/>, so how an import reaches the store, and what the store answers, is decided here once.
 /// </summary>
-internal sealed class Importer(IGraphStore store, IValidator<KnowledgeDocument> validator)
+internal sealed class Importer(IGraphStore store, IGraphTransfer transfer, IValidator<KnowledgeDocument> validator)
 {
     /// <summary>The knowledge-document validator every reader checks with.</summary>
     public IValidator<KnowledgeDocument> Validator => validator;
@@ -20,8 +20,16 @@ internal sealed class Importer(IGraphStore store, IValidator<KnowledgeDocument> 
     /// <summary>Knowledge documents from files: a document, a folder of them, or an NDJSON file.</summary>
     public KnowledgeDocumentReader Documents { get; } = new(validator);
 
-    /// <summary>Imports a validated knowledge document: its graph, written.</summary>
-    public Task<IImportOutcome> Import(KnowledgeDocument document, CancellationToken ct) => Write(KnowledgeGraph.From(document), ct);
+    /// <summary>Imports a validated knowledge document: its judgements recorded (an export's), then its graph, written.</summary>
+    public async Task<IImportOutcome> Import(KnowledgeDocument document, CancellationToken ct)
+    {
+        if (document.Judgements.Count > 0
+            && await transfer.RestoreJudgements([.. document.Judgements.Select(j => j.ToJudgement())], ct) is var restored and not WriteOutcome.Imported)
+        {
+            return restored;
+        }
+        return await Write(KnowledgeGraph.From(document), ct);
+    }
 
     /// <summary>Merges a graph (a validated document, or what another format became) into the store in one transaction.</summary>
     public Task<IImportOutcome> Write(DocumentGraph graph, CancellationToken ct) => store.Import(graph, ct);

@@ -134,6 +134,15 @@ internal sealed class GraphIndex
     /// <summary>Every node but sources, by id.</summary>
     public IReadOnlyCollection<GraphNode> FactsById => factsById;
 
+    /// <summary>The facts whose id comes after <paramref name="after"/> (ordinal; all of them when null), by id: a view of the ordered set, entered in a log.</summary>
+    public IEnumerable<GraphNode> FactsAfter(string? after)
+    {
+        if (after is null || factsById.Count == 0) return factsById;
+        var probe = new GraphNode(after, NodeLabel.Actor, new Dictionary<string, object?>(), []);
+        if (factsById.Comparer.Compare(probe, factsById.Max!) >= 0) return [];
+        return factsById.GetViewBetween(probe, factsById.Max!).Where(n => string.CompareOrdinal(n.Id, after) > 0);
+    }
+
     public NodeWithLinks WithLinks(GraphNode node) => new(node, GraphOrder.Sort(LinksOf(node.Id)));
 
     public IEnumerable<GraphNode> NodesCiting(string sourceId) =>

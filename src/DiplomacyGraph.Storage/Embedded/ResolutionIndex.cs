@@ -23,6 +23,9 @@ internal sealed class ResolutionIndex
 
     public Judgement? JudgementOf(string a, string b) => judgements.GetValueOrDefault(Matching.Pair(a, b));
 
+    /// <summary>Every judgement, in no order.</summary>
+    public IEnumerable<Judgement> All => judgements.Values;
+
     /// <summary>The node a merged id now is (following merges of merges); the id itself when it is not merged.</summary>
     public string Root(string id, string? unless = null)
     {

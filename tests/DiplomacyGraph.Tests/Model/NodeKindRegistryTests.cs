@@ -54,7 +54,7 @@ public sealed class NodeKindRegistryTests
     public void The_document_lists_no_node_section_the_registry_lacks()
     {
         var sections = typeof(KnowledgeDocument).GetProperties()
-            .Where(p => p.PropertyType.IsGenericType && p.Name != nameof(KnowledgeDocument.Relationships))
+            .Where(p => p.PropertyType.IsGenericType && p.Name is not (nameof(KnowledgeDocument.Relationships) or nameof(KnowledgeDocument.Judgements)))
             .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
 
         Assert.Equal(sections.Order(StringComparer.Ordinal), DocumentSections.All.Select(s => s.Name).Order(StringComparer.Ordinal));
