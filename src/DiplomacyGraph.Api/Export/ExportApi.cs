@@ -6,7 +6,11 @@ namespace DiplomacyGraph.Api.Export;
 /// <summary><c>GET /api/export</c>: the whole graph as NDJSON knowledge documents (<see cref="GraphExport"/>), streamed.</summary>
 internal static class ExportApi
 {
-    public static IServiceCollection AddExport(this IServiceCollection services) => services.AddSingleton<GraphExport>();
+    public static IServiceCollection AddExport(this IServiceCollection services)
+    {
+        services.ConfigureSwaggerGen(o => o.OperationFilter<ExportOpenApi>());
+        return services.AddSingleton<GraphExport>();
+    }
 
     public static void MapExport(this IEndpointRouteBuilder routes)
     {

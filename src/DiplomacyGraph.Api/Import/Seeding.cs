@@ -57,6 +57,7 @@ internal sealed class SeedService(
 {
     private readonly CancellationTokenSource stopping = new();
     private Task? retrying;
+    private bool disposed;
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -68,6 +69,8 @@ internal sealed class SeedService(
 
     public async Task StopAsync(CancellationToken ct)
     {
+        // A host stopped again after its container was disposed (a test factory disposed twice) has nothing left to stop.
+        if (Volatile.Read(ref disposed)) return;
         await stopping.CancelAsync();
         if (retrying is not null)
         {
@@ -82,7 +85,11 @@ internal sealed class SeedService(
         }
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        Volatile.Write(ref disposed, true);
+        stopping.Dispose();
+    }
 
     private async Task Retry(TimeSpan delay, CancellationToken ct)
     {

@@ -31,9 +31,11 @@ public sealed partial class Neo4jGraphStore
     /// <summary>The recorded version (null when none is), and whether the database holds any graph node.</summary>
     private async Task<(int? Version, bool HasNodes)> StoredVersion(CancellationToken ct)
     {
+        // The query aggregates, so it answers one row; an answer with none (no such data at all) reads as a new database.
         var result = await client.Run(new CypherStatement(CypherQueries.Get("SchemaVersion")), ct);
-        var version = result.Column("version").Single();
-        return (version.ValueKind == System.Text.Json.JsonValueKind.Number ? version.GetInt32() : null, result.Column("hasNodes").Single().GetBoolean());
+        var version = result.Column("version").FirstOrDefault();
+        var hasNodes = result.Column("hasNodes").FirstOrDefault();
+        return (version.ValueKind == System.Text.Json.JsonValueKind.Number ? version.GetInt32() : null, hasNodes.ValueKind == System.Text.Json.JsonValueKind.True);
     }
 
     /// <summary>Refuses a database newer than this build before anything is written to it.</summary>
