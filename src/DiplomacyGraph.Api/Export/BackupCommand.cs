@@ -1,3 +1,4 @@
+using DiplomacyGraph.Api.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace DiplomacyGraph.Api.Export;

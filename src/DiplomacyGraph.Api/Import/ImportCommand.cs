@@ -1,3 +1,4 @@
+using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Embedded;
@@ -44,7 +45,7 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync(Usage);
             return Invalid;
         }
-        var file = FromShell(given);
+        var file = Commands.FromShell(given);
         var builder = WebApplication.CreateBuilder([.. settings]);
         // The summary is the output; the store's information logs would bury it (added last, so it beats appsettings.json).
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
@@ -73,7 +74,7 @@ internal static class ImportCommand
             if (format == "ftm")
             {
                 var ftmOptions = app.Services.GetRequiredService<IOptions<FtmOptions>>().Value;
-                var mapping = mappingFile is not null ? FtmMapping.Load(FromShell(mappingFile)) : ftmOptions.LoadMapping();
+                var mapping = mappingFile is not null ? FtmMapping.Load(Commands.FromShell(mappingFile)) : ftmOptions.LoadMapping();
                 if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such file.");
                 await store.Initialize(CancellationToken.None);
                 var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -163,12 +164,6 @@ internal static class ImportCommand
         Console.WriteLine($"  nodes: {summary.NodesCreated.Count} created, {summary.NodesUpdated.Count} updated, {summary.NodesUnchanged.Count} unchanged");
         Console.WriteLine($"  relationships: {summary.EdgesCreated.Count} created, {summary.EdgesUpdated.Count} updated, {summary.EdgesUnchanged.Count} unchanged");
     }
-
-    /// <summary>`dotnet run --project` starts the app in the project folder; the shell's PWD is where the user typed the path.</summary>
-    private static string FromShell(string given) =>
-        Path.GetFullPath(given, Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell && Directory.Exists(shell)
-            ? shell
-            : Directory.GetCurrentDirectory());
 
     /// <summary>Imports a folder's documents or an NDJSON file's lines one at a time, reporting each, then the totals.</summary>
     private static async Task<int> ImportMany(IGraphStore store, Importer importer, string path)
