@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using DiplomacyGraph.Tests.Api;
 using DiplomacyGraph.Tests.Infrastructure;
+using DiplomacyGraph.Tests.Model;
 
 namespace DiplomacyGraph.Tests.Export;
 
@@ -12,31 +13,8 @@ namespace DiplomacyGraph.Tests.Export;
 /// the document, recorded before the facts, refused whole when it would hide a node, and an export imported back into
 /// the store it came from changes nothing.
 /// </summary>
-public abstract class JudgementsSectionContract : IAsyncLifetime
+public abstract class JudgementsSectionContract : ServedContract
 {
-    private const string Key = "judgements-test-key-0123456789abcdef";
-    private DiplomacyGraphFactory factory = null!;
-    private HttpClient client = null!;
-
-    protected static Dictionary<string, string?> Settings => new() { ["Auth:ApiKeys:0"] = Key, ["Writes:PermitsPerMinute"] = "100000" };
-
-    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync();
-
-    public async Task InitializeAsync()
-    {
-        factory = await CreateFactoryAsync();
-        client = factory.CreateClient();
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-    }
-
-    public Task DisposeAsync()
-    {
-        client.Dispose();
-        factory.Dispose();
-        return Task.CompletedTask;
-    }
-
     private static readonly object Source = new { id = "judgement-test-source", title = "Judgements", outlet = "example.org", published = "2026-03-01" };
 
     [Fact]
@@ -51,8 +29,8 @@ public abstract class JudgementsSectionContract : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
         Assert.Contains("'gustavo-petro' names a node here", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var petro = await client.GetAsync(new Uri("/api/actors/gustavo-petro", UriKind.Relative));
-        using var actor = await client.GetAsync(new Uri("/api/actors/judgement-test-actor", UriKind.Relative));
+        using var petro = await Client.GetAsync(new Uri("/api/actors/gustavo-petro", UriKind.Relative));
+        using var actor = await Client.GetAsync(new Uri("/api/actors/judgement-test-actor", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, petro.StatusCode);
         Assert.Contains("\"id\":\"gustavo-petro\"", await petro.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, actor.StatusCode);
@@ -94,7 +72,7 @@ public abstract class JudgementsSectionContract : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.OK, written.StatusCode);
 
-        using var merged = await client.GetAsync(new Uri("/api/actors/petro-elsewhere", UriKind.Relative));
+        using var merged = await Client.GetAsync(new Uri("/api/actors/petro-elsewhere", UriKind.Relative));
         var body = await merged.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
         using var json = JsonDocument.Parse(body);
@@ -107,14 +85,14 @@ public abstract class JudgementsSectionContract : IAsyncLifetime
     {
         using var export = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/export", UriKind.Relative));
         export.Headers.Add("X-Api-Key", Key);
-        using var exported = await client.SendAsync(export);
+        using var exported = await Client.SendAsync(export);
         Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
         var lines = await exported.Content.ReadAsByteArrayAsync();
 
         using var bulk = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/import/bulk", UriKind.Relative)) { Content = new ByteArrayContent(lines) };
         bulk.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         bulk.Headers.Add("X-Api-Key", Key);
-        using var answer = await client.SendAsync(bulk);
+        using var answer = await Client.SendAsync(bulk);
         var text = await answer.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
@@ -131,13 +109,13 @@ public abstract class JudgementsSectionContract : IAsyncLifetime
             Content = new StringContent(JsonSerializer.Serialize(document), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-Api-Key", Key);
-        return await client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 }
 
 public sealed class EmbeddedJudgementsSectionTests : JudgementsSectionContract
 {
-    protected override Task<DiplomacyGraphFactory> CreateFactoryAsync() => Task.FromResult(DiplomacyGraphFactory.Embedded(Settings));
+    protected override Task<DiplomacyGraphFactory> CreateFactoryAsync() => Task.FromResult(DiplomacyGraphFactory.Embedded(WriteSettings));
 }
 
 [Collection("neo4j")]
@@ -146,6 +124,6 @@ public sealed class Neo4jJudgementsSectionTests(Neo4jServer server) : Judgements
     protected override async Task<DiplomacyGraphFactory> CreateFactoryAsync()
     {
         await server.ResetAsync();
-        return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, Settings);
+        return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, WriteSettings);
     }
 }
