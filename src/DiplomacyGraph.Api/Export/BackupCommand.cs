@@ -42,14 +42,19 @@ internal static class BackupCommand
         var partial = target + ".partial";
         try
         {
-            File.Delete(partial);
-            // Read-only and unpooled: the service keeps writing; the backup API copies the pages of one consistent snapshot.
-            using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
-            using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+            for (var attempt = 1; ; attempt++)
             {
-                source.Open();
-                copy.Open();
-                source.BackupDatabase(copy);
+                try
+                {
+                    Copy(database, partial);
+                    break;
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode is Busy or Locked && attempt < MaxAttempts)
+                {
+                    // The service's commit or checkpoint held the file at that moment: start over (a backup copies one
+                    // snapshot whole, or nothing), after a wait that grows, about 20 s in all.
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+                }
             }
             File.Move(partial, target, overwrite: true);
             await Console.Error.WriteLineAsync($"Backed up {database} to {target} ({new FileInfo(target).Length} bytes).");
@@ -60,5 +65,21 @@ internal static class BackupCommand
             await Console.Error.WriteLineAsync($"backup failed: {e.Message}");
             return 1;
         }
+    }
+
+    private const int Busy = 5, Locked = 6, MaxAttempts = 20;
+
+    /// <summary>
+    /// Copies the store with SQLite's online backup, read-only and unpooled: the service keeps writing, and the backup API
+    /// copies the pages of one consistent snapshot into a fresh file.
+    /// </summary>
+    private static void Copy(string database, string partial)
+    {
+        File.Delete(partial);
+        using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString());
+        source.Open();
+        copy.Open();
+        source.BackupDatabase(copy);
     }
 }
