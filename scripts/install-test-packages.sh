@@ -27,6 +27,6 @@ else
   echo "install-test-packages: missing ${packages[*]}; run: sudo apt-get install -y --no-install-recommends ${packages[*]}" >&2
   exit 1
 fi
-echo "install-test-packages: installing ${packages[*]} (about 400 MB with Chromium and Java, once)" >&2
+echo "install-test-packages: installing ${packages[*]} (up to about 200 MB, once)" >&2
 "${as_root[@]}" apt-get update >&2
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ca-certificates "${packages[@]}" >&2
