@@ -42,6 +42,7 @@ internal static class BackupCommand
         var partial = target + ".partial";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             for (var attempt = 1; ; attempt++)
             {
                 try

@@ -32,7 +32,8 @@ public sealed class BackupCommandTests : IDisposable
     [Fact]
     public async Task A_backup_taken_while_the_service_writes_holds_every_earlier_write_and_a_service_restored_from_it_serves_them()
     {
-        var copy = Path.Combine(folder.FullName, "copy.db");
+        // Into a folder that does not exist yet, as the README's `backups/graph-$(date +%F).db` on a first run.
+        var copy = Path.Combine(folder.FullName, "backups", "copy.db");
         var acknowledged = new ConcurrentQueue<string>();
         string[] before, after;
         await using (var api = await ApiProcess.StartAsync(DatabasePath, Key))
