@@ -15,44 +15,12 @@ namespace DiplomacyGraph.Tests.Resolution;
 /// imported without its mapping file, so its Petro is a second node the resolution must find. Each test starts a seeded
 /// service of its own.
 /// </summary>
-public abstract class ResolutionContract : IAsyncLifetime
+public abstract class ResolutionContract : ServedContract
 {
-    private const string Key = "resolution-test-key-0123456789abcdef";
     private const string Petro = "gustavo-petro", FtmPetro = "ftm-nk-petro", OfacSanction = "ftm-ofac-sanction-petro";
 
     /// <summary>The OFAC dataset of the test file as its own source: each dataset export is versioned by its newest last_seen.</summary>
     private const string OfacSource = "ftm-us-ofac-sdn-v20251120t0800";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private DiplomacyGraphFactory factory = null!;
-    private HttpClient client = null!;
-
-    /// <summary>Writes allowed, and no mapping file: the FtM Petro is not linked to the seed's.</summary>
-    protected static Dictionary<string, string?> Settings(double? autoMergeScore = null)
-    {
-        var settings = new Dictionary<string, string?> { ["Auth:ApiKeys:0"] = Key, ["Writes:PermitsPerMinute"] = "1000" };
-        if (autoMergeScore is { } score) settings["Resolution:AutoMergeScore"] = score.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return settings;
-    }
-
-    protected virtual double? AutoMergeScore => null;
-
-    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings);
-
-    public async Task InitializeAsync()
-    {
-        factory = await CreateFactoryAsync(Settings(AutoMergeScore));
-        client = factory.CreateClient();
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-    }
-
-    public Task DisposeAsync()
-    {
-        client.Dispose();
-        factory.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task Petro_from_an_unmapped_FtM_file_is_the_top_candidate_merges_into_one_Petro_and_the_undo_restores_both()
@@ -85,7 +53,7 @@ public abstract class ResolutionContract : IAsyncLifetime
         Assert.Contains(OfacSanction, (await Get<PageView<NodeView>>($"/api/sanctions?target={FtmPetro}")).Items.Select(s => s.Id));
         // In force on 2026-01-01 (it began 2025-10-24), asked under the merged id.
         Assert.Contains(OfacSanction, (await Get<CappedView<NodeView>>($"/api/actors/{FtmPetro}/sanctions?role=target&activeOn=2026-01-01")).Items.Select(s => s.Id));
-        using (var path = await client.GetAsync(new Uri($"/api/paths/shortest?from={FtmPetro}&to=donald-trump", UriKind.Relative)))
+        using (var path = await Client.GetAsync(new Uri($"/api/paths/shortest?from={FtmPetro}&to=donald-trump", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, path.StatusCode);
         }
@@ -135,7 +103,7 @@ public abstract class ResolutionContract : IAsyncLifetime
         Assert.Contains("ftm-ofac-sanction-petro-2", ftm);
         Assert.Contains(OfacSanction, ftm);
         Assert.DoesNotContain("ftm-ofac-sanction-petro-2", (await Get<CappedView<NodeView>>($"/api/actors/{Petro}/sanctions?role=target")).Items.Select(s => s.Id));
-        using var critic = await client.GetAsync(new Uri($"/api/relationships/{Petro}/CRITIC_OF/donald-trump", UriKind.Relative));
+        using var critic = await Client.GetAsync(new Uri($"/api/relationships/{Petro}/CRITIC_OF/donald-trump", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, critic.StatusCode);
     }
 
@@ -176,7 +144,7 @@ public abstract class ResolutionContract : IAsyncLifetime
         Assert.All(all.Items, c => Assert.True(string.CompareOrdinal(c.A.Id, c.B.Id) < 0));
         foreach (var bad in new[] { "minScore=2", "label=event", "pageSize=1000" })
         {
-            using var reply = await client.GetAsync(new Uri($"/api/resolution/candidates?{bad}", UriKind.Relative));
+            using var reply = await Client.GetAsync(new Uri($"/api/resolution/candidates?{bad}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
         }
     }
@@ -241,7 +209,7 @@ public abstract class ResolutionContract : IAsyncLifetime
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
         };
         request.Headers.Add("X-Api-Key", Key);
-        using var reply = await client.SendAsync(request);
+        using var reply = await Client.SendAsync(request);
         var text = await reply.Content.ReadAsStringAsync();
         Assert.True(reply.StatusCode == HttpStatusCode.OK, text);
         return text;
@@ -266,17 +234,16 @@ public abstract class ResolutionContract : IAsyncLifetime
         using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));
         if (body is not null) request.Content = JsonContent.Create(body);
         request.Headers.Add("X-Api-Key", Key);
-        return await client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
     private async Task<string> Raw(string url)
     {
-        using var reply = await client.GetAsync(new Uri(url, UriKind.Relative));
+        using var reply = await Client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
         return await reply.Content.ReadAsStringAsync();
     }
 
-    private async Task<T> Get<T>(string url) => JsonSerializer.Deserialize<T>(await Raw(url), Json)!;
 
     public sealed record NodeView(string Id, string? Name);
     public sealed record PageView<T>(List<T> Items, int Total);
@@ -288,57 +255,47 @@ public abstract class ResolutionContract : IAsyncLifetime
 
 public sealed class EmbeddedResolutionTests : ResolutionContract
 {
-    protected override Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings) => Task.FromResult(DiplomacyGraphFactory.Embedded(settings));
+    protected override Task<DiplomacyGraphFactory> CreateFactoryAsync() => Task.FromResult(DiplomacyGraphFactory.Embedded(WriteSettings));
 }
 
 /// <summary>With Resolution:AutoMergeScore set, a pair scoring over it merges without a judgement, and undoes like one.</summary>
 public sealed class EmbeddedAutoMergeScoreTests : ResolutionContractAutoMerge
 {
-    protected override Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings) => Task.FromResult(DiplomacyGraphFactory.Embedded(settings));
+    protected override Task<DiplomacyGraphFactory> CreateFactoryAsync() => Task.FromResult(DiplomacyGraphFactory.Embedded(AutoMergeSettings));
 }
 
 [Collection("neo4j")]
 public sealed class Neo4jAutoMergeScoreTests(Neo4jServer server) : ResolutionContractAutoMerge
 {
-    protected override async Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings)
+    protected override async Task<DiplomacyGraphFactory> CreateFactoryAsync()
     {
         await server.ResetAsync();
-        return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, settings);
+        return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, AutoMergeSettings);
     }
 }
 
 [Collection("neo4j")]
 public sealed class Neo4jResolutionTests(Neo4jServer server) : ResolutionContract
 {
-    protected override async Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings)
+    protected override async Task<DiplomacyGraphFactory> CreateFactoryAsync()
     {
         await server.ResetAsync();
-        return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, settings);
+        return DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, WriteSettings);
     }
 }
 
 /// <summary>The resolution suite's service with <c>Resolution:AutoMergeScore</c> at 0.7.</summary>
-public abstract class ResolutionContractAutoMerge : IAsyncLifetime
+public abstract class ResolutionContractAutoMerge : ServedContract
 {
-    private DiplomacyGraphFactory factory = null!;
-    private HttpClient client = null!;
-
-    protected abstract Task<DiplomacyGraphFactory> CreateFactoryAsync(Dictionary<string, string?> settings);
-
-    public async Task InitializeAsync()
+    /// <summary>Writes allowed, and pairs scoring 0.7 or more merged as they arrive.</summary>
+    protected static Dictionary<string, string?> AutoMergeSettings
     {
-        factory = await CreateFactoryAsync(new Dictionary<string, string?>
+        get
         {
-            ["Auth:ApiKeys:0"] = "auto-merge-key-0123456789abcdef", ["Writes:PermitsPerMinute"] = "1000", ["Resolution:AutoMergeScore"] = "0.7",
-        });
-        client = factory.CreateClient();
-    }
-
-    public Task DisposeAsync()
-    {
-        client.Dispose();
-        factory.Dispose();
-        return Task.CompletedTask;
+            var settings = WriteSettings;
+            settings["Resolution:AutoMergeScore"] = "0.7";
+            return settings;
+        }
     }
 
     [Fact]
@@ -349,22 +306,22 @@ public abstract class ResolutionContractAutoMerge : IAsyncLifetime
             Content = new StringContent(File.ReadAllText(FtmImportContract.TestFile), Encoding.UTF8, new MediaTypeHeaderValue("application/x-ndjson")),
         })
         {
-            request.Headers.Add("X-Api-Key", "auto-merge-key-0123456789abcdef");
-            using var imported = await client.SendAsync(request);
+            request.Headers.Add("X-Api-Key", Key);
+            using var imported = await Client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         }
 
-        using (var merged = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/actors/ftm-nk-petro", UriKind.Relative))))
+        using (var merged = JsonDocument.Parse(await Client.GetStringAsync(new Uri("/api/actors/ftm-nk-petro", UriKind.Relative))))
         {
             Assert.Equal("gustavo-petro", merged.RootElement.GetProperty("id").GetString());
         }
         using (var undo = new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/resolution/judgements/gustavo-petro/ftm-nk-petro", UriKind.Relative)))
         {
-            undo.Headers.Add("X-Api-Key", "auto-merge-key-0123456789abcdef");
-            using var reply = await client.SendAsync(undo);
+            undo.Headers.Add("X-Api-Key", Key);
+            using var reply = await Client.SendAsync(undo);
             Assert.Equal(HttpStatusCode.NoContent, reply.StatusCode);
         }
-        using var back = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/actors/ftm-nk-petro", UriKind.Relative)));
+        using var back = JsonDocument.Parse(await Client.GetStringAsync(new Uri("/api/actors/ftm-nk-petro", UriKind.Relative)));
         Assert.Equal("ftm-nk-petro", back.RootElement.GetProperty("id").GetString());
     }
 }
