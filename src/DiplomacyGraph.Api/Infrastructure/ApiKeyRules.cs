@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
@@ -41,4 +43,46 @@ internal sealed partial class ApiKeyRules : IValidateOptions<AuthOptions>
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex KeyName();
+}
+
+/// <summary>
+/// The configured keys as names and SHA-256 digests, worked out once per configuration (and again when it reloads),
+/// not on every request. A presented key is compared in constant time against every digest, so neither timing nor the
+/// answer tells which keys exist.
+/// </summary>
+internal sealed class KeyRing : IDisposable
+{
+    private readonly IDisposable? subscription;
+    private volatile NamedDigest[] keys;
+
+    public KeyRing(IOptionsMonitor<AuthOptions> auth)
+    {
+        keys = Digests(auth.CurrentValue);
+        subscription = auth.OnChange(changed => keys = Digests(changed));
+    }
+
+    /// <summary>Whether any key is configured; none means writes are disabled.</summary>
+    public bool Any => keys.Length > 0;
+
+    /// <summary>The name of the configured key <paramref name="presented"/> equals, or null.</summary>
+    public string? NameOf(string presented)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        string? name = null;
+        foreach (var key in keys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(digest, key.Digest))
+            {
+                name ??= key.Name;
+            }
+        }
+        return name;
+    }
+
+    public void Dispose() => subscription?.Dispose();
+
+    private static NamedDigest[] Digests(AuthOptions options) =>
+        [.. options.Configured().Select(k => new NamedDigest(k.Name, SHA256.HashData(Encoding.UTF8.GetBytes(k.Key))))];
+
+    private sealed record NamedDigest(string Name, byte[] Digest);
 }

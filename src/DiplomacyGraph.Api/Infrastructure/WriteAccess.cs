@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -62,13 +60,10 @@ public sealed class WriteOptions
     public int PermitsPerMinute { get; set; } = 120;
 }
 
-/// <summary>
-/// The <c>X-Api-Key</c> scheme. Keys are compared as SHA-256 digests with a constant-time comparison,
-/// against every configured key, so neither timing nor the answer tells which keys exist.
-/// </summary>
+/// <summary>The <c>X-Api-Key</c> scheme: a key <see cref="KeyRing"/> knows authenticates as its name.</summary>
 internal sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IOptionsMonitor<AuthOptions> auth, IProblemDetailsService problems, FailedAuthThrottle throttle)
+    KeyRing keys, IProblemDetailsService problems, FailedAuthThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -80,7 +75,7 @@ internal sealed class ApiKeyHandler(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var sent = Request.Headers.TryGetValue(Header, out var presented) && presented.Count == 1 && !string.IsNullOrEmpty(presented[0]);
-        var name = sent ? NameOf(presented[0]!) : null;
+        var name = sent ? keys.NameOf(presented[0]!) : null;
         if (name is not null)
         {
             // A valid key is never refused for someone else's wrong guesses from the same address (behind an
@@ -96,30 +91,12 @@ internal sealed class ApiKeyHandler(
             Context.Items[ThrottledItem] = retryAfter;
             return Task.FromResult(AuthenticateResult.Fail("Too many failed attempts from this address."));
         }
-        if (!sent || auth.CurrentValue.Configured().Count == 0)
+        if (!sent || !keys.Any)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
         throttle.RecordFailure(address);
         return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
-    }
-
-    /// <summary>
-    /// The name of the configured key the presented one equals, or null. Compared as SHA-256 digests in constant time
-    /// against every key, so neither timing nor the answer tells which keys exist.
-    /// </summary>
-    private string? NameOf(string presented)
-    {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        string? name = null;
-        foreach (var key in auth.CurrentValue.Configured())
-        {
-            if (CryptographicOperations.FixedTimeEquals(digest, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))))
-            {
-                name ??= key.Name;
-            }
-        }
-        return name;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -131,7 +108,7 @@ internal sealed class ApiKeyHandler(
                 "This address sent too many wrong API keys; its requests without a valid key are refused until the time Retry-After gives.");
             return;
         }
-        if (auth.CurrentValue.Configured().Count == 0)
+        if (!keys.Any)
         {
             await Write(StatusCodes.Status403Forbidden, "Writes are disabled.", "No API key is configured on this server (Auth:Keys), so it accepts no writes.");
             return;
@@ -167,6 +144,7 @@ internal static class WriteAccess
             .Validate(o => o.MaxFailures is > 0 and <= 1_000_000, "Auth:MaxFailures must be between 1 and 1000000.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, ApiKeyRules>();
+        services.AddSingleton<KeyRing>();
         services.AddOptions<ReadOptions>().BindConfiguration(ReadOptions.Section)
             .Validate(o => o.PermitsPerMinute is >= 0 and <= 1_000_000, "Reads:PermitsPerMinute must be between 0 (no limit) and 1000000.")
             .ValidateOnStart();
