@@ -41,6 +41,15 @@ internal static class GraphRows
             PropertyValues.FromJsonObject(properties, NotProperties), Evidence(properties));
     }
 
+    /// <summary>
+    /// The nodes of a result column, leaving out any that another transaction is deleting (see <see cref="Exists"/>):
+    /// every read of a node list goes through here, so a concurrent delete never fails a read.
+    /// </summary>
+    public static IEnumerable<GraphNode> AsNodes(this IEnumerable<JsonElement> rows) => rows.Where(Exists).Select(Node);
+
+    /// <summary>As <see cref="AsNodes"/>, for nodes projected with their links.</summary>
+    public static IEnumerable<NodeWithLinks> AsNodesWithLinks(this IEnumerable<JsonElement> rows) => rows.Where(Exists).Select(WithLinks);
+
     /// <summary>A node projected with its <c>outgoing</c> and <c>incoming</c> links, the links in <see cref="GraphOrder"/>.</summary>
     public static NodeWithLinks WithLinks(JsonElement map) => new(Node(map), GraphOrder.Sort(Links(map)));
 

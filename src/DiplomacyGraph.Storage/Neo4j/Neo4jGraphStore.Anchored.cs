@@ -59,7 +59,8 @@ public sealed partial class Neo4jGraphStore
             new CypherStatement(CypherQueries.Get("FamilySanctions"), Params(("targetIds", ids), ("activeOn", activeOn), ("limit", maxSanctions))),
             new CypherStatement(CypherQueries.Get("NodeTopics"), Params(("ids", ids))),
         ], ct);
-        var sanctions = results[0].Column("targetId").Zip(results[0].Column("node"), (id, node) => (Member: id.GetString()!, Sanction: GraphRows.WithLinks(node)))
+        var sanctions = results[0].Column("targetId").Zip(results[0].Column("node")).Where(row => GraphRows.Exists(row.Second))
+            .Select(row => (Member: row.First.GetString()!, Sanction: GraphRows.WithLinks(row.Second)))
             .ToLookup(row => row.Member, row => row.Sanction, StringComparer.Ordinal);
         var topics = results[1].Column("id").Zip(results[1].Column("topics"), (id, list) => (Id: id.GetString()!, Topics: PropertyValues.Strings(list)))
             .ToDictionary(row => row.Id, row => row.Topics, StringComparer.Ordinal);
@@ -93,8 +94,10 @@ public sealed partial class Neo4jGraphStore
         if (missing >= 0) return await this.Missing<T>(null, ends[missing].Id, ends[missing].Parameter, ct);
         IEnumerable<GraphPath> paths = itself
             ? [new GraphPath([GraphRows.Node(results[0].Column("node").Single())], [])]
-            : results[^1].Column("nodes").Zip(results[^1].Column("edges"), (nodes, edges) => new GraphPath(
-                [.. nodes.EnumerateArray().Select(GraphRows.Node)], [.. edges.EnumerateArray().Select(GraphRows.Edge)]));
+            : results[^1].Column("nodes").Zip(results[^1].Column("edges"))
+                // A path through a node that another transaction is deleting is gone, not shortened.
+                .Where(path => path.First.EnumerateArray().All(GraphRows.Exists))
+                .Select(path => new GraphPath([.. path.First.EnumerateArray().AsNodes()], [.. path.Second.EnumerateArray().Select(GraphRows.Edge)]));
         return new Found<T>(pick(paths));
     }
 

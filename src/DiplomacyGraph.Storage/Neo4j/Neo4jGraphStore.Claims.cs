@@ -52,11 +52,11 @@ public sealed partial class Neo4jGraphStore
                     new CypherStatement(CypherQueries.Get("SourceEdges"), parameters),
                     new CypherStatement(CypherQueries.Get("SourceCitations"), parameters),
                 ], ct);
-                if (cited[0].Column("node").Select(GraphRows.Node).FirstOrDefault() is not { Label: NodeLabel.Source }) return WriteOutcome.NotFound.Value;
+                if (cited[0].Column("node").AsNodes().FirstOrDefault() is not { Label: NodeLabel.Source }) return WriteOutcome.NotFound.Value;
                 var citing = cited[3].Column("citing").Single().GetInt32();
                 var nodeRows = cited[1].Column("node").ToList();
                 var edgeRows = cited[2].Column("edge").ToList();
-                var nodes = nodeRows.Select(GraphRows.Node).ToList();
+                var nodes = nodeRows.AsNodes().ToList();
                 var edges = edgeRows.Select(GraphRows.Edge).ToList();
                 // Whether a node goes depends on its evidence alone, so its relationships are read with the claims.
                 var going = nodes.Where(n => n.Evidence.All(e => e.SourceId == sourceId)).Select(n => n.Id).ToArray();
@@ -126,9 +126,9 @@ public sealed partial class Neo4jGraphStore
                 ], ct);
                 var nodeRows = read[0].Column("node").ToList();
                 var edgeRows = read[1].Column("edge").ToList();
-                var nodes = nodeRows.Select(GraphRows.Node).Where(n => n.Label != NodeLabel.Source).ToList();
+                var nodes = nodeRows.AsNodes().Where(n => n.Label != NodeLabel.Source).ToList();
                 var edges = edgeRows.Select(GraphRows.Edge).DistinctBy(e => e.Id).ToList();
-                var revisions = nodeRows.Select(row => (GraphRows.Node(row).Id, GraphRows.RevisionOf(row)))
+                var revisions = nodeRows.Where(GraphRows.Exists).Select(row => (GraphRows.Node(row).Id, GraphRows.RevisionOf(row)))
                     .Concat(edgeRows.Select(row => (GraphRows.Edge(row).Id, GraphRows.RevisionOf(row))))
                     .DistinctBy(r => r.Item1).ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
                 var (claims, published) = Claims((await client.Run([FactCitations([.. nodes.Select(n => n.Id), .. edges.Select(e => e.Id)])], ct))[0]);

@@ -15,7 +15,7 @@ public sealed partial class Neo4jGraphStore
         if (terms.Count == 0) return [];
         var query = label is { } only ? CypherQueries.WithLabel("SuggestNodesOfLabel", only) : CypherQueries.Get("SuggestNodes");
         var result = await client.Run(new CypherStatement(query, Params(("terms", terms), ("limit", Suggestions.MaxCandidates))), ct);
-        return Suggestions.Rank(result.Column("node").Select(GraphRows.Node), missingId, max);
+        return Suggestions.Rank(result.Column("node").AsNodes(), missingId, max);
     }
 
     public Task<Page<NodeWithLinks>> FindFigures(FigureSearch search, CancellationToken ct)

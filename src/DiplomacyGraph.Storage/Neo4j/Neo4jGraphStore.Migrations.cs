@@ -88,7 +88,7 @@ public sealed partial class Neo4jGraphStore
                 new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids))),
                 new CypherStatement(CypherQueries.Get("MigrationEdgesOf"), Params(("ids", ids))),
             ], ct);
-            var nodes = read[0].Column("node").Select(GraphRows.Node).ToList();
+            var nodes = read[0].Column("node").AsNodes().ToList();
             var edges = read[1].Column("edge").Select(GraphRows.Edge).ToList();
             var cited = Claims((await client.Run([FactCitations([.. nodes.Select(n => n.Id), .. edges.Select(e => e.Id)])], ct))[0]).Claims;
             var uncitedNodes = nodes.Where(n => n.Evidence.Count > 0 && !cited.ContainsKey(n.Id)).Select(n => n with { Claims = ClaimRules.Of(n.Properties, n.Evidence) }).ToList();

@@ -53,6 +53,7 @@ public sealed partial class Neo4jGraphStore : IResolutionStore
         ], ct);
         var list = results[0];
         var items = list.Column("a").Zip(list.Column("b"), list.Column("score").Zip(list.Column("reasons")))
+            .Where(r => GraphRows.Exists(r.First) && GraphRows.Exists(r.Second))
             .Select(r => new ListedCandidate(GraphRows.Node(r.First), GraphRows.Node(r.Second), r.Third.First.GetDouble(), PropertyValues.Strings(r.Third.Second)))
             .ToList();
         return new Page<ListedCandidate>(items, page, pageSize, results[1].Column("total").Single().GetInt32());

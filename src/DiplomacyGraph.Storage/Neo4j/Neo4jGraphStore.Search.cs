@@ -25,7 +25,7 @@ public sealed partial class Neo4jGraphStore
             new CypherStatement(CypherQueries.Get(page), new Dictionary<string, object?>(parameters) { ["skip"] = skip, ["limit"] = limit }),
             new CypherStatement(CypherQueries.Get(count), parameters),
         ], ct);
-        return new Page<GraphNode>([.. results[0].Column("node").Select(GraphRows.Node)], search.Page, search.PageSize,
+        return new Page<GraphNode>([.. results[0].Column("node").AsNodes()], search.Page, search.PageSize,
             results[1].Column("total").Single().GetInt32());
     }
 

@@ -11,7 +11,7 @@ public sealed partial class Neo4jGraphStore : IGraphTransfer
     public async Task<IReadOnlyList<GraphNode>> FactsAfter(string? after, int limit, CancellationToken ct)
     {
         var nodes = (await client.Run(new CypherStatement(CypherQueries.Get("ExportFacts"), Params(("after", after ?? ""), ("limit", Math.Max(0, limit)))), ct))
-            .Column("node").Select(GraphRows.Node).ToList();
+            .Column("node").AsNodes().ToList();
         if (nodes.Count == 0) return nodes;
         var (claims, _) = Claims((await client.Run([FactCitations([.. nodes.Select(n => n.Id)])], ct))[0]);
         return [.. nodes.Select(n => n with { Claims = claims.GetValueOrDefault(n.Id) ?? [] })];

@@ -233,7 +233,7 @@ public sealed partial class Neo4jGraphStore
         Nodes(await client.Run(new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", Sorted(ids)))), ct));
 
     private static Dictionary<string, GraphNode> Nodes(CypherResult result) =>
-        result.Column("node").Select(GraphRows.Node).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        result.Column("node").AsNodes().ToDictionary(n => n.Id, StringComparer.Ordinal);
 
     /// <summary>What a write answers when a uniqueness constraint refused it: Neo4j's message names internal node ids, the conflict is what the caller needs.</summary>
     private static WriteOutcome.Conflict IdTaken => new(["An id is already used by another node."]);

@@ -74,7 +74,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private async Task<NodeWithLinks?> NodeOf(NodeLabel label, string id, CancellationToken ct)
     {
         var results = await client.Run([new CypherStatement(CypherQueries.WithLabel("GetNode", label), Params(("id", id))), FactCitations(id)], ct);
-        return results[0].Column("node").Select(GraphRows.WithLinks).FirstOrDefault() is { } found
+        return results[0].Column("node").AsNodesWithLinks().FirstOrDefault() is { } found
             ? found with { Node = WithClaims(found.Node, results[1]) }
             : null;
     }
@@ -84,7 +84,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         var distinct = ids.Distinct(StringComparer.Ordinal).ToArray();
         if (distinct.Length == 0) return [];
         var result = await client.Run(new CypherStatement(CypherQueries.WithLabel("NodesWithLinks", label), Params(("ids", distinct))), ct);
-        var found = result.Column("node").Select(GraphRows.WithLinks).ToDictionary(n => n.Node.Id, StringComparer.Ordinal);
+        var found = result.Column("node").AsNodesWithLinks().ToDictionary(n => n.Node.Id, StringComparer.Ordinal);
         return [.. distinct.Where(found.ContainsKey).Select(id => found[id])];
     }
 
@@ -95,7 +95,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("ActorRelationships"),
             Params(("id", actorId), ("type", type), ("direction", direction))), ct);
-        return result.Column("node").Select(GraphRows.WithLinks).FirstOrDefault()?.Links;
+        return result.Column("node").AsNodesWithLinks().FirstOrDefault()?.Links;
     }
 
     public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) =>
@@ -147,7 +147,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             .. new[] { anchor }.OfType<CypherStatement>(),
         ], ct);
         if (anchor is not null && read[2].Count == 0) return null;
-        var nodes = read[0].Column("node").Select(GraphRows.Node).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var nodes = read[0].Column("node").AsNodes().ToDictionary(n => n.Id, StringComparer.Ordinal);
         // A node deleted between the walk and this read is left out, with its edges.
         var edges = read[1].Column("edge").Select(GraphRows.Edge).Where(e => nodes.ContainsKey(e.From) && nodes.ContainsKey(e.To));
         return new Subgraph([.. chosen.Where(nodes.ContainsKey).Select(id => nodes[id])], GraphOrder.Sort(edges), truncated);
@@ -161,9 +161,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         var result = await client.Run(new CypherStatement(CypherQueries.Get("CoParticipants"), Params(("id", actorId))), ct);
         if (result.Count == 0) return null;
         return result.Column("other").Zip(result.Column("events"))
-            .Where(row => row.First.ValueKind != System.Text.Json.JsonValueKind.Null)
+            .Where(row => row.First.ValueKind != System.Text.Json.JsonValueKind.Null && GraphRows.Exists(row.First))
             .Select(row => new CoParticipant(GraphRows.Node(row.First),
-                GraphOrder.Sort(row.Second.EnumerateArray().Select(GraphRows.Node), GraphOrder.Chronological)))
+                GraphOrder.Sort(row.Second.EnumerateArray().AsNodes(), GraphOrder.Chronological)))
             .OrderBy(c => c.Actor.SortKey, StringComparer.Ordinal)
             .ThenBy(c => c.Actor.Id, StringComparer.Ordinal)
             .ToList();
@@ -229,7 +229,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         var results = await client.Run(
             [.. new[] { NodeLabel.Event, NodeLabel.Statement }.Select(label =>
                 new CypherStatement(CypherQueries.WithLabel(dated ? "TimelineOfLabelByDate" : "TimelineOfLabel", label), parameters))], ct);
-        var entries = results.SelectMany(r => r.Column("node").Select(GraphRows.WithLinks))
+        var entries = results.SelectMany(r => r.Column("node").AsNodesWithLinks())
             .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Timeline))
             .Take(limit).ToList();
         if (!search.IncludeUndated || entries.Count >= limit) return entries;
@@ -237,7 +237,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         var undated = await client.Run(
             [.. new[] { NodeLabel.Event, NodeLabel.Statement }.Select(label =>
                 new CypherStatement(CypherQueries.WithLabel("TimelineUndatedOfLabel", label), Params(("limit", limit - entries.Count))))], ct);
-        return [.. entries, .. undated.SelectMany(r => r.Column("node").Select(GraphRows.WithLinks))
+        return [.. entries, .. undated.SelectMany(r => r.Column("node").AsNodesWithLinks())
             .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Timeline))
             .Take(limit - entries.Count)];
     }
@@ -251,7 +251,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
                 ("includeUndated", search.IncludeUndated), ("limit", Math.Max(0, search.Limit)))),
             .. new[] { anchor }.OfType<CypherStatement>(),
         ], ct);
-        return ([.. results[0].Column("node").Select(GraphRows.WithLinks)], results.Skip(1).All(check => check.Count > 0));
+        return ([.. results[0].Column("node").AsNodesWithLinks()], results.Skip(1).All(check => check.Count > 0));
     }
 
     public async Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct)
@@ -261,14 +261,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             new CypherStatement(CypherQueries.Get("FactNodes"), Params(("limit", Math.Max(0, maxNodes)))),
             new CypherStatement(CypherQueries.Get("CountFacts")),
         ], ct);
-        var nodes = results[0].Column("node").Select(GraphRows.Node).ToList();
+        var nodes = results[0].Column("node").AsNodes().ToList();
         return await Induced(nodes, results[1].Column("total").Single().GetInt32() > maxNodes, ct);
     }
 
     public async Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct)
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("ListSources")), ct);
-        return GraphOrder.Sort(result.Column("node").Select(GraphRows.Node), GraphOrder.ById);
+        return GraphOrder.Sort(result.Column("node").AsNodes(), GraphOrder.ById);
     }
 
     public async Task<Lookup<SourceFacts>> GetSource(string sourceId, CancellationToken ct) =>
@@ -283,9 +283,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             new CypherStatement(CypherQueries.Get("SourceNodes"), parameters),
             new CypherStatement(CypherQueries.Get("SourceEdges"), parameters),
         ], ct);
-        if (results[0].Column("node").Select(GraphRows.Node).FirstOrDefault() is not { Label: NodeLabel.Source } source) return null;
+        if (results[0].Column("node").AsNodes().FirstOrDefault() is not { Label: NodeLabel.Source } source) return null;
         return new SourceFacts(source,
-            GraphOrder.Sort(results[1].Column("node").Select(GraphRows.Node), GraphOrder.ByLabel),
+            GraphOrder.Sort(results[1].Column("node").AsNodes(), GraphOrder.ByLabel),
             GraphOrder.Sort(results[2].Column("edge").Select(GraphRows.Edge)));
     }
 
@@ -382,7 +382,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     private async Task<List<GraphNode>> NodesByIds(IEnumerable<string> ids, CancellationToken ct)
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids.ToArray()))), ct);
-        return [.. result.Column("node").Select(GraphRows.Node)];
+        return [.. result.Column("node").AsNodes()];
     }
 
     private async Task<Subgraph> Induced(IReadOnlyList<GraphNode> nodes, bool truncated, CancellationToken ct)
@@ -412,7 +412,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
             }),
             .. checks,
         ], ct);
-        var pages = variants.Select((_, i) => new Page<NodeWithLinks>([.. results[2 * i].Column("node").Select(GraphRows.WithLinks)], page, pageSize,
+        var pages = variants.Select((_, i) => new Page<NodeWithLinks>([.. results[2 * i].Column("node").AsNodesWithLinks()], page, pageSize,
             results[2 * i + 1].Column("total").Single().GetInt32())).ToList();
         return (pages, results.Skip(2 * variants.Count).ToList().FindIndex(check => check.Count == 0));
     }
