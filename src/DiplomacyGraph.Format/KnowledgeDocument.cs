@@ -36,6 +36,8 @@ public sealed record SourceRecord : ISourceFields
     public string? Language { get; init; }
     /// <summary>The file the text was taken from, when it came as a file.</summary>
     public string? File { get; init; }
+    /// <summary>curated (read by a person; the default) or coded (machine-coded, as GDELT is).</summary>
+    public string? Provenance { get; init; }
 }
 
 public sealed record ActorRecord : IActorFields
@@ -90,6 +92,12 @@ public sealed record PlaceRecord
     public required string Name { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public string? Description { get; init; }
+    /// <summary>Latitude in decimal degrees, where known.</summary>
+    public double? Latitude { get; init; }
+    /// <summary>Longitude in decimal degrees, where known.</summary>
+    public double? Longitude { get; init; }
+    /// <summary>The lower-case ISO 3166-1 alpha-2 code of the country it lies in, where known.</summary>
+    public string? Country { get; init; }
     public required string Evidence { get; init; }
 }
 
@@ -98,7 +106,7 @@ public sealed record EventRecord : IEventFields
     public required string Id { get; init; }
     /// <summary>A PLOVER event type (CONSULT, SANCTION, ASSAULT, PROTEST, …) or TRAVEL.</summary>
     public required string Kind { get; init; }
-    /// <summary>PLOVER's mode, in words: "meeting", "visit", "military operation", "demonstration".</summary>
+    /// <summary>One of the PLOVER type's modes (CONSULT: visit, third-party, multilateral, phone; …).</summary>
     public string? Mode { get; init; }
     public required string Title { get; init; }
     /// <summary>ISO-8601 date (yyyy-MM-dd, yyyy-MM or yyyy); null where the source gives none.</summary>
@@ -106,6 +114,26 @@ public sealed record EventRecord : IEventFields
     public string? Description { get; init; }
     public string? Outcome { get; init; }
     public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>PLOVER contexts (military, economic, illegal_drugs, …) and auxiliary contexts (historical, future, hypothetical, negation).</summary>
+    public IReadOnlyList<string> Contexts { get; init; } = [];
+    /// <summary>ISO-8601 date the event ended, for one that lasted.</summary>
+    public string? EndDate { get; init; }
+    /// <summary>PLOVER magnitudes: how many were killed, injured, and how many took part.</summary>
+    public long? Dead { get; init; }
+    public long? Injured { get; init; }
+    public long? Size { get; init; }
+    /// <summary>The kind, mode and contexts as the source coded them, where they were re-coded to the current PLOVER manual.</summary>
+    public string? OriginalKind { get; init; }
+    public string? OriginalMode { get; init; }
+    public IReadOnlyList<string> OriginalContexts { get; init; } = [];
+    /// <summary>Machine coding (GDELT): the CAMEO event code, Goldstein scale, average tone, mention counts and CAMEO quad class.</summary>
+    public string? CameoCode { get; init; }
+    public double? GoldsteinScale { get; init; }
+    public double? AvgTone { get; init; }
+    public long? NumMentions { get; init; }
+    public long? NumSources { get; init; }
+    public long? NumArticles { get; init; }
+    public int? CameoQuadClass { get; init; }
     public required string Evidence { get; init; }
 }
 
@@ -147,6 +175,10 @@ public sealed record StatementRecord : IStatementFields
     public required string Medium { get; init; }
     /// <summary>The PLOVER type the statement amounts to, where one fits (ACCUSE, THREATEN, DISAPPROVE, …).</summary>
     public string? Kind { get; init; }
+    /// <summary>One of the PLOVER type's modes, and the kind and mode as the source coded them where re-coded.</summary>
+    public string? Mode { get; init; }
+    public string? OriginalKind { get; init; }
+    public string? OriginalMode { get; init; }
     public string? Date { get; init; }
     public required string Evidence { get; init; }
 }

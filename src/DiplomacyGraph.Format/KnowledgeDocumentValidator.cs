@@ -246,6 +246,9 @@ public abstract class EventRules<T> : AbstractValidator<T> where T : IEventField
         RuleFor(e => e.Description).OptionalWords();
         RuleFor(e => e.Outcome).OptionalWords();
         RuleFor(e => e.Topics).Names();
+        // TODO(#19 conformity): each one of Plover's contexts.
+        RuleFor(e => e.Contexts).Names();
+        RuleFor(e => e.OriginalContexts).Names();
         RuleFor(e => e.Evidence).Evidence();
     }
 }

@@ -16,7 +16,7 @@ public static class KnowledgeGraph
 
     public static GraphNode ForSource(ISourceFields s) => DocumentGraph.Node(s.Id, NodeLabel.Source, null,
         ("name", s.Title), ("title", s.Title), ("outlet", s.Outlet), ("url", s.Url), ("published", s.Published),
-        ("edited", s.Edited), ("language", s.Language), ("file", s.File));
+        ("edited", s.Edited), ("language", s.Language), ("file", s.File), ("provenance", s.Provenance));
 
     public static GraphNode ForActor(IActorFields a, string sourceId) => DocumentGraph.Node(a.Id, NodeLabel.Actor, DocumentGraph.Cite(sourceId, a.Evidence),
         ("name", a.Name), ("kind", a.Kind), ("aliases", a.Aliases), ("weakAliases", a.WeakAliases), ("description", a.Description),
@@ -24,11 +24,16 @@ public static class KnowledgeGraph
         ("birthPlace", a.BirthPlace), ("gender", a.Gender), ("nationalities", a.Nationalities), ("referents", a.Referents));
 
     public static GraphNode ForPlace(PlaceRecord p, string sourceId) => DocumentGraph.Node(p.Id, NodeLabel.Place, DocumentGraph.Cite(sourceId, p.Evidence),
-        ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description));
+        ("name", p.Name), ("aliases", p.Aliases), ("description", p.Description),
+        ("latitude", p.Latitude), ("longitude", p.Longitude), ("country", p.Country));
 
     public static GraphNode ForEvent(IEventFields e, string sourceId) => DocumentGraph.Node(e.Id, NodeLabel.Event, DocumentGraph.Cite(sourceId, e.Evidence),
         ("name", e.Title), ("kind", e.Kind), ("mode", e.Mode), ("date", e.Date), ("description", e.Description),
-        ("outcome", e.Outcome), ("topics", e.Topics));
+        ("outcome", e.Outcome), ("topics", e.Topics), ("contexts", e.Contexts), ("endDate", e.EndDate), ("dead", e.Dead),
+        ("injured", e.Injured), ("size", e.Size), ("quadClass", (long?)Plover.QuadClassOf(e.Kind)), ("originalKind", e.OriginalKind),
+        ("originalMode", e.OriginalMode), ("originalContexts", e.OriginalContexts), ("cameoCode", e.CameoCode),
+        ("goldsteinScale", e.GoldsteinScale), ("avgTone", e.AvgTone), ("numMentions", e.NumMentions), ("numSources", e.NumSources),
+        ("numArticles", e.NumArticles), ("cameoQuadClass", (long?)e.CameoQuadClass));
 
     public static GraphNode ForSanction(ISanctionFields s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Sanction, DocumentGraph.Cite(sourceId, s.Evidence),
         ("name", s.Description), ("kind", s.Kind), ("date", s.Date), ("authority", s.Authority), ("program", s.Program),
@@ -37,7 +42,8 @@ public static class KnowledgeGraph
         ("startInferred", s.StartInferred == true ? true : null));
 
     public static GraphNode ForStatement(IStatementFields s, string sourceId) => DocumentGraph.Node(s.Id, NodeLabel.Statement, DocumentGraph.Cite(sourceId, s.Evidence),
-        ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("date", s.Date));
+        ("name", s.Quote ?? s.Text), ("text", s.Text), ("quote", s.Quote), ("medium", s.Medium), ("kind", s.Kind), ("mode", s.Mode),
+        ("originalKind", s.OriginalKind), ("originalMode", s.OriginalMode), ("date", s.Date));
 
     public static GraphNode ForFigure(FigureRecord f, string sourceId) => DocumentGraph.Node(f.Id, NodeLabel.Figure, DocumentGraph.Cite(sourceId, f.Evidence),
         ("name", f.Metric), ("metric", f.Metric), ("value", f.Value), ("unit", f.Unit), ("approximate", f.Approximate),

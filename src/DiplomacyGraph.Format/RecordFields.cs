@@ -17,6 +17,7 @@ public interface ISourceFields
     string? Edited { get; }
     string? Language { get; }
     string? File { get; }
+    string? Provenance { get; }
 }
 
 /// <summary>The fields of an actor (<see cref="ActorRecord"/>).</summary>
@@ -50,6 +51,21 @@ public interface IEventFields
     string? Description { get; }
     string? Outcome { get; }
     IReadOnlyList<string> Topics { get; }
+    IReadOnlyList<string> Contexts { get; }
+    string? EndDate { get; }
+    long? Dead { get; }
+    long? Injured { get; }
+    long? Size { get; }
+    string? OriginalKind { get; }
+    string? OriginalMode { get; }
+    IReadOnlyList<string> OriginalContexts { get; }
+    string? CameoCode { get; }
+    double? GoldsteinScale { get; }
+    double? AvgTone { get; }
+    long? NumMentions { get; }
+    long? NumSources { get; }
+    long? NumArticles { get; }
+    int? CameoQuadClass { get; }
     string Evidence { get; }
 }
 
@@ -81,6 +97,9 @@ public interface IStatementFields
     string? Quote { get; }
     string Medium { get; }
     string? Kind { get; }
+    string? Mode { get; }
+    string? OriginalKind { get; }
+    string? OriginalMode { get; }
     string? Date { get; }
     string Evidence { get; }
 }

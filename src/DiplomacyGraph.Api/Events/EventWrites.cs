@@ -13,7 +13,7 @@ public sealed record EventWrite : IEventFields, INodeWrite
     public required string Id { get; init; }
     /// <summary>A PLOVER event type (CONSULT, SANCTION, ASSAULT, PROTEST, …) or TRAVEL.</summary>
     public required string Kind { get; init; }
-    /// <summary>PLOVER's mode, in words: "meeting", "visit", "military operation", "demonstration".</summary>
+    /// <summary>One of the PLOVER type's modes (CONSULT: visit, third-party, multilateral, phone; …).</summary>
     public string? Mode { get; init; }
     public required string Title { get; init; }
     /// <summary>ISO-8601 date (yyyy-MM-dd, yyyy-MM or yyyy); null where the source gives none.</summary>
@@ -21,6 +21,26 @@ public sealed record EventWrite : IEventFields, INodeWrite
     public string? Description { get; init; }
     public string? Outcome { get; init; }
     public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>PLOVER contexts (military, economic, illegal_drugs, …) and auxiliary contexts (historical, future, hypothetical, negation).</summary>
+    public IReadOnlyList<string> Contexts { get; init; } = [];
+    /// <summary>ISO-8601 date the event ended, for one that lasted.</summary>
+    public string? EndDate { get; init; }
+    /// <summary>PLOVER magnitudes: how many were killed, injured, and how many took part.</summary>
+    public long? Dead { get; init; }
+    public long? Injured { get; init; }
+    public long? Size { get; init; }
+    /// <summary>The kind, mode and contexts as the source coded them, where they were re-coded to the current PLOVER manual.</summary>
+    public string? OriginalKind { get; init; }
+    public string? OriginalMode { get; init; }
+    public IReadOnlyList<string> OriginalContexts { get; init; } = [];
+    /// <summary>Machine coding (GDELT): the CAMEO event code, Goldstein scale, average tone, mention counts and CAMEO quad class.</summary>
+    public string? CameoCode { get; init; }
+    public double? GoldsteinScale { get; init; }
+    public double? AvgTone { get; init; }
+    public long? NumMentions { get; init; }
+    public long? NumSources { get; init; }
+    public long? NumArticles { get; init; }
+    public int? CameoQuadClass { get; init; }
     public required string Evidence { get; init; }
 
     /// <summary>The id of the source the evidence comes from.</summary>

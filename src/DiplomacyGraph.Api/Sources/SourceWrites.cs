@@ -24,6 +24,8 @@ public sealed record SourceWrite : ISourceFields, INodeWrite
     public string? Language { get; init; }
     /// <summary>The file the text was taken from, when it came as a file.</summary>
     public string? File { get; init; }
+    /// <summary>curated (read by a person; the default) or coded (machine-coded, as GDELT is).</summary>
+    public string? Provenance { get; init; }
 
     string INodeWrite.SourceId => Id;
 }

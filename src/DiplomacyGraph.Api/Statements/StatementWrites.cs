@@ -19,6 +19,10 @@ public sealed record StatementWrite : IStatementFields, INodeWrite
     public required string Medium { get; init; }
     /// <summary>The PLOVER type the statement amounts to, where one fits (ACCUSE, THREATEN, DISAPPROVE, …).</summary>
     public string? Kind { get; init; }
+    /// <summary>One of the PLOVER type's modes, and the kind and mode as the source coded them where re-coded.</summary>
+    public string? Mode { get; init; }
+    public string? OriginalKind { get; init; }
+    public string? OriginalMode { get; init; }
     public string? Date { get; init; }
     public required string Evidence { get; init; }
 

@@ -39,6 +39,11 @@ public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
                 case IEnumerable<string> list:
                     bag[key] = list.ToArray();
                     break;
+                // Stores read every number back as a double (JSON), so whole numbers are held as doubles from the start:
+                // a re-import compares equal.
+                case long or int:
+                    bag[key] = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 default:
                     bag[key] = value;
                     break;

@@ -91,6 +91,9 @@ public static class RelationshipTypes
     private static HashSet<NodeLabel> L(params NodeLabel[] labels) => [.. labels];
     private static HashSet<string> P(params string[] names) => new(names, StringComparer.Ordinal);
 
+    /// <summary>A participant's <c>sector</c> is one of PLOVER's sector codes.</summary>
+    private static Dictionary<string, IReadOnlySet<string>> SectorValues => new() { ["sector"] = new HashSet<string>(Plover.Sectors.Select(s => s.Code), StringComparer.Ordinal) };
+
     private static readonly NodeLabel[] Facts = [.. NodeKinds.Facts.Select(k => k.Label)];
 
     public static readonly IReadOnlyList<RelationshipRule> All =
@@ -109,9 +112,11 @@ public static class RelationshipTypes
         new(AssociateOf, "two persons are close associates (relation: how, in the source's words)",
             L(NodeLabel.Actor), L(NodeLabel.Actor), P("relation", "since", "until"), PathRank: 3, PersonsOnly: true,
             SymmetricWhen: _ => true),
-        new(ParticipatedIn, "an actor took part in an event, on a side and in a role", L(NodeLabel.Actor), L(NodeLabel.Event), P("role", "side", "title"), PathRank: 0),
+        new(ParticipatedIn, "an actor took part in an event, on a side and in a role, with its PLOVER sector (GOV, MIL, …; originalSector as a source coded it)",
+            L(NodeLabel.Actor), L(NodeLabel.Event), P("role", "side", "title", "sector", "originalSector"), PathRank: 0, Values: SectorValues),
         new(CalledFor, "an actor called for an event to happen", L(NodeLabel.Actor), L(NodeLabel.Event), P()),
-        new(Targeted, "an event was directed against an actor", L(NodeLabel.Event), L(NodeLabel.Actor), P("role")),
+        new(Targeted, "an event was directed against an actor (PLOVER's recipient), with its PLOVER sector",
+            L(NodeLabel.Event), L(NodeLabel.Actor), P("role", "sector", "originalSector"), Values: SectorValues),
         new(OccurredIn, "an event took place at a place", L(NodeLabel.Event), L(NodeLabel.Place), P()),
         new(Destination, "a trip went to a place", L(NodeLabel.Event), L(NodeLabel.Place), P()),
         new(Preceded, "an event came before another and led to it", L(NodeLabel.Event), L(NodeLabel.Event), P()),

@@ -16,16 +16,24 @@ public static class ActorKinds
 /// </summary>
 public static class EventKinds
 {
-    public static readonly IReadOnlySet<string> Plover = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-        "DEMAND", "DISAPPROVE", "INVESTIGATE",
-    };
+    // TODO(#19 conformity): Vocabulary.Plover.Types alone; the three old drafts' kinds go once the seed is re-coded.
+    public static readonly IReadOnlySet<string> Plover = new HashSet<string>(
+        Vocabulary.Plover.Types.Select(t => t.Name).Concat(["DEMAND", "DISAPPROVE", "INVESTIGATE"]), StringComparer.Ordinal);
 
     public const string Travel = "TRAVEL";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(Plover.Append(Travel), StringComparer.Ordinal);
+}
+
+/// <summary>
+/// How a source's facts were made: <c>curated</c> by a person reading the text (knowledge documents, hand-coded records
+/// such as PLOVER's gold standard, sanctions lists) or <c>coded</c> by a machine (GDELT). A source without one is curated.
+/// </summary>
+public static class SourceProvenance
+{
+    public const string Curated = "curated", Coded = "coded";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Curated, Coded };
 }
 
 /// <summary>Kinds of sanction and restriction.</summary>
