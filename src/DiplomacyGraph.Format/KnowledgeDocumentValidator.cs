@@ -166,6 +166,7 @@ public abstract class SourceRules<T> : AbstractValidator<T> where T : ISourceFie
         RuleFor(s => s.Edited).DateTime();
         RuleFor(s => s.Language).OptionalWords(20);
         RuleFor(s => s.File).OptionalWords(300);
+        RuleFor(s => s.Provenance!).OneOf(SourceProvenance.All).When(s => s.Provenance is not null);
     }
 }
 
@@ -227,6 +228,9 @@ public sealed class PlaceValidator : AbstractValidator<PlaceRecord>
         RuleFor(p => p.Name).Words(200);
         RuleFor(p => p.Aliases).Names(RuleExtensions.MaxAliases);
         RuleFor(p => p.Description).OptionalWords();
+        RuleFor(p => p.Latitude).InclusiveBetween(-90.0, 90.0);
+        RuleFor(p => p.Longitude).InclusiveBetween(-180.0, 180.0);
+        RuleFor(p => p.Country).MaximumLength(2).Matches(PloverRules.Alpha2()).WithMessage("'{PropertyName}' must be a lower-case ISO 3166-1 alpha-2 code such as 'co'.");
         RuleFor(p => p.Evidence).Evidence();
     }
 }
@@ -240,15 +244,32 @@ public abstract class EventRules<T> : AbstractValidator<T> where T : IEventField
     {
         RuleFor(e => e.Id).Id();
         RuleFor(e => e.Kind).OneOf(EventKinds.All);
-        RuleFor(e => e.Mode).OptionalWords(100);
+        RuleFor(e => e.Mode).PloverMode(e => e.Kind);
         RuleFor(e => e.Title).Words();
         RuleFor(e => e.Date).PartialDate();
         RuleFor(e => e.Description).OptionalWords();
         RuleFor(e => e.Outcome).OptionalWords();
         RuleFor(e => e.Topics).Names();
-        // TODO(#19 conformity): each one of Plover's contexts.
-        RuleFor(e => e.Contexts).Names();
-        RuleFor(e => e.OriginalContexts).Names();
+        RuleFor(e => e.Contexts).Names(PloverRules.MaxContexts);
+        RuleForEach(e => e.Contexts).SetValidator(new OneOfValidator<T, string>(Plover.Contexts.Select(c => c.Name), nullAllowed: false))
+            .When(e => e.Contexts is not null);
+        RuleFor(e => e.EndDate).PartialDate();
+        RuleFor(e => e.EndDate).Must((e, end) => e.Date is null || !KnowledgeDocumentValidator.PartialDate().IsMatch(e.Date) || string.CompareOrdinal(e.Date, end + "~") <= 0)
+            .When(e => e.EndDate is not null && KnowledgeDocumentValidator.PartialDate().IsMatch(e.EndDate))
+            .WithMessage("'endDate' must not come before the event's 'date'.");
+        RuleFor(e => e.Dead).GreaterThanOrEqualTo(0L);
+        RuleFor(e => e.Injured).GreaterThanOrEqualTo(0L);
+        RuleFor(e => e.Size).GreaterThanOrEqualTo(0L);
+        RuleFor(e => e.OriginalKind).OptionalWords(PloverRules.MaxOriginalLength);
+        RuleFor(e => e.OriginalMode).OptionalWords(PloverRules.MaxOriginalLength);
+        RuleFor(e => e.OriginalContexts).Names(PloverRules.MaxContexts);
+        RuleFor(e => e.CameoCode).Matches(PloverRules.CameoCode()).WithMessage("'{PropertyName}' must be a CAMEO event code: 2 to 4 digits, such as '042'.");
+        RuleFor(e => e.GoldsteinScale).InclusiveBetween(-10.0, 10.0);
+        RuleFor(e => e.AvgTone).InclusiveBetween(-100.0, 100.0);
+        RuleFor(e => e.NumMentions).GreaterThanOrEqualTo(0L);
+        RuleFor(e => e.NumSources).GreaterThanOrEqualTo(0L);
+        RuleFor(e => e.NumArticles).GreaterThanOrEqualTo(0L);
+        RuleFor(e => e.CameoQuadClass).InclusiveBetween(1, 4);
         RuleFor(e => e.Evidence).Evidence();
     }
 }
@@ -300,6 +321,9 @@ public abstract class StatementRules<T> : AbstractValidator<T> where T : IStatem
         RuleFor(s => s.Quote).OptionalWords();
         RuleFor(s => s.Medium).OneOf(StatementMedia.All);
         RuleFor(s => s.Kind!).OneOf(EventKinds.Plover).When(s => s.Kind is not null);
+        RuleFor(s => s.Mode).PloverMode(s => s.Kind);
+        RuleFor(s => s.OriginalKind).OptionalWords(PloverRules.MaxOriginalLength);
+        RuleFor(s => s.OriginalMode).OptionalWords(PloverRules.MaxOriginalLength);
         RuleFor(s => s.Date).PartialDate();
         RuleFor(s => s.Evidence).Evidence();
     }

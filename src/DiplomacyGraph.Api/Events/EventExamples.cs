@@ -24,7 +24,7 @@ internal sealed class EventExamples : OpenApiExamples
 
     private static JsonObject Body(string title) => new()
     {
-        ["id"] = "example-event", ["kind"] = "CONSULT", ["mode"] = "meeting", ["title"] = title, ["date"] = "2026-02-05",
+        ["id"] = "example-event", ["kind"] = "CONSULT", ["mode"] = "visit", ["title"] = title, ["date"] = "2026-02-05",
         ["topics"] = new JsonArray("drug trafficking"), ["evidence"] = "An example sentence reporting the example meeting.", ["sourceId"] = SeedSource,
     };
 }

@@ -187,7 +187,7 @@ public sealed class SeedDocumentTests
     [Fact]
     public void Moreno_warning_about_coca_eradication_is_a_reported_statement_of_his()
     {
-        var warning = Assert.Single(Seed.Statements, s => s.Kind == "DEMAND");
+        var warning = Assert.Single(Seed.Statements, s => s.Kind == "REQUEST");
 
         Assert.Contains("eradication", warning.Text, StringComparison.Ordinal);
         Assert.Contains(Relationships("SAID"), r => r.From == "bernie-moreno" && r.To == warning.Id);

@@ -91,7 +91,7 @@ internal static class Articles
             [
                 new EventRecord
                 {
-                    Id = meeting, Kind = "CONSULT", Mode = "meeting", Title = "Meeting of Gustavo Petro and Marco Rubio in Bogotá",
+                    Id = meeting, Kind = "CONSULT", Mode = "visit", Title = "Meeting of Gustavo Petro and Marco Rubio in Bogotá",
                     Date = "2026-02-09", Topics = ["drug trafficking"], Evidence = MeetingSentence,
                 },
             ],

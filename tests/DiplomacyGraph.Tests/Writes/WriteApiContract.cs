@@ -139,7 +139,7 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
         later = later with
         {
             Actors = [later.Actors[0] with { Name = "Camila Restrepo Gómez", Description = "Senior adviser to the Colombian presidency." }],
-            Events = [later.Events[0] with { Date = null, Mode = "meeting" }],
+            Events = [later.Events[0] with { Date = null, Mode = "phone" }],
         };
 
         var result = Read<ImportView>(await Post("/api/import", later), HttpStatusCode.OK);
@@ -152,7 +152,7 @@ public abstract partial class WriteApiContract(WriteHost host) : IAsyncLifetime
         Assert.Equal(["Restrepo", "Camila"], merged.Aliases);
         Assert.Equal([first, second], merged.Evidence.Select(e => e.SourceId));
         var session = await GetJson<EventView>($"/api/events/{meeting}");
-        Assert.Equal(("2026-02-11", "meeting"), (session.Date, session.Mode));
+        Assert.Equal(("2026-02-11", "phone"), (session.Date, session.Mode));
         Assert.Equal(2, session.Evidence.Count);
     }
 
