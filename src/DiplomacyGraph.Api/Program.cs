@@ -14,6 +14,7 @@ using DiplomacyGraph.Api.Sanctions;
 using DiplomacyGraph.Api.Sources;
 using DiplomacyGraph.Api.Statements;
 using DiplomacyGraph.Api.Timeline;
+using DiplomacyGraph.Api.Vocabulary;
 
 if (ImportCommand.Matches(args))
 {
@@ -52,6 +53,7 @@ app.MapPaths();
 app.MapTimeline();
 app.MapGraph();
 app.MapSources();
+app.MapVocabulary();
 app.MapRelationships();
 app.MapResolution();
 app.MapImport();
