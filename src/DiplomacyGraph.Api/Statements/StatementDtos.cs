@@ -40,12 +40,20 @@ public sealed record StatementDto(
     [ListCap(ClaimLists.MaxClaims)]
     public IReadOnlyList<ClaimDto>? Claims { get; init; }
 
+    /// <summary>One of the PLOVER type's modes (ACCUSE: disapprove, investigate, allege), where coded.</summary>
+    public string? Mode { get; init; }
+    /// <summary>The kind as the source (or an older store) coded it, where re-coded to the current manual (DISAPPROVE, DEMAND, …).</summary>
+    public string? OriginalKind { get; init; }
+    /// <summary>The mode as the source coded it, where re-coded.</summary>
+    public string? OriginalMode { get; init; }
+
     static CsvTable<StatementDto> ICsvRow<StatementDto>.CsvColumns { get; } = new(
-        ("id", s => s.Id), ("date", s => s.Date), ("medium", s => s.Medium), ("kind", s => s.Kind), ("text", s => s.Text), ("quote", s => s.Quote),
+        ("id", s => s.Id), ("date", s => s.Date), ("medium", s => s.Medium), ("kind", s => s.Kind), ("mode", s => s.Mode), ("text", s => s.Text), ("quote", s => s.Quote),
         ("speakerIds", s => Csv.Ids(s.Speakers)), ("speakerNames", s => Csv.Names(s.Speakers)),
         ("aboutIds", s => Csv.Ids(s.About)), ("aboutNames", s => Csv.Names(s.About)),
         ("addressedToIds", s => Csv.Ids(s.AddressedTo)), ("madeAtId", s => s.MadeAt?.Id), ("madeAtName", s => s.MadeAt?.Name),
-        ("evidence", s => Csv.Evidence(s.Evidence)), ("sourceIds", s => Csv.Sources(s.Evidence)));
+        ("evidence", s => Csv.Evidence(s.Evidence)), ("sourceIds", s => Csv.Sources(s.Evidence)),
+        ("originalKind", s => s.OriginalKind), ("originalMode", s => s.OriginalMode));
 
     public static StatementDto From(NodeWithLinks statement)
     {
@@ -57,6 +65,9 @@ public sealed record StatementDto(
             cap.Take(statement.Out(RelationshipTypes.About).Select(l => l.Other.Ref())),
             cap.Take(statement.Out(RelationshipTypes.AddressedTo).Select(l => l.Other.Ref())),
             statement.Out(RelationshipTypes.MadeAt).Select(l => l.Other.Ref()).FirstOrDefault(),
-            node.Evidence.ToDto(), cap.Cut);
+            node.Evidence.ToDto(), cap.Cut)
+        {
+            Mode = node.Text("mode"), OriginalKind = node.Text("originalKind"), OriginalMode = node.Text("originalMode"),
+        };
     }
 }

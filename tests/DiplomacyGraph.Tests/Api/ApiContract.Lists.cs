@@ -85,12 +85,16 @@ public abstract partial class ApiContract
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
-        Assert.Equal(["id", "kind", "mode", "title", "date", "description", "placeIds", "placeNames", "participantIds", "participantNames"], table.Columns);
+        Assert.Equal(["id", "kind", "mode", "title", "date", "description", "placeIds", "placeNames", "participantIds", "participantNames",
+            "contexts", "quadClass", "locationId", "locationName", "endDate", "dead", "injured", "size", "originalKind", "originalMode", "originalContexts",
+            "cameoCode", "goldsteinScale", "avgTone", "numMentions", "numSources", "numArticles", "cameoQuadClass"], table.Columns);
         Assert.Equal(SeedDoc.Events.Select(e => e.Id).Order(StringComparer.Ordinal), table.Rows.Select(r => r["id"]).Order(StringComparer.Ordinal));
         var meeting = table.Rows.Single(r => r["id"] == Meeting);
         var participants = SeedDoc.Relationships.Where(r => r.Type == "PARTICIPATED_IN" && r.To == Meeting).Select(r => r.From);
         Assert.Equal(participants.Order(StringComparer.Ordinal), meeting["participantIds"].Split(" | ").Order(StringComparer.Ordinal));
         Assert.Equal(("CONSULT", "2026-02-03", "white-house"), (meeting["kind"], meeting["date"], meeting["placeIds"]));
+        Assert.Equal(("visit", "meeting", "diplomatic | illegal_drugs", "1", "white-house"),
+            (meeting["mode"], meeting["originalMode"], meeting["contexts"], meeting["quadClass"], meeting["locationId"]));
         Assert.Equal(SeedDoc.Events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(response, "X-Total-Count"));
         Assert.Null(Header(response, "X-Truncated"));
     }
