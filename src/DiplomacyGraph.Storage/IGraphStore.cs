@@ -190,7 +190,23 @@ public sealed record ActorSearch(string? Query, string? Kind, int Page, int Page
     public string? Topic { get; init; }
 }
 
-public sealed record EventSearch(string? Kind, string? From, string? To, string? ActorId, int Page, int PageSize);
+public sealed record EventSearch(string? Kind, string? From, string? To, string? ActorId, int Page, int PageSize)
+{
+    /// <summary>Only events of this PLOVER mode (any type's, or the kind's when a kind is given).</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>Only events carrying this PLOVER context (general or auxiliary).</summary>
+    public string? Context { get; init; }
+
+    /// <summary>Only events with a participant (PARTICIPATED_IN) or recipient (TARGETED) of this PLOVER sector.</summary>
+    public string? Sector { get; init; }
+
+    /// <summary>Only events of this quad class (1 to 4), derived from their kind.</summary>
+    public int? QuadClass { get; init; }
+
+    /// <summary>Whether a PLOVER filter (mode, context, sector, quad class) is given: those anchor on their own indexes.</summary>
+    public bool HasPloverFilter => Mode is not null || Context is not null || Sector is not null || QuadClass is not null;
+}
 
 public sealed record SanctionSearch(string? ImposerId, string? TargetId, string? Kind, int Page, int PageSize)
 {

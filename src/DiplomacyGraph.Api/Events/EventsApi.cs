@@ -23,7 +23,7 @@ internal static class EventsApi
         group.MapGet("/", FindEvents)
             .WithName("FindEvents")
             .WithSummary("Find events")
-            .WithDescription("Events by PLOVER kind, date range (inclusive, ISO dates) and actor (any direct relationship: took part, called for, targeted). Ordered by date, undated last, then id.");
+            .WithDescription("Events by PLOVER kind, mode, context, participant sector and quad class (`GET /api/vocabulary/plover` lists them), date range (inclusive, ISO dates) and actor (any direct relationship: took part, called for, targeted). Ordered by date, undated last, then id.");
 
         group.MapGet("/{id}", GetEvent)
             .WithName("GetEvent")
@@ -47,6 +47,14 @@ internal static class EventsApi
         public string? To { get; init; }
         [Description("Only events directly linked to this actor id, e.g. gustavo-petro.")]
         public string? Actor { get; init; }
+        [Description("A PLOVER mode, e.g. visit (CONSULT) or demo (PROTEST); with kind, one of that kind's modes.")]
+        public string? Mode { get; init; }
+        [Description("A PLOVER context, general (military, economic, illegal_drugs, …) or auxiliary (historical, future, hypothetical, negation).")]
+        public string? Context { get; init; }
+        [Description("A PLOVER sector code (GOV, MIL, REB, …): only events with a participant or recipient of that sector.")]
+        public string? Sector { get; init; }
+        [Description("A quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")]
+        public int? QuadClass { get; init; }
     }
 
     internal sealed class EventQueryValidator : PagedQueryValidator<EventQuery>
@@ -58,13 +66,25 @@ internal static class EventsApi
             RuleFor(q => q.To).IsoDate();
             this.DateRange(q => q.From, q => q.To);
             RuleFor(q => q.Actor).NodeId();
+            RuleFor(q => q.Mode).OneOf(Plover.Types.SelectMany(t => t.Modes).Select(m => m.Name).ToHashSet(StringComparer.Ordinal));
+            RuleFor(q => q.Mode).Must((q, mode) => q.Kind is null || Plover.IsMode(q.Kind, mode))
+                .When(q => q.Mode is not null && q.Kind is not null && EventKinds.All.Contains(q.Kind))
+                .WithMessage(q => Plover.TypesByName.TryGetValue(q.Kind!, out var type) && type.Modes.Count > 0
+                    ? $"'mode' must be one of {q.Kind}'s modes: {string.Join(", ", type.Modes.Select(m => m.Name))}."
+                    : $"{q.Kind} has no modes.");
+            RuleFor(q => q.Context).OneOf(Plover.Contexts.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
+            RuleFor(q => q.Sector).OneOf(Plover.Sectors.Select(c => c.Code).ToHashSet(StringComparer.Ordinal));
+            RuleFor(q => q.QuadClass).InclusiveBetween(1, 4);
         }
     }
 
     public static async Task<Results<Ok<PagedList<EventSummaryDto>>, NotFoundProblem>> FindEvents(
         [AsParameters] EventQuery query, IGraphStore store, CancellationToken ct)
     {
-        var search = new EventSearch(query.Kind, query.From, query.To, query.Actor, query.PageNumber, query.PageLength);
+        var search = new EventSearch(query.Kind, query.From, query.To, query.Actor, query.PageNumber, query.PageLength)
+        {
+            Mode = query.Mode, Context = query.Context, Sector = query.Sector, QuadClass = query.QuadClass,
+        };
         return (await store.FindEventsIfAnchorsExist(search, ct)).Answer(page => page.Map(EventSummaryDto.From));
     }
 

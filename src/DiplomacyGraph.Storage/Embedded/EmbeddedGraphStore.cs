@@ -229,6 +229,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 
     public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct) => Read(() =>
     {
+        if (search.HasPloverFilter) return PageWithLinks(EventFilters.Find(index, search, Neighbours), search.Page, search.PageSize);
         if (search.ActorId is not null)
         {
             var linked = Neighbours(search.ActorId, NodeLabel.Event)

@@ -32,6 +32,7 @@ internal sealed class GraphIndex
     // Actors by topic code, each set in list order (by name), so a topic filter pages without sorting.
     private readonly Dictionary<string, SortedSet<GraphNode>> actorsByTopic = new(StringComparer.Ordinal);
     private readonly StringPool pool = new();
+    private readonly EventFacets eventFacets = new();
     // Hubs' neighbours in name order, built by the first read that needs them and dropped by any write. Reads run
     // concurrently (under the store's read lock), hence a concurrent map; writes clear it under the write lock.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphNode[]> hubNeighbours = new(StringComparer.Ordinal);
@@ -169,6 +170,9 @@ internal sealed class GraphIndex
     public IReadOnlyCollection<GraphNode> ActorsWithTopic(string topic) =>
         actorsByTopic.TryGetValue(topic, out var set) ? set : [];
 
+    /// <summary>Events by PLOVER mode, context, sector and quad class, each in list order.</summary>
+    public EventFacets EventFacets => eventFacets;
+
     /// <summary>A node's edges as stored (a self-loop once), without building links: for walks over hubs.</summary>
     public IReadOnlyList<GraphEdge> EdgesOf(string id) => adjacency.TryGetValue(id, out var list) ? list : [];
 
@@ -194,6 +198,7 @@ internal sealed class GraphIndex
         else if (selfLoops.GetValueOrDefault(edge.From) > 1) selfLoops[edge.From]--;
         else selfLoops.Remove(edge.From);
         foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Uncite(edgesCiting, source, key);
+        eventFacets.Unlink(edge);
     }
 
     private void Put(GraphNode incoming)
@@ -213,6 +218,7 @@ internal sealed class GraphIndex
             ReplaceAdjacent(edge.From, old, edge);
             if (edge.To != edge.From) ReplaceAdjacent(edge.To, old, edge);
             foreach (var source in old.Evidence.Select(e => e.SourceId).Distinct()) Uncite(edgesCiting, source, key);
+            eventFacets.Unlink(old);
         }
         else
         {
@@ -222,12 +228,14 @@ internal sealed class GraphIndex
         }
         edges[key] = edge;
         foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Cite(edgesCiting, source, key);
+        eventFacets.Link(edge);
     }
 
     private void RemoveNode(string id)
     {
         if (!nodes.Remove(id, out var node)) return;
         Unindex(node);
+        eventFacets.Forget(id);
         adjacency.Remove(id);
         selfLoops.Remove(id);
     }
@@ -237,6 +245,7 @@ internal sealed class GraphIndex
         Set(node.Label, null).Add(node);
         if (node.Kind is not null) Set(node.Label, node.Kind).Add(node);
         if (GraphOrder.IsFact(node.Label)) factsById.Add(node);
+        eventFacets.Index(node);
         foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Cite(nodesCiting, source, node.Id);
         if (node.Label == NodeLabel.Actor)
         {
@@ -261,6 +270,7 @@ internal sealed class GraphIndex
             if (ofKind.Count == 0) ordered.Remove((node.Label, node.Kind));
         }
         factsById.Remove(node);
+        eventFacets.Unindex(node);
         foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Uncite(nodesCiting, source, node.Id);
         if (node.Label == NodeLabel.Actor)
         {

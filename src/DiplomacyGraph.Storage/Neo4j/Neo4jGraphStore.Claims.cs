@@ -303,6 +303,7 @@ public sealed partial class Neo4jGraphStore
                     .Select(e => ComputedEdgeRow(e, revisionOf(e.Id) + 1)).ToArray())))),
         .. CitationWrites(nodes, edges),
         .. SearchKeyWrites(nodes),
+        .. EventKeyWrites(nodes, edges),
     ];
 
     private static IEnumerable<CypherStatement> CitationWrites(IReadOnlyList<GraphNode> nodes, IReadOnlyList<GraphEdge> edges)

@@ -24,6 +24,7 @@ public sealed partial class Neo4jGraphStore
                 new CypherStatement(CypherQueries.WithLabel("CreateNode", node.Label), Params(("row", NodeRow(node)))),
                 .. CitationWrites([ClaimRules.Fresh(node)], []),
                 .. SearchKeyWrites([node]),
+                .. EventKeyWrites([node], []),
             ],
             _ => WriteOutcome.Created.Value,
             async token =>

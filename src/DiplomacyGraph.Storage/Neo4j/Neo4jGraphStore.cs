@@ -54,6 +54,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         var statements = new List<string> { CypherQueries.Get($"{folder}/NodeIdConstraint"), CypherQueries.Get($"{folder}/SchemaVersionConstraint") };
         statements.AddRange(NodeKinds.All.SelectMany(kind => SchemaOf(kind, folder)));
         statements.AddRange(SearchKeySchema(folder));
+        statements.AddRange(EventKeySchema(folder));
         statements.AddRange(CitationSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
         statements.AddRange(ResolutionSchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
         statements.AddRange(IdempotencySchema.Select(name => CypherQueries.Get($"{folder}/{name}")));
@@ -184,6 +185,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     private static (string, Dictionary<string, object?>) EventsVariant(EventSearch search)
     {
+        if (search.HasPloverFilter) return PloverEventsVariant(search);
         var filters = Params(("kind", search.Kind), ("from", search.From), ("to", search.To));
         return search switch
         {

@@ -46,4 +46,46 @@ public abstract partial class ApiContract
 
         Assert.Equal((kind, mode, original), ((string?)statement["kind"], (string?)statement["mode"], (string?)statement["originalKind"]));
     }
+
+    [Theory]
+    [InlineData("mode=visit", "white-house-meeting-2026-02-03")]
+    [InlineData("kind=PROTEST&mode=demo", "plaza-bolivar-demonstration-2026-02-03")]
+    [InlineData("context=illegal_drugs", "white-house-meeting-2026-02-03,us-decertification-of-colombia")]
+    [InlineData("context=military", "us-military-operation-venezuela")]
+    [InlineData("context=negation", "")]
+    [InlineData("sector=LEG", "white-house-meeting-2026-02-03")]
+    [InlineData("sector=MIL", "us-military-operation-venezuela")]
+    [InlineData("sector=GOV", "white-house-meeting-2026-02-03,us-decertification-of-colombia,petro-trip-to-white-house")]
+    [InlineData("sector=GOV&actor=colombia", "us-decertification-of-colombia")]
+    [InlineData("sector=GOV&from=2026-02-01&to=2026-02-28", "white-house-meeting-2026-02-03")]
+    [InlineData("quadClass=1", "white-house-meeting-2026-02-03")]
+    [InlineData("quadClass=4", "plaza-bolivar-demonstration-2026-02-03,us-decertification-of-colombia,us-military-operation-venezuela")]
+    [InlineData("quadClass=4&context=illegal_drugs&kind=SANCTION", "us-decertification-of-colombia")]
+    [InlineData("quadClass=3", "")]
+    public async Task Events_filter_by_PLOVER_mode_context_sector_and_quad_class(string query, string expected)
+    {
+        var page = await GetJson<JsonNode>($"/api/events?{query}&pageSize=100");
+
+        var ids = page["items"]!.AsArray().Select(e => (string)e!["id"]!).ToList();
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Count, (int?)page["total"]);
+    }
+
+    [Theory]
+    [InlineData("mode=meeting", "mode")]
+    [InlineData("kind=CONSULT&mode=demo", "mode")]
+    [InlineData("kind=TRAVEL&mode=visit", "mode")]
+    [InlineData("context=refugee", "context")]
+    [InlineData("sector=gov", "sector")]
+    [InlineData("quadClass=5", "quadClass")]
+    [InlineData("kind=DISAPPROVE", "kind")]
+    public async Task A_PLOVER_filter_outside_the_manual_is_a_400_naming_it(string query, string field)
+    {
+        var (response, body) = await Send($"/api/events?{query}");
+        using (response)
+        {
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+            Assert.True(JsonNode.Parse(body)!["errors"]!.AsObject().ContainsKey(field), body);
+        }
+    }
 }
