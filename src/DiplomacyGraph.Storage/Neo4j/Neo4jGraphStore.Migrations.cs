@@ -27,7 +27,7 @@ public sealed partial class Neo4jGraphStore
     ];
 
     /// <summary>How many events or statements the PLOVER step reads and writes per request (one transaction each).</summary>
-    private const int RecodePage = 2000;
+    internal const int RecodePage = 2000;
 
     /// <summary>The version this build writes, and the newest it can open.</summary>
     public static int SchemaVersion => Migrations.Count;

@@ -28,6 +28,9 @@ public abstract partial class StoreMigrationContract : IAsyncLifetime
     /// <summary>The schema version this build writes.</summary>
     protected abstract int CurrentVersion { get; }
 
+    /// <summary>How many facts the store's PLOVER step reads per page.</summary>
+    protected abstract int RecodePage { get; }
+
     /// <summary>The entity-resolution judgements the old release made after importing the documents, in order.</summary>
     protected virtual IReadOnlyList<(string A, string B, JudgementKind Kind)> JudgementsOfTheFixture => [];
 

@@ -20,6 +20,8 @@ public sealed class EmbeddedStoreMigrationTests : StoreMigrationContract, IDispo
 
     protected override int CurrentVersion => EmbeddedMigrations.Current;
 
+    protected override int RecodePage => EmbeddedMigrations.RewritePage;
+
     /// <summary>As the fixture's README says: one merge and one refusal, through the release's API.</summary>
     protected override IReadOnlyList<(string A, string B, JudgementKind Kind)> JudgementsOfTheFixture =>
     [
@@ -101,6 +103,8 @@ public sealed class EmbeddedStoreMigrationTests : StoreMigrationContract, IDispo
 public sealed class Neo4jStoreMigrationTests(Neo4jServer server) : StoreMigrationContract
 {
     protected override int CurrentVersion => Neo4jGraphStore.SchemaVersion;
+
+    protected override int RecodePage => Neo4jGraphStore.RecodePage;
 
     protected override async Task PlaceOldStoreCore()
     {
