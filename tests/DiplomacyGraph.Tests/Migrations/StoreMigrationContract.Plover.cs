@@ -3,6 +3,7 @@ using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
+using DiplomacyGraph.Tests.Api;
 using DiplomacyGraph.Tests.Contract;
 using DiplomacyGraph.Tests.OpenApi;
 
@@ -218,6 +219,34 @@ public abstract partial class StoreMigrationContract
             Assert.Equal("DEMAND", e.Properties["originalKind"]);
         });
     }
+
+    [Fact]
+    public async Task Over_HTTP_a_recoded_fact_shows_its_source_claiming_the_current_value_and_the_original_beside_it()
+    {
+        await PlaceLegacyStore();
+        await Open();
+        await CloseAll();
+
+        using var api = Api(new Dictionary<string, string?> { ["Seed:Enabled"] = "false" });
+        using var client = api.CreateClient();
+        using var disapprove = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/events/legacy-type-disapprove?claims=all", UriKind.Relative)));
+        using var unmappable = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/events/unmappable-mode?claims=all", UriKind.Relative)));
+
+        Assert.Equal("ACCUSE", disapprove.RootElement.GetProperty("kind").GetString());
+        var claims = Claims(disapprove.RootElement);
+        Assert.Equal(("ACCUSE", true), claims["kind"]);
+        Assert.Equal(("disapprove", true), claims["mode"]);
+        Assert.Equal(("DISAPPROVE", true), claims["originalKind"]);
+        var kept = Claims(unmappable.RootElement);
+        Assert.Equal((UnmappableMode, true), kept["originalMode"]);
+        Assert.DoesNotContain("mode", kept.Keys);
+    }
+
+    /// <summary>An answer's claims by field (one source here): the value given and whether it is the one shown.</summary>
+    private static Dictionary<string, (string? Value, bool Shown)> Claims(JsonElement answer) =>
+        answer.GetProperty("claims").EnumerateArray()
+            .Where(c => c.GetProperty("sourceId").GetString() == LegacySource && c.GetProperty("value").ValueKind == JsonValueKind.String)
+            .ToDictionary(c => c.GetProperty("field").GetString()!, c => (c.GetProperty("value").GetString(), c.GetProperty("shown").GetBoolean()), StringComparer.Ordinal);
 
     /// <summary>The claims of every legacy record, as JSON: what the step leaves for a later write to resolve values from.</summary>
     private static async Task<string> LegacyClaims(IGraphStore store)

@@ -4,6 +4,7 @@ using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Storage.Vocabulary;
+using DiplomacyGraph.Tests.Api;
 using DiplomacyGraph.Tests.Contract;
 using DiplomacyGraph.Tests.Infrastructure;
 using DiplomacyGraph.Tests.OpenApi;
@@ -30,6 +31,9 @@ public abstract partial class StoreMigrationContract : IAsyncLifetime
 
     /// <summary>How many facts the store's PLOVER step reads per page.</summary>
     protected abstract int RecodePage { get; }
+
+    /// <summary>The API over the store under test, with <paramref name="extra"/> settings.</summary>
+    protected abstract DiplomacyGraphFactory Api(IDictionary<string, string?> extra);
 
     /// <summary>The entity-resolution judgements the old release made after importing the documents, in order.</summary>
     protected virtual IReadOnlyList<(string A, string B, JudgementKind Kind)> JudgementsOfTheFixture => [];
