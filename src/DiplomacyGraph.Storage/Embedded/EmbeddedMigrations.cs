@@ -1,10 +1,15 @@
+using DiplomacyGraph.Storage.Model;
+using DiplomacyGraph.Storage.Vocabulary;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace DiplomacyGraph.Storage.Embedded;
 
-/// <summary>One step of the embedded store's schema: SQL run in one transaction with the version it brings the file to.</summary>
-internal sealed record EmbeddedMigration(string Name, string Sql);
+/// <summary>
+/// One step of the embedded store's schema: SQL run in one transaction with the version it brings the file to, then,
+/// for a step that rewrites data, <paramref name="Rewrite"/> in the same transaction, answering how many rows it wrote.
+/// </summary>
+internal sealed record EmbeddedMigration(string Name, string Sql, Func<SqliteConnection, SqliteTransaction, ILogger, int>? Rewrite = null);
 
 /// <summary>
 /// The embedded store's schema versions. The file records its version in SQLite's <c>user_version</c> header field
@@ -30,6 +35,11 @@ internal static class EmbeddedMigrations
                 lease_until INTEGER NOT NULL, expires_at INTEGER NOT NULL, committed INTEGER NOT NULL DEFAULT 0, answer TEXT);
             CREATE INDEX IF NOT EXISTS idempotency_keys_expiry ON idempotency_keys (expires_at);
             """),
+        // Version 3 (issue 19): events and statements in the current PLOVER manual's terms. The index serves the step's
+        // selection of one label's rows in id order, a page at a time, without reading the other labels' rows.
+        new("events and statements re-coded in the current PLOVER manual's terms", """
+            CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label, id);
+            """, RecodePlover),
     ];
 
     /// <summary>The version this build writes, and the newest it can open.</summary>
@@ -63,10 +73,68 @@ internal static class EmbeddedMigrations
             }
             var next = Steps[version];
             Execute(connection, transaction, next.Sql);
+            var written = next.Rewrite?.Invoke(connection, transaction, logger) ?? 0;
             SetVersion(connection, transaction, version + 1);
             transaction.Commit();
-            logger.LogInformation("Embedded store {Path} migrated from schema version {From} to {To}: {Step}", path, version, version + 1, next.Name);
+            logger.LogInformation("Embedded store {Path} migrated from schema version {From} to {To}: {Step} ({Written} written)",
+                path, version, version + 1, next.Name, written);
         }
+    }
+
+    /// <summary>How many rows a rewriting step reads at a time: its memory holds one page, whatever the file's size.</summary>
+    internal const int RewritePage = 2000;
+
+    /// <summary>
+    /// Version 3: every event and statement through <see cref="PloverRecoding"/> (values and claims; originals kept;
+    /// <c>quadClass</c> on events), in pages of one label's rows by id. A row already current is not written, so the
+    /// step redoes nothing; it runs in its step's transaction, so a file interrupted mid-way is still at version 2 and
+    /// re-runs it whole. A kind with nothing to map to stays as it is (the manual has no such type: validation
+    /// refuses it on the fact's next write); one warning line counts such rows and names a few.
+    /// </summary>
+    private static int RecodePlover(SqliteConnection connection, SqliteTransaction transaction, ILogger logger)
+    {
+        var written = 0;
+        var kept = new List<string>();
+        var keptCount = 0;
+        foreach (var label in new[] { NodeLabel.Event, NodeLabel.Statement })
+        {
+            var after = "";
+            while (true)
+            {
+                var page = new List<GraphNode>(RewritePage);
+                using (var select = new SqliteCommand("SELECT id, body FROM nodes WHERE label = $label AND id > $after ORDER BY id LIMIT $limit", connection, transaction))
+                {
+                    select.Parameters.AddWithValue("$label", label.ToString());
+                    select.Parameters.AddWithValue("$after", after);
+                    select.Parameters.AddWithValue("$limit", RewritePage);
+                    using var reader = select.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        var (properties, evidence, claims) = SqliteGraphFile.ReadBody(reader.GetString(1));
+                        page.Add(new GraphNode(reader.GetString(0), label, properties, evidence) { Claims = claims });
+                    }
+                }
+                using (var update = new SqliteCommand("UPDATE nodes SET body = $body WHERE id = $id", connection, transaction))
+                {
+                    var body = update.Parameters.Add("$body", SqliteType.Text);
+                    var id = update.Parameters.Add("$id", SqliteType.Text);
+                    foreach (var node in page)
+                    {
+                        var outcome = PloverRecoding.Recode(node);
+                        if (outcome.Unmappable is not null && keptCount++ < 5) kept.Add($"{node.Id} ({outcome.Unmappable})");
+                        if (outcome.Recoded is not { } recoded) continue;
+                        body.Value = SqliteGraphFile.WriteBody(recoded.Properties, recoded.Evidence, recoded.Claims);
+                        id.Value = recoded.Id;
+                        update.ExecuteNonQuery();
+                        written++;
+                    }
+                }
+                if (page.Count < RewritePage) break;
+                after = page[^1].Id;
+            }
+        }
+        if (keptCount > 0) logger.LogWarning("{Count} events or statements keep a kind the PLOVER manual lacks, e.g. {Examples}", keptCount, string.Join("; ", kept));
+        return written;
     }
 
     /// <summary>The version recorded in the file (0 before versions existed).</summary>

@@ -139,10 +139,10 @@ internal sealed partial class SqliteGraphFile
     // Claims ride in the row of their fact: one row write keeps a fact, its evidence and its claims together.
     private sealed record Body(IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence, IReadOnlyList<SourceClaims> Claims);
 
-    private static string WriteBody(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<Evidence> evidence, IReadOnlyList<SourceClaims> claims) =>
+    internal static string WriteBody(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<Evidence> evidence, IReadOnlyList<SourceClaims> claims) =>
         JsonSerializer.Serialize(new Body(properties, evidence, claims));
 
-    private static (IReadOnlyDictionary<string, object?>, IReadOnlyList<Evidence>, IReadOnlyList<SourceClaims>) ReadBody(string json)
+    internal static (IReadOnlyDictionary<string, object?>, IReadOnlyList<Evidence>, IReadOnlyList<SourceClaims>) ReadBody(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;

@@ -23,7 +23,11 @@ public sealed partial class Neo4jGraphStore
         new("citations for facts written before claims (each evidence source claims the fact's values)", (s, ct) => s.MigrateCitations(ct)),
         new("search and topic keys of every actor", (s, ct) => s.ForEachActorPage(s.RewriteActorKeys, ct)),
         new("entity-resolution blocking keys and candidates of every actor", (s, ct) => s.ForEachActorPage(s.RefreshCandidatesOf, ct)),
+        new("events and statements re-coded in the current PLOVER manual's terms", (s, ct) => s.RecodePlover(ct)),
     ];
+
+    /// <summary>How many events or statements the PLOVER step reads and writes per request (one transaction each).</summary>
+    internal const int RecodePage = 2000;
 
     /// <summary>The version this build writes, and the newest it can open.</summary>
     public static int SchemaVersion => Migrations.Count;
@@ -111,6 +115,64 @@ public sealed partial class Neo4jGraphStore
 
     /// <summary>Version 3: every actor's blocking keys and candidate pairs as an import makes them (entity resolution came after claims).</summary>
     private async Task<int> RefreshCandidatesOf(string[] ids, CancellationToken ct) => (await RefreshCandidates(ids, [], ct)).Count;
+
+    /// <summary>
+    /// Version 4 (issue 19): every event and statement through <see cref="PloverRecoding"/> (values and claims; originals
+    /// kept; <c>quadClass</c> on events), one label's nodes a page at a time by id (the label's id constraint). Each page
+    /// is read, then written in one transaction with the revision guard every write takes, so a page another writer
+    /// changed meanwhile is refused and read again. A node already current is not written, so the step run again after
+    /// an interruption redoes nothing; a kind with nothing to map to stays as it is, and one warning line counts those.
+    /// </summary>
+    private async Task<int> RecodePlover(CancellationToken ct)
+    {
+        var written = 0;
+        var kept = new List<string>();
+        var keptCount = 0;
+        foreach (var label in new[] { NodeLabel.Event, NodeLabel.Statement })
+        {
+            var after = "";
+            while (true)
+            {
+                var ids = (await client.Run(new CypherStatement(CypherQueries.WithLabel("MigrationLabelIds", label), Params(("after", after), ("limit", RecodePage))), ct))
+                    .Column("id").Select(id => id.GetString()!).ToArray();
+                if (ids.Length == 0) break;
+                for (var attempt = 1; ; attempt++)
+                {
+                    var read = await client.Run([new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids))), FactCitations(ids)], ct);
+                    var rows = read[0].Column("node").Where(GraphRows.Exists).ToList();
+                    var claims = Claims(read[1]).Claims;
+                    var revisions = rows.ToDictionary(row => GraphRows.Node(row).Id, GraphRows.RevisionOf, StringComparer.Ordinal);
+                    var recoded = new List<GraphNode>();
+                    foreach (var node in rows.Select(GraphRows.Node))
+                    {
+                        var outcome = PloverRecoding.Recode(node with { Claims = claims.GetValueOrDefault(node.Id) ?? [] });
+                        if (outcome.Unmappable is not null && keptCount++ < 5) kept.Add($"{node.Id} ({outcome.Unmappable})");
+                        if (outcome.Recoded is not null) recoded.Add(outcome.Recoded);
+                    }
+                    if (recoded.Count == 0) break;
+                    try
+                    {
+                        await client.Run(
+                        [
+                            LockNodes(recoded.Select(n => n.Id)),
+                            GuardNodeRevisions(recoded.Select(n => n.Id), id => revisions[id]),
+                            .. SetFacts(recoded, [], id => revisions[id]),
+                        ], ct, write: true);
+                        written += recoded.Count;
+                        break;
+                    }
+                    catch (Neo4jGuardException) when (attempt < 3)
+                    {
+                        // A writer changed a node of the page since it was read (the guard refused): read it again.
+                    }
+                }
+                if (ids.Length < RecodePage) break;
+                after = ids[^1];
+            }
+        }
+        if (keptCount > 0) logger.LogWarning("{Count} events or statements keep a kind the PLOVER manual lacks, e.g. {Examples}", keptCount, string.Join("; ", kept));
+        return written;
+    }
 
     private async Task<int> ForEachActorPage(Func<string[], CancellationToken, Task<int>> page, CancellationToken ct)
     {

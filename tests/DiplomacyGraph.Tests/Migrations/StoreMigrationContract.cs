@@ -4,6 +4,7 @@ using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Resolution;
 using DiplomacyGraph.Storage.Vocabulary;
+using DiplomacyGraph.Tests.Api;
 using DiplomacyGraph.Tests.Contract;
 using DiplomacyGraph.Tests.Infrastructure;
 using DiplomacyGraph.Tests.OpenApi;
@@ -15,10 +16,11 @@ namespace DiplomacyGraph.Tests.Migrations;
 
 /// <summary>
 /// A store written by an earlier release (a committed fixture: Data/migrations/README.md says how each was made) opens,
-/// migrates one logged step at a time, and then answers every question as a store freshly imported from the same
-/// documents by this build; opened again it migrates nothing; a store newer than the build is refused with one line.
+/// migrates one logged step at a time, and then, re-seeded as the service does at every start, answers every question
+/// as a store freshly seeded by this build; opened again it migrates nothing; a store newer than the build is refused
+/// with one line.
 /// </summary>
-public abstract class StoreMigrationContract : IAsyncLifetime
+public abstract partial class StoreMigrationContract : IAsyncLifetime
 {
     protected static readonly CancellationToken None = CancellationToken.None;
 
@@ -26,6 +28,12 @@ public abstract class StoreMigrationContract : IAsyncLifetime
 
     /// <summary>The schema version this build writes.</summary>
     protected abstract int CurrentVersion { get; }
+
+    /// <summary>How many facts the store's PLOVER step reads per page.</summary>
+    protected abstract int RecodePage { get; }
+
+    /// <summary>The API over the store under test, with <paramref name="extra"/> settings.</summary>
+    protected abstract DiplomacyGraphFactory Api(IDictionary<string, string?> extra);
 
     /// <summary>The entity-resolution judgements the old release made after importing the documents, in order.</summary>
     protected virtual IReadOnlyList<(string A, string B, JudgementKind Kind)> JudgementsOfTheFixture => [];
@@ -68,9 +76,29 @@ public abstract class StoreMigrationContract : IAsyncLifetime
 
     public virtual Task DisposeAsync() => CloseAll();
 
-    /// <summary>The documents the old stores were written from: the seed as it was at release 2f8156e (and before claims).</summary>
+    /// <summary>
+    /// The seed as the service loads it at every start, each event and statement in the current PLOVER manual's terms.
+    /// The old stores were written from the seed as it was at release 2f8156e (Data/migrations/documents), in older
+    /// drafts' terms; a migrated store is re-seeded, as the service does, before it is compared. Once the seed is
+    /// re-coded by hand (issue 19) the re-coding here changes nothing; until then it stands in for it, as
+    /// <see cref="Plover.Recode"/> codes the old values.
+    /// </summary>
     private static IReadOnlyList<KnowledgeDocument> Documents() =>
-        [.. Seed.RepositoryFiles.LoadFolder(Path.Combine(Stores.RepositoryRoot(), "tests", "DiplomacyGraph.Tests", "Data", "migrations", "documents")).Select(d => d.Document)];
+        [.. Seed.RepositoryFiles.LoadFolder(Seed.RepositoryFiles.SeedFolder).Select(d => Recoded(d.Document))];
+
+    private static KnowledgeDocument Recoded(KnowledgeDocument document) => document with
+    {
+        Events = [.. document.Events.Select(e => Plover.Recode(e.Kind, e.Mode, e.Contexts, out var why, EventKinds.Travel) is { } c
+            ? e with
+            {
+                Kind = c.Kind, Mode = c.Mode, Contexts = c.Contexts, OriginalKind = c.OriginalKind ?? e.OriginalKind,
+                OriginalMode = c.OriginalMode ?? e.OriginalMode, OriginalContexts = c.OriginalContexts.Count > 0 ? c.OriginalContexts : e.OriginalContexts,
+            }
+            : throw new InvalidOperationException($"The seed's event {e.Id}: {why}"))],
+        Statements = [.. document.Statements.Select(s => s.Kind is null ? s : Plover.Recode(s.Kind, s.Mode, null, out var why) is { } c
+            ? s with { Kind = c.Kind, Mode = c.Mode, OriginalKind = c.OriginalKind ?? s.OriginalKind, OriginalMode = c.OriginalMode ?? s.OriginalMode }
+            : throw new InvalidOperationException($"The seed's statement {s.Id}: {why}"))],
+    };
 
     [Fact]
     public async Task A_store_written_by_the_last_release_migrates_step_by_step_and_answers_as_a_fresh_import()
@@ -95,6 +123,7 @@ public abstract class StoreMigrationContract : IAsyncLifetime
             Assert.Contains($"from schema version {step} to {step + 1}", steps[step], StringComparison.Ordinal);
         }
         Assert.Equal(CurrentVersion, await RecordedVersion());
+        foreach (var document in Documents()) await migrated.Import(document, None);
         var actual = await Answers(migrated, resolution);
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
         foreach (var (question, answer) in expected)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DiplomacyGraph.Storage.Embedded;
 using DiplomacyGraph.Storage.Neo4j;
 using DiplomacyGraph.Storage.Resolution;
+using DiplomacyGraph.Tests.Api;
 using DiplomacyGraph.Tests.Contract;
 using DiplomacyGraph.Tests.Infrastructure;
 using DiplomacyGraph.Tests.Seed;
@@ -19,6 +20,11 @@ public sealed class EmbeddedStoreMigrationTests : StoreMigrationContract, IDispo
     private string DatabasePath => Path.Combine(folder.Path, "graph.db");
 
     protected override int CurrentVersion => EmbeddedMigrations.Current;
+
+    protected override int RecodePage => EmbeddedMigrations.RewritePage;
+
+    protected override DiplomacyGraphFactory Api(IDictionary<string, string?> extra) =>
+        DiplomacyGraphFactory.Embedded(new Dictionary<string, string?>(extra) { ["Embedded:Path"] = DatabasePath });
 
     /// <summary>As the fixture's README says: one merge and one refusal, through the release's API.</summary>
     protected override IReadOnlyList<(string A, string B, JudgementKind Kind)> JudgementsOfTheFixture =>
@@ -101,6 +107,10 @@ public sealed class EmbeddedStoreMigrationTests : StoreMigrationContract, IDispo
 public sealed class Neo4jStoreMigrationTests(Neo4jServer server) : StoreMigrationContract
 {
     protected override int CurrentVersion => Neo4jGraphStore.SchemaVersion;
+
+    protected override int RecodePage => Neo4jGraphStore.RecodePage;
+
+    protected override DiplomacyGraphFactory Api(IDictionary<string, string?> extra) => DiplomacyGraphFactory.Neo4j(server.HttpUri, server.User, server.Password, extra);
 
     protected override async Task PlaceOldStoreCore()
     {
