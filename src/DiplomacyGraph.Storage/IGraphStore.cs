@@ -206,6 +206,10 @@ public sealed record EventSearch(string? Kind, string? From, string? To, string?
 
     /// <summary>Whether a PLOVER filter (mode, context, sector, quad class) is given: those anchor on their own indexes.</summary>
     public bool HasPloverFilter => Mode is not null || Context is not null || Sector is not null || QuadClass is not null;
+
+    /// <summary>Only facts of this provenance (<c>curated</c>: cited by at least one curated source; <c>coded</c>: cited
+    /// by coded sources only), by the marker writes keep (<see cref="Model.FactProvenance"/>); all when null.</summary>
+    public string? Provenance { get; init; }
 }
 
 public sealed record SanctionSearch(string? ImposerId, string? TargetId, string? Kind, int Page, int PageSize)
@@ -215,6 +219,10 @@ public sealed record SanctionSearch(string? ImposerId, string? TargetId, string?
 
     /// <summary>Only sanctions imposed under this programme (a Program node's id, linked by UNDER_PROGRAM).</summary>
     public string? ProgramId { get; init; }
+
+    /// <summary>Only facts of this provenance (<c>curated</c>: cited by at least one curated source; <c>coded</c>: cited
+    /// by coded sources only), by the marker writes keep (<see cref="Model.FactProvenance"/>); all when null.</summary>
+    public string? Provenance { get; init; }
 }
 
 /// <summary>What a figure search looks for.</summary>
@@ -232,7 +240,12 @@ public sealed record FigureSearch(string? AboutId, string? ReporterId, string? M
 /// <param name="PageSize">Items per page.</param>
 public sealed record ProgramSearch(string? Query, int Page, int PageSize);
 
-public sealed record StatementSearch(string? SpeakerId, string? AboutId, string? Query, int Page, int PageSize);
+public sealed record StatementSearch(string? SpeakerId, string? AboutId, string? Query, int Page, int PageSize)
+{
+    /// <summary>Only facts of this provenance (<c>curated</c>: cited by at least one curated source; <c>coded</c>: cited
+    /// by coded sources only), by the marker writes keep (<see cref="Model.FactProvenance"/>); all when null.</summary>
+    public string? Provenance { get; init; }
+}
 
 /// <summary>What the timeline lists.</summary>
 /// <param name="ActorId">Only entries directly linked to this actor.</param>
@@ -240,7 +253,12 @@ public sealed record StatementSearch(string? SpeakerId, string? AboutId, string?
 /// <param name="To">Latest date, inclusive.</param>
 /// <param name="Limit">The most entries.</param>
 /// <param name="IncludeUndated">Whether undated entries come too, after the dated ones; a date range does not exclude them, their date being unknown.</param>
-public sealed record TimelineSearch(string? ActorId, string? From, string? To, int Limit, bool IncludeUndated = false);
+public sealed record TimelineSearch(string? ActorId, string? From, string? To, int Limit, bool IncludeUndated = false)
+{
+    /// <summary>Only facts of this provenance (<c>curated</c>: cited by at least one curated source; <c>coded</c>: cited
+    /// by coded sources only), by the marker writes keep (<see cref="Model.FactProvenance"/>); all when null.</summary>
+    public string? Provenance { get; init; }
+}
 
 /// <summary>What an import did: ids created, updated and left unchanged.</summary>
 public sealed record ImportSummary(

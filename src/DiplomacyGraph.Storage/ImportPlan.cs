@@ -44,19 +44,19 @@ public sealed record ImportPlan(
     /// <param name="incoming">The document, as nodes and edges.</param>
     /// <param name="stored">The stored nodes the document names or refers to (more may be given).</param>
     /// <param name="storedEdges">The stored edges the document names (more may be given).</param>
-    /// <param name="publishedOf">The <c>published</c> of a source that claims something of a fact the document names (ranks claims).</param>
+    /// <param name="publishedOf">The rank key (<see cref="SourceRank"/>) of a source that claims something of a fact the document names.</param>
     public static ImportPlan Make(DocumentGraph incoming, IReadOnlyDictionary<string, GraphNode> stored, IReadOnlyDictionary<string, GraphEdge> storedEdges,
         Func<string, string?> publishedOf)
     {
-        // A source the document (re)writes ranks by its new publication date.
-        var incomingSources = incoming.Nodes.Where(n => n.Label == NodeLabel.Source).ToDictionary(n => n.Id, n => n.Properties.GetValueOrDefault("published") as string, StringComparer.Ordinal);
+        // A source the document (re)writes ranks by its new provenance and publication date.
+        var incomingSources = incoming.Nodes.Where(n => n.Label == NodeLabel.Source).ToDictionary(n => n.Id, n => (string?)SourceRank.Key(n), StringComparer.Ordinal);
         string? Published(string id) => incomingSources.TryGetValue(id, out var published) ? published : publishedOf(id);
         var tally = new ImportTally();
         var nodes = new List<(GraphNode, GraphNode)>();
         foreach (var node in incoming.Nodes)
         {
             var current = stored.GetValueOrDefault(node.Id);
-            var merged = current is null ? ClaimRules.Fresh(node) : ClaimRules.Merge(current, node, Published);
+            var merged = current is null ? FactProvenance.Marked(ClaimRules.Fresh(node), Published) : ClaimRules.Merge(current, node, Published);
             if (tally.Node(node.Id, current, merged)) nodes.Add((node, merged));
         }
         var edges = new List<(GraphEdge, GraphEdge)>();

@@ -79,11 +79,12 @@ internal static class EventsApi
     }
 
     public static async Task<Results<Ok<PagedList<EventSummaryDto>>, NotFoundProblem>> FindEvents(
-        [AsParameters] EventQuery query, IGraphStore store, CancellationToken ct)
+        [AsParameters] EventQuery query, [AsParameters] ProvenanceQuery provenance, IGraphStore store, CancellationToken ct)
     {
         var search = new EventSearch(query.Kind, query.From, query.To, query.Actor, query.PageNumber, query.PageLength)
         {
             Mode = query.Mode, Context = query.Context, Sector = query.Sector, QuadClass = query.QuadClass,
+            Provenance = provenance.Provenance,
         };
         return (await store.FindEventsIfAnchorsExist(search, ct)).Answer(page => page.Map(EventSummaryDto.From));
     }

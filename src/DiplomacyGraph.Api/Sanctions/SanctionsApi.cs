@@ -81,9 +81,10 @@ internal static class SanctionsApi
         };
 
     public static async Task<Results<Ok<PagedList<SanctionDto>>, NotFoundProblem>> FindSanctions(
-        [AsParameters] SanctionQuery query, IGraphStore store, CancellationToken ct)
+        [AsParameters] SanctionQuery query, [AsParameters] ProvenanceQuery provenance, IGraphStore store, CancellationToken ct)
     {
         var search = new SanctionSearch(query.Imposer, query.Target, query.Kind, query.PageNumber, query.PageLength) { ActiveOn = query.ActiveOn, ProgramId = query.Program };
+        search = search with { Provenance = provenance.Provenance };
         return (await store.FindSanctionsIfAnchorsExist(search, ct)).Answer(page => page.Map(SanctionDto.From));
     }
 }

@@ -18,16 +18,19 @@ namespace DiplomacyGraph.Api.Sources;
 /// <param name="Edited">ISO-8601 local date-time of the last edit, where given.</param>
 /// <param name="Language">Language of the text.</param>
 /// <param name="File">The file the text was taken from.</param>
+/// <param name="Provenance">How its facts were made: <c>curated</c> (read by a person; also when the record gives none) or
+/// <c>coded</c> (by a machine, e.g. GDELT). Curated sources' values outrank coded ones in claims.</param>
 [ShowsRecord(typeof(SourceRecord))]
-public sealed record SourceDto(string Id, string Title, string Outlet, string? Url, string? Published, string? Edited, string? Language, string? File)
+public sealed record SourceDto(string Id, string Title, string Outlet, string? Url, string? Published, string? Edited, string? Language, string? File,
+    string Provenance)
     : ICsvRow<SourceDto>
 {
     static CsvTable<SourceDto> ICsvRow<SourceDto>.CsvColumns { get; } = new(
         ("id", s => s.Id), ("title", s => s.Title), ("outlet", s => s.Outlet), ("url", s => s.Url), ("published", s => s.Published),
-        ("edited", s => s.Edited), ("language", s => s.Language), ("file", s => s.File));
+        ("edited", s => s.Edited), ("language", s => s.Language), ("file", s => s.File), ("provenance", s => s.Provenance));
 
     public static SourceDto From(GraphNode s) => new(s.Id, s.Text("title") ?? s.Name, s.Text("outlet") ?? "", s.Text("url"),
-        s.Text("published"), s.Text("edited"), s.Text("language"), s.Text("file"));
+        s.Text("published"), s.Text("edited"), s.Text("language"), s.Text("file"), s.Text("provenance") ?? SourceProvenance.Curated);
 }
 
 /// <summary>A source and every fact it supports.</summary>

@@ -63,9 +63,9 @@ internal static class StatementsApi
         };
 
     public static async Task<Results<Ok<PagedList<StatementDto>>, NotFoundProblem>> FindStatements(
-        [AsParameters] StatementQuery query, IGraphStore store, CancellationToken ct)
+        [AsParameters] StatementQuery query, [AsParameters] ProvenanceQuery provenance, IGraphStore store, CancellationToken ct)
     {
-        var search = new StatementSearch(query.Speaker, query.About, query.Q, query.PageNumber, query.PageLength);
+        var search = new StatementSearch(query.Speaker, query.About, query.Q, query.PageNumber, query.PageLength) { Provenance = provenance.Provenance };
         return (await store.FindStatementsIfAnchorsExist(search, ct)).Answer(page => page.Map(StatementDto.From));
     }
 }

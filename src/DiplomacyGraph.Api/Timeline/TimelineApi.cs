@@ -103,11 +103,11 @@ internal static class TimelineApi
     }
 
     public static async Task<Results<Ok<CappedList<TimelineEntryDto>>, NotFoundProblem>> GetTimeline(
-        [AsParameters] TimelineQuery query, IGraphStore store, CancellationToken ct)
+        [AsParameters] TimelineQuery query, [AsParameters] ProvenanceQuery provenance, IGraphStore store, CancellationToken ct)
     {
         var limit = query.Limit ?? DefaultLimit;
         // One more than the limit tells whether the timeline goes on.
-        var search = new TimelineSearch(query.Actor, query.From, query.To, limit + 1, query.IncludeUndated ?? false);
+        var search = new TimelineSearch(query.Actor, query.From, query.To, limit + 1, query.IncludeUndated ?? false) { Provenance = provenance.Provenance };
         return (await store.GetTimelineIfAnchorsExist(search, ct)).Answer(entries => CappedList.FromOneMore([.. entries.Select(TimelineEntryDto.From)], limit));
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class EmbeddedGraphStore
                 return Task.FromResult<ICreateNodeOutcome>(new WriteOutcome.Conflict([$"'{node.Id}' is already taken by a node of label {existing.Label}."]));
             }
             if (Unknown(WriteChecks.References(node)) is { } unknown) return Task.FromResult<ICreateNodeOutcome>(unknown);
-            Publish(upserted: [ClaimRules.Fresh(node)]);
+            Publish(upserted: [FactProvenance.Marked(ClaimRules.Fresh(node), Published)]);
             return Task.FromResult<ICreateNodeOutcome>(WriteOutcome.Created.Value);
         }
     }
@@ -125,8 +125,8 @@ public sealed partial class EmbeddedGraphStore
         }
     }
 
-    /// <summary>A source's <c>published</c>, which ranks its claims (<see cref="ClaimRules"/>).</summary>
-    private string? Published(string sourceId) => index.Nodes.GetValueOrDefault(sourceId)?.Properties.GetValueOrDefault("published") as string;
+    /// <summary>A source's rank key (provenance, then <c>published</c>), which ranks its claims (<see cref="ClaimRules"/>, <see cref="SourceRank"/>).</summary>
+    private string? Published(string sourceId) => SourceRank.Key(index.Nodes.GetValueOrDefault(sourceId));
 
     private WriteOutcome.UnknownReferences? Unknown(IEnumerable<string> references) => WriteChecks.Unknown(references, index.Nodes.ContainsKey);
 

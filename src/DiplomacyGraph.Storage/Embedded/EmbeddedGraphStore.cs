@@ -234,15 +234,17 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         {
             var linked = Neighbours(search.ActorId, NodeLabel.Event)
                 .Where(e => search.Kind is null || e.Kind == search.Kind)
+                .Where(e => search.Provenance is null || FactProvenance.Of(e) == search.Provenance)
                 .Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
             return PageWithLinks(GraphOrder.SortChronologically(linked), search.Page, search.PageSize);
         }
         // A date range reads its part of the chronological list, from the year of `from` (a partial date such as
         // "2025-09" overlaps "2025-09-15" yet sorts before it, but never before its year); InRange is the exact test.
         var events = (search.From is null && search.To is null
-                ? index.Ordered(NodeLabel.Event, search.Kind)
+                ? (search is { Kind: null, Provenance: { } provenance } ? index.OrderedByProvenance(NodeLabel.Event, provenance) : index.Ordered(NodeLabel.Event, search.Kind))
                 : index.OrderedBetween(NodeLabel.Event, search.Kind, search.From is { } from ? from[..Math.Min(4, from.Length)] : "", search.To))
-            .Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
+            .Where(e => GraphOrder.InRange(e.Date, search.From, search.To))
+            .Where(e => search.Provenance is null || FactProvenance.Of(e) == search.Provenance);
         return PageWithLinks(events, search.Page, search.PageSize);
     });
 
@@ -253,6 +255,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             { ImposerId: { } imposer } => index.LinkedChronologically(imposer, RelationshipTypes.Imposed, Directions.Out, NodeLabel.Sanction),
             { TargetId: { } target } => index.LinkedChronologically(target, RelationshipTypes.Targets, Directions.In, NodeLabel.Sanction),
             { ProgramId: { } program } => index.LinkedChronologically(program, RelationshipTypes.UnderProgram, Directions.In, NodeLabel.Sanction),
+            { Kind: null, Provenance: { } provenance } => index.OrderedByProvenance(NodeLabel.Sanction, provenance),
             _ => index.Ordered(NodeLabel.Sanction, search.Kind),
         };
         var matches = sanctions
@@ -260,7 +263,8 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             .Where(s => search.ImposerId is null || index.HasEdge(search.ImposerId, RelationshipTypes.Imposed, s.Id))
             .Where(s => search.TargetId is null || index.HasEdge(s.Id, RelationshipTypes.Targets, search.TargetId))
             .Where(s => search.ProgramId is null || index.HasEdge(s.Id, RelationshipTypes.UnderProgram, search.ProgramId))
-            .Where(s => search.ActiveOn is null || SanctionLifetime.IsActiveOn(s, search.ActiveOn));
+            .Where(s => search.ActiveOn is null || SanctionLifetime.IsActiveOn(s, search.ActiveOn))
+            .Where(s => search.Provenance is null || FactProvenance.Of(s) == search.Provenance);
         return PageWithLinks(matches, search.Page, search.PageSize);
     });
 
@@ -272,23 +276,28 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             { SpeakerId: { } speaker } => index.LinkedChronologically(speaker, RelationshipTypes.Said, Directions.Out, NodeLabel.Statement),
             { AboutId: { } about } => index.LinkedChronologically(about, RelationshipTypes.About, Directions.In, NodeLabel.Statement),
             // Text alone still reads every statement: statement text search is a CONTAINS over sentences (see README).
+            { Provenance: { } provenance } => index.OrderedByProvenance(NodeLabel.Statement, provenance),
             _ => index.Ordered(NodeLabel.Statement),
         };
         var matches = statements
             .Where(s => search.SpeakerId is null || index.HasEdge(search.SpeakerId, RelationshipTypes.Said, s.Id))
             .Where(s => search.AboutId is null || index.HasEdge(s.Id, RelationshipTypes.About, search.AboutId))
-            .Where(s => query is null || s.Matches(query));
+            .Where(s => query is null || s.Matches(query))
+            .Where(s => search.Provenance is null || FactProvenance.Of(s) == search.Provenance);
         return PageWithLinks(matches, search.Page, search.PageSize);
     });
 
     public Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct) => Read(() =>
     {
         IEnumerable<GraphNode> entries = search.ActorId is null
-            ? Merge(index.Ordered(NodeLabel.Event), index.Ordered(NodeLabel.Statement), GraphOrder.Timeline)
+            ? (search.Provenance is { } provenance
+                ? Merge(index.OrderedByProvenance(NodeLabel.Event, provenance), index.OrderedByProvenance(NodeLabel.Statement, provenance), GraphOrder.Timeline)
+                : Merge(index.Ordered(NodeLabel.Event), index.Ordered(NodeLabel.Statement), GraphOrder.Timeline))
             : GraphOrder.Sort(index.LinksOf(search.ActorId).Select(l => l.Other).Where(n => n.Label is NodeLabel.Event or NodeLabel.Statement)
                 .DistinctBy(n => n.Id), GraphOrder.Timeline);
         return (IReadOnlyList<NodeWithLinks>)[.. entries
             .Where(n => n.Date is null ? search.IncludeUndated : GraphOrder.InRange(n.Date, search.From, search.To))
+            .Where(n => search.Provenance is null || FactProvenance.Of(n) == search.Provenance)
             .Take(Math.Max(0, search.Limit))
             .Select(index.WithLinks)];
     });

@@ -31,6 +31,7 @@ internal static class EventFilters
             && (search.Sector is null || facets.HasSector(e.Id, search.Sector))
             && (search.QuadClass is null || EventFacets.QuadClassOf(e) == search.QuadClass)
             && (search.ActorId is null || index.Linked(e.Id, search.ActorId))
+            && (search.Provenance is null || FactProvenance.Of(e) == search.Provenance)
             && GraphOrder.InRange(e.Date, search.From, search.To));
     }
 }

@@ -25,6 +25,9 @@ internal sealed class GraphIndex
     // is one entry but two links), so ranking thousands of search matches by degree reads no edge.
     private readonly Dictionary<string, int> selfLoops = new(StringComparer.Ordinal);
     private readonly Dictionary<(NodeLabel Label, string? Kind), SortedSet<GraphNode>> ordered = new();
+
+    // Facts of a chronological label by their curated/coded marker (FactProvenance), in list order: provenance= lists.
+    private readonly Dictionary<(NodeLabel Label, string Provenance), SortedSet<GraphNode>> byProvenance = new();
     private readonly SortedSet<GraphNode> factsById = new(Comparer<GraphNode>.Create(GraphOrder.ById));
     private readonly Dictionary<string, HashSet<string>> nodesCiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<EdgeKey>> edgesCiting = new(StringComparer.Ordinal);
@@ -113,6 +116,10 @@ internal sealed class GraphIndex
     /// <summary>The nodes of a label (and kind), in list order: by name for actors, by date for events, sanctions and statements, else by id.</summary>
     public IReadOnlyCollection<GraphNode> Ordered(NodeLabel label, string? kind = null) =>
         ordered.TryGetValue((label, kind), out var set) ? set : [];
+
+    /// <summary>The facts of a chronologically listed label with this marker (<see cref="FactProvenance"/>), in list order.</summary>
+    public IReadOnlyCollection<GraphNode> OrderedByProvenance(NodeLabel label, string provenance) =>
+        byProvenance.TryGetValue((label, provenance), out var set) ? set : [];
 
     /// <summary>
     /// The dated nodes of a chronologically listed label (and kind) whose date lies between two bounds, inclusive, in list
@@ -246,6 +253,7 @@ internal sealed class GraphIndex
         if (node.Kind is not null) Set(node.Label, node.Kind).Add(node);
         if (GraphOrder.IsFact(node.Label)) factsById.Add(node);
         eventFacets.Index(node);
+        if (NodeKinds.Of(node.Label).Order == Vocabulary.ListOrder.Chronological) ProvenanceSet(node).Add(node);
         foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Cite(nodesCiting, source, node.Id);
         if (node.Label == NodeLabel.Actor)
         {
@@ -271,6 +279,7 @@ internal sealed class GraphIndex
         }
         factsById.Remove(node);
         eventFacets.Unindex(node);
+        if (NodeKinds.Of(node.Label).Order == Vocabulary.ListOrder.Chronological) ProvenanceSet(node).Remove(node);
         foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Uncite(nodesCiting, source, node.Id);
         if (node.Label == NodeLabel.Actor)
         {
@@ -280,6 +289,13 @@ internal sealed class GraphIndex
                 if (actorsByTopic.TryGetValue(topic, out var set) && set.Remove(node) && set.Count == 0) actorsByTopic.Remove(topic);
             }
         }
+    }
+
+    private SortedSet<GraphNode> ProvenanceSet(GraphNode node)
+    {
+        var key = (node.Label, FactProvenance.Of(node));
+        if (!byProvenance.TryGetValue(key, out var set)) byProvenance[key] = set = new SortedSet<GraphNode>(Comparer<GraphNode>.Create(ListOrder(node.Label)));
+        return set;
     }
 
     private SortedSet<GraphNode> Set(NodeLabel label, string? kind)

@@ -15,7 +15,8 @@ public sealed record SourceClaims(string SourceId, IReadOnlyDictionary<string, o
 
 /// <summary>
 /// How the values a fact shows follow from its sources' claims, the same in every store and independent of the order
-/// the claims arrived in. Sources rank by <c>published</c>, then by id (ordinal); the highest-ranked source that gives
+/// the claims arrived in. Sources rank by provenance (curated above coded: <see cref="SourceRank"/>), then by
+/// <c>published</c>, then by id (ordinal); the highest-ranked source that gives
 /// a field gives its value, and list fields (aliases, topics) are the union of every source's items, the lowest-ranked
 /// source's first. A write replaces the claims of its own source and leaves the other sources' claims as they are.
 /// </summary>
@@ -93,7 +94,8 @@ public static class ClaimRules
         return edge with { Evidence = evidence, Claims = claims, Properties = claims.Length == 0 ? edge.Properties : Resolve(claims, publishedOf) };
     }
 
-    /// <summary>The sources in rank order, lowest first: by <c>published</c> (none ranks lowest), then by id, then merged claims before own.</summary>
+    /// <summary>The sources in rank order, lowest first: by rank key (<see cref="SourceRank"/>: coded before curated, then
+    /// <c>published</c>, none lowest; the stores pass it as <c>publishedOf</c>), then by id, then merged claims before own.</summary>
     public static IEnumerable<SourceClaims> Ranked(IEnumerable<SourceClaims> claims, Func<string, string?> publishedOf) =>
         claims.OrderBy(c => publishedOf(c.SourceId) ?? "", StringComparer.Ordinal).ThenBy(c => c.SourceId, StringComparer.Ordinal)
             // Within a source, a merged node's claims rank below the canonical node's own (entity resolution).
@@ -134,6 +136,8 @@ public static class ClaimRules
                 .Where(n => n != name && !aliases.Contains(n, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToArray();
             if (others.Length > 0) values["aliases"] = aliases.Concat(others).ToArray();
         }
+        // Curated or coded, from the claiming sources (one per evidence source): lists filter on it (FactProvenance).
+        values[FactProvenance.Property] = FactProvenance.FromSources(claims.Select(c => c.SourceId), publishedOf);
         values[InternalProperties.SearchTerms] = new[] { (IReadOnlyDictionary<string, object?>)values }
             .Concat(Ranked(claims, publishedOf).Reverse().Select(c => c.Values))
             .SelectMany(DocumentGraph.SearchedValues).Select(Text.Fold).Distinct(StringComparer.Ordinal).ToArray();

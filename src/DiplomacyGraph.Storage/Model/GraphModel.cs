@@ -47,7 +47,7 @@ public static class InternalProperties
     public const string SortKey = "sortKey";
     public const string SearchTerms = "searchTerms";
 
-    public static bool IsInternal(string key) => key is SortKey or SearchTerms;
+    public static bool IsInternal(string key) => key is SortKey or SearchTerms or FactProvenance.Property;
 }
 
 /// <summary>A directed, typed relationship with its properties and evidence. One edge per (from, type, to).</summary>

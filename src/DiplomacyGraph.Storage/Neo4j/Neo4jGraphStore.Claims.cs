@@ -25,7 +25,7 @@ public sealed partial class Neo4jGraphStore
 
     public void Dispose() => writeGate.Dispose();
 
-    /// <summary>What a computed write read: facts with their claims and revisions, and the sources' publication dates.</summary>
+    /// <summary>What a computed write read: facts with their claims and revisions, and the sources' rank keys (<see cref="SourceRank"/>; named Published as they rank claims).</summary>
     private sealed record FactState(
         Dictionary<string, GraphNode> Nodes,
         Dictionary<string, GraphEdge> Edges,
@@ -235,7 +235,7 @@ public sealed partial class Neo4jGraphStore
             nodes[node.Id] = node with { Claims = claims.GetValueOrDefault(node.Id) ?? [] };
             revisions[node.Id] = GraphRows.RevisionOf(row);
             // A write's own source may claim nothing yet: its date comes from its node.
-            if (node.Label == NodeLabel.Source) published[node.Id] = node.Properties.GetValueOrDefault("published") as string;
+            if (node.Label == NodeLabel.Source) published[node.Id] = SourceRank.Key(node);
         }
         var edges = new Dictionary<string, GraphEdge>(StringComparer.Ordinal);
         foreach (var row in results[1].Column("edge"))
@@ -247,13 +247,14 @@ public sealed partial class Neo4jGraphStore
         return new FactState(nodes, edges, revisions, published);
     }
 
-    /// <summary>The claims per fact, and the publication date of each claiming source, from a FactCitations result.</summary>
+    /// <summary>The claims per fact, and the rank key (<see cref="SourceRank"/>: provenance, then publication date) of each claiming source, from a FactCitations result.</summary>
     private static (Dictionary<string, IReadOnlyList<SourceClaims>> Claims, Dictionary<string, string?> Published) Claims(CypherResult citations)
     {
         var claims = new Dictionary<string, List<SourceClaims>>(StringComparer.Ordinal);
         var published = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var ((fact, source, origin), (fields, values, date)) in citations.Column("fact").Zip(citations.Column("sourceId"), citations.Column("origin"))
-            .Zip(citations.Column("fields").Zip(citations.Column("values"), citations.Column("published"))))
+        foreach (var (((fact, source, origin), (fields, values, date)), provenance) in citations.Column("fact").Zip(citations.Column("sourceId"), citations.Column("origin"))
+            .Zip(citations.Column("fields").Zip(citations.Column("values"), citations.Column("published")))
+            .Zip(citations.Column("provenance")))
         {
             var sourceId = source.GetString()!;
             var map = new SortedDictionary<string, object?>(StringComparer.Ordinal);
@@ -265,7 +266,9 @@ public sealed partial class Neo4jGraphStore
             var id = fact.GetString()!;
             if (!claims.TryGetValue(id, out var list)) claims[id] = list = [];
             list.Add(new SourceClaims(sourceId, map) { Origin = origin.ValueKind == JsonValueKind.String ? origin.GetString() : null });
-            published[sourceId] = date.ValueKind == JsonValueKind.String ? date.GetString() : null;
+            // The rank key (SourceRank), under the name the claim rules have always ranked by.
+            published[sourceId] = SourceRank.Key(provenance.ValueKind == JsonValueKind.String ? provenance.GetString() : null,
+                date.ValueKind == JsonValueKind.String ? date.GetString() : null);
         }
         return (claims.ToDictionary(c => c.Key, c => (IReadOnlyList<SourceClaims>)[.. c.Value.OrderBy(s => s.SourceId, StringComparer.Ordinal).ThenBy(s => s.Origin, StringComparer.Ordinal)], StringComparer.Ordinal), published);
     }

@@ -14,10 +14,13 @@ public sealed partial class Neo4jGraphStore
     /// <summary>How often a write is tried again when its guard refused but a fresh read finds nothing wrong (a concurrent write changed the store in between).</summary>
     private const int GuardAttempts = 3;
 
-    public Task<ICreateNodeOutcome> CreateNode(GraphNode node, CancellationToken ct)
+    public async Task<ICreateNodeOutcome> CreateNode(GraphNode node, CancellationToken ct)
     {
         var references = WriteChecks.References(node).ToList();
-        return Guarded<ICreateNodeOutcome>(
+        // The fact's curated/coded marker comes from its sources' provenance (FactProvenance), read first.
+        var sources = node.Evidence.Count == 0 ? [] : await ReadNodes(node.Evidence.Select(e => e.SourceId).Distinct(StringComparer.Ordinal), ct);
+        node = FactProvenance.Marked(node, id => SourceRank.Key(sources.GetValueOrDefault(id)));
+        return await Guarded<ICreateNodeOutcome>(
             [
                 LockNodes([node.Id, .. references]),
                 Guard([Free(node.Id), .. references.Select(AnyLabel)]),

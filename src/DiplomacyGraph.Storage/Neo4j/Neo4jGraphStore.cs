@@ -38,6 +38,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         if (kind.Order == ListOrder.ByName) yield return CypherQueries.WithLabel($"{folder}/SortKeyIndex", kind.Label);
         if (kind.Order == ListOrder.Chronological) yield return CypherQueries.WithLabel($"{folder}/DateIndex", kind.Label);
         if (kind.FilteredByKind) yield return CypherQueries.WithLabel($"{folder}/KindIndex", kind.Label);
+        // provenance= lists (FactProvenance) of the chronologically listed facts: events, sanctions, statements.
+        if (kind.Order == ListOrder.Chronological) yield return CypherQueries.WithLabel($"{folder}/ProvenanceIndex", kind.Label);
     }
 
     /// <summary>
@@ -183,7 +185,28 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     public Task<Page<NodeWithLinks>> FindStatements(StatementSearch search, CancellationToken ct) =>
         PageOf(StatementsVariant(search), search.Page, search.PageSize, ct);
 
-    private static (string, Dictionary<string, object?>) EventsVariant(EventSearch search)
+    // provenance= (FactProvenance): every list variant takes $provenance as a filter on what its anchor found; a list
+    // with no other anchor starts from the factProvenance index instead (the ByProvenance variants).
+
+    private static (string, Dictionary<string, object?>) EventsVariant(EventSearch search) =>
+        search is { ActorId: null, Kind: null, From: null, To: null, Provenance: { } provenance }
+            ? ("EventsByProvenance", Params(("provenance", provenance)))
+            : WithProvenance(EventsVariantByAnchor(search), search.Provenance);
+
+    private static (string, Dictionary<string, object?>) SanctionsVariant(SanctionSearch search) =>
+        search is { ImposerId: null, TargetId: null, ProgramId: null, Kind: null, Provenance: { } provenance }
+            ? ("SanctionsByProvenance", Params(("provenance", provenance), ("activeOn", search.ActiveOn)))
+            : WithProvenance(SanctionsVariantByAnchor(search), search.Provenance);
+
+    private static (string, Dictionary<string, object?>) StatementsVariant(StatementSearch search) =>
+        search is { SpeakerId: null, AboutId: null, Provenance: { } provenance }
+            ? ("StatementsByProvenance", Params(("provenance", provenance), ("query", search.Query is null ? null : Text.Fold(search.Query))))
+            : WithProvenance(StatementsVariantByAnchor(search), search.Provenance);
+
+    private static (string, Dictionary<string, object?>) WithProvenance((string Name, Dictionary<string, object?> Parameters) variant, string? provenance) =>
+        (variant.Name, With(variant.Parameters, ("provenance", provenance)));
+
+    private static (string, Dictionary<string, object?>) EventsVariantByAnchor(EventSearch search)
     {
         if (search.HasPloverFilter) return PloverEventsVariant(search);
         var filters = Params(("kind", search.Kind), ("from", search.From), ("to", search.To));
@@ -196,7 +219,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         };
     }
 
-    private static (string, Dictionary<string, object?>) SanctionsVariant(SanctionSearch search) => search switch
+    private static (string, Dictionary<string, object?>) SanctionsVariantByAnchor(SanctionSearch search) => search switch
     {
         { ImposerId: { } imposer } => ("SanctionsByImposer", Params(("imposerId", imposer), ("targetId", search.TargetId), ("programId", search.ProgramId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
         { TargetId: { } target } => ("SanctionsByTarget", Params(("targetId", target), ("programId", search.ProgramId), ("kind", search.Kind), ("activeOn", search.ActiveOn))),
@@ -205,7 +228,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         _ => ("Sanctions", Params(("activeOn", search.ActiveOn))),
     };
 
-    private static (string, Dictionary<string, object?>) StatementsVariant(StatementSearch search)
+    private static (string, Dictionary<string, object?>) StatementsVariantByAnchor(StatementSearch search)
     {
         var query = search.Query is null ? null : Text.Fold(search.Query);
         return search switch
@@ -226,8 +249,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         // One list per label, each cut at the limit in Cypher, merged here in GraphOrder.Timeline's order.
         var dated = search.From is not null || search.To is not null;
         var parameters = dated
-            ? With(Params(("from", search.From), ("to", search.To), ("limit", limit)), DateRange(search.From, search.To))
-            : Params(("limit", limit));
+            ? With(Params(("from", search.From), ("to", search.To), ("limit", limit), ("provenance", search.Provenance)), DateRange(search.From, search.To))
+            : Params(("limit", limit), ("provenance", search.Provenance));
         var results = await client.Run(
             [.. new[] { NodeLabel.Event, NodeLabel.Statement }.Select(label =>
                 new CypherStatement(CypherQueries.WithLabel(dated ? "TimelineOfLabelByDate" : "TimelineOfLabel", label), parameters))], ct);
@@ -238,7 +261,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         // Undated entries come after every dated one, whatever the date range (their date is unknown).
         var undated = await client.Run(
             [.. new[] { NodeLabel.Event, NodeLabel.Statement }.Select(label =>
-                new CypherStatement(CypherQueries.WithLabel("TimelineUndatedOfLabel", label), Params(("limit", limit - entries.Count))))], ct);
+                new CypherStatement(CypherQueries.WithLabel("TimelineUndatedOfLabel", label), Params(("limit", limit - entries.Count), ("provenance", search.Provenance))))], ct);
         return [.. entries, .. undated.SelectMany(r => r.Column("node").AsNodesWithLinks())
             .OrderBy(n => n.Node, Comparer<GraphNode>.Create(GraphOrder.Timeline))
             .Take(limit - entries.Count)];
@@ -250,7 +273,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         var results = await client.Run(
         [
             new CypherStatement(CypherQueries.Get("TimelineByActor"), Params(("from", search.From), ("to", search.To), ("actorId", search.ActorId),
-                ("includeUndated", search.IncludeUndated), ("limit", Math.Max(0, search.Limit)))),
+                ("includeUndated", search.IncludeUndated), ("limit", Math.Max(0, search.Limit)), ("provenance", search.Provenance))),
             .. new[] { anchor }.OfType<CypherStatement>(),
         ], ct);
         return ([.. results[0].Column("node").AsNodesWithLinks()], results.Skip(1).All(check => check.Count > 0));

@@ -8,6 +8,7 @@
 // @param actorId: "gustavo-petro"
 // @param from: "2025-01-01"
 // @param to: "2026-12-31"
+// @param provenance: "curated"
 MATCH (k:EventKey)
 USING INDEX k:EventKey(key)
 WHERE k.key = $key
@@ -15,6 +16,7 @@ MATCH (n:Event {id: k.eventId})
 WITH DISTINCT n
 WHERE true
   AND ($kind IS NULL OR n.kind = $kind)
+  AND ($provenance IS NULL OR n.factProvenance = $provenance)
   AND ($mode IS NULL OR n.mode = $mode)
   AND ($quadClass IS NULL OR n.quadClass = $quadClass)
   AND ($context IS NULL OR $context IN coalesce(n.contexts, []))

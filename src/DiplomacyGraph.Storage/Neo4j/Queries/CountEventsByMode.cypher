@@ -7,10 +7,12 @@
 // @param actorId: "gustavo-petro"
 // @param from: "2025-01-01"
 // @param to: "2026-12-31"
+// @param provenance: "curated"
 MATCH (n:Event)
 USING INDEX n:Event(mode)
 WHERE n.mode = $mode
   AND ($kind IS NULL OR n.kind = $kind)
+  AND ($provenance IS NULL OR n.factProvenance = $provenance)
   AND ($mode IS NULL OR n.mode = $mode)
   AND ($quadClass IS NULL OR n.quadClass = $quadClass)
   AND ($context IS NULL OR $context IN coalesce(n.contexts, []))

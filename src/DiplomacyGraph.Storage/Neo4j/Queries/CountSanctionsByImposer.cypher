@@ -5,6 +5,7 @@
 // @param programId: "ftm-program-us-rushar"
 // @param kind: "financial"
 // @param activeOn: "2026-02-03"
+// @param provenance: "curated"
 MATCH (:Node {id: $imposerId})-[:IMPOSED]->(n:Sanction)
 WITH DISTINCT n
 WHERE ($targetId IS NULL OR size([(n)-[:TARGETS]->(t) WHERE t.id = $targetId | 1]) > 0)
@@ -12,4 +13,6 @@ WHERE ($targetId IS NULL OR size([(n)-[:TARGETS]->(t) WHERE t.id = $targetId | 1
   AND ($kind IS NULL OR n.kind = $kind)
 WITH n
 WHERE $activeOn IS NULL OR (coalesce(n.start, n.listed, n.date) <= $activeOn AND (n.`end` IS NULL OR $activeOn <= n.`end` + '~'))
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 RETURN count(n) AS total

@@ -2,7 +2,10 @@
 // One page, by date (undated last) then id, with links; CountEvents counts the whole.
 // @param skip: 0
 // @param limit: 20
+// @param provenance: "curated"
 MATCH (n:Event)
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 SKIP $skip

@@ -7,11 +7,14 @@
 // @param to: "2026-12-31"
 // @param skip: 0
 // @param limit: 20
+// @param provenance: "curated"
 MATCH (n:Event)
 USING INDEX n:Event(date)
 WHERE n.date >= $floor AND n.date <= $ceiling
   AND ($from IS NULL OR n.date + '~' >= $from)
   AND ($to IS NULL OR n.date <= $to)
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 SKIP $skip

@@ -12,6 +12,7 @@
 // @param actorId: "gustavo-petro"
 // @param from: "2025-01-01"
 // @param to: "2026-12-31"
+// @param provenance: "curated"
 // @param skip: 0
 // @param limit: 20
 MATCH (k:EventKey)
@@ -21,6 +22,7 @@ MATCH (n:Event {id: k.eventId})
 WITH DISTINCT n
 WHERE true
   AND ($kind IS NULL OR n.kind = $kind)
+  AND ($provenance IS NULL OR n.factProvenance = $provenance)
   AND ($mode IS NULL OR n.mode = $mode)
   AND ($quadClass IS NULL OR n.quadClass = $quadClass)
   AND ($context IS NULL OR $context IN coalesce(n.contexts, []))

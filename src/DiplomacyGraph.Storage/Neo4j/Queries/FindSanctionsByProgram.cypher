@@ -6,11 +6,14 @@
 // @param activeOn: "2026-02-03"
 // @param skip: 0
 // @param limit: 20
+// @param provenance: "curated"
 MATCH (:Node {id: $programId})<-[:UNDER_PROGRAM]-(n:Sanction)
 WITH DISTINCT n
 WHERE $kind IS NULL OR n.kind = $kind
 WITH n
 WHERE $activeOn IS NULL OR (coalesce(n.start, n.listed, n.date) <= $activeOn AND (n.`end` IS NULL OR $activeOn <= n.`end` + '~'))
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 SKIP $skip

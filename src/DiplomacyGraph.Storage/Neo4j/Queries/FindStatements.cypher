@@ -4,8 +4,11 @@
 // @param query: "drug"
 // @param skip: 0
 // @param limit: 20
+// @param provenance: "curated"
 MATCH (n:Statement)
 WHERE ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 SKIP $skip

@@ -4,9 +4,12 @@
 // @param query: "drug"
 // @param skip: 0
 // @param limit: 20
+// @param provenance: "curated"
 MATCH (:Node {id: $aboutId})<-[:ABOUT]-(n:Statement)
 WITH DISTINCT n
 WHERE ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 SKIP $skip

@@ -6,10 +6,13 @@
 // @param query: "drug"
 // @param skip: 0
 // @param limit: 20
+// @param provenance: "curated"
 MATCH (:Node {id: $speakerId})-[:SAID]->(n:Statement)
 WITH DISTINCT n
 WHERE ($aboutId IS NULL OR size([(n)-[:ABOUT]->(a) WHERE a.id = $aboutId | 1]) > 0)
   AND ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 SKIP $skip

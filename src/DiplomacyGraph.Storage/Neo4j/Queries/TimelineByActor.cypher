@@ -8,11 +8,14 @@
 // @param to: "2026-12-31"
 // @param includeUndated: false
 // @param limit: 100
+// @param provenance: "curated"
 MATCH (:Node {id: $actorId})--(n)
 WHERE (n:Event OR n:Statement)
   AND ((n.date IS NULL AND $includeUndated)
     OR (n.date IS NOT NULL AND ($from IS NULL OR n.date + '~' >= $from) AND ($to IS NULL OR n.date <= $to)))
 WITH DISTINCT n
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n, CASE WHEN n:Event THEN 'Event' ELSE 'Statement' END AS label
 ORDER BY coalesce(n.date, '~'), label, n.id
 LIMIT $limit

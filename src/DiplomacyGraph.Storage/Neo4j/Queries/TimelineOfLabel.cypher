@@ -2,8 +2,11 @@
 // merges the two labels' lists; 3.1 cannot order them from the date index.
 // @label: Event
 // @param limit: 100
+// @param provenance: "curated"
 MATCH (n:{{label}})
 WHERE n.date IS NOT NULL
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 LIMIT $limit

@@ -6,11 +6,14 @@
 // @param from: "2025-01-01"
 // @param to: "2026-12-31"
 // @param limit: 100
+// @param provenance: "curated"
 MATCH (n:{{label}})
 USING INDEX n:{{label}}(date)
 WHERE n.date >= $floor AND n.date <= $ceiling
   AND ($from IS NULL OR n.date + '~' >= $from)
   AND ($to IS NULL OR n.date <= $to)
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY coalesce(n.date, '~'), n.id
 LIMIT $limit

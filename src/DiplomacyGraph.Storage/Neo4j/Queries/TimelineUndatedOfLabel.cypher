@@ -2,8 +2,11 @@
 // timeline asked with includeUndated. Unanchored, like TimelineOfLabel; the store merges the two labels' lists.
 // @label: Event
 // @param limit: 100
+// @param provenance: "curated"
 MATCH (n:{{label}})
 WHERE n.date IS NULL
+WITH n
+WHERE $provenance IS NULL OR n.factProvenance = $provenance
 WITH n
 ORDER BY n.id
 LIMIT $limit

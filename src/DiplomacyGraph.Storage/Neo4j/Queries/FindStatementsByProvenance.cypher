@@ -1,0 +1,20 @@
+// Statements of a provenance (a seek on the factProvenance index: FactProvenance, curated or coded), optionally
+// containing a folded $query.
+// One page, by date (undated last) then id, with links; CountStatementsByProvenance counts the whole.
+// @param provenance: "curated"
+// @param query: "drug"
+// @param skip: 0
+// @param limit: 20
+MATCH (n:Statement)
+USING INDEX n:Statement(factProvenance)
+WHERE n.factProvenance = $provenance
+  AND ($query IS NULL OR any(term IN n.searchTerms WHERE term CONTAINS $query))
+WITH n
+ORDER BY coalesce(n.date, '~'), n.id
+SKIP $skip
+LIMIT $limit
+RETURN {id: n.id, labels: labels(n), properties: properties(n),
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: {name: m.name, kind: m.kind, date: m.date, sortKey: m.sortKey}}}],
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+    other: {id: m.id, labels: labels(m), properties: {name: m.name, kind: m.kind, date: m.date, sortKey: m.sortKey}}}]} AS node
