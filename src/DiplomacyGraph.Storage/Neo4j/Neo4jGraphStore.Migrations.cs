@@ -136,6 +136,8 @@ public sealed partial class Neo4jGraphStore
                 var ids = (await client.Run(new CypherStatement(CypherQueries.WithLabel("MigrationLabelIds", label), Params(("after", after), ("limit", RecodePage))), ct))
                     .Column("id").Select(id => id.GetString()!).ToArray();
                 if (ids.Length == 0) break;
+                // Counted from the attempt that stands, so a page read again is not counted twice.
+                var unmappable = new List<string>();
                 for (var attempt = 1; ; attempt++)
                 {
                     var read = await client.Run([new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids))), FactCitations(ids)], ct);
@@ -143,10 +145,11 @@ public sealed partial class Neo4jGraphStore
                     var claims = Claims(read[1]).Claims;
                     var revisions = rows.ToDictionary(row => GraphRows.Node(row).Id, GraphRows.RevisionOf, StringComparer.Ordinal);
                     var recoded = new List<GraphNode>();
+                    unmappable.Clear();
                     foreach (var node in rows.Select(GraphRows.Node))
                     {
                         var outcome = PloverRecoding.Recode(node with { Claims = claims.GetValueOrDefault(node.Id) ?? [] });
-                        if (outcome.Unmappable is not null && keptCount++ < 5) kept.Add($"{node.Id} ({outcome.Unmappable})");
+                        if (outcome.Unmappable is not null) unmappable.Add($"{node.Id} ({outcome.Unmappable})");
                         if (outcome.Recoded is not null) recoded.Add(outcome.Recoded);
                     }
                     if (recoded.Count == 0) break;
@@ -166,6 +169,8 @@ public sealed partial class Neo4jGraphStore
                         // A writer changed a node of the page since it was read (the guard refused): read it again.
                     }
                 }
+                keptCount += unmappable.Count;
+                kept.AddRange(unmappable.Take(Math.Max(0, 5 - kept.Count)));
                 if (ids.Length < RecodePage) break;
                 after = ids[^1];
             }
