@@ -14,6 +14,10 @@ internal sealed class EventExamples : OpenApiExamples
         ["* api/events:from"] = "2026-01-01",
         ["* api/events:to"] = "2026-12-31",
         ["* api/events:actor"] = "gustavo-petro",
+        ["* api/events:mode"] = "visit",
+        ["* api/events:context"] = "illegal_drugs",
+        ["* api/events:sector"] = "GOV",
+        ["* api/events:quadClass"] = 1,
     };
 
     public override IReadOnlyDictionary<string, Func<JsonNode>> Bodies { get; } = new Dictionary<string, Func<JsonNode>>(StringComparer.Ordinal)
