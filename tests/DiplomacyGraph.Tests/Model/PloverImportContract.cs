@@ -159,16 +159,25 @@ public abstract class PloverImportContract : ServedContract
         Assert.Equal(HttpStatusCode.UnprocessableEntity, document.StatusCode);
         Assert.Contains("unmappable-type", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var lines = string.Join("\n",
-            """{"id": "mixed-1", "date": "2024-01-02", "event": "CONSULT", "actor": [{"code": "FRA"}], "text": "France held talks."}""",
-            "{oops",
+        var good = """{"id": "mixed-1", "date": "2024-01-02", "event": "CONSULT", "actor": [{"code": "FRA"}], "text": "France held talks."}""";
+        using var corrupt = await Post(good + "\n{oops\n[1]\n", "application/x-ndjson");
+        Assert.Equal(HttpStatusCode.BadRequest, corrupt.StatusCode);
+        var problem = await corrupt.Content.ReadAsStringAsync();
+        Assert.Contains("line 2", problem, StringComparison.Ordinal);
+        Assert.Contains("line 3", problem, StringComparison.Ordinal);
+        using (var none = await Client.GetAsync(new Uri("/api/events/plover-mixed-1", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        }
+
+        var lines = string.Join("\n", good,
             """{"id": "mixed-3", "date": "2024-01-02", "event": "AGREE", "text": "Someone agreed."}""",
             """{"id": "mixed-4", "event": "AGREE", "actor": [{"code": "FRA"}], "text": "France agreed, some day."}""",
             """{"id": "mixed-5", "date": "2024-01-02", "event": "SANCTION", "mode": "expel", "actor": [{"code": "FRA"}], "text": "France expelled a diplomat.", "size": -3, "dead": "many"}""");
         var mixed = await ImportOk(lines, "application/x-ndjson");
-        Assert.Equal((5, 2), (mixed.Records, mixed.Imported));
-        Assert.Equal([(2, 400, "malformed"), (3, 422, "no-actor"), (4, 422, "no-date")], mixed.Skipped.Records.Select(s => (s.Line, s.Status, s.Reason)));
-        Assert.Equal(2, mixed.Notes.Count(n => n.StartsWith("line 5 ('mixed-5')", StringComparison.Ordinal)));
+        Assert.Equal((4, 2), (mixed.Records, mixed.Imported));
+        Assert.Equal([(2, 422, "no-actor"), (3, 422, "no-date")], mixed.Skipped.Records.Select(s => (s.Line, s.Status, s.Reason)));
+        Assert.Equal(2, mixed.Notes.Count(n => n.StartsWith("line 4 ('mixed-5')", StringComparison.Ordinal)));
 
         using var tooMany = await Post(string.Concat(Enumerable.Repeat("{}\n", PloverImport.MaxRecords + 1)), "application/x-ndjson");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooMany.StatusCode);

@@ -19,6 +19,12 @@ internal static class PloverCommand
             await Console.Error.WriteLineAsync($"{file}: not a PLOVER file; nothing was imported: {problem}");
             return ImportCommand.Invalid;
         }
+        if (PloverImport.Unreadable(read) is { Count: > 0 } unreadable)
+        {
+            await Console.Error.WriteLineAsync($"{file}: some records are not JSON objects; nothing was imported:");
+            foreach (var (where, messages) in unreadable) await Console.Error.WriteLineAsync($"  {where}: {messages[0]}");
+            return ImportCommand.Invalid;
+        }
         await store.Initialize(CancellationToken.None);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = await PloverImport.Run(read, importer, store, CancellationToken.None);

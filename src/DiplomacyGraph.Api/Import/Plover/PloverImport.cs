@@ -65,6 +65,13 @@ internal static class PloverImport
     /// <summary>Records per transaction.</summary>
     public const int ChunkSize = 500;
 
+    /// <summary>
+    /// The lines that are not JSON objects, by line (the first 100): a file with any is corrupt, so it is refused whole,
+    /// as a FollowTheMoney file with a malformed line is; records that read but cannot be imported are skipped one by one.
+    /// </summary>
+    public static Dictionary<string, string[]> Unreadable(PloverBody body) =>
+        body.Lines.Where(l => l.Problem is not null).Take(FieldErrors.Max).ToDictionary(l => $"line {l.Line}", l => new[] { l.Problem! }, StringComparer.Ordinal);
+
     public static async Task<PloverReport> Run(PloverBody body, Importer importer, IGraphStore store, CancellationToken ct)
     {
         var report = new PloverReport { Records = body.Lines.Count };

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
+using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,9 +33,10 @@ internal static class PloverImportApi
                 `originalContexts`), its actors (`PARTICIPATED_IN`, role actor) and recipients (`TARGETED`, role recipient) with their
                 PLOVER sector, and its location as a place. An actor is the one existing actor its name names, else the country its
                 code names, else a new organization `plover-<name>` that entity resolution offers for review. A record that cannot
-                be imported (unreadable, a DOCUMENT record, no actor, no date, invalid) is skipped and listed with its line, status
-                and reason; the rest is imported. Re-importing the same records changes nothing. **200** when at least one record was
-                imported; **400** for a body that is not PLOVER JSON (or when every record was unreadable or invalid), **422** when
+                be imported (a DOCUMENT record, no actor, no date, invalid) is skipped and listed with its line, status and reason;
+                the rest is imported. A line or item that is not a JSON object makes the file unreadable: 400 naming each such
+                line, and nothing is imported. Re-importing the same records changes nothing. **200** when at least one record was
+                imported; **400** for a body that is not PLOVER JSON (or when every record was invalid), **422** when
                 no record could be imported (the answer's `imported` extension lists each one's reason), **413** past
                 {PloverImport.MaxBodyBytes:N0} bytes or {PloverImport.MaxRecords:N0} records, **415** for another content type.
                 Needs an API key (X-Api-Key).
@@ -60,6 +62,11 @@ internal static class PloverImportApi
             return read.Lines.Count == PloverImport.MaxRecords
                 ? TooLarge($"{problem} Nothing was imported.")
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [problem] }, title: "The body is not PLOVER JSON; nothing was imported.");
+        }
+        if (PloverImport.Unreadable(read) is { Count: > 0 } unreadable)
+        {
+            return TypedResults.ValidationProblem(unreadable, title: "Some records are not JSON objects; nothing was imported.",
+                extensions: new Dictionary<string, object?> { [FieldErrors.CountName] = read.Lines.Count(l => l.Problem is not null) });
         }
         var report = await PloverImport.Run(read, importer, store, ct);
         var result = PloverImportResultDto.From(report);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 // The PLOVER import's types keep the Import namespace: a namespace named after the folder would clash with the
 // registry class DiplomacyGraph.Storage.Vocabulary.Plover, as FollowTheMoney's would with its class.
@@ -27,7 +28,9 @@ internal static class PloverReader
         if (span.StartsWith(Encoding.UTF8.Preamble)) { body = body[Encoding.UTF8.Preamble.Length..]; span = body.Span; }
         var first = span.IndexOfAnyExcept(" \t\r\n"u8);
         if (first < 0) return new PloverBody([], "The body holds no PLOVER record.");
-        return span[first] == (byte)'[' ? Array(body, maxRecords) : Lines(body, maxRecords);
+        if (span[first] != (byte)'[') return Lines(body, maxRecords);
+        // The JSON reader checks a string's UTF-8 only when it is read: check the whole body first.
+        return Utf8.IsValid(span) ? Array(body, maxRecords) : new PloverBody([], "The body is not valid UTF-8.");
     }
 
     private static PloverBody Array(ReadOnlyMemory<byte> body, int maxRecords)
@@ -74,6 +77,11 @@ internal static class PloverReader
             rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
             if (text.Span.IndexOfAnyExcept(" \t\r"u8) < 0) continue;
             if (lines.Count == maxRecords) return new PloverBody(lines, $"The body holds more than {maxRecords} records, the most one import takes; split it.");
+            if (!Utf8.IsValid(text.Span))
+            {
+                lines.Add(new PloverLine(number, null, "The line is not valid UTF-8."));
+                continue;
+            }
             try
             {
                 using var record = JsonDocument.Parse(text, DocumentOptions);
