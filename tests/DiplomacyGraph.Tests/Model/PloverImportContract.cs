@@ -143,6 +143,23 @@ public abstract class PloverImportContract : ServedContract
     }
 
     [Fact]
+    public async Task A_name_an_existing_actor_has_links_to_it_and_another_name_becomes_a_plover_actor_that_resolution_offers_as_a_candidate()
+    {
+        // The seed's organization colombian-ministry-of-justice has the alias "Ministry of Justice"; the second name is only like its name.
+        // (Without a country code PLOVER says nothing of an entity's kind: a new one is an organization, and resolution pairs only like kinds.)
+        const string record = """{"id": "named-1", "date": "2024-05-01", "event": "CONSULT", "actor": [{"entity_text": "ministry of justice", "sector": "GOV"}], "recipient": [{"entity_text": "Colombian Ministry of Justice and Law"}], "text": "The Ministry of Justice met the Colombian Ministry of Justice and Law."}""";
+
+        var result = await ImportOk(record + "\n", "application/x-ndjson");
+
+        Assert.Equal(1, result.Imported);
+        var view = await Get<EventView>("/api/events/plover-named-1");
+        Assert.Equal("colombian-ministry-of-justice", Assert.Single(view.Sides.SelectMany(s => s.Participants)).Actor.Id);
+        Assert.Equal("plover-colombian-ministry-of-justice-and-law", Assert.Single(view.Targets).Actor.Id);
+        var candidates = await Get<CandidatesView>("/api/resolution/candidates?label=actor&minScore=0.3&pageSize=100");
+        Assert.Contains(candidates.Items, c => new[] { c.A.Id, c.B.Id }.Order(StringComparer.Ordinal).SequenceEqual(["colombian-ministry-of-justice", "plover-colombian-ministry-of-justice-and-law"]));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_per_record_or_as_a_whole_never_with_a_500()
     {
         using var text = await Post("{}", "text/plain");
@@ -219,6 +236,8 @@ public abstract class PloverImportContract : ServedContract
     public sealed record ClaimView(string Field, JsonElement Value, string SourceId, bool Shown);
     public sealed record EventView(string Id, string Kind, string? Mode, string? Date, List<ActorRef> Places, List<SideView> Sides, List<ParticipantView> Targets,
         List<EvidenceView> Evidence, List<ClaimView>? Claims);
+    public sealed record CandidateView(ActorRef A, ActorRef B, double Score);
+    public sealed record CandidatesView(List<CandidateView> Items);
     public sealed record CountsView(int Created, int Updated, int Unchanged);
     public sealed record ChangesView(CountsView Counts);
     public sealed record SkippedRecordView(string Id, int Line, int Status, string Reason, string Detail);
