@@ -29,6 +29,7 @@ internal static class ImportApi
         {
             o.OperationFilter<BulkImportOpenApi>();
             o.OperationFilter<FtmImportOpenApi>();
+            o.OperationFilter<PloverImportOpenApi>();
             o.SchemaFilter<BulkImportOpenApi>();
         });
         return services;
@@ -71,6 +72,7 @@ internal static class ImportApi
             .WithMetadata(new OwnBodyLimit());
 
         group.MapBulkImport();
+        group.MapPloverImport();
     }
 
     public static async Task<Results<Ok<ImportResultDto>, ValidationProblem, ConflictProblem, UnprocessableProblem, UnsupportedMediaTypeProblem>> ImportDocument(

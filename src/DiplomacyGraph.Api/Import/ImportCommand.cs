@@ -21,7 +21,7 @@ internal static class ImportCommand
     public const int Invalid = 2;
     public const int Failed = 1;
 
-    private const string Usage = "usage: DiplomacyGraph.Api import [--format knowledge|ftm] [--mapping <ftm-mapping.json>] [--published <yyyy-MM-dd[THH:mm]>] [--dataset <name>] <file.json|folder|file.ndjson> [--Section:Key=value ...]";
+    private const string Usage = "usage: DiplomacyGraph.Api import [--format knowledge|ftm|plover] [--mapping <ftm-mapping.json>] [--published <yyyy-MM-dd[THH:mm]>] [--dataset <name>] <file.json|folder|file.ndjson> [--Section:Key=value ...]";
 
     private static readonly string[] FtmOnly = ["--mapping", "--published", "--dataset"];
 
@@ -39,7 +39,7 @@ internal static class ImportCommand
             rest.RemoveRange(0, 2);
         }
         var mappingFile = options.GetValueOrDefault("--mapping");
-        if (rest is not [var given, .. var settings] || format is not ("knowledge" or "ftm") || (options.Count > 0 && format != "ftm")
+        if (rest is not [var given, .. var settings] || format is not ("knowledge" or "ftm" or "plover") || (options.Count > 0 && format != "ftm")
             || FtmRequest.Problems(options.GetValueOrDefault("--published"), options.GetValueOrDefault("--dataset")).Count > 0)
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -70,6 +70,10 @@ internal static class ImportCommand
             if (format == "knowledge" && (Directory.Exists(file) || file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)))
             {
                 return await ImportMany(store, importer, file);
+            }
+            if (format == "plover")
+            {
+                return await PloverCommand.Run(file, store, importer);
             }
             if (format == "ftm")
             {

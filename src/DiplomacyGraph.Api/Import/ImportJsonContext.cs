@@ -12,6 +12,7 @@ namespace DiplomacyGraph.Api.Import;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ImportResultDto))]
 [JsonSerializable(typeof(FtmImportResultDto))]
+[JsonSerializable(typeof(PloverImportResultDto))]
 [JsonSerializable(typeof(BulkImportResultDto))]
 [JsonSerializable(typeof(BulkImportProblemDto))]
 [JsonSerializable(typeof(List<BulkOutcomeDto>))]

@@ -105,6 +105,7 @@ public sealed class ApiKeyTests
     [InlineData("/api/import", "application/x-www-form-urlencoded")]
     [InlineData("/api/import/ftm", "application/json")]
     [InlineData("/api/import/bulk", "text/csv")]
+    [InlineData("/api/import/plover", "text/csv")]
     public async Task Without_a_key_another_content_type_answers_401_and_with_one_415_naming_the_type_to_send(string url, string mediaType)
     {
         using var factory = DiplomacyGraphFactory.Embedded(new Dictionary<string, string?> { ["Auth:Keys:analyst"] = AnalystKey });
