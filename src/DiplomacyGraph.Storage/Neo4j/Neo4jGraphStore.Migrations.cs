@@ -24,6 +24,7 @@ public sealed partial class Neo4jGraphStore
         new("search and topic keys of every actor", (s, ct) => s.ForEachActorPage(s.RewriteActorKeys, ct)),
         new("entity-resolution blocking keys and candidates of every actor", (s, ct) => s.ForEachActorPage(s.RefreshCandidatesOf, ct)),
         new("events and statements re-coded in the current PLOVER manual's terms", (s, ct) => s.RecodePlover(ct)),
+        new("provenance markers on facts written before sources had a provenance (all curated)", (s, ct) => s.MarkCurated(ct)),
     ];
 
     /// <summary>How many events or statements the PLOVER step reads and writes per request (one transaction each).</summary>
@@ -177,6 +178,31 @@ public sealed partial class Neo4jGraphStore
         }
         if (keptCount > 0) logger.LogWarning("{Count} events or statements keep a kind the PLOVER manual lacks, e.g. {Examples}", keptCount, string.Join("; ", kept));
         return written;
+    }
+
+    /// <summary>
+    /// Version 5 (issue 19): every fact written before facts carried their provenance marker is marked curated, one
+    /// label's nodes a page at a time by id, so that <c>provenance=curated</c> lists it (the lists seek the marker's index).
+    /// </summary>
+    private async Task<int> MarkCurated(CancellationToken ct)
+    {
+        var marked = 0;
+        foreach (var label in NodeKinds.Facts.Select(k => k.Label))
+        {
+            var after = "";
+            while (true)
+            {
+                var ids = (await client.Run(new CypherStatement(CypherQueries.WithLabel("MigrationLabelIds", label), Params(("after", after), ("limit", RecodePage))), ct))
+                    .Column("id").Select(id => id.GetString()!).ToArray();
+                if (ids.Length == 0) break;
+                var result = await client.Run(new CypherStatement(CypherQueries.WithLabel("MigrationMarkCurated", label),
+                    Params(("ids", ids), ("marker", SourceProvenance.Curated))), ct, write: true);
+                marked += result.Column("marked").Single().GetInt32();
+                if (ids.Length < RecodePage) break;
+                after = ids[^1];
+            }
+        }
+        return marked;
     }
 
     private async Task<int> ForEachActorPage(Func<string[], CancellationToken, Task<int>> page, CancellationToken ct)
