@@ -161,7 +161,7 @@ public abstract class GdeltImportContract : ServedContract
     }
 
     [Fact]
-    public async Task Bad_input_answers_400_413_or_415_and_never_writes_half()
+    public async Task Bad_input_answers_400_or_415_and_never_writes_half()
     {
         var before = (await Get<PageView>("/api/events?pageSize=1")).Total;
 
