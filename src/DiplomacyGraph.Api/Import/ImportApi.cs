@@ -25,11 +25,13 @@ internal static class ImportApi
         SeedService.Add(services);
         BulkImportOptions.Add(services);
         FtmOptions.Add(services);
+        Gdelt.GdeltOptions.Add(services);
         services.ConfigureSwaggerGen(o =>
         {
             o.OperationFilter<BulkImportOpenApi>();
             o.OperationFilter<FtmImportOpenApi>();
             o.OperationFilter<PloverImportOpenApi>();
+            o.OperationFilter<Gdelt.GdeltImportOpenApi>();
             o.SchemaFilter<BulkImportOpenApi>();
         });
         return services;
@@ -50,6 +52,8 @@ internal static class ImportApi
                 (unknown properties included), 409 when an id is taken by another kind of node, 422 naming every unknown id the
                 relationships refer to. Needs an API key (X-Api-Key).
                 """);
+
+        Gdelt.GdeltApi.Map(group);
 
         group.MapPost("/ftm", ImportFollowTheMoney)
             .WithName("ImportFollowTheMoney")

@@ -21,7 +21,7 @@ internal static class ImportCommand
     public const int Invalid = 2;
     public const int Failed = 1;
 
-    private const string Usage = "usage: DiplomacyGraph.Api import [--format knowledge|ftm|plover] [--mapping <ftm-mapping.json>] [--published <yyyy-MM-dd[THH:mm]>] [--dataset <name>] <file.json|folder|file.ndjson> [--Section:Key=value ...]";
+    private const string Usage = "usage: DiplomacyGraph.Api import [--format knowledge|ftm|plover|gdelt] [--mapping <ftm-mapping.json>] [--published <yyyy-MM-dd[THH:mm]>] [--dataset <name>] <file.json|folder|file.ndjson> [--Section:Key=value ...]";
 
     private static readonly string[] FtmOnly = ["--mapping", "--published", "--dataset"];
 
@@ -39,7 +39,7 @@ internal static class ImportCommand
             rest.RemoveRange(0, 2);
         }
         var mappingFile = options.GetValueOrDefault("--mapping");
-        if (rest is not [var given, .. var settings] || format is not ("knowledge" or "ftm" or "plover") || (options.Count > 0 && format != "ftm")
+        if (rest is not [var given, .. var settings] || format is not ("knowledge" or "ftm" or "plover" or "gdelt") || (options.Count > 0 && format != "ftm")
             || FtmRequest.Problems(options.GetValueOrDefault("--published"), options.GetValueOrDefault("--dataset")).Count > 0)
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -52,6 +52,7 @@ internal static class ImportCommand
         builder.Services.AddGraphStore(builder.Configuration);
         Importer.Add(builder.Services);
         FtmOptions.Add(builder.Services);
+        Gdelt.GdeltOptions.Add(builder.Services);
         await using var app = builder.Build();
         try
         {
@@ -86,6 +87,15 @@ internal static class ImportCommand
                 var outcome = await FtmImport.Run(() => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan),
                     run, importer, CancellationToken.None);
                 return await FtmAnswer(file, outcome, clock.Elapsed);
+            }
+            if (format == "gdelt")
+            {
+                if (!File.Exists(file)) throw new FileNotFoundException($"{file}: no such file.");
+                await store.Initialize(CancellationToken.None);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var outcome = await Gdelt.GdeltImport.Run(file, importer, store,
+                    app.Services.GetRequiredService<IOptions<Gdelt.GdeltOptions>>().Value, CancellationToken.None);
+                return await Gdelt.GdeltCommand.Answer(file, outcome, clock.Elapsed);
             }
             var document = importer.Documents.Load(file);
             await store.Initialize(CancellationToken.None);
