@@ -46,7 +46,7 @@ internal sealed class GraphExport(IGraphStore store, IGraphTransfer transfer)
         [NodeLabel.Program] = [("name", "name"), ("description", "description")],
     };
 
-    private static readonly string[] SourceFields = ["title", "outlet", "url", "published", "edited", "language", "file"];
+    private static readonly string[] SourceFields = ["title", "outlet", "url", "published", "edited", "language", "file", "provenance"];
 
     /// <summary>What an export wrote.</summary>
     public sealed record Tally(int Documents, int Facts, int Relationships, int Judgements);
