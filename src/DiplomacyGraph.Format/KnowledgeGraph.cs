@@ -7,6 +7,10 @@ namespace DiplomacyGraph.Format;
 /// <summary>A knowledge document turned into the graph that every store imports (<see cref="DocumentGraph"/>).</summary>
 public static class KnowledgeGraph
 {
+    /// <summary>Properties the mapping derives from a record's fields (an event's quad class from its kind): stored and
+    /// claimed like the others, never written in a document (an export leaves them out; the import derives them again).</summary>
+    public static readonly IReadOnlySet<string> Derived = new HashSet<string>(StringComparer.Ordinal) { "quadClass" };
+
     public static DocumentGraph From(KnowledgeDocument document)
     {
         var source = document.Source.Id;

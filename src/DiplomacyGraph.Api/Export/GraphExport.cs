@@ -135,8 +135,9 @@ internal sealed class GraphExport(IGraphStore store, IGraphTransfer transfer)
             {
                 var values = claims.FirstOrDefault(c => c.SourceId == g.Key.SourceId && c.Origin == g.Key.Origin)?.Values
                     ?? shown.Where(p => ClaimRules.IsClaimed(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                var written = values.Where(p => !KnowledgeGraph.Derived.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
                 return g.Select(e => e.Text).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                    .Select(text => new Part(g.Key.SourceId, g.Key.Origin, values, text));
+                    .Select(text => new Part(g.Key.SourceId, g.Key.Origin, written, text));
             });
 
     /// <summary>Each part with its round: how many parts of the same source on the same fact come before it.</summary>
