@@ -14,6 +14,7 @@ internal sealed class EventExamples : OpenApiExamples
         ["* api/events:from"] = "2026-01-01",
         ["* api/events:to"] = "2026-12-31",
         ["* api/events:actor"] = "gustavo-petro",
+        ["* api/events:provenance"] = "curated",
         ["* api/events:mode"] = "visit",
         ["* api/events:context"] = "illegal_drugs",
         ["* api/events:sector"] = "GOV",

@@ -13,6 +13,7 @@ namespace DiplomacyGraph.Api.Import;
 [JsonSerializable(typeof(ImportResultDto))]
 [JsonSerializable(typeof(FtmImportResultDto))]
 [JsonSerializable(typeof(PloverImportResultDto))]
+[JsonSerializable(typeof(Gdelt.GdeltImportResultDto))]
 [JsonSerializable(typeof(BulkImportResultDto))]
 [JsonSerializable(typeof(BulkImportProblemDto))]
 [JsonSerializable(typeof(List<BulkOutcomeDto>))]

@@ -11,6 +11,7 @@ internal sealed class SanctionExamples : OpenApiExamples
         ["GET api/sanctions/{id}:id"] = "gustavo-petro-visa-revocation",
         ["* api/sanctions/{id}:id"] = "example-sanction",
         ["* api/sanctions:imposer"] = "donald-trump",
+        ["* api/sanctions:provenance"] = "curated",
         ["* api/sanctions:target"] = "gustavo-petro",
         ["* api/sanctions:kind"] = "visa-revocation",
         ["* api/sanctions:program"] = "voluntary-substitution-program",

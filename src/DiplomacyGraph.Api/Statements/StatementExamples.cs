@@ -11,6 +11,7 @@ internal sealed class StatementExamples : OpenApiExamples
         ["GET api/statements/{id}:id"] = "trump-we-worked-on-it",
         ["* api/statements/{id}:id"] = "example-statement",
         ["* api/statements:speaker"] = "donald-trump",
+        ["* api/statements:provenance"] = "curated",
         ["* api/statements:about"] = "gustavo-petro",
         ["* api/statements:q"] = "petro",
     };

@@ -9,6 +9,7 @@ internal sealed class TimelineExamples : OpenApiExamples
     public override IReadOnlyDictionary<string, JsonNode> Parameters { get; } = new Dictionary<string, JsonNode>(StringComparer.OrdinalIgnoreCase)
     {
         ["* api/timeline:actor"] = "gustavo-petro",
+        ["* api/timeline:provenance"] = "curated",
         ["* api/timeline:from"] = "2026-01-01",
         ["* api/timeline:to"] = "2026-12-31",
         ["* api/timeline:limit"] = 50,

@@ -23,8 +23,8 @@ public sealed partial class Neo4jGraphStore
         new("citations for facts written before claims (each evidence source claims the fact's values)", (s, ct) => s.MigrateCitations(ct)),
         new("search and topic keys of every actor", (s, ct) => s.ForEachActorPage(s.RewriteActorKeys, ct)),
         new("entity-resolution blocking keys and candidates of every actor", (s, ct) => s.ForEachActorPage(s.RefreshCandidatesOf, ct)),
-        new("events and statements re-coded in the current PLOVER manual's terms", (s, ct) => s.RecodePlover(ct)),
         new("provenance markers on facts written before sources had a provenance (all curated)", (s, ct) => s.MarkCurated(ct)),
+        new("events and statements re-coded in the current PLOVER manual's terms", (s, ct) => s.RecodePlover(ct)),
     ];
 
     /// <summary>How many events or statements the PLOVER step reads and writes per request (one transaction each).</summary>
@@ -118,7 +118,7 @@ public sealed partial class Neo4jGraphStore
     private async Task<int> RefreshCandidatesOf(string[] ids, CancellationToken ct) => (await RefreshCandidates(ids, [], ct)).Count;
 
     /// <summary>
-    /// Version 4 (issue 19): every event and statement through <see cref="PloverRecoding"/> (values and claims; originals
+    /// Version 5 (issue 19): every event and statement through <see cref="PloverRecoding"/> (values and claims; originals
     /// kept; <c>quadClass</c> on events), one label's nodes a page at a time by id (the label's id constraint). Each page
     /// is read, then written in one transaction with the revision guard every write takes, so a page another writer
     /// changed meanwhile is refused and read again. A node already current is not written, so the step run again after
@@ -181,7 +181,7 @@ public sealed partial class Neo4jGraphStore
     }
 
     /// <summary>
-    /// Version 5 (issue 19): every fact written before facts carried their provenance marker is marked curated, one
+    /// Version 4 (issue 19): every fact written before facts carried their provenance marker is marked curated, one
     /// label's nodes a page at a time by id, so that <c>provenance=curated</c> lists it (the lists seek the marker's index).
     /// </summary>
     private async Task<int> MarkCurated(CancellationToken ct)

@@ -94,8 +94,12 @@ public sealed class Neo4jFailureAnswerTests : IDisposable
     {
         var store = wire.Store("http://localhost:7474", ("Neo4j:ImportTimeout", "00:00:01"), ("Neo4j:RequestTimeout", "00:00:01"), ("Neo4j:ConnectTimeout", "00:00:01"))
             .GetRequiredService<Neo4jGraphStore>();
-        wire.Answer = r => r.Method == HttpMethod.Post ? throw new TaskCanceledException("no answer") : null;
+        // A create first reads its evidence's sources (their provenance ranks its claims) outside the transaction: that
+        // read is answered, and the write's own requests, in its transaction, time out.
+        wire.Answer = r => r.Method == HttpMethod.Post && r.Body?.ToJsonString().Contains("CREATE (n:Node", StringComparison.Ordinal) == true
+            ? throw new TaskCanceledException("no answer") : null;
         var write = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.CreateNode(Ortiz, CancellationToken.None));
+        wire.Answer = r => r.Method == HttpMethod.Post ? throw new TaskCanceledException("no answer") : null;
         var read = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Exists(NodeLabel.Actor, "ana-ortiz", CancellationToken.None));
 
         wire.Answer = r => r.Method == HttpMethod.Post ? throw new HttpRequestException(HttpRequestError.ConnectionError, "refused") : null;

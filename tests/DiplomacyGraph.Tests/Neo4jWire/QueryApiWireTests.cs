@@ -44,7 +44,10 @@ public sealed class QueryApiWireTests : IDisposable
     {
         await Store().CreateNode(Ortiz, CancellationToken.None);
 
-        var posts = wire.Requests.Where(r => r.Method != HttpMethod.Get).ToList();
+        // First, outside the transaction, the read of the evidence's sources (their provenance ranks the claims).
+        var reads = wire.Requests.Where(r => r.Method != HttpMethod.Get).TakeWhile(r => r.ToString() == "POST /db/neo4j/query/v2").ToList();
+        var posts = wire.Requests.Where(r => r.Method != HttpMethod.Get).Skip(reads.Count).ToList();
+        Assert.Single(reads);
         // Open, then lock, guard, create and its citation, the actor's search and topic keys (each delete, create), one
         // statement a request in the transaction, then the commit.
         Assert.Equal("POST /db/neo4j/query/v2/tx", posts[0].ToString());

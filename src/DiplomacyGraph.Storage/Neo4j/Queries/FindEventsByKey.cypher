@@ -18,8 +18,11 @@
 MATCH (k:EventKey)
 USING INDEX k:EventKey(key)
 WHERE k.key = $key
-MATCH (n:Event {id: k.eventId})
-WITH DISTINCT n
+WITH DISTINCT k.eventId AS eventId
+MATCH (n:Event)
+USING INDEX n:Event(id)
+WHERE n.id = eventId
+WITH n
 WHERE true
   AND ($kind IS NULL OR n.kind = $kind)
   AND ($provenance IS NULL OR n.factProvenance = $provenance)
