@@ -181,6 +181,17 @@ public sealed class BadRequestGenerator(IReadOnlyList<DocumentedOperation> opera
 
     private (string Body, string? Defect) Body(DocumentedOperation operation, bool forceDefect)
     {
+        // A text body (GDELT's tab-separated rows): rows cut short, malformed JSON where rows belong, or nothing at all.
+        if (operation.BodyExample is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String)
+        {
+            var row = text.GetValue<string>().Split('\t');
+            return random.Next(3) switch
+            {
+                0 => (string.Join('\t', row.Take(random.Next(1, row.Length - 1))) + "\n", "a row with too few columns"),
+                1 => (Pick(MalformedJson), "not tab-separated rows"),
+                _ => ("", "empty body"),
+            };
+        }
         var choice = random.Next(forceDefect ? 1 : 0, 10);
         switch (choice)
         {
