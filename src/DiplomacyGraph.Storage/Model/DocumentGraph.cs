@@ -16,6 +16,32 @@ public sealed record DocumentGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList
             new SortedDictionary<string, object?>(properties.ToDictionary(p => p.Key, p => (object?)p.Value), StringComparer.Ordinal), evidence);
     }
 
+    /// <summary>
+    /// Several graphs as one, for a batch written in one transaction: a node or relationship that several hold (a source,
+    /// a country) is merged (<see cref="GraphMerge"/>), so it carries every graph's evidence and claims. Nodes and edges
+    /// keep the order in which they first appear.
+    /// </summary>
+    public static DocumentGraph Merge(IEnumerable<DocumentGraph> graphs)
+    {
+        var nodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var edges = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (nodeList, edgeList) = (new List<GraphNode>(), new List<GraphEdge>());
+        foreach (var graph in graphs)
+        {
+            foreach (var node in graph.Nodes)
+            {
+                if (nodes.TryGetValue(node.Id, out var at)) nodeList[at] = GraphMerge.Node(nodeList[at], node);
+                else { nodes[node.Id] = nodeList.Count; nodeList.Add(node); }
+            }
+            foreach (var edge in graph.Edges)
+            {
+                if (edges.TryGetValue(edge.Id, out var at)) edgeList[at] = GraphMerge.Edge(edgeList[at], edge);
+                else { edges[edge.Id] = edgeList.Count; edgeList.Add(edge); }
+            }
+        }
+        return new DocumentGraph(nodeList, edgeList);
+    }
+
     private static readonly string[] SearchedProperties = ["name", "aliases", "weakAliases", "text", "quote"];
 
     /// <summary>One sentence of one source, as a fact's evidence.</summary>

@@ -40,7 +40,7 @@ internal static partial class FtmDocuments
             }
             graphs.Add(KnowledgeGraph.From(document));
         }
-        return new FtmBatchGraph(Merge(graphs), refused, errors);
+        return new FtmBatchGraph(DocumentGraph.Merge(graphs), refused, errors);
     }
 
     private static int? LineOf(string path, FtmDatasetRecords set)
@@ -56,30 +56,6 @@ internal static partial class FtmDocuments
             "programs" when index < set.Programs.Count => set.Programs[index].Line,
             _ => null,
         };
-    }
-
-    /// <summary>The datasets' graphs as one: a node or relationship in several datasets carries every dataset's evidence.</summary>
-    private static DocumentGraph Merge(List<DocumentGraph> graphs)
-    {
-        if (graphs.Count == 1) return graphs[0];
-        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        var edges = new Dictionary<string, GraphEdge>(StringComparer.Ordinal);
-        var nodeOrder = new List<string>();
-        var edgeOrder = new List<string>();
-        foreach (var graph in graphs)
-        {
-            foreach (var node in graph.Nodes)
-            {
-                if (nodes.TryGetValue(node.Id, out var known)) nodes[node.Id] = GraphMerge.Node(known, node);
-                else { nodes[node.Id] = node; nodeOrder.Add(node.Id); }
-            }
-            foreach (var edge in graph.Edges)
-            {
-                if (edges.TryGetValue(edge.Id, out var known)) edges[edge.Id] = GraphMerge.Edge(known, edge);
-                else { edges[edge.Id] = edge; edgeOrder.Add(edge.Id); }
-            }
-        }
-        return new DocumentGraph([.. nodeOrder.Select(id => nodes[id])], [.. edgeOrder.Select(id => edges[id])]);
     }
 
     [GeneratedRegex(@"^(?<section>[a-zA-Z]+)\[(?<index>\d+)\]")]

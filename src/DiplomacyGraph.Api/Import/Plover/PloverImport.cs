@@ -116,7 +116,7 @@ internal static class PloverImport
 
     private static async Task Write(List<(PloverPiece Piece, DocumentGraph Graph)> chunk, Importer importer, PloverReport report, CancellationToken ct)
     {
-        if (await importer.Write(Merge(chunk.Select(c => c.Graph)), ct) is WriteOutcome.Imported { Summary: var summary })
+        if (await importer.Write(DocumentGraph.Merge(chunk.Select(c => c.Graph)), ct) is WriteOutcome.Imported { Summary: var summary })
         {
             report.Add(summary);
             foreach (var (piece, _) in chunk) Done(piece, report);
@@ -144,25 +144,4 @@ internal static class PloverImport
         foreach (var note in piece.Notes) report.Note(piece.RecordId, piece.Line, note);
     }
 
-    /// <summary>The records' graphs as one: a node in several (a country, the source) carries every record's evidence.</summary>
-    private static DocumentGraph Merge(IEnumerable<DocumentGraph> graphs)
-    {
-        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        var edges = new Dictionary<string, GraphEdge>(StringComparer.Ordinal);
-        var (nodeOrder, edgeOrder) = (new List<string>(), new List<string>());
-        foreach (var graph in graphs)
-        {
-            foreach (var node in graph.Nodes)
-            {
-                if (nodes.TryGetValue(node.Id, out var known)) nodes[node.Id] = GraphMerge.Node(known, node);
-                else { nodes[node.Id] = node; nodeOrder.Add(node.Id); }
-            }
-            foreach (var edge in graph.Edges)
-            {
-                if (edges.TryGetValue(edge.Id, out var known)) edges[edge.Id] = GraphMerge.Edge(known, edge);
-                else { edges[edge.Id] = edge; edgeOrder.Add(edge.Id); }
-            }
-        }
-        return new DocumentGraph([.. nodeOrder.Select(id => nodes[id])], [.. edgeOrder.Select(id => edges[id])]);
-    }
 }
