@@ -1,6 +1,7 @@
 using DiplomacyGraph.Format;
 using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Model;
+using System.Threading.Channels;
 using FluentValidation;
 
 namespace DiplomacyGraph.Api.Import.Gdelt;
@@ -34,123 +35,187 @@ internal abstract record GdeltOutcome
 /// the validator) is skipped and reported by GLOBALEVENTID and line; rows of CAMEO roots 01 and 02 are counted as dropped.
 /// When the store refuses a batch (an id taken by another kind of node, …), its rows are written one by one, so only the
 /// rows it refuses are skipped, each with the store's reason.
+/// <para>
+/// Reading and writing overlap: one task reads, maps and validates the next batch while the store writes this one (a
+/// channel holds one prepared batch, so memory stays two batches). A batch is prepared as if every batch before it was
+/// written (<see cref="claimed"/>: the actor and place records they carry are not repeated), and the store's answer is
+/// what counts: rows written one by one map against <see cref="written"/>, the records actually stored. A record whose
+/// rows were all refused is then missing from the batches prepared meanwhile; the store refuses them for it, and their
+/// rows, written one by one, carry it.
+/// </para>
 /// </summary>
-internal sealed class GdeltImport(Importer importer, IGraphStore store, int batchSize, int maxRows)
+internal sealed class GdeltImport(Importer importer, IGraphStore store, int batchSize, int maxRows) : IDisposable
 {
     private readonly GdeltMapper mapper = new(store);
     private readonly GdeltReport report = new();
 
-    public static Task<GdeltOutcome> Run(string path, Importer importer, IGraphStore store, GdeltOptions options, CancellationToken ct) =>
-        new GdeltImport(importer, store, options.BatchSize, options.MaxRows).Run(path, ct);
+    /// <summary>The mapper's caches are not shared across threads: the reader and a batch written row by row take turns.</summary>
+    private readonly SemaphoreSlim mapping = new(1, 1);
+
+    /// <summary>Records the prepared batches carry (the reading task's own).</summary>
+    private readonly HashSet<string> claimed = new(StringComparer.Ordinal);
+
+    /// <summary>Records the store has accepted (the writing side's own).</summary>
+    private readonly HashSet<string> written = new(StringComparer.Ordinal);
+
+    /// <summary>A batch ready to write: its rows' graphs, and what reading it found (skipped rows, dropped codes).</summary>
+    private sealed record Prepared(List<(int Line, GdeltRow Row, DocumentGraph Graph)> Graphs, HashSet<string> Adds,
+        List<FtmSkipped> Skipped, Dictionary<string, int> Dropped);
+
+    public static async Task<GdeltOutcome> Run(string path, Importer importer, IGraphStore store, GdeltOptions options, CancellationToken ct)
+    {
+        using var import = new GdeltImport(importer, store, options.BatchSize, options.MaxRows);
+        return await import.Run(path, ct);
+    }
+
+    public void Dispose() => mapping.Dispose();
 
     private async Task<GdeltOutcome> Run(string path, CancellationToken ct)
     {
         if (GdeltReader.ZipProblem(path) is { } zip) return new GdeltOutcome.Rejected(zip);
-        var batch = new List<(int Line, GdeltRow Row)>(batchSize);
-        await foreach (var line in GdeltReader.Lines(path, ct))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var prepared = Channel.CreateBounded<Prepared>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => Read(path, prepared.Writer, stop.Token), stop.Token);
+        try
         {
-            if (report.Rows == maxRows)
-            {
-                report.Truncated = true;
-                break;
-            }
-            report.Rows++;
-            if (line.Text is null)
-            {
-                Skip("?", line.Number, GdeltSkipReasons.TooLong, $"The line is longer than {GdeltReader.MaxLineChars} characters.");
-                continue;
-            }
-            if (GdeltColumns.Parse(line.Text, out var problem) is not { } row)
-            {
-                var id = line.Text.Split('\t', 2)[0];
-                Skip(id.Length is > 0 and <= 20 ? id : "?", line.Number, GdeltSkipReasons.Malformed, problem!);
-                continue;
-            }
-            batch.Add((line.Number, row));
-            if (batch.Count < batchSize) continue;
-            await Write(batch, ct);
-            batch.Clear();
+            await foreach (var batch in prepared.Reader.ReadAllAsync(stop.Token)) await Write(batch, stop.Token);
         }
-        if (batch.Count > 0) await Write(batch, ct);
+        catch
+        {
+            // The store failed (or the caller gave up): the reading task stops too, and what it ends with is not news.
+            await stop.CancelAsync();
+            await Task.WhenAny(reading);
+            throw;
+        }
+        await reading;
         if (report.Rows == 0) return new GdeltOutcome.Rejected("The file holds no rows: send a GDELT 2.0 Events export (*.export.CSV, tab-separated, or its .zip).");
         return new GdeltOutcome.Completed(report);
     }
 
-    /// <summary>The report so far (for a refusal part-way).</summary>
-    public GdeltReport Report => report;
+    /// <summary>The reading task: the file's rows, in prepared batches, into the channel (completed with any failure).</summary>
+    private async Task Read(string path, ChannelWriter<Prepared> into, CancellationToken ct)
+    {
+        try
+        {
+            var (batch, rows) = (NewBatch(), 0);
+            await foreach (var line in GdeltReader.Lines(path, ct))
+            {
+                if (report.Rows == maxRows)
+                {
+                    report.Truncated = true;
+                    break;
+                }
+                report.Rows++;
+                rows++;
+                if (line.Text is null)
+                {
+                    batch.Skipped.Add(Skipped("?", line.Number, GdeltSkipReasons.TooLong, $"The line is longer than {GdeltReader.MaxLineChars} characters."));
+                }
+                else if (GdeltColumns.Parse(line.Text, out var problem) is not { } row)
+                {
+                    var id = line.Text.Split('\t', 2)[0];
+                    batch.Skipped.Add(Skipped(id.Length is > 0 and <= 20 ? id : "?", line.Number, GdeltSkipReasons.Malformed, problem!));
+                }
+                else
+                {
+                    await Prepare(batch, line.Number, row, ct);
+                }
+                if (rows < batchSize) continue;
+                await Send(batch, into, ct);
+                (batch, rows) = (NewBatch(), 0);
+            }
+            if (rows > 0) await Send(batch, into, ct);
+            into.Complete();
+        }
+        catch (Exception e)
+        {
+            into.Complete(e);
+        }
+    }
 
-    private async Task Write(List<(int Line, GdeltRow Row)> rows, CancellationToken ct)
+    private static Prepared NewBatch() => new([], new HashSet<string>(StringComparer.Ordinal), [], new Dictionary<string, int>(StringComparer.Ordinal));
+
+    private async Task Send(Prepared batch, ChannelWriter<Prepared> into, CancellationToken ct)
+    {
+        claimed.UnionWith(batch.Adds);
+        await into.WriteAsync(batch, ct);
+    }
+
+    /// <summary>A row's graph into the batch, or the reason it has none.</summary>
+    private async Task Prepare(Prepared batch, int line, GdeltRow row, CancellationToken ct)
+    {
+        switch (await Graph(row, claimed, batch.Adds, ct))
+        {
+            case { Graph: { } graph }:
+                batch.Graphs.Add((line, row, graph));
+                break;
+            case { DroppedRoot: { } root }:
+                batch.Dropped[root] = batch.Dropped.GetValueOrDefault(root) + 1;
+                break;
+            case var (_, _, reason, detail):
+                batch.Skipped.Add(Skipped(row.GlobalEventId, line, reason!, detail!));
+                break;
+        }
+    }
+
+    private async Task Write(Prepared batch, CancellationToken ct)
     {
         report.Batches++;
-        var added = new HashSet<string>(StringComparer.Ordinal);
-        var graphs = new List<(int Line, GdeltRow Row, DocumentGraph Graph)>(rows.Count);
-        foreach (var (line, row) in rows)
+        foreach (var skipped in batch.Skipped) report.Changes.Skip(skipped);
+        foreach (var (root, count) in batch.Dropped) report.Dropped[root] = report.Dropped.GetValueOrDefault(root) + count;
+        if (batch.Graphs.Count == 0) return;
+        if (await importer.Write(DocumentGraph.Merge(batch.Graphs.Select(g => g.Graph)), ct) is WriteOutcome.Imported { Summary: var summary })
         {
-            if (await Graph(line, row, added, ct) is { } graph) graphs.Add((line, row, graph));
-        }
-        if (graphs.Count == 0) return;
-        if (await importer.Write(Merge(graphs.Select(g => g.Graph)), ct) is WriteOutcome.Imported { Summary: var summary })
-        {
-            Done(summary, graphs.Count, added);
+            Done(summary, batch.Graphs.Count, batch.Adds);
             return;
         }
         // Refused as a whole: one row at a time, each with the records it needs, so only the rows the store refuses are left out.
-        foreach (var (line, row, _) in graphs)
+        foreach (var (line, row, _) in batch.Graphs)
         {
             var own = new HashSet<string>(StringComparer.Ordinal);
-            if (await Graph(line, row, own, ct, count: false) is not { } graph) continue;
+            if ((await Graph(row, written, own, ct)).Graph is not { } graph) continue;
             var outcome = await importer.Write(graph, ct);
             if (outcome is WriteOutcome.Imported { Summary: var one }) Done(one, 1, own);
-            else Skip(row.GlobalEventId, line, GdeltSkipReasons.Refused, ((IWriteRefusal)outcome).Detail);
+            else report.Changes.Skip(Skipped(row.GlobalEventId, line, GdeltSkipReasons.Refused, ((IWriteRefusal)outcome).Detail));
         }
     }
 
-    private void Done(ImportSummary summary, int events, HashSet<string> added)
+    private void Done(ImportSummary summary, int events, HashSet<string> adds)
     {
         report.Changes.Add(summary);
         report.Events += events;
-        mapper.Written(added);
+        written.UnionWith(adds);
     }
 
-    /// <summary>A row's graph, or null (counted as dropped, or skipped with its reason, when <paramref name="count"/>).</summary>
-    private async Task<DocumentGraph?> Graph(int line, GdeltRow row, HashSet<string> added, CancellationToken ct, bool count = true)
+    /// <summary>What a row became.</summary>
+    private sealed record RowGraph(DocumentGraph? Graph, string? DroppedRoot, string? Reason, string? Detail);
+
+    /// <summary>
+    /// A row's graph, carrying the actor and place records that <paramref name="provided"/> lacks (added to
+    /// <paramref name="adds"/>); or the CAMEO root PLOVER drops; or why the row was skipped.
+    /// </summary>
+    private async Task<RowGraph> Graph(GdeltRow row, IReadOnlySet<string> provided, HashSet<string> adds, CancellationToken ct)
     {
-        var mapped = await mapper.Map(row, added, ct);
-        if (mapped.DroppedRoot is { } root)
+        GdeltMapped mapped;
+        await mapping.WaitAsync(ct);
+        try
         {
-            if (count) report.Dropped[root] = report.Dropped.GetValueOrDefault(root) + 1;
-            return null;
+            mapped = await mapper.Map(row, provided, adds, ct);
         }
-        if (mapped.Document is not { } document)
+        finally
         {
-            if (count) Skip(row.GlobalEventId, line, mapped.Reason!, mapped.Detail!);
-            return null;
+            mapping.Release();
         }
+        if (mapped.DroppedRoot is { } root) return new RowGraph(null, root, null, null);
+        if (mapped.Document is not { } document) return new RowGraph(null, null, mapped.Reason, mapped.Detail);
         var result = await importer.Validator.ValidateAsync(document, ct);
         if (!result.IsValid)
         {
-            if (count)
-            {
-                Skip(row.GlobalEventId, line, GdeltSkipReasons.Invalid,
-                    string.Join("; ", result.Errors.Take(5).Select(e => $"{KnowledgeJson.Describe(document, e.PropertyName)}: {e.ErrorMessage}")));
-            }
-            return null;
+            return new RowGraph(null, null, GdeltSkipReasons.Invalid,
+                string.Join("; ", result.Errors.Take(5).Select(e => $"{KnowledgeJson.Describe(document, e.PropertyName)}: {e.ErrorMessage}")));
         }
-        return KnowledgeGraph.From(document);
+        return new RowGraph(KnowledgeGraph.From(document), null, null, null);
     }
 
-    private void Skip(string id, int line, string reason, string detail) => report.Changes.Skip(new FtmSkipped(id, line, reason, detail));
-
-    /// <summary>The rows' graphs as one: a node or relationship several rows hold (a source, a country) is merged.</summary>
-    private static DocumentGraph Merge(IEnumerable<DocumentGraph> graphs)
-    {
-        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        var edges = new Dictionary<string, GraphEdge>(StringComparer.Ordinal);
-        foreach (var graph in graphs)
-        {
-            foreach (var node in graph.Nodes) nodes[node.Id] = nodes.TryGetValue(node.Id, out var known) ? GraphMerge.Node(known, node) : node;
-            foreach (var edge in graph.Edges) edges[edge.Id] = edges.TryGetValue(edge.Id, out var known) ? GraphMerge.Edge(known, edge) : edge;
-        }
-        return new DocumentGraph([.. nodes.Values], [.. edges.Values]);
-    }
+    private static FtmSkipped Skipped(string id, int line, string reason, string detail) => new(id, line, reason, detail);
 }

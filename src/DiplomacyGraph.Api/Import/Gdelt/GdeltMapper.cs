@@ -30,10 +30,12 @@ internal sealed class GdeltMapper(IGraphStore store)
 
     private readonly NamedActors names = new(store, Prefix);
     private readonly Dictionary<string, bool> countryInStore = new(StringComparer.Ordinal);
-    private readonly HashSet<string> written = new(StringComparer.Ordinal);
 
-    /// <summary>Maps a row; the records it adds are remembered in <paramref name="batch"/> (one batch's, or one row's).</summary>
-    public async Task<GdeltMapped> Map(GdeltRow row, HashSet<string> batch, CancellationToken ct)
+    /// <summary>
+    /// Maps a row. The records of actors and places it links to are written unless <paramref name="provided"/> (the
+    /// records written before) or <paramref name="batch"/> (this batch's, or this row's, where the ones it adds go) has them.
+    /// </summary>
+    public async Task<GdeltMapped> Map(GdeltRow row, IReadOnlySet<string> provided, HashSet<string> batch, CancellationToken ct)
     {
         var root = row.EventCode[..2];
         if (Cameo2Plover.DroppedRoots.Contains(root)) return new GdeltMapped(null, null, null, root);
@@ -45,8 +47,8 @@ internal sealed class GdeltMapper(IGraphStore store)
         var relationships = new List<RelationshipRecord>();
         var evidence = Evidence(row, cameo);
         var eventId = $"{Prefix}-{row.GlobalEventId}";
-        var actor1 = row.Actor1 is { } a1 ? await Side(a1, batch, actors, evidence, ct) : null;
-        var actor2 = row.Actor2 is { } a2 ? await Side(a2, batch, actors, evidence, ct) : null;
+        var actor1 = row.Actor1 is { } a1 ? await Side(a1, provided, batch, actors, evidence, ct) : null;
+        var actor2 = row.Actor2 is { } a2 ? await Side(a2, provided, batch, actors, evidence, ct) : null;
         if (actor1 is null && actor2 is null)
         {
             return new GdeltMapped(null, GdeltSkipReasons.NoActor, "Neither Actor1 nor Actor2 names a country we know or a name.");
@@ -57,7 +59,7 @@ internal sealed class GdeltMapper(IGraphStore store)
         if (row.ActionGeo is { } geo)
         {
             var placeId = FtmValues.Slug($"{Prefix}-geo-{geo.FeatureId}");
-            if (Adds(placeId, batch))
+            if (Adds(placeId, provided, batch))
             {
                 places.Add(new PlaceRecord
                 {
@@ -89,9 +91,6 @@ internal sealed class GdeltMapper(IGraphStore store)
         }, null, null);
     }
 
-    /// <summary>The records of a written batch are in the store now: later rows link to them without writing them again.</summary>
-    public void Written(HashSet<string> batch) => written.UnionWith(batch);
-
     /// <summary>The source of a row: one per URL, its id derived from the URL.</summary>
     public static SourceRecord Source(GdeltRow row)
     {
@@ -116,7 +115,7 @@ internal sealed class GdeltMapper(IGraphStore store)
 
     private sealed record Participant(string Id, string Label, string? Type1Code);
 
-    private async Task<Participant?> Side(GdeltActor actor, HashSet<string> batch, List<ActorRecord> actors, string evidence, CancellationToken ct)
+    private async Task<Participant?> Side(GdeltActor actor, IReadOnlySet<string> provided, HashSet<string> batch, List<ActorRecord> actors, string evidence, CancellationToken ct)
     {
         if (CountryCodes.Actor(actor.CountryCode) is var (countryId, countryName))
         {
@@ -125,7 +124,7 @@ internal sealed class GdeltMapper(IGraphStore store)
                 inStore = await store.Exists(NodeLabel.Actor, countryId, ct);
                 countryInStore[countryId] = inStore;
             }
-            if (!inStore && Adds(countryId, batch) && actors.All(a => a.Id != countryId))
+            if (!inStore && Adds(countryId, provided, batch) && actors.All(a => a.Id != countryId))
             {
                 actors.Add(new ActorRecord { Id = countryId, Kind = ActorKinds.Country, Name = countryName, Evidence = evidence });
             }
@@ -134,15 +133,15 @@ internal sealed class GdeltMapper(IGraphStore store)
         if (actor.Name is not { } name) return null;
         var label = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
         var named = await names.Resolve(name, ct);
-        if (!named.Existing && Adds(named.Id, batch) && actors.All(a => a.Id != named.Id))
+        if (!named.Existing && Adds(named.Id, provided, batch) && actors.All(a => a.Id != named.Id))
         {
             actors.Add(new ActorRecord { Id = named.Id, Kind = ActorKinds.Organization, Name = FtmValues.Cap(label, 200), Evidence = evidence });
         }
         return new Participant(named.Id, label, actor.Type1Code);
     }
 
-    /// <summary>Whether this row writes the record of <paramref name="id"/>: not yet written by this import nor this batch.</summary>
-    private bool Adds(string id, HashSet<string> batch) => !written.Contains(id) && batch.Add(id);
+    /// <summary>Whether this row writes the record of <paramref name="id"/>: not written before, nor by this batch.</summary>
+    private static bool Adds(string id, IReadOnlySet<string> provided, HashSet<string> batch) => !provided.Contains(id) && batch.Add(id);
 
     private static RelationshipRecord Link(string type, string from, string to, string role, string? type1Code, string evidence)
     {
