@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using DiplomacyGraph.Storage.Idempotency;
 using DiplomacyGraph.Storage.Model;
@@ -137,10 +139,49 @@ internal sealed partial class SqliteGraphFile
     }
 
     // Claims ride in the row of their fact: one row write keeps a fact, its evidence and its claims together.
-    private sealed record Body(IReadOnlyDictionary<string, object?> Properties, IReadOnlyList<Evidence> Evidence, IReadOnlyList<SourceClaims> Claims);
 
-    internal static string WriteBody(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<Evidence> evidence, IReadOnlyList<SourceClaims> claims) =>
-        JsonSerializer.Serialize(new Body(properties, evidence, claims));
+    /// <summary>
+    /// A row's body: <c>{"Properties":{…},"Evidence":[{"SourceId","Text","Origin"?}],"Claims":[{"SourceId","Values","Origin"?}]}</c>,
+    /// as <see cref="JsonSerializer"/> wrote it from a record, written by hand because an import writes it for every node and
+    /// relationship (reflection over <c>object</c> values cost about a third of the file's write time).
+    /// </summary>
+    internal static string WriteBody(IReadOnlyDictionary<string, object?> properties, IReadOnlyList<Evidence> evidence, IReadOnlyList<SourceClaims> claims)
+    {
+        var buffer = bodyBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("Properties");
+            PropertyValues.Write(writer, properties);
+            writer.WriteStartArray("Evidence");
+            foreach (var item in evidence)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("SourceId", item.SourceId);
+                writer.WriteString("Text", item.Text);
+                if (item.Origin is { } origin) writer.WriteString("Origin", origin);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteStartArray("Claims");
+            foreach (var claim in claims)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("SourceId", claim.SourceId);
+                writer.WritePropertyName("Values");
+                PropertyValues.Write(writer, claim.Values);
+                if (claim.Origin is { } origin) writer.WriteString("Origin", origin);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? bodyBuffer;
 
     internal static (IReadOnlyDictionary<string, object?>, IReadOnlyList<Evidence>, IReadOnlyList<SourceClaims>) ReadBody(string json)
     {

@@ -28,4 +28,39 @@ public static class PropertyValues
 
     public static IReadOnlyList<string> Strings(JsonElement value) =>
         value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(v => v.GetString() ?? "").ToArray() : [];
+
+    /// <summary>Writes values as <see cref="FromJsonObject"/> reads them back: a JSON object of strings, string lists,
+    /// numbers and booleans (anything else as <see cref="JsonSerializer"/> writes it).</summary>
+    public static void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> values)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, value) in values)
+        {
+            writer.WritePropertyName(key);
+            switch (value)
+            {
+                case null:
+                    writer.WriteNullValue();
+                    break;
+                case string text:
+                    writer.WriteStringValue(text);
+                    break;
+                case double number:
+                    writer.WriteNumberValue(number);
+                    break;
+                case bool flag:
+                    writer.WriteBooleanValue(flag);
+                    break;
+                case string[] list:
+                    writer.WriteStartArray();
+                    foreach (var item in list) writer.WriteStringValue(item);
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    JsonSerializer.Serialize(writer, value, value.GetType());
+                    break;
+            }
+        }
+        writer.WriteEndObject();
+    }
 }
