@@ -260,19 +260,17 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     public async Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct)
     {
-        // The nodes, their count and the edges among them in one request (one transaction).
-        var limit = Params(("limit", Math.Max(0, maxNodes)));
+        // The nodes with the edges among them (one statement, one label scan) and their count, in one request.
         var results = await client.Run(
         [
-            new CypherStatement(CypherQueries.Get("FactNodes"), limit),
+            new CypherStatement(CypherQueries.Get("FactNodes"), Params(("limit", Math.Max(0, maxNodes)))),
             new CypherStatement(CypherQueries.Get("CountFacts")),
-            new CypherStatement(CypherQueries.Get("FactEdges"), limit),
         ], ct);
         var nodes = results[0].Column("node").AsNodes().ToList();
-        // Under read-committed isolation a write committed between the statements could change which nodes come first,
-        // so only the edges whose two ends were read are kept, as the induced subgraph of those nodes.
+        // A node another transaction is deleting is left out (AsNodes), and so are its edges.
         var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = results[2].Column("edge").Select(GraphRows.Edge).Where(e => ids.Contains(e.From) && ids.Contains(e.To));
+        var edges = results[0].Column("edges").SelectMany(list => list.EnumerateArray()).Select(GraphRows.Edge)
+            .Where(e => ids.Contains(e.From) && ids.Contains(e.To));
         return new Subgraph(nodes, GraphOrder.Sort(edges), results[1].Column("total").Single().GetInt32() > maxNodes);
     }
 
