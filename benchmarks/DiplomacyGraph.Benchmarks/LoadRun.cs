@@ -43,6 +43,8 @@ internal static class LoadRun
         "/api/actors/person-00100",
         "/api/actors/person-00100/relationships",
         "/api/actors/person-00100/events",
+        "/api/actors/person-00100/sanctions",
+        "/api/actors/person-00100/statements",
         "/api/actors/person-00100/network?depth=2",
         "/api/actors/country-000/network?depth=2",
         "/api/timeline?actor=person-00100",

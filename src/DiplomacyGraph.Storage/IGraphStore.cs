@@ -43,6 +43,7 @@ public interface IGraphStore
     /// <summary>Other actors who took part in an event with this actor; the actor's miss when it is unknown.</summary>
     Task<Lookup<IReadOnlyList<CoParticipant>>> GetCoParticipants(string actorId, CancellationToken ct);
 
+    /// <summary>A page of events, each with its links as references (<see cref="BareLinks"/>: relationships without their properties or evidence).</summary>
     Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct);
 
     Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct);
@@ -110,7 +111,10 @@ public interface IGraphStore
     /// <summary>The shortest undirected connection of at most <paramref name="maxDepth"/> hops, or null when there is none; the miss of the first unknown end.</summary>
     Task<Lookup<GraphPath?>> FindShortestPath(string fromId, string toId, int maxDepth, CancellationToken ct);
 
-    /// <summary>Events and statements in date order (the undated last, when asked for), optionally only those linked to an actor.</summary>
+    /// <summary>
+    /// Events and statements in date order (the undated last, when asked for), optionally only those linked to an actor;
+    /// each with its links as references (<see cref="BareLinks"/>: relationships without their properties or evidence).
+    /// </summary>
     Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct);
 
     /// <summary>The whole graph (sources aside), up to <paramref name="maxNodes"/> nodes.</summary>

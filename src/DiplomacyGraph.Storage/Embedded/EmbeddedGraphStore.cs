@@ -229,14 +229,14 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 
     public Task<Page<NodeWithLinks>> FindEvents(EventSearch search, CancellationToken ct) => Read(() =>
     {
-        if (search.HasPloverFilter) return PageWithLinks(EventFilters.Find(index, search, Neighbours), search.Page, search.PageSize);
+        if (search.HasPloverFilter) return BareLinks.Of(PageWithLinks(EventFilters.Find(index, search, Neighbours), search.Page, search.PageSize));
         if (search.ActorId is not null)
         {
             var linked = Neighbours(search.ActorId, NodeLabel.Event)
                 .Where(e => search.Kind is null || e.Kind == search.Kind)
                 .Where(e => search.Provenance is null || FactProvenance.Of(e) == search.Provenance)
                 .Where(e => GraphOrder.InRange(e.Date, search.From, search.To));
-            return PageWithLinks(GraphOrder.SortChronologically(linked), search.Page, search.PageSize);
+            return BareLinks.Of(PageWithLinks(GraphOrder.SortChronologically(linked), search.Page, search.PageSize));
         }
         // A date range reads its part of the chronological list, from the year of `from` (a partial date such as
         // "2025-09" overlaps "2025-09-15" yet sorts before it, but never before its year); InRange is the exact test.
@@ -245,7 +245,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 : index.OrderedBetween(NodeLabel.Event, search.Kind, search.From is { } from ? from[..Math.Min(4, from.Length)] : "", search.To))
             .Where(e => GraphOrder.InRange(e.Date, search.From, search.To))
             .Where(e => search.Provenance is null || FactProvenance.Of(e) == search.Provenance);
-        return PageWithLinks(events, search.Page, search.PageSize);
+        return BareLinks.Of(PageWithLinks(events, search.Page, search.PageSize));
     });
 
     public Task<Page<NodeWithLinks>> FindSanctions(SanctionSearch search, CancellationToken ct) => Read(() =>
@@ -299,7 +299,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             .Where(n => n.Date is null ? search.IncludeUndated : GraphOrder.InRange(n.Date, search.From, search.To))
             .Where(n => search.Provenance is null || FactProvenance.Of(n) == search.Provenance)
             .Take(Math.Max(0, search.Limit))
-            .Select(index.WithLinks)];
+            .Select(n => BareLinks.Of(index.WithLinks(n)))];
     });
 
     public Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct) => Read(() =>

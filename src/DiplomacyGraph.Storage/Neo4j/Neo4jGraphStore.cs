@@ -260,13 +260,18 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
 
     public async Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct)
     {
+        // The nodes with the edges among them (one statement, one label scan) and their count, in one request.
         var results = await client.Run(
         [
             new CypherStatement(CypherQueries.Get("FactNodes"), Params(("limit", Math.Max(0, maxNodes)))),
             new CypherStatement(CypherQueries.Get("CountFacts")),
         ], ct);
         var nodes = results[0].Column("node").AsNodes().ToList();
-        return await Induced(nodes, results[1].Column("total").Single().GetInt32() > maxNodes, ct);
+        // A node another transaction is deleting is left out (AsNodes), and so are its edges.
+        var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var edges = results[0].Column("edges").SelectMany(list => list.EnumerateArray()).Select(GraphRows.Edge)
+            .Where(e => ids.Contains(e.From) && ids.Contains(e.To));
+        return new Subgraph(nodes, GraphOrder.Sort(edges), results[1].Column("total").Single().GetInt32() > maxNodes);
     }
 
     public async Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct)
@@ -387,12 +392,6 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
     {
         var result = await client.Run(new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids.ToArray()))), ct);
         return [.. result.Column("node").AsNodes()];
-    }
-
-    private async Task<Subgraph> Induced(IReadOnlyList<GraphNode> nodes, bool truncated, CancellationToken ct)
-    {
-        var result = await client.Run(new CypherStatement(CypherQueries.Get("InducedEdges"), Params(("ids", nodes.Select(n => n.Id).ToArray()))), ct);
-        return new Subgraph(nodes, GraphOrder.Sort(result.Column("edge").Select(GraphRows.Edge)), truncated);
     }
 
     /// <summary>One page of a list variant (<c>Find{name}.cypher</c>) and its total (<c>Count{name}.cypher</c>), in one request.</summary>

@@ -163,20 +163,25 @@ internal sealed partial class Neo4jHttpClient
     }
 
     /// <summary>
-    /// The answer's JSON, parsed straight from its UTF-8 bytes (no string, no transcoding), or the reason it is not JSON.
-    /// An empty answer reads as <c>{}</c>.
+    /// The answer's JSON, parsed from its UTF-8 bytes as they arrive (<see cref="Send"/> asks for the headers only): no
+    /// string, no transcoding, and no buffered copy of the body before the parser's own. An empty answer reads as <c>{}</c>.
     /// </summary>
-    private static async Task<(JsonDocument? Document, JsonException? Invalid)> ReadJson(HttpResponseMessage response, CancellationToken ct)
+    private async Task<(JsonDocument? Document, JsonException? Invalid)> ReadJson(HttpResponseMessage response, CancellationToken ct)
     {
-        // SendAsync has buffered the content (within the client's response buffer limit): this stream is that buffer.
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        if (response.Content.Headers.ContentLength == 0) return (JsonDocument.Parse("{}"), null);
         try
         {
-            return (stream.CanSeek && stream.Length == 0 ? JsonDocument.Parse("{}") : await JsonDocument.ParseAsync(stream, cancellationToken: ct), null);
+            await using var stream = await response.Content.ReadAsStreamAsync(ct);
+            return (await JsonDocument.ParseAsync(stream, cancellationToken: ct), null);
         }
         catch (JsonException e)
         {
             return (null, e);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            // The connection broke while the body was on its way: a commit's outcome stays in doubt (its caller knows).
+            throw Unavailable("the answer was cut off", e);
         }
     }
 
@@ -270,7 +275,8 @@ internal sealed partial class Neo4jHttpClient
         }
         try
         {
-            return await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+            // Headers only: ReadJson parses the body from the connection, rather than from a buffered copy of it.
+            return await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {

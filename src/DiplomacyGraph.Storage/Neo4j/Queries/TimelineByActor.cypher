@@ -9,6 +9,7 @@
 // @param includeUndated: false
 // @param limit: 100
 // @param provenance: "curated"
+// Links are references (BareLinks): each relationship's type and ends, without the properties and evidence the list does not show.
 MATCH (:Node {id: $actorId})--(n)
 WHERE (n:Event OR n:Statement)
   AND ((n.date IS NULL AND $includeUndated)
@@ -20,7 +21,7 @@ WITH n, CASE WHEN n:Event THEN 'Event' ELSE 'Statement' END AS label
 ORDER BY coalesce(n.date, '~'), label, n.id
 LIMIT $limit
 RETURN {id: n.id, labels: labels(n), properties: properties(n),
-  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: properties(r)},
+  outgoing: [(n)-[r]->(m) | {edge: {type: type(r), from: n.id, to: m.id, properties: {}},
     other: {id: m.id, labels: labels(m), properties: {name: m.name, kind: m.kind, date: m.date, sortKey: m.sortKey}}}],
-  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: properties(r)},
+  incoming: [(n)<-[r]-(m) | {edge: {type: type(r), from: m.id, to: n.id, properties: {}},
     other: {id: m.id, labels: labels(m), properties: {name: m.name, kind: m.kind, date: m.date, sortKey: m.sortKey}}}]} AS node
