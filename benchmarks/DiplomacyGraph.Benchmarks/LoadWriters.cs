@@ -22,7 +22,7 @@ internal static class LoadWriters
     public const string Key = "load-writers-key-0123456789abcdef";
 
     /// <summary>Settings the API process needs to take the writes: the key, and a write rate limit out of the way.</summary>
-    public static readonly string[] ApiSettings = [$"--Auth:ApiKeys:0={Key}", "--Writes:PermitsPerMinute=10000000"];
+    public static readonly string[] ApiSettings = [$"--Auth:ApiKeys:0={Key}", "--Writes:PermitsPerMinute=100000"];
 
     private const int Persons = 17;
 
