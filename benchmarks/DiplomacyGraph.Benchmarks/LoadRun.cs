@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace DiplomacyGraph.Benchmarks;
@@ -9,9 +8,10 @@ namespace DiplomacyGraph.Benchmarks;
 /// <summary>
 /// The loopback load mode: starts the real API (its own build output, as a child process, on the embedded
 /// store with the seed), hammers a fixed mix of read endpoints from N concurrent loops for a bounded time,
-/// and prints throughput, latency percentiles per endpoint, errors, and the API process's peak working set.
+/// and prints throughput, latency percentiles per endpoint, errors, and the API process's peak working set. With
+/// <c>--writers N</c>, N loops of 20-node imports run beside each endpoint's readers (<see cref="LoadWriters"/>).
 /// </summary>
-internal static class LoadRun
+internal static partial class LoadRun
 {
     /// <summary>Every read endpoint, on the seed, after the trivial one each is compared with.</summary>
     private static readonly string[] SeedEndpoints =
@@ -59,7 +59,15 @@ internal static class LoadRun
 
     private static string[] Endpoints = SeedEndpoints;
 
-    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll, string? Store, string? Neo4j, string? Graph, bool Direct, bool Compressed);
+    private sealed record Options(int Seconds, int Concurrency, int WarmupSeconds, string? ApiDll, string? Store, string? Neo4j, string? Graph, bool Direct, bool Compressed)
+    {
+        public int Writers { get; init; }
+
+        public string[]? Endpoints { get; init; }
+    }
+
+    /// <summary>What the writers did during one endpoint's measured run: imports/s, their p99, and answers not 200.</summary>
+    private readonly record struct Writes(double Rate, double P99, int Failed);
 
     private readonly record struct Sample(int Endpoint, long Ticks, int Bytes, bool Ok);
 
@@ -68,7 +76,7 @@ internal static class LoadRun
         var options = Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("Usage: load [--seconds 5] [--concurrency 16] [--warmup 1] [--api path/to/DiplomacyGraph.Api.dll] [--store large.db (ScaledGraph's large graph)] [--neo4j http://127.0.0.1:7474/ [--direct true]] [--graph seed|medium|large] [--compressed true (ask for br/gzip as browsers do; sizes are then the bytes sent)]");
+            await Console.Error.WriteLineAsync("Usage: load [--seconds 5] [--concurrency 16] [--warmup 1] [--api path/to/DiplomacyGraph.Api.dll] [--store large.db (ScaledGraph's large graph)] [--neo4j http://127.0.0.1:7474/ [--direct true]] [--graph seed|medium|large] [--compressed true (ask for br/gzip as browsers do; sizes are then the bytes sent)] [--writers N (import loops beside the readers; they write into --store)] [--endpoints /health/live,/api/... (these only)]");
             return 2;
         }
         var dll = options.ApiDll ?? DefaultApiDll();
@@ -86,13 +94,22 @@ internal static class LoadRun
         };
 
         var graph = options.Graph ?? (options.Store is not null ? "large" : "seed");
-        Endpoints = graph switch { "medium" => ScaledEndpoints("person-09000"), "large" => ScaledEndpoints("person-90000"), _ => SeedEndpoints };
+        Endpoints = options.Endpoints ?? graph switch { "medium" => ScaledEndpoints("person-09000"), "large" => ScaledEndpoints("person-90000"), _ => SeedEndpoints };
         // Only the seed graph is loaded by the API itself; a scaled graph is prepared beforehand (store file or Neo4j).
         var seed = graph == "seed";
         var captured = options.Direct && options.Neo4j is { } neo4j
             ? await Capture(dll, new Uri(neo4j), seed, stop.Token)
             : null;
-        await using var api = await ApiProcess.Start(dll, options.Store, options.Neo4j, seed, stop.Token);
+        await using var api = await ApiProcess.Start(dll, options.Store, options.Neo4j, seed, stop.Token, options.Writers > 0 ? LoadWriters.ApiSettings : []);
+        // The writers' own connections, so that they never queue behind the readers' for one.
+        using var writeHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(1, options.Writers), UseProxy = false })
+        {
+            BaseAddress = api.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        // The writers' hub: the top country of a ScaledGraph, the seed's most linked country otherwise.
+        var hub = seed ? "united-states" : "country-000";
+        var run = Guid.NewGuid().ToString("N")[..8];
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false })
         {
             BaseAddress = api.BaseAddress,
@@ -114,8 +131,10 @@ internal static class LoadRun
         }
 
         Console.WriteLine($"API pid {api.Id} on {api.BaseAddress} ({Path.GetFileName(dll)}, {(options.Neo4j is null ? "embedded store" : $"Neo4j at {options.Neo4j}")}, {graph} graph{(options.Store is null ? "" : $" in {options.Store}")}).");
-        Console.WriteLine($"Each endpoint alone: warm-up {options.WarmupSeconds} s, then {options.Seconds} s measured, {options.Concurrency} concurrent loops.");
+        Console.WriteLine($"Each endpoint alone: warm-up {options.WarmupSeconds} s, then {options.Seconds} s measured, {options.Concurrency} concurrent loops"
+            + (options.Writers > 0 ? $", beside {options.Writers} import loops (20 nodes each, on {hub}; run tag {run})." : "."));
         var results = new List<(string Endpoint, List<Sample> Samples, double Seconds)>();
+        var writes = new List<Writes>();
         var direct = new List<(string Endpoint, int Requests, List<Sample> Samples, double Seconds)>();
         using var neo4jHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false })
         {
@@ -124,10 +143,15 @@ internal static class LoadRun
         };
         foreach (var endpoint in Endpoints)
         {
-            await Hammer(http, endpoint, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), stop.Token);
+            await WhileWriting($"{run}w{results.Count}", () => Hammer(http, endpoint, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), stop.Token));
             var measured = Stopwatch.StartNew();
-            var samples = await Hammer(http, endpoint, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), stop.Token);
+            var (samples, written) = await WhileWriting($"{run}m{results.Count}", () => Hammer(http, endpoint, options.Concurrency, TimeSpan.FromSeconds(options.Seconds), stop.Token));
             results.Add((endpoint, samples, measured.Elapsed.TotalSeconds));
+            if (written is not null)
+            {
+                var (rate, p99, failed) = LoadWriters.Summary(written, measured.Elapsed.TotalSeconds);
+                writes.Add(new Writes(rate, p99, failed));
+            }
             // Right after the API's run of the same endpoint, so both see the same machine.
             if (captured is not null && captured.TryGetValue(endpoint, out var requests) && requests.Count > 0)
             {
@@ -139,12 +163,23 @@ internal static class LoadRun
             }
         }
 
-        Report(results, api.Memory());
+        Report(results, writes, api.Memory());
         if (captured is not null)
         {
             ReportDirect(new Uri(options.Neo4j!), direct, results, options);
         }
         return 0;
+
+        // The readers' run, with the writers' loops beside it for as long as it lasts (none without --writers).
+        async Task<(List<Sample> Reads, List<LoadWriters.Sample>? Writes)> WhileWriting(string tag, Func<Task<List<Sample>>> read)
+        {
+            if (options.Writers == 0) return (await read(), null);
+            using var done = new CancellationTokenSource();
+            var writing = LoadWriters.Run(writeHttp, options.Writers, hub, tag, done.Token);
+            var reads = await read();
+            await done.CancelAsync();
+            return (reads, await writing);
+        }
     }
 
     /// <summary>
@@ -274,19 +309,23 @@ internal static class LoadRun
         return [.. (await Task.WhenAll(loops)).SelectMany(s => s)];
     }
 
-    private static void Report(List<(string Endpoint, List<Sample> Samples, double Seconds)> results, string memory)
+    private static void Report(List<(string Endpoint, List<Sample> Samples, double Seconds)> results, List<Writes> writes, string memory)
     {
         var floor = results[0].Samples.Count / results[0].Seconds;
+        var writing = writes.Count == results.Count;
         Console.WriteLine();
-        Console.WriteLine($"| {"Endpoint",-62} | {"Req/s",8} | {"p50 ms",8} | {"p99 ms",8} | {"Max ms",8} | {"KB/resp",8} | {"vs live",7} | {"Errors",6} |");
-        Console.WriteLine($"|{new string('-', 64)}|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 8)}:|{new string('-', 7)}:|");
-        foreach (var (endpoint, samples, seconds) in results)
+        Console.WriteLine($"| {"Endpoint",-62} | {"Req/s",8} | {"p50 ms",8} | {"p99 ms",8} | {"Max ms",8} | {"KB/resp",8} | {"vs live",7} | {"Errors",6} |"
+            + (writing ? $" {"Writes/s",8} | {"Write p99",9} | {"Not 200",7} |" : ""));
+        Console.WriteLine($"|{new string('-', 64)}|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 9)}:|{new string('-', 8)}:|{new string('-', 7)}:|"
+            + (writing ? $"{new string('-', 9)}:|{new string('-', 10)}:|{new string('-', 8)}:|" : ""));
+        foreach (var (i, (endpoint, samples, seconds)) in results.Index())
         {
             var ms = samples.Select(s => s.Ticks * 1000.0 / Stopwatch.Frequency).Order().ToArray();
             var kb = samples.Count == 0 ? 0 : samples.Average(s => s.Bytes) / 1024.0;
             var rate = samples.Count / seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {"`" + endpoint + "`",-62} | {rate,8:F0} | {Percentile(ms, 0.50),8:F2} | {Percentile(ms, 0.99),8:F2} | {(ms.Length == 0 ? 0 : ms[^1]),8:F2} | {kb,8:F1} | {rate / floor,7:P0} | {samples.Count(s => !s.Ok),6} |"));
+                $"| {"`" + endpoint + "`",-62} | {rate,8:F0} | {Percentile(ms, 0.50),8:F2} | {Percentile(ms, 0.99),8:F2} | {(ms.Length == 0 ? 0 : ms[^1]),8:F2} | {kb,8:F1} | {rate / floor,7:P0} | {samples.Count(s => !s.Ok),6} |")
+                + (writing ? string.Create(CultureInfo.InvariantCulture, $" {writes[i].Rate,8:F1} | {writes[i].P99,9:F1} | {writes[i].Failed,7} |") : ""));
         }
         Console.WriteLine();
         Console.WriteLine($"API process memory: {memory}");
@@ -316,6 +355,8 @@ internal static class LoadRun
                     "--graph" => options with { Graph = value is "seed" or "medium" or "large" ? value : throw new FormatException(args[i]) },
                     "--direct" => options with { Direct = bool.TryParse(value, out var direct) ? direct : throw new FormatException(args[i]) },
                     "--compressed" => options with { Compressed = bool.TryParse(value, out var compressed) ? compressed : throw new FormatException(args[i]) },
+                    "--writers" => options with { Writers = int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new FormatException(args[i]) },
+                    "--endpoints" => options with { Endpoints = value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } list ? list : throw new FormatException(args[i]) },
                     _ => throw new FormatException(args[i]),
                 };
             }
@@ -333,129 +374,5 @@ internal static class LoadRun
     {
         var configuration = typeof(LoadRun).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         return Path.Combine(Repository.Root, "src", "DiplomacyGraph.Api", "bin", configuration, "net10.0", "DiplomacyGraph.Api.dll");
-    }
-
-    /// <summary>The API as a child process on a free loopback port and a temporary database; killed and cleaned up on dispose.</summary>
-    internal sealed class ApiProcess : IAsyncDisposable
-    {
-        private readonly Process process;
-        private readonly string database;
-        private bool owned;
-        private readonly System.Text.StringBuilder output = new();
-
-        public Uri BaseAddress { get; }
-        public int Id => process.Id;
-
-        private ApiProcess(Process process, string database, Uri baseAddress)
-        {
-            this.process = process;
-            this.database = database;
-            BaseAddress = baseAddress;
-        }
-
-        public static async Task<ApiProcess> Start(string dll, string? store, string? neo4j, bool seed, CancellationToken ct, params string[] settings)
-        {
-            var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-            var database = store ?? TempStore.NewPath();
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                WorkingDirectory = Path.GetDirectoryName(dll)!,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[] { dll, "--urls", baseAddress.ToString(), $"--Embedded:Path={database}" }) start.ArgumentList.Add(arg);
-            // A prepared graph (a store file, or a Neo4j loaded beforehand) is used as it is, not seeded; Neo4j replaces the embedded store when given.
-            if (!seed) start.ArgumentList.Add("--Seed:Enabled=false");
-            if (neo4j is not null) start.ArgumentList.Add($"--Neo4j:Uri={neo4j}");
-            foreach (var setting in settings) start.ArgumentList.Add(setting);
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-
-            var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), database, baseAddress) { owned = store is null };
-            api.process.OutputDataReceived += (_, e) => api.Keep(e.Data);
-            api.process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
-            api.process.BeginOutputReadLine();
-            api.process.BeginErrorReadLine();
-            try
-            {
-                await api.WaitUntilReady(ct);
-            }
-            catch
-            {
-                await api.DisposeAsync();
-                throw;
-            }
-            return api;
-        }
-
-        private void Keep(string? line)
-        {
-            if (line is null) return;
-            lock (output) output.AppendLine(line);
-        }
-
-        private async Task WaitUntilReady(CancellationToken ct)
-        {
-            using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromMinutes(10))
-            {
-                if (process.HasExited) break;
-                try
-                {
-                    using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), ct);
-                    if (response.StatusCode == HttpStatusCode.OK) return;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    // Slow to answer while seeding.
-                }
-                await Task.Delay(200, ct);
-            }
-            string log;
-            lock (output) log = output.ToString();
-            throw new InvalidOperationException($"The API did not become ready at {BaseAddress}health/ready.{Environment.NewLine}{log}");
-        }
-
-        /// <summary>Peak and current resident memory, from /proc (Linux only).</summary>
-        public string Memory()
-        {
-            var status = $"/proc/{process.Id}/status";
-            if (!File.Exists(status)) return "n/a (no /proc on this OS)";
-            var fields = File.ReadAllLines(status).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
-                .ToDictionary(p => p[0], p => p[1].Trim(), StringComparer.Ordinal);
-            return $"peak working set (VmHWM) {Megabytes(fields.GetValueOrDefault("VmHWM"))}, resident at end (VmRSS) {Megabytes(fields.GetValueOrDefault("VmRSS"))}";
-        }
-
-        private static string Megabytes(string? kilobytes) =>
-            kilobytes is not null && long.TryParse(kilobytes.Split(' ')[0], CultureInfo.InvariantCulture, out var kb)
-                ? string.Create(CultureInfo.InvariantCulture, $"{kb / 1024.0:F1} MB")
-                : "n/a";
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
-            // A store given with --store is the caller's; only a temporary one goes.
-            foreach (var suffix in owned ? new[] { "", "-wal", "-shm" } : [])
-            {
-                File.Delete(database + suffix);
-            }
-        }
     }
 }

@@ -133,7 +133,8 @@ public sealed partial class EmbeddedGraphStore
     /// <summary>
     /// Commits the change to the file, then applies it to the index while readers wait, so that no reader sees it
     /// half applied and every reader after the write returns sees it. Callers hold the write lock, so the index they
-    /// checked is the one changed. The cost is that of the change, not of the graph.
+    /// checked is the one changed. The cost is that of the change, not of the graph; and readers wait only for the part
+    /// that changes what they read: compacting the change and the resolution features are prepared before.
     /// </summary>
     private void Publish(IReadOnlyList<GraphNode>? upserted = null, IReadOnlyList<GraphEdge>? upsertedEdges = null,
         IReadOnlyList<string>? deletedNodes = null, IReadOnlyList<GraphEdge>? deletedEdges = null,
@@ -141,14 +142,18 @@ public sealed partial class EmbeddedGraphStore
     {
         if (refusal is not null) throw refusal;
         file.Write(upserted ?? [], upsertedEdges ?? [], deletedNodes, deletedEdges?.Select(e => e.Id), judgements, deletedJudgements);
+        // Only this writer uses the index's string pool and reads what it prepares, so readers go on meanwhile.
+        var change = index.Prepare(upserted ?? [], upsertedEdges ?? [], deletedNodes ?? [], (deletedEdges ?? []).Select(GraphIndex.EdgeKey.Of));
+        // Candidates follow every write: the written actors are re-blocked and re-scored from the index's copies.
+        var matching = ResolutionIndex.Prepare(change.DeletedNodes.Count == 0 ? change.Nodes
+            : change.Nodes.Where(n => !change.DeletedNodes.Contains(n.Id, StringComparer.Ordinal)));
         gate.EnterWriteLock();
         try
         {
-            index.Apply(upserted ?? [], upsertedEdges ?? [], deletedNodes ?? [], (deletedEdges ?? []).Select(GraphIndex.EdgeKey.Of));
+            index.Apply(change);
             foreach (var pair in deletedJudgements ?? []) resolution.Remove(pair);
             foreach (var judgement in judgements ?? []) resolution.Put(judgement);
-            // Candidates follow every write: the written actors are re-blocked and re-scored from the index's copies.
-            resolution.Refresh([.. (upserted ?? []).Select(n => index.Nodes.GetValueOrDefault(n.Id)).OfType<GraphNode>()], deletedNodes ?? []);
+            resolution.Refresh(matching, change.DeletedNodes);
         }
         finally
         {

@@ -141,7 +141,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             var room = maxNodes - chosen.Count;
             var least = new PriorityQueue<GraphNode, (string SortKey, string Id)>(Math.Max(room, 0), NameOrderDescending.Instance);
             var held = new HashSet<string>(StringComparer.Ordinal);
-            var hubs = new List<IReadOnlyList<GraphNode>>();
+            var hubs = new List<IReadOnlyCollection<GraphNode>>();
             foreach (var node in level)
             {
                 if (index.NeighboursByName(node.Id) is { } byName)
@@ -348,6 +348,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
 
     /// <summary>What the in-memory index holds, for tests that compare it with one rebuilt from the file.</summary>
     internal string DescribeIndex() => Read(index.Describe).Result;
+
+    /// <summary>The hubs' kept lists that differ from lists built afresh (none when writes keep them right), for tests.</summary>
+    internal IReadOnlyList<string> HubDrift() => Read(index.HubDrift).Result;
 
     private Task<T> Read<T>(Func<T> query)
     {

@@ -7,10 +7,11 @@ namespace DiplomacyGraph.Storage.Embedded;
 /// <summary>
 /// The in-memory graph of the embedded store, with the indexes its queries start from: adjacency per node, nodes of a
 /// label (and of a label and kind) in the order lists come in, facts by id, what each source's evidence supports, and
-/// actors' search keys. <see cref="Apply"/> changes it in place at a cost proportional to what changed (a node's
-/// adjacency list aside), never to the graph. Not thread-safe: <see cref="EmbeddedGraphStore"/> guards it.
+/// actors' search keys, and hubs' ordered lists (<see cref="HubCaches"/>). <see cref="Apply(Change)"/> changes it in place at a cost
+/// proportional to what changed (a node's adjacency list aside), never to the graph; <see cref="Prepare"/> does the part
+/// of that work that touches nothing readers see. Not thread-safe: <see cref="EmbeddedGraphStore"/> guards it.
 /// </summary>
-internal sealed class GraphIndex
+internal sealed partial class GraphIndex
 {
     /// <summary>An edge's identity without building its string id.</summary>
     public readonly record struct EdgeKey(string From, string Type, string To)
@@ -36,11 +37,9 @@ internal sealed class GraphIndex
     private readonly Dictionary<string, SortedSet<GraphNode>> actorsByTopic = new(StringComparer.Ordinal);
     private readonly StringPool pool = new();
     private readonly EventFacets eventFacets = new();
-    // Hubs' neighbours in name order, built by the first read that needs them and dropped by any write. Reads run
-    // concurrently (under the store's read lock), hence a concurrent map; writes clear it under the write lock.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphNode[]> hubNeighbours = new(StringComparer.Ordinal);
-    // Likewise a hub's linked nodes of one type, direction and label in date order (the sanctions a country imposed).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Id, string Type, string Direction, NodeLabel Label), IReadOnlyList<GraphNode>> hubLinked = new();
+    // Hubs' neighbours in name order and linked nodes in date order, built by the first read that needs them and kept
+    // up to date by writes.
+    private readonly HubCaches hubs = new();
 
     /// <summary>From how many links a node's neighbours are kept in name order for walks (<see cref="NeighboursByName"/>).</summary>
     public int HubDegree { get; init; } = DefaultHubDegree;
@@ -86,30 +85,30 @@ internal sealed class GraphIndex
     /// A hub's distinct neighbours by sort key then id, so that a walk keeping the first few by name stops reading after
     /// them; null for a node with fewer than <see cref="HubDegree"/> links (reading those is already cheap).
     /// </summary>
-    public IReadOnlyList<GraphNode>? NeighboursByName(string id)
-    {
-        if (Degree(id) < HubDegree) return null;
-        return hubNeighbours.GetOrAdd(id, hub => [.. Neighbours(hub).Distinct(StringComparer.Ordinal)
-            .Select(n => nodes.GetValueOrDefault(n)).OfType<GraphNode>()
-            .OrderBy(n => n.SortKey, StringComparer.Ordinal).ThenBy(n => n.Id, StringComparer.Ordinal)]);
-    }
+    public IReadOnlyCollection<GraphNode>? NeighboursByName(string id) =>
+        Degree(id) < HubDegree ? null : hubs.Neighbours(id, NeighbourNodes);
+
+    private IEnumerable<GraphNode> NeighbourNodes(string id) => Neighbours(id).Select(n => nodes.GetValueOrDefault(n)).OfType<GraphNode>();
 
     /// <summary>
     /// The distinct nodes of a label at the other end of a node's links of one type and direction, in
-    /// <see cref="GraphOrder.Chronological"/> order; kept for hubs until the next write, as <see cref="NeighboursByName"/> is.
+    /// <see cref="GraphOrder.Chronological"/> order; kept for hubs and updated by writes, as <see cref="NeighboursByName"/> is.
     /// </summary>
-    public IReadOnlyList<GraphNode> LinkedChronologically(string id, string type, string direction, NodeLabel label)
+    public IReadOnlyCollection<GraphNode> LinkedChronologically(string id, string type, string direction, NodeLabel label)
     {
-        return Degree(id) < HubDegree ? Read((id, type, direction, label)) : hubLinked.GetOrAdd((id, type, direction, label), Read);
-
-        IReadOnlyList<GraphNode> Read((string Id, string Type, string Direction, NodeLabel Label) key) =>
-            GraphOrder.SortChronologically(EdgesOf(key.Id)
-                .Where(e => e.Type == key.Type && (key.Direction == Directions.Out ? e.From == key.Id : e.To == key.Id))
-                .Select(e => nodes.GetValueOrDefault(key.Direction == Directions.Out ? e.To : e.From))
-                .OfType<GraphNode>()
-                .Where(n => n.Label == key.Label)
-                .DistinctBy(n => n.Id));
+        var key = new HubCaches.LinkedKey(id, type, direction, label);
+        return Degree(id) < HubDegree ? GraphOrder.SortChronologically(LinkedNodes(key)) : hubs.Linked(key, LinkedNodes);
     }
+
+    private IEnumerable<GraphNode> LinkedNodes(HubCaches.LinkedKey key) => EdgesOf(key.Id)
+        .Where(e => e.Type == key.Type && (key.Direction == Directions.Out ? e.From == key.Id : e.To == key.Id))
+        .Select(e => nodes.GetValueOrDefault(key.Direction == Directions.Out ? e.To : e.From))
+        .OfType<GraphNode>()
+        .Where(n => n.Label == key.Label)
+        .DistinctBy(n => n.Id);
+
+    /// <summary>The hub lists that differ from the same lists built afresh: none, when writes keep them right (for tests).</summary>
+    public IReadOnlyList<string> HubDrift() => [.. hubs.Drift(NeighbourNodes, LinkedNodes)];
 
     public bool Linked(string a, string b) => adjacency.TryGetValue(a, out var list) && list.Exists(e => e.From == b || e.To == b);
 
@@ -183,18 +182,28 @@ internal sealed class GraphIndex
     /// <summary>A node's edges as stored (a self-loop once), without building links: for walks over hubs.</summary>
     public IReadOnlyList<GraphEdge> EdgesOf(string id) => adjacency.TryGetValue(id, out var list) ? list : [];
 
+    /// <summary>A write made ready for <see cref="Apply(Change)"/>: its nodes and edges compacted, with pooled strings.</summary>
+    public sealed record Change(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, IReadOnlyList<string> DeletedNodes, IReadOnlyList<EdgeKey> DeletedEdges);
+
     /// <summary>
-    /// Applies a committed write: upserts, then edge deletes, then node deletes (whose edges the caller deletes too).
-    /// Strings are pooled and property maps compacted on the way in, which is most of the index's memory saving.
+    /// Readies a committed write: strings pooled and property maps compacted, which is most of the index's memory saving
+    /// and most of a write's work. It changes nothing readers see (only the writer uses the pool), so the store does it
+    /// before taking its write lock; the caller must be the only writer.
     /// </summary>
-    public void Apply(IEnumerable<GraphNode> upserted, IEnumerable<GraphEdge> upsertedEdges, IEnumerable<string> deletedNodes, IEnumerable<EdgeKey> deletedEdges)
+    public Change Prepare(IEnumerable<GraphNode> upserted, IEnumerable<GraphEdge> upsertedEdges, IEnumerable<string> deletedNodes, IEnumerable<EdgeKey> deletedEdges) =>
+        new([.. upserted.Select(Compact)], [.. upsertedEdges.Select(Compact)], [.. deletedNodes], [.. deletedEdges]);
+
+    /// <summary>Applies a committed write: upserts, then edge deletes, then node deletes (whose edges the caller deletes too).</summary>
+    public void Apply(IEnumerable<GraphNode> upserted, IEnumerable<GraphEdge> upsertedEdges, IEnumerable<string> deletedNodes, IEnumerable<EdgeKey> deletedEdges) =>
+        Apply(Prepare(upserted, upsertedEdges, deletedNodes, deletedEdges));
+
+    /// <summary>Applies a prepared write (<see cref="Prepare"/>); hubs' lists are updated, not dropped.</summary>
+    public void Apply(Change change)
     {
-        if (!hubNeighbours.IsEmpty) hubNeighbours.Clear();
-        if (!hubLinked.IsEmpty) hubLinked.Clear();
-        foreach (var node in upserted) Put(node);
-        foreach (var edge in upsertedEdges) Put(edge);
-        foreach (var key in deletedEdges) RemoveEdge(key);
-        foreach (var id in deletedNodes) RemoveNode(id);
+        foreach (var node in change.Nodes) Put(node);
+        foreach (var edge in change.Edges) Put(edge);
+        foreach (var key in change.DeletedEdges) RemoveEdge(key);
+        foreach (var id in change.DeletedNodes) RemoveNode(id);
     }
 
     private void RemoveEdge(EdgeKey key)
@@ -204,21 +213,24 @@ internal sealed class GraphIndex
         if (edge.To != edge.From) RemoveAdjacent(edge.To, edge);
         else if (selfLoops.GetValueOrDefault(edge.From) > 1) selfLoops[edge.From]--;
         else selfLoops.Remove(edge.From);
+        if (!hubs.IsEmpty) hubs.Unlinked(edge, nodes.GetValueOrDefault(edge.From), nodes.GetValueOrDefault(edge.To), StillLinked(edge.From, edge.To));
         foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Uncite(edgesCiting, source, key);
         eventFacets.Unlink(edge);
     }
 
-    private void Put(GraphNode incoming)
+    private void Put(GraphNode node)
     {
-        var node = Compact(incoming);
         if (nodes.TryGetValue(node.Id, out var old)) Unindex(old);
         nodes[node.Id] = node;
         Index(node);
+        if (hubs.IsEmpty) return;
+        if (old is not null && old.Label == node.Label) hubs.Replaced(old, node, EdgesOf(node.Id));
+        // A node changing label, or arriving after links to it: not what writes do (both are refused), so not kept in place.
+        else if (old is not null || EdgesOf(node.Id).Count > 0) hubs.Clear();
     }
 
-    private void Put(GraphEdge incoming)
+    private void Put(GraphEdge edge)
     {
-        var edge = Compact(incoming);
         var key = EdgeKey.Of(edge);
         if (edges.TryGetValue(key, out var old))
         {
@@ -232,6 +244,7 @@ internal sealed class GraphIndex
             Adjacent(edge.From).Add(edge);
             if (edge.To != edge.From) Adjacent(edge.To).Add(edge);
             else selfLoops[edge.From] = selfLoops.GetValueOrDefault(edge.From) + 1;
+            if (!hubs.IsEmpty) hubs.Linked(edge, nodes.GetValueOrDefault(edge.From), nodes.GetValueOrDefault(edge.To));
         }
         edges[key] = edge;
         foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Cite(edgesCiting, source, key);
@@ -245,7 +258,22 @@ internal sealed class GraphIndex
         eventFacets.Forget(id);
         adjacency.Remove(id);
         selfLoops.Remove(id);
+        hubs.Removed(id);
     }
+
+    /// <summary>
+    /// Whether any link still joins two nodes (after one between them was removed): read off the smaller end's links, or,
+    /// when both are large (two hubs), looked up by every relationship type either way, so the cost never follows a hub.
+    /// </summary>
+    private bool StillLinked(string a, string b)
+    {
+        var (fewer, other) = Degree(a) <= Degree(b) ? (a, b) : (b, a);
+        var list = EdgesOf(fewer);
+        if (list.Count <= LinkTypes.Length * 2) return list.Any(e => (e.From == fewer ? e.To : e.From) == other);
+        return LinkTypes.Any(type => edges.ContainsKey(new EdgeKey(a, type, b)) || edges.ContainsKey(new EdgeKey(b, type, a)));
+    }
+
+    private static readonly string[] LinkTypes = [.. RelationshipTypes.All.Select(r => r.Type).Distinct(StringComparer.Ordinal)];
 
     private void Index(GraphNode node)
     {
@@ -356,39 +384,6 @@ internal sealed class GraphIndex
     private static void Uncite<T>(Dictionary<string, HashSet<T>> citing, string source, T fact)
     {
         if (citing.TryGetValue(source, out var set) && set.Remove(fact) && set.Count == 0) citing.Remove(source);
-    }
-
-    private GraphNode Compact(GraphNode node) =>
-        new(pool.Get(node.Id), node.Label, CompactProperties.From(node.Properties, pool), CompactEvidence(node.Evidence)) { Claims = CompactClaims(node.Claims, null) };
-
-    private GraphEdge Compact(GraphEdge edge)
-    {
-        var properties = CompactProperties.From(edge.Properties, pool);
-        return new(pool.Get(edge.Type), pool.Get(edge.From), pool.Get(edge.To), properties, CompactEvidence(edge.Evidence)) { Claims = CompactClaims(edge.Claims, properties) };
-    }
-
-    /// <summary>
-    /// Claims with pooled strings. Most relationships have one source, whose claims are exactly the relationship's
-    /// properties: those share the properties' map instead of holding a copy, which at a million relationships matters.
-    /// </summary>
-    private SourceClaims[] CompactClaims(IReadOnlyList<SourceClaims> claims, CompactProperties? shown)
-    {
-        if (claims.Count == 0) return [];
-        var result = new SourceClaims[claims.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            var values = shown is not null && GraphMerge.SameValues(claims[i].Values, shown) ? shown : CompactProperties.From(claims[i].Values, pool);
-            result[i] = new SourceClaims(pool.Get(claims[i].SourceId), values) { Origin = claims[i].Origin is { } origin ? pool.Get(origin) : null };
-        }
-        return result;
-    }
-
-    private Evidence[] CompactEvidence(IReadOnlyList<Evidence> evidence)
-    {
-        if (evidence.Count == 0) return [];
-        var result = new Evidence[evidence.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = new Evidence(pool.Get(evidence[i].SourceId), pool.Get(evidence[i].Text)) { Origin = evidence[i].Origin is { } origin ? pool.Get(origin) : null };
-        return result;
     }
 
     /// <summary>

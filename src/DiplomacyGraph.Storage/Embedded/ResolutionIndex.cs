@@ -72,19 +72,28 @@ internal sealed class ResolutionIndex
     }
 
     /// <summary>Re-blocks and re-scores the given nodes (actors: others and deleted ids just lose their keys and pairs).</summary>
-    public void Refresh(IEnumerable<GraphNode> upserted, IEnumerable<string> deleted)
+    public void Refresh(IEnumerable<GraphNode> upserted, IEnumerable<string> deleted) => Refresh(Prepare(upserted), deleted);
+
+    /// <summary>
+    /// The written nodes' ids, with an actor's match features (its names folded and split into keys): computed from the
+    /// nodes alone, touching nothing readers see, so the store does it before taking its write lock.
+    /// </summary>
+    public static IReadOnlyList<(string Id, MatchFeatures? Features)> Prepare(IEnumerable<GraphNode> upserted) =>
+        [.. upserted.Select(n => (n.Id, n.Label == NodeLabel.Actor ? Matching.Of(n) : null))];
+
+    /// <summary>Re-blocks and re-scores prepared nodes (<see cref="Prepare"/>).</summary>
+    public void Refresh(IReadOnlyList<(string Id, MatchFeatures? Features)> upserted, IEnumerable<string> deleted)
     {
         var touched = new List<MatchFeatures>();
         foreach (var id in deleted) Unblock(id);
-        foreach (var node in upserted)
+        foreach (var (id, prepared) in upserted)
         {
-            Unblock(node.Id);
-            if (node.Label != NodeLabel.Actor) continue;
-            var f = Matching.Of(node);
-            features[node.Id] = f;
+            Unblock(id);
+            if (prepared is not { } f) continue;
+            features[id] = f;
             foreach (var key in f.BlockKeys)
             {
-                (blocks.TryGetValue(key, out var set) ? set : blocks[key] = new(StringComparer.Ordinal)).Add(node.Id);
+                (blocks.TryGetValue(key, out var set) ? set : blocks[key] = new(StringComparer.Ordinal)).Add(id);
             }
             touched.Add(f);
         }
