@@ -33,8 +33,8 @@ public class JsonAnswerBenchmarks
         var documents = Repository.SeedDocuments().Select(d => d.Document);
         store = await TempStore.Create(documents);
         var none = CancellationToken.None;
-        network = Value<NetworkDto>((await ActorsApi.GetNetwork("gustavo-petro", new ActorsApi.NetworkQuery { Depth = 2 }, new AsOfQuery(), store.Store, none)).Result);
-        graph = Value<CytoscapeGraphDto>((await GraphApi.GetGraph(new GraphApi.GraphQuery(), store.Store, none)).Result);
+        network = Value<NetworkDto>((await ActorsApi.GetNetwork("gustavo-petro", new ActorsApi.NetworkQuery { Depth = 2 }, new AsOfQuery(), new NodesQuery(), store.Store, none)).Result);
+        graph = Value<CytoscapeGraphDto>((await GraphApi.GetGraph(new GraphApi.GraphQuery(), new NodesQuery(), store.Store, none)).Result);
         Console.WriteLine($"// Network depth 2: {Size(network, Generated)} bytes; /api/graph: {Size(graph, Generated)} bytes; same bytes by reflection: {Size(network, Reflection) == Size(network, Generated) && Size(graph, Reflection) == Size(graph, Generated)}");
         // Whether System.Text.Json takes the generated fast path (it falls back to the generated metadata when the runtime options differ from the generation options).
         var fastPath = typeof(JsonTypeInfo).GetProperty("CanUseSerializeHandler", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);

@@ -22,6 +22,7 @@ internal static partial class LoadRun
         "/api/actors/gustavo-petro/relationships",
         "/api/actors/gustavo-petro/events",
         "/api/actors/gustavo-petro/network?depth=2",
+        "/api/actors/gustavo-petro/network?depth=2&nodes=summary",
         "/api/timeline?actor=gustavo-petro",
         "/api/sanctions?target=gustavo-petro",
         "/api/statements?speaker=donald-trump",
@@ -30,6 +31,7 @@ internal static partial class LoadRun
         "/api/paths/shortest?from=bernie-moreno&to=rosa-villavicencio",
         "/api/sources/vermelho-2026-02-04-petro-trump",
         "/api/graph",
+        "/api/graph?nodes=summary",
     ];
 
     /// <summary>
@@ -47,6 +49,8 @@ internal static partial class LoadRun
         "/api/actors/person-00100/statements",
         "/api/actors/person-00100/network?depth=2",
         "/api/actors/country-000/network?depth=2",
+        "/api/actors/person-00100/network?depth=2&nodes=summary",
+        "/api/actors/country-000/network?depth=2&nodes=summary",
         "/api/timeline?actor=person-00100",
         "/api/sanctions?target=person-00100",
         "/api/sanctions?imposer=country-000",
@@ -55,6 +59,7 @@ internal static partial class LoadRun
         "/api/events/event-00100",
         $"/api/paths/shortest?from=person-00100&to={farPerson}&maxDepth=6",
         "/api/graph",
+        "/api/graph?nodes=summary",
     ];
 
     private static string[] Endpoints = SeedEndpoints;

@@ -38,7 +38,10 @@ public interface IGraphStore
     Task<Lookup<IReadOnlyList<Link>>> GetRelationships(string actorId, string? type, string direction, CancellationToken ct);
 
     /// <summary>The nodes within <paramref name="depth"/> hops of an actor and the edges among them; the actor's miss when it is unknown.</summary>
-    Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct);
+    Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) => GetNetwork(actorId, depth, maxNodes, NodeDetail.Full, ct);
+
+    /// <summary>As <see cref="GetNetwork(string, int, int, CancellationToken)"/>, with nodes and edges read in full or as references (<see cref="NodeDetail"/>).</summary>
+    Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, NodeDetail detail, CancellationToken ct);
 
     /// <summary>Other actors who took part in an event with this actor; the actor's miss when it is unknown.</summary>
     Task<Lookup<IReadOnlyList<CoParticipant>>> GetCoParticipants(string actorId, CancellationToken ct);
@@ -118,7 +121,10 @@ public interface IGraphStore
     Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct);
 
     /// <summary>The whole graph (sources aside), up to <paramref name="maxNodes"/> nodes.</summary>
-    Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct);
+    Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct) => GetGraph(maxNodes, NodeDetail.Full, ct);
+
+    /// <summary>As <see cref="GetGraph(int, CancellationToken)"/>, with nodes and edges read in full or as references (<see cref="NodeDetail"/>).</summary>
+    Task<Subgraph> GetGraph(int maxNodes, NodeDetail detail, CancellationToken ct);
 
     Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DiplomacyGraph.Api.Common;
 using DiplomacyGraph.Api.Infrastructure;
 using DiplomacyGraph.Format;
@@ -263,13 +264,61 @@ public sealed record CoParticipantDto(NodeRef Actor, [property: ListCap(LinkCap.
 /// <param name="ActorId">The centre.</param>
 /// <param name="Depth">Hops from the centre, 1 to 3.</param>
 /// <param name="Truncated">True when more nodes were in reach than the cap allows, or more edges ran among them than theirs.</param>
-/// <param name="Nodes">The nodes, nearest first.</param>
-/// <param name="Edges">The edges among them, at most 5,000.</param>
+/// <param name="Nodes">The nodes, nearest first: in full, or as references with <c>nodes=summary</c>.</param>
+/// <param name="Edges">The edges among them, at most 5,000; without evidence with <c>nodes=summary</c>.</param>
 /// <param name="AsOf">The day asked for: only relationships that hold then (undated ones kept) are followed; null: all.</param>
 public sealed record NetworkDto(
     string ActorId,
     int Depth,
     bool Truncated,
-    [property: ListCap(ActorsApi.MaxNetworkNodes)] IReadOnlyList<NodeDto> Nodes,
-    [property: ListCap(ActorsApi.MaxNetworkEdges)] IReadOnlyList<EdgeDto> Edges,
+    [property: ListCap(ActorsApi.MaxNetworkNodes)] IReadOnlyList<NetworkNodeDto> Nodes,
+    [property: ListCap(ActorsApi.MaxNetworkEdges)] IReadOnlyList<NetworkEdgeDto> Edges,
     string? AsOf = null);
+
+/// <summary>
+/// A node of a network: in full (<c>properties</c> and <c>evidence</c>, as <c>GET /api/actors/{id}</c> and the other
+/// reads give them), or with <c>nodes=summary</c> a reference (<c>date</c> where it has one, no properties or evidence).
+/// </summary>
+/// <param name="Id">Stable id, e.g. <c>gustavo-petro</c>.</param>
+/// <param name="Label">actor, event, sanction, statement, place, figure or program.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Kind">The node's kind where it has one (person, CONSULT, visa-revocation, …).</param>
+public sealed record NetworkNodeDto(string Id, string Label, string Name, string? Kind)
+{
+    /// <summary>The node's date (events, statements, sanctions) in a summary; in full it is among the properties.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Date { get; init; }
+
+    /// <summary>Every property but name and kind; left out with <c>nodes=summary</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, object?>? Properties { get; init; }
+
+    /// <summary>Every sentence that supports the node, per source; left out with <c>nodes=summary</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EvidenceDto>? Evidence { get; init; }
+
+    public static NetworkNodeDto Of(GraphNode node, NodeDetail detail) => detail == NodeDetail.Summary
+        ? new(node.Id, GraphMapping.LabelName(node.Label), node.Name, node.Kind) { Date = node.Date }
+        : new(node.Id, GraphMapping.LabelName(node.Label), node.Name, node.Kind) { Properties = GraphMapping.Visible(node.Properties), Evidence = node.Evidence.ToDto() };
+}
+
+/// <summary>An edge of a network, with its properties; its evidence is left out with <c>nodes=summary</c>.</summary>
+/// <param name="Id">Stable id: <c>from:TYPE:to</c>.</param>
+/// <param name="Type">The relationship type, e.g. PARTICIPATED_IN.</param>
+/// <param name="From">The id of the node it starts at.</param>
+/// <param name="To">The id of the node it ends at.</param>
+/// <param name="Properties">role, side, title, … as the type allows.</param>
+public sealed record NetworkEdgeDto(
+    [property: StoredValue(StoredValueKind.EdgeId)] string Id,
+    [property: StoredValue(StoredValueKind.RelationshipType)] string Type,
+    string From,
+    string To,
+    IReadOnlyDictionary<string, object?> Properties)
+{
+    /// <summary>Every sentence that supports it, per source; left out with <c>nodes=summary</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EvidenceDto>? Evidence { get; init; }
+
+    public static NetworkEdgeDto Of(GraphEdge edge, NodeDetail detail) =>
+        new(edge.Id, edge.Type, edge.From, edge.To, GraphMapping.Visible(edge.Properties)) { Evidence = detail == NodeDetail.Summary ? null : edge.Evidence.ToDto() };
+}

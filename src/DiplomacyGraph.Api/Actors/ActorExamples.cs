@@ -17,6 +17,7 @@ internal sealed class ActorExamples : OpenApiExamples
         ["* api/actors/{id}/relationships:type"] = RelationshipTypes.ParticipatedIn,
         ["* api/actors/{id}/relationships:direction"] = "out",
         ["* api/actors/{id}/network:depth"] = 2,
+        ["* api/actors/{id}/network:nodes"] = "summary",
         ["* api/actors/{id}/statements:role"] = "subject",
         ["* api/actors/{id}/sanctions:role"] = "target",
         ["* api/actors/{id}/figures:role"] = "subject",

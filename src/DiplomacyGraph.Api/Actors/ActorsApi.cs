@@ -45,7 +45,7 @@ internal static class ActorsApi
         group.MapGet("/{id}/network", GetNetwork)
             .WithName("GetActorNetwork")
             .WithSummary("An actor's ego network")
-            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes. `asOf=YYYY-MM-DD` follows only relationships that hold that day (undated ones kept).");
+            .WithDescription($"The nodes within `depth` hops (1–{MaxNetworkDepth}, either direction) and every edge among them, nearest first, at most {MaxNetworkNodes} nodes. `nodes=summary` gives the nodes as references (id, label, name, kind, date) and the edges without evidence, for drawing: open a node with its own read. `asOf=YYYY-MM-DD` follows only relationships that hold that day (undated ones kept).");
 
         group.MapGet("/{id}/family", GetFamily)
             .WithName("GetActorFamily")
@@ -171,10 +171,10 @@ internal static class ActorsApi
 
     public static async Task<Results<Ok<NetworkDto>, NotFoundProblem>> GetNetwork(
         [Description("Actor id, e.g. gustavo-petro.")] string id, [AsParameters] NetworkQuery query, [AsParameters] AsOfQuery asOf,
-        IGraphStore store, CancellationToken ct)
+        [AsParameters] NodesQuery nodes, IGraphStore store, CancellationToken ct)
     {
         var depth = query.Depth ?? 1;
-        var found = await store.GetNetwork(id, depth, MaxNetworkNodes, ct);
+        var found = await store.GetNetwork(id, depth, MaxNetworkNodes, nodes.Detail, ct);
         if (found is not Found<Subgraph>(var network))
         {
             return found.NotFound();
@@ -184,8 +184,8 @@ internal static class ActorsApi
             network = AsOfNetwork(network, id, depth, asOf.AsOf);
         }
         var cap = new LinkCap();
-        var edges = cap.Take(network.Edges.Select(e => e.ToDto()), MaxNetworkEdges);
-        return TypedResults.Ok(new NetworkDto(id, depth, network.Truncated || cap.Cut, [.. network.Nodes.Select(n => n.ToDto())], edges, asOf.AsOf));
+        var edges = cap.Take(network.Edges.Select(e => NetworkEdgeDto.Of(e, nodes.Detail)), MaxNetworkEdges);
+        return TypedResults.Ok(new NetworkDto(id, depth, network.Truncated || cap.Cut, [.. network.Nodes.Select(n => NetworkNodeDto.Of(n, nodes.Detail))], edges, asOf.AsOf));
     }
 
     /// <summary>

@@ -21,8 +21,9 @@ public sealed record CytoscapeElementsDto(
     [property: ListCap(GraphApi.MaxEdges)] IReadOnlyList<CytoscapeElementDto> Edges);
 
 /// <summary>
-/// One Cytoscape.js element. Nodes' data: id, label, name, kind, the node's properties and evidence.
-/// Edges' data: id, source, target, type, the edge's properties and evidence.
+/// One Cytoscape.js element. Nodes' data: id, label, name, kind, the node's properties and evidence (with
+/// <c>nodes=summary</c>: id, label, name, kind and date only). Edges' data: id, source, target, type, the edge's
+/// properties and evidence (no evidence with <c>nodes=summary</c>).
 /// </summary>
 public sealed record CytoscapeElementDto(IReadOnlyDictionary<string, object?> Data);
 
@@ -41,7 +42,7 @@ internal static class GraphApi
         group.MapGet("/", GetGraph)
             .WithName("GetGraph")
             .WithSummary("The graph, ready for Cytoscape.js")
-            .WithDescription($"The whole graph (sources aside), or with `actor` the ego subgraph of `depth` hops (1–{MaxDepth}), as Cytoscape.js elements with every property and the evidence. At most `limit` nodes (1–{MaxNodes}); `truncated` says when more exist.");
+            .WithDescription($"The whole graph (sources aside), or with `actor` the ego subgraph of `depth` hops (1–{MaxDepth}), as Cytoscape.js elements with every property and the evidence, or with `nodes=summary` as references (id, label, name, kind, date) and edges without evidence. At most `limit` nodes (1–{MaxNodes}); `truncated` says when more exist.");
 
         return group;
     }
@@ -70,28 +71,35 @@ internal static class GraphApi
     }
 
     public static async Task<Results<Ok<CytoscapeGraphDto>, NotFoundProblem>> GetGraph(
-        [AsParameters] GraphQuery query, IGraphStore store, CancellationToken ct)
+        [AsParameters] GraphQuery query, [AsParameters] NodesQuery nodes, IGraphStore store, CancellationToken ct)
     {
         var limit = query.Limit ?? DefaultNodes;
         if (query.Actor is null)
         {
-            return TypedResults.Ok(ToCytoscape(await store.GetGraph(limit, ct)));
+            return TypedResults.Ok(ToCytoscape(await store.GetGraph(limit, nodes.Detail, ct), nodes.Detail));
         }
-        return await store.GetNetwork(query.Actor, query.Depth ?? 2, limit, ct) switch
+        return await store.GetNetwork(query.Actor, query.Depth ?? 2, limit, nodes.Detail, ct) switch
         {
-            Found<Subgraph>(var network) => TypedResults.Ok(ToCytoscape(network)),
+            Found<Subgraph>(var network) => TypedResults.Ok(ToCytoscape(network, nodes.Detail)),
             var missing => missing.NotFound(parameter: "actor"),
         };
     }
 
-    private static CytoscapeGraphDto ToCytoscape(Subgraph graph)
+    private static CytoscapeGraphDto ToCytoscape(Subgraph graph, NodeDetail detail)
     {
         var cap = new LinkCap();
-        var edges = cap.Take(graph.Edges.Select(e => Element(GraphMapping.Visible(e.Properties), ("id", e.Id), ("source", e.From), ("target", e.To), ("type", e.Type), ("evidence", e.Evidence.ToDto()))), MaxEdges);
+        var summary = detail == NodeDetail.Summary;
+        var edges = cap.Take(graph.Edges.Select(e => summary
+            ? Element(GraphMapping.Visible(e.Properties), ("id", e.Id), ("source", e.From), ("target", e.To), ("type", e.Type))
+            : Element(GraphMapping.Visible(e.Properties), ("id", e.Id), ("source", e.From), ("target", e.To), ("type", e.Type), ("evidence", e.Evidence.ToDto()))), MaxEdges);
         return new(graph.Truncated || cap.Cut, new CytoscapeElementsDto(
-            [.. graph.Nodes.Select(n => Element(n.ToDto().Properties, ("id", n.Id), ("label", GraphMapping.LabelName(n.Label)), ("name", n.Name), ("kind", n.Kind), ("evidence", n.Evidence.ToDto())))],
+            [.. graph.Nodes.Select(n => summary
+                ? Element(NoProperties, ("id", n.Id), ("label", GraphMapping.LabelName(n.Label)), ("name", n.Name), ("kind", n.Kind), ("date", n.Date))
+                : Element(n.ToDto().Properties, ("id", n.Id), ("label", GraphMapping.LabelName(n.Label)), ("name", n.Name), ("kind", n.Kind), ("evidence", n.Evidence.ToDto())))],
             edges));
     }
+
+    private static readonly IReadOnlyDictionary<string, object?> NoProperties = new Dictionary<string, object?>();
 
     private static CytoscapeElementDto Element(IReadOnlyDictionary<string, object?> properties, params (string Key, object? Value)[] fixedFields)
     {

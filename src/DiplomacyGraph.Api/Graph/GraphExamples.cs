@@ -11,5 +11,6 @@ internal sealed class GraphExamples : OpenApiExamples
         ["* api/graph:actor"] = "gustavo-petro",
         ["* api/graph:depth"] = 1,
         ["* api/graph:limit"] = 200,
+        ["* api/graph:nodes"] = "summary",
     };
 }

@@ -21,9 +21,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     private readonly ResolutionIndex resolution = new();
     private readonly StoreMisconfiguredException? refusal;
 
-    private const int MaxScratch = 1 << 15;
-    [ThreadStatic] private static Dictionary<string, int>? searchRanks;
-    [ThreadStatic] private static List<(GraphNode Actor, int Rank, int Degree, string SortKey)>? searchMatches;
 
     public EmbeddedGraphStore(string path)
         : this(path, GraphIndex.DefaultHubDegree)
@@ -54,6 +51,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             return;
         }
         file.ReadAll(node => index.Apply([node], [], [], []), edge => index.Apply([], [edge], [], []));
+        index.RankSearch();
         foreach (var judgement in file.ReadJudgements()) resolution.Put(judgement);
         resolution.Refresh(index.Ordered(NodeLabel.Actor), []);
     }
@@ -71,37 +69,13 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 ? Paginate(index.ActorsWithTopic(topic).Where(a => search.Kind is null || a.Kind == search.Kind), search.Page, search.PageSize)
                 : Paginate(index.Ordered(NodeLabel.Actor, search.Kind), search.Page, search.PageSize);
         }
-        // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name. Only
-        // the pages up to the one asked for are ordered (a bounded heap): a short prefix can match thousands of actors.
-        // The match sets are per-thread scratch, cleared after each search: thousands of matches would otherwise put two
-        // fresh large-object-heap arrays per request on the heap until the next full collection.
-        var ranks = searchRanks ??= new Dictionary<string, int>(StringComparer.Ordinal);
-        var ranked = searchMatches ??= [];
-        try
-        {
-            index.ActorsWithKeyPrefix(query, ranks);
-            foreach (var (id, rank) in ranks)
-            {
-                var actor = index.Nodes[id];
-                if ((search.Kind is null || actor.Kind == search.Kind) && (search.Topic is null || HasTopic(actor, search.Topic)))
-                {
-                    ranked.Add((actor, rank, index.Degree(id), actor.SortKey));
-                }
-            }
-            var (skip, take) = GraphOrder.Slice(search.Page, search.PageSize);
-            var first = Least(ranked, skip + take, static (x, y) =>
-                x.Rank != y.Rank ? x.Rank.CompareTo(y.Rank)
-                : x.Degree != y.Degree ? y.Degree.CompareTo(x.Degree)
-                : string.CompareOrdinal(x.SortKey, y.SortKey) is var byName and not 0 ? byName
-                : string.CompareOrdinal(x.Actor.Id, y.Actor.Id));
-            return new Page<GraphNode>([.. first.Skip(skip).Select(r => r.Actor)], search.Page, search.PageSize, ranked.Count);
-        }
-        finally
-        {
-            // A scratch grown by a query matching most actors is let go rather than kept by every thread.
-            if (ranks.Count > MaxScratch) searchRanks = null; else ranks.Clear();
-            if (ranked.Count > MaxScratch) searchMatches = null; else ranked.Clear();
-        }
+        // Ranked: exact name or alias, then word prefix; ties by number of relationships (most first), then name. The
+        // index keeps every actor in that order, so a broad prefix reads its page without ranking all its matches.
+        var (skip, take) = GraphOrder.Slice(search.Page, search.PageSize);
+        Func<GraphNode, bool>? filter = search.Kind is null && search.Topic is null ? null
+            : actor => (search.Kind is null || actor.Kind == search.Kind) && (search.Topic is null || HasTopic(actor, search.Topic));
+        var (items, total) = index.SearchActors(query, filter, skip, take);
+        return new Page<GraphNode>(items, search.Page, search.PageSize, total);
     });
 
     public async Task<Lookup<NodeWithLinks>> GetNode(NodeLabel label, string id, CancellationToken ct) =>
@@ -122,13 +96,16 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         return (IReadOnlyList<Link>?)GraphOrder.Sort(links);
     });
 
-    public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) =>
-        await this.FoundOrMissing(await NetworkOf(actorId, depth, maxNodes), NodeLabel.Actor, actorId, null, ct);
+    public Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) =>
+        GetNetwork(actorId, depth, maxNodes, NodeDetail.Full, ct);
 
-    private Task<Subgraph?> NetworkOf(string actorId, int depth, int maxNodes) => Read(() =>
+    public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, NodeDetail detail, CancellationToken ct) =>
+        await this.FoundOrMissing(await NetworkOf(actorId, depth, maxNodes, detail), NodeLabel.Actor, actorId, null, ct);
+
+    private Task<Subgraph?> NetworkOf(string actorId, int depth, int maxNodes, NodeDetail detail) => Read(() =>
     {
         if (index.Find(NodeLabel.Actor, actorId) is not { } actor) return null;
-        if (maxNodes < 1) return (Subgraph?)Induced([], truncated: true);
+        if (maxNodes < 1) return (Subgraph?)Induced([], truncated: true, detail);
         // Level by level, nearest first and by name within a level. Each level keeps only as many of its nodes as there
         // is room for, in a bounded heap fed straight from the adjacency lists: depth 2 around a hub reads the hub's
         // neighbours once and holds at most the cap, never a list or set of all of them.
@@ -187,7 +164,7 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             chosen.AddRange(level);
             taken.UnionWith(held);
         }
-        return (Subgraph?)Induced(chosen, truncated);
+        return (Subgraph?)Induced(chosen, truncated, detail);
     });
 
     /// <summary>The relationship types that may lead from a node of one label to one of another (writes are checked against them).</summary>
@@ -302,10 +279,12 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
             .Select(n => BareLinks.Of(index.WithLinks(n)))];
     });
 
-    public Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct) => Read(() =>
+    public Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct) => GetGraph(maxNodes, NodeDetail.Full, ct);
+
+    public Task<Subgraph> GetGraph(int maxNodes, NodeDetail detail, CancellationToken ct) => Read(() =>
     {
         var facts = index.FactsById;
-        return Induced([.. facts.Take(Math.Max(0, maxNodes))], facts.Count > maxNodes);
+        return Induced([.. facts.Take(Math.Max(0, maxNodes))], facts.Count > maxNodes, detail);
     });
 
     public Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct) =>
@@ -366,29 +345,6 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
         }
     }
 
-    /// <summary>
-    /// The <paramref name="count"/> least items in an order, sorted, without sorting the rest: a bounded heap whose greatest
-    /// is at the root, so an item that cannot make the cut costs one comparison.
-    /// </summary>
-    private static List<T> Least<T>(List<T> items, int count, Comparison<T> order)
-    {
-        if (items.Count <= count)
-        {
-            items.Sort(order);
-            return items;
-        }
-        if (count <= 0) return [];
-        var heap = new PriorityQueue<T, T>(count, Comparer<T>.Create((a, b) => order(b, a)));
-        foreach (var item in items)
-        {
-            if (heap.Count < count) heap.Enqueue(item, item);
-            else heap.EnqueueDequeue(item, item);
-        }
-        var least = new List<T>(count);
-        while (heap.Count > 0) least.Add(heap.Dequeue());
-        least.Reverse();
-        return least;
-    }
 
 
     /// <summary>The distinct nodes of a label linked to a node either way.</summary>
@@ -399,9 +355,10 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
     /// The edges among chosen nodes, each once, without reading a hub's whole adjacency: nodes are ranked by degree, and
     /// an edge is found from its lower-ranked end, by scanning that end's edges or, when they outnumber the edges that
     /// could join it to the higher-ranked nodes (the relationship types their labels allow, both ways), by looking those
-    /// up. A hub ranks last and is not read.
+    /// up. A hub ranks last and is not read. As references (<see cref="NodeDetail.Summary"/>), nodes and edges are given
+    /// without evidence or claims (the index holds them, so leaving them out saves the answer, not a read).
     /// </summary>
-    private Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated)
+    private Subgraph Induced(IReadOnlyList<GraphNode> nodes, bool truncated, NodeDetail detail)
     {
         var ranked = nodes.DistinctBy(n => n.Id).OrderBy(n => index.Degree(n.Id)).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
         var rank = ranked.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -441,7 +398,9 @@ public sealed partial class EmbeddedGraphStore : IGraphStore, IDisposable
                 }
             }
         }
-        return new Subgraph(nodes, GraphOrder.Sort(edges), truncated);
+        return detail == NodeDetail.Summary
+            ? new Subgraph([.. nodes.Select(References.Of)], GraphOrder.Sort(edges.Select(References.Of)), truncated)
+            : new Subgraph(nodes, GraphOrder.Sort(edges), truncated);
     }
 
     /// <summary>One page of nodes already in list order, counting the rest without building them.</summary>

@@ -32,7 +32,7 @@ internal sealed partial class GraphIndex
     private readonly SortedSet<GraphNode> factsById = new(Comparer<GraphNode>.Create(GraphOrder.ById));
     private readonly Dictionary<string, HashSet<string>> nodesCiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<EdgeKey>> edgesCiting = new(StringComparer.Ordinal);
-    private readonly SortedSet<(string Key, string ActorId, bool Whole)> searchKeys = new(SearchKeyOrder.Instance);
+    private readonly ActorSearchIndex search = new();
     // Actors by topic code, each set in list order (by name), so a topic filter pages without sorting.
     private readonly Dictionary<string, SortedSet<GraphNode>> actorsByTopic = new(StringComparer.Ordinal);
     private readonly StringPool pool = new();
@@ -159,18 +159,14 @@ internal sealed partial class GraphIndex
         edgesCiting.TryGetValue(sourceId, out var keys) ? keys.Select(k => edges[k]) : [];
 
     /// <summary>
-    /// The actors one of whose keys starts with the folded query (an ordered range, not a scan), each with its best
-    /// rank (<see cref="ActorSearchKeys.Exact"/> or <see cref="ActorSearchKeys.WordPrefix"/>), read off the keys themselves.
+    /// One page of the actors one of whose keys starts with the folded query (an ordered range, not a scan), ranked
+    /// (<see cref="ActorSearchIndex.Find"/>), and how many match.
     /// </summary>
-    public void ActorsWithKeyPrefix(string foldedQuery, Dictionary<string, int> ranks)
-    {
-        foreach (var (key, actorId, whole) in searchKeys.GetViewBetween((foldedQuery, "", false), (foldedQuery + char.MaxValue, "", false)))
-        {
-            if (!key.StartsWith(foldedQuery, StringComparison.Ordinal)) continue;
-            var rank = whole && key.Length == foldedQuery.Length ? ActorSearchKeys.Exact : ActorSearchKeys.WordPrefix;
-            ranks[actorId] = ranks.TryGetValue(actorId, out var best) ? Math.Min(best, rank) : rank;
-        }
-    }
+    public (List<GraphNode> Items, int Total) SearchActors(string foldedQuery, Func<GraphNode, bool>? filter, int skip, int take) =>
+        search.Find(foldedQuery, filter, skip, take);
+
+    /// <summary>Puts every actor in search rank order, once the file has been read (writes keep it so from then on).</summary>
+    public void RankSearch() => search.Rank(Degree);
 
     /// <summary>The actors carrying a topic code, in list order (by name).</summary>
     public IReadOnlyCollection<GraphNode> ActorsWithTopic(string topic) =>
@@ -204,6 +200,7 @@ internal sealed partial class GraphIndex
         foreach (var edge in change.Edges) Put(edge);
         foreach (var key in change.DeletedEdges) RemoveEdge(key);
         foreach (var id in change.DeletedNodes) RemoveNode(id);
+        search.Refresh(Degree);
     }
 
     private void RemoveEdge(EdgeKey key)
@@ -214,6 +211,8 @@ internal sealed partial class GraphIndex
         else if (selfLoops.GetValueOrDefault(edge.From) > 1) selfLoops[edge.From]--;
         else selfLoops.Remove(edge.From);
         if (!hubs.IsEmpty) hubs.Unlinked(edge, nodes.GetValueOrDefault(edge.From), nodes.GetValueOrDefault(edge.To), StillLinked(edge.From, edge.To));
+        search.Touch(edge.From);
+        search.Touch(edge.To);
         foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Uncite(edgesCiting, source, key);
         eventFacets.Unlink(edge);
     }
@@ -245,6 +244,8 @@ internal sealed partial class GraphIndex
             if (edge.To != edge.From) Adjacent(edge.To).Add(edge);
             else selfLoops[edge.From] = selfLoops.GetValueOrDefault(edge.From) + 1;
             if (!hubs.IsEmpty) hubs.Linked(edge, nodes.GetValueOrDefault(edge.From), nodes.GetValueOrDefault(edge.To));
+            search.Touch(edge.From);
+            search.Touch(edge.To);
         }
         edges[key] = edge;
         foreach (var source in edge.Evidence.Select(e => e.SourceId).Distinct()) Cite(edgesCiting, source, key);
@@ -285,7 +286,7 @@ internal sealed partial class GraphIndex
         foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Cite(nodesCiting, source, node.Id);
         if (node.Label == NodeLabel.Actor)
         {
-            foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Add((pool.Get(key.Text), node.Id, key.Whole));
+            search.Add(node, [.. ActorSearchKeys.Of(node).Select(k => new ActorSearchKeys.Key(pool.Get(k.Text), k.Whole))], Degree(node.Id));
             foreach (var topic in Topics(node))
             {
                 if (!actorsByTopic.TryGetValue(topic, out var set)) actorsByTopic[topic] = set = new SortedSet<GraphNode>(Comparer<GraphNode>.Create(GraphOrder.ByName));
@@ -311,7 +312,7 @@ internal sealed partial class GraphIndex
         foreach (var source in node.Evidence.Select(e => e.SourceId).Distinct()) Uncite(nodesCiting, source, node.Id);
         if (node.Label == NodeLabel.Actor)
         {
-            foreach (var key in ActorSearchKeys.Of(node)) searchKeys.Remove((key.Text, node.Id, key.Whole));
+            search.Remove(node.Id);
             foreach (var topic in Topics(node))
             {
                 if (actorsByTopic.TryGetValue(topic, out var set) && set.Remove(node) && set.Count == 0) actorsByTopic.Remove(topic);
@@ -417,7 +418,8 @@ internal sealed partial class GraphIndex
         {
             text.Append("cited by edges ").Append(source).Append(": ").AppendJoin(",", keys.Select(k => $"{k.From}:{k.Type}:{k.To}").Order(StringComparer.Ordinal)).Append('\n');
         }
-        text.Append("search: ").AppendJoin(",", searchKeys.Select(k => $"{k.Key}>{k.ActorId}{(k.Whole ? "!" : "")}")).Append('\n');
+        text.Append("search: ").AppendJoin(",", search.Describe()).Append('\n');
+        text.Append("search ranks: ").AppendJoin(",", search.DescribeRanks()).Append('\n');
         foreach (var (topic, set) in actorsByTopic.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             text.Append("topic ").Append(topic).Append(": ").AppendJoin(",", set.Select(n => n.Id)).Append('\n');
@@ -427,16 +429,5 @@ internal sealed partial class GraphIndex
         static string Claims(SourceClaims c) => $"{c.SourceId}{(c.Origin is null ? "" : "@" + c.Origin)}:{string.Join(",", c.Values.Select(p => $"{p.Key}={Show(p.Value)}"))}";
 
         static string Show(object? value) => value is string[] list ? $"[{string.Join("|", list)}]" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-    }
-
-    private sealed class SearchKeyOrder : IComparer<(string Key, string ActorId, bool Whole)>
-    {
-        public static readonly SearchKeyOrder Instance = new();
-
-        public int Compare((string Key, string ActorId, bool Whole) x, (string Key, string ActorId, bool Whole) y)
-        {
-            var byKey = string.CompareOrdinal(x.Key, y.Key);
-            return byKey != 0 ? byKey : string.CompareOrdinal(x.ActorId, y.ActorId);
-        }
     }
 }

@@ -41,6 +41,21 @@ internal static class GraphRows
             PropertyValues.FromJsonObject(properties, NotProperties), Evidence(properties));
     }
 
+    /// <summary>The keys an edge reference leaves out (<c>InducedEdgeRefs.cypher</c>): evidence and revision, kept beside the properties.</summary>
+    public static readonly string[] HiddenEdgeKeys = [EvidenceSources, EvidenceTexts, EvidenceOrigins, Revision];
+
+    /// <summary>An edge projected as a reference: its properties as <c>[key, value]</c> pairs, without evidence.</summary>
+    public static GraphEdge EdgeReference(JsonElement map)
+    {
+        var properties = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var pair in map.GetProperty("pairs").EnumerateArray())
+        {
+            var value = pair[1];
+            if (value.ValueKind != JsonValueKind.Null) properties[pair[0].GetString()!] = PropertyValues.FromJson(value);
+        }
+        return new GraphEdge(map.GetProperty("type").GetString()!, map.GetProperty("from").GetString()!, map.GetProperty("to").GetString()!, properties, []);
+    }
+
     /// <summary>
     /// The nodes of a result column, leaving out any that another transaction is deleting (see <see cref="Exists"/>):
     /// every read of a node list goes through here, so a concurrent delete never fails a read.

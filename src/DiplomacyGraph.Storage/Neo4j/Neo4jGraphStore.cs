@@ -101,10 +101,10 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return result.Column("node").AsNodesWithLinks().FirstOrDefault()?.Links;
     }
 
-    public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) =>
-        await this.FoundOrMissing(await NetworkOf(actorId, depth, maxNodes, ct), NodeLabel.Actor, actorId, null, ct);
+    public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, NodeDetail detail, CancellationToken ct) =>
+        await this.FoundOrMissing(await NetworkOf(actorId, depth, maxNodes, detail, ct), NodeLabel.Actor, actorId, null, ct);
 
-    private async Task<Subgraph?> NetworkOf(string actorId, int depth, int maxNodes, CancellationToken ct)
+    private async Task<Subgraph?> NetworkOf(string actorId, int depth, int maxNodes, NodeDetail detail, CancellationToken ct)
     {
         // Breadth-first, one request per hop, nearest first and by name within a level, as the embedded store walks.
         // A level past the cap is never expanded, and only ids and sort keys travel until the chosen nodes are read.
@@ -145,14 +145,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         var ids = chosen.ToArray();
         var read = await client.Run(
         [
-            new CypherStatement(CypherQueries.Get("NodesByIds"), Params(("ids", ids))),
-            new CypherStatement(CypherQueries.Get("InducedEdges"), Params(("ids", ids))),
+            NodesStatement(ids, detail),
+            InducedStatement(ids, detail),
             .. new[] { anchor }.OfType<CypherStatement>(),
         ], ct);
         if (anchor is not null && read[2].Count == 0) return null;
         var nodes = read[0].Column("node").AsNodes().ToDictionary(n => n.Id, StringComparer.Ordinal);
         // A node deleted between the walk and this read is left out, with its edges.
-        var edges = read[1].Column("edge").Select(GraphRows.Edge).Where(e => nodes.ContainsKey(e.From) && nodes.ContainsKey(e.To));
+        var edges = ReadEdges(read[1], detail).Where(e => nodes.ContainsKey(e.From) && nodes.ContainsKey(e.To));
         return new Subgraph([.. chosen.Where(nodes.ContainsKey).Select(id => nodes[id])], GraphOrder.Sort(edges), truncated);
     }
 
@@ -258,21 +258,36 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         return ([.. results[0].Column("node").AsNodesWithLinks()], results.Skip(1).All(check => check.Count > 0));
     }
 
-    public async Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct)
+    public async Task<Subgraph> GetGraph(int maxNodes, NodeDetail detail, CancellationToken ct)
     {
         // The nodes with the edges among them (one statement, one label scan) and their count, in one request.
         var results = await client.Run(
         [
-            new CypherStatement(CypherQueries.Get("FactNodes"), Params(("limit", Math.Max(0, maxNodes)))),
+            detail == NodeDetail.Summary
+                ? new CypherStatement(CypherQueries.Get("FactNodeRefs"), Params(("limit", Math.Max(0, maxNodes)), ("hidden", GraphRows.HiddenEdgeKeys)))
+                : new CypherStatement(CypherQueries.Get("FactNodes"), Params(("limit", Math.Max(0, maxNodes)))),
             new CypherStatement(CypherQueries.Get("CountFacts")),
         ], ct);
         var nodes = results[0].Column("node").AsNodes().ToList();
         // A node another transaction is deleting is left out (AsNodes), and so are its edges.
         var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var edges = results[0].Column("edges").SelectMany(list => list.EnumerateArray()).Select(GraphRows.Edge)
+        var edges = results[0].Column("edges").SelectMany(list => list.EnumerateArray())
+            .Select(detail == NodeDetail.Summary ? GraphRows.EdgeReference : (Func<System.Text.Json.JsonElement, GraphEdge>)GraphRows.Edge)
             .Where(e => ids.Contains(e.From) && ids.Contains(e.To));
         return new Subgraph(nodes, GraphOrder.Sort(edges), results[1].Column("total").Single().GetInt32() > maxNodes);
     }
+
+    /// <summary>The nodes with these ids, in full or as references (<c>NodeRefsByIds</c>: no evidence or other property read).</summary>
+    private static CypherStatement NodesStatement(string[] ids, NodeDetail detail) =>
+        new(CypherQueries.Get(detail == NodeDetail.Summary ? "NodeRefsByIds" : "NodesByIds"), Params(("ids", ids)));
+
+    /// <summary>The edges among these nodes, in full or without evidence (<c>InducedEdgeRefs</c>).</summary>
+    private static CypherStatement InducedStatement(string[] ids, NodeDetail detail) => detail == NodeDetail.Summary
+        ? new(CypherQueries.Get("InducedEdgeRefs"), Params(("ids", ids), ("hidden", GraphRows.HiddenEdgeKeys)))
+        : new(CypherQueries.Get("InducedEdges"), Params(("ids", ids)));
+
+    private static IEnumerable<GraphEdge> ReadEdges(CypherResult result, NodeDetail detail) =>
+        result.Column("edge").Select(detail == NodeDetail.Summary ? GraphRows.EdgeReference : (Func<System.Text.Json.JsonElement, GraphEdge>)GraphRows.Edge);
 
     public async Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct)
     {

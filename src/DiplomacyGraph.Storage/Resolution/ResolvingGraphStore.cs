@@ -55,8 +55,8 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
     public async Task<Lookup<IReadOnlyList<Link>>> GetRelationships(string actorId, string? type, string direction, CancellationToken ct) =>
         await Retry(await inner.GetRelationships(actorId, type, direction, ct), (_, c) => inner.GetRelationships(c, type, direction, ct), ct);
 
-    public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, CancellationToken ct) =>
-        await Retry(await inner.GetNetwork(actorId, depth, maxNodes, ct), (_, c) => inner.GetNetwork(c, depth, maxNodes, ct), ct);
+    public async Task<Lookup<Subgraph>> GetNetwork(string actorId, int depth, int maxNodes, NodeDetail detail, CancellationToken ct) =>
+        await Retry(await inner.GetNetwork(actorId, depth, maxNodes, detail, ct), (_, c) => inner.GetNetwork(c, depth, maxNodes, detail, ct), ct);
 
     public async Task<Lookup<IReadOnlyList<CoParticipant>>> GetCoParticipants(string actorId, CancellationToken ct) =>
         await Retry(await inner.GetCoParticipants(actorId, ct), (_, c) => inner.GetCoParticipants(c, ct), ct);
@@ -117,7 +117,7 @@ public sealed class ResolvingGraphStore(IGraphStore inner, IResolutionStore reso
 
     public Task<IReadOnlyList<NodeWithLinks>> GetTimeline(TimelineSearch search, CancellationToken ct) => inner.GetTimeline(search, ct);
 
-    public Task<Subgraph> GetGraph(int maxNodes, CancellationToken ct) => inner.GetGraph(maxNodes, ct);
+    public Task<Subgraph> GetGraph(int maxNodes, NodeDetail detail, CancellationToken ct) => inner.GetGraph(maxNodes, detail, ct);
 
     public Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct) => inner.ListSources(ct);
 

@@ -1,11 +1,11 @@
-// The graph explorer: search an actor, draw their network with Cytoscape.js, show evidence on click,
+// The graph explorer: search an actor, draw their network with Cytoscape.js (as references), read a node or edge with its evidence on click,
 // and highlight the shortest path between two picked nodes. Every request goes to this service's own API.
 (() => {
   'use strict';
 
   const $ = (id) => document.getElementById(id);
   const colours = { actor: '#3a6fd8', event: '#d8823a', place: '#4d9a5b', sanction: '#b3261e', statement: '#7a4fbf', figure: '#8a7a2a', program: '#2a8a8a', source: '#777' };
-  const state = { centre: null, from: null, to: null };
+  const state = { centre: null, from: null, to: null, opened: null, actions: null };
 
   const cy = cytoscape({
     container: $('graph'),
@@ -70,12 +70,45 @@
     return list;
   }
 
+  // Networks are drawn from references (nodes=summary: id, label, name, kind, date; edges without evidence), so a
+  // node or edge is read in full, with its evidence, when it is opened. Places have no read of their own.
+  const readPaths = { actor: 'actors', event: 'events', sanction: 'sanctions', statement: 'statements', program: 'programs', figure: 'figures' };
+
+  // Fields of a read answer worth listing beside the reference: values and lists of values, not nested records.
+  function plainFields(answer) {
+    const plain = {};
+    for (const [key, value] of Object.entries(answer || {})) {
+      if (key === 'evidence' || key === 'claims') continue;
+      if (Array.isArray(value) ? value.every((v) => typeof v !== 'object') : typeof value !== 'object') plain[key] = value;
+    }
+    return plain;
+  }
+
+  // Reads the opened element's full answer and fills the panel, unless another element was opened meanwhile.
+  async function fillDetails(key, url, header, data, skip) {
+    state.opened = key;
+    const details = $('details');
+    const evidence = element('div', 'Loading the evidence…', 'hint');
+    details.replaceChildren(...header, fieldList(data, skip), element('h2', 'Evidence'), evidence);
+    if (!url) {
+      evidence.replaceWith(evidenceList(data.evidence));
+      return;
+    }
+    try {
+      const answer = await getJson(url);
+      if (state.opened !== key) return;
+      details.replaceChildren(...header, fieldList({ ...data, ...plainFields(answer) }, skip), element('h2', 'Evidence'), evidenceList(answer.evidence));
+      if (state.actions) details.appendChild(state.actions);
+    } catch (error) {
+      if (state.opened === key) evidence.replaceWith(element('p', error.message, 'error'));
+    }
+  }
+
   function showNode(node) {
     const data = node.data();
+    const path = readPaths[data.label];
+    fillDetails(`node:${data.id}`, path ? `api/${path}/${encodeURIComponent(data.id)}` : null, [element('h2', data.name)], data, ['name', 'evidence', 'id', 'label']);
     const details = $('details');
-    details.replaceChildren(element('h2', data.name), fieldList(data, ['name', 'evidence']));
-    details.appendChild(element('h2', 'Evidence'));
-    details.appendChild(evidenceList(data.evidence));
     const actions = element('div', null, 'actions');
     const from = element('button', 'Path from here');
     from.id = 'path-from-here';
@@ -90,17 +123,16 @@
       actions.appendChild(centre);
     }
     details.appendChild(actions);
+    // The panel is refilled once the node's read answers: keep its actions at the bottom.
+    state.actions = actions;
   }
 
   function showEdge(edge) {
     const data = edge.data();
     const ends = (id) => cy.getElementById(id).data('name') || id;
-    const details = $('details');
-    details.replaceChildren(
-      element('h2', `${ends(data.source)} → ${data.type} → ${ends(data.target)}`),
-      fieldList(data, ['evidence', 'source', 'target', 'type']));
-    details.appendChild(element('h2', 'Evidence'));
-    details.appendChild(evidenceList(data.evidence));
+    const url = `api/relationships/${encodeURIComponent(data.source)}/${encodeURIComponent(data.type)}/${encodeURIComponent(data.target)}`;
+    state.actions = null;
+    fillDetails(`edge:${data.id}`, url, [element('h2', `${ends(data.source)} → ${data.type} → ${ends(data.target)}`)], data, ['evidence', 'source', 'target', 'type', 'id']);
   }
 
   async function search(query) {
@@ -127,7 +159,7 @@
     const depth = Number($('depth').value);
     setStatus(`Loading the network of ${actorId}…`);
     try {
-      const graph = await getJson(`api/graph?actor=${encodeURIComponent(actorId)}&depth=${depth}`);
+      const graph = await getJson(`api/graph?actor=${encodeURIComponent(actorId)}&depth=${depth}&nodes=summary`);
       state.centre = actorId;
       cy.elements().remove();
       cy.add(graph.elements.nodes.map((n) => ({ group: 'nodes', data: n.data })));
