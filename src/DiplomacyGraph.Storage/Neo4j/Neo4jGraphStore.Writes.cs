@@ -177,7 +177,7 @@ public sealed partial class Neo4jGraphStore
             : [new NodeExpectation(from, rule.From, Required: true), new NodeExpectation(to, rule.To, Required: true)];
 
     private static CypherStatement LockNodes(IEnumerable<string> ids) =>
-        new(CypherQueries.Get("ImportReadNodes"), Params(("ids", Sorted(ids))));
+        new(CypherQueries.Get("LockNodes"), Params(("ids", Sorted(ids))));
 
     private static CypherStatement Guard(IEnumerable<NodeExpectation> expected) =>
         new(CypherQueries.Get("GuardNodes"), Params(("expected", expected
