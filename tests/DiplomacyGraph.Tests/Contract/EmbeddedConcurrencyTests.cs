@@ -4,6 +4,7 @@ using DiplomacyGraph.Storage;
 using DiplomacyGraph.Storage.Embedded;
 using DiplomacyGraph.Storage.Model;
 using DiplomacyGraph.Storage.Vocabulary;
+using DiplomacyGraph.Tests.Infrastructure;
 using static DiplomacyGraph.Tests.Contract.Knowledge;
 
 namespace DiplomacyGraph.Tests.Contract;
@@ -127,6 +128,9 @@ public sealed class EmbeddedConcurrencyTests : IDisposable
         const int Commits = 240;
         var failures = new ConcurrentQueue<string>();
         var written = 0;
+        // Each reader's count of finished checks: the writer waits, now and then, until every reader has checked again, so
+        // the readers overlap the writer however the machine schedules them.
+        var seen = new int[3];
         using var done = new CancellationTokenSource();
 
         var readers = Enumerable.Range(0, 3).Select(r => Task.Run(async () =>
@@ -160,6 +164,7 @@ public sealed class EmbeddedConcurrencyTests : IDisposable
                 {
                     failures.Enqueue($"reader {r}: after the last commit, {network.Nodes.Count} nodes around the hub for {sanctions.Items.Count} sanctions");
                 }
+                Interlocked.Increment(ref seen[r]);
             }
             return checks;
         })).ToList();
@@ -185,6 +190,7 @@ public sealed class EmbeddedConcurrencyTests : IDisposable
                 kept.Add(i);
             }
             Volatile.Write(ref written, i + 1);
+            if (i % 40 == 19) await EveryReaderChecksAgain(seen);
             // Between commits, with the readers still going: the kept lists and the whole index against the definitions.
             if (i % 40 == 39)
             {
@@ -199,5 +205,17 @@ public sealed class EmbeddedConcurrencyTests : IDisposable
         Assert.Empty(failures);
         Assert.All(checks, c => Assert.True(c > 1, $"A reader checked only {c} times: it did not overlap the writer."));
         Assert.Equal(kept.Count, (await store.FindSanctions(new SanctionSearch("hub", null, null, 1, 1000), None)).Total);
+    }
+
+    /// <summary>Waits (up to the test's HTTP timeout) until every reader has finished one more check.</summary>
+    private static async Task EveryReaderChecksAgain(int[] seen)
+    {
+        var before = seen.Select((_, r) => Volatile.Read(ref seen[r])).ToArray();
+        var deadline = DateTime.UtcNow + TestSettings.Http;
+        while (Enumerable.Range(0, seen.Length).Any(r => Volatile.Read(ref seen[r]) == before[r]))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"A reader made no check within {TestSettings.Http} (test setting Timeouts:Http) while the writer waited.");
+            await Task.Delay(5);
+        }
     }
 }
