@@ -415,7 +415,10 @@ public sealed class Neo4jServer : IAsyncLifetime
             }
 
             // Settings from /work/shared/NEO4J.md (checked for Neo4j 3.1.1 on Java 17), plus a small
-            // heap and page cache so several test servers fit on one machine.
+            // heap and page cache so several test servers fit on one machine. A server killed mid-suite replays every
+            // transaction since its last checkpoint when it starts again (Neo4jServerTests): with 3.1's default of one
+            // checkpoint per 15 minutes that was the whole suite's log, and its recovery ran out of a 512 MB heap; a
+            // checkpoint every minute bounds that replay, and the heap may grow to 1 GB.
             File.AppendAllLines(Path.Combine(home, "conf", "neo4j.conf"),
             [
                 "",
@@ -428,7 +431,8 @@ public sealed class Neo4jServer : IAsyncLifetime
                 "dbms.jvm.additional=--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "dbms.jvm.additional=--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
                 "dbms.memory.heap.initial_size=256m",
-                "dbms.memory.heap.max_size=512m",
+                "dbms.memory.heap.max_size=1g",
+                "dbms.checkpoint.interval.time=1m",
                 "dbms.memory.pagecache.size=64m",
             ]);
         }
