@@ -84,12 +84,14 @@
     return plain;
   }
 
-  // Reads the opened element's full answer and fills the panel, unless another element was opened meanwhile.
+  // Reads the opened element's full answer and fills the panel, unless another element was opened meanwhile. The
+  // element's actions (state.actions) sit under its title, above what the read fills in, so they do not move when it does.
   async function fillDetails(key, url, header, data, skip) {
     state.opened = key;
     const details = $('details');
+    const top = state.actions ? [...header, state.actions] : header;
     const evidence = element('div', 'Loading the evidence…', 'hint');
-    details.replaceChildren(...header, fieldList(data, skip), element('h2', 'Evidence'), evidence);
+    details.replaceChildren(...top, fieldList(data, skip), element('h2', 'Evidence'), evidence);
     if (!url) {
       evidence.replaceWith(evidenceList(data.evidence));
       return;
@@ -97,8 +99,7 @@
     try {
       const answer = await getJson(url);
       if (state.opened !== key) return;
-      details.replaceChildren(...header, fieldList({ ...data, ...plainFields(answer) }, skip), element('h2', 'Evidence'), evidenceList(answer.evidence));
-      if (state.actions) details.appendChild(state.actions);
+      details.replaceChildren(...top, fieldList({ ...data, ...plainFields(answer) }, skip), element('h2', 'Evidence'), evidenceList(answer.evidence));
     } catch (error) {
       if (state.opened === key) evidence.replaceWith(element('p', error.message, 'error'));
     }
@@ -107,8 +108,6 @@
   function showNode(node) {
     const data = node.data();
     const path = readPaths[data.label];
-    fillDetails(`node:${data.id}`, path ? `api/${path}/${encodeURIComponent(data.id)}` : null, [element('h2', data.name)], data, ['name', 'evidence', 'id', 'label']);
-    const details = $('details');
     const actions = element('div', null, 'actions');
     const from = element('button', 'Path from here');
     from.id = 'path-from-here';
@@ -122,9 +121,8 @@
       centre.addEventListener('click', () => openNetwork(data.id));
       actions.appendChild(centre);
     }
-    details.appendChild(actions);
-    // The panel is refilled once the node's read answers: keep its actions at the bottom.
     state.actions = actions;
+    fillDetails(`node:${data.id}`, path ? `api/${path}/${encodeURIComponent(data.id)}` : null, [element('h2', data.name)], data, ['name', 'evidence', 'id', 'label']);
   }
 
   function showEdge(edge) {
