@@ -272,8 +272,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         // A node another transaction is deleting is left out (AsNodes), and so are its edges.
         var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var edges = results[0].Column("edges").SelectMany(list => list.EnumerateArray())
-            .Select(detail == NodeDetail.Summary ? GraphRows.EdgeReference : (Func<System.Text.Json.JsonElement, GraphEdge>)GraphRows.Edge)
-            .Where(e => ids.Contains(e.From) && ids.Contains(e.To));
+            .Select(EdgeReader(detail)).Where(e => ids.Contains(e.From) && ids.Contains(e.To));
         return new Subgraph(nodes, GraphOrder.Sort(edges), results[1].Column("total").Single().GetInt32() > maxNodes);
     }
 
@@ -286,8 +285,11 @@ public sealed partial class Neo4jGraphStore : IGraphStore, IDisposable
         ? new(CypherQueries.Get("InducedEdgeRefs"), Params(("ids", ids), ("hidden", GraphRows.HiddenEdgeKeys)))
         : new(CypherQueries.Get("InducedEdges"), Params(("ids", ids)));
 
-    private static IEnumerable<GraphEdge> ReadEdges(CypherResult result, NodeDetail detail) =>
-        result.Column("edge").Select(detail == NodeDetail.Summary ? GraphRows.EdgeReference : (Func<System.Text.Json.JsonElement, GraphEdge>)GraphRows.Edge);
+    private static IEnumerable<GraphEdge> ReadEdges(CypherResult result, NodeDetail detail) => result.Column("edge").Select(EdgeReader(detail));
+
+    /// <summary>How an edge row is read: in full, or as a reference (properties as pairs, no evidence).</summary>
+    private static Func<System.Text.Json.JsonElement, GraphEdge> EdgeReader(NodeDetail detail) =>
+        detail == NodeDetail.Summary ? GraphRows.EdgeReference : GraphRows.Edge;
 
     public async Task<IReadOnlyList<GraphNode>> ListSources(CancellationToken ct)
     {

@@ -109,12 +109,12 @@ internal sealed class GdeltImport(Importer importer, IGraphStore store, int batc
                 rows++;
                 if (line.Text is null)
                 {
-                    batch.Skipped.Add(Skipped("?", line.Number, GdeltSkipReasons.TooLong, $"The line is longer than {GdeltReader.MaxLineChars} characters."));
+                    batch.Skipped.Add(new FtmSkipped("?", line.Number, GdeltSkipReasons.TooLong, $"The line is longer than {GdeltReader.MaxLineChars} characters."));
                 }
                 else if (GdeltColumns.Parse(line.Text, out var problem) is not { } row)
                 {
                     var id = line.Text.Split('\t', 2)[0];
-                    batch.Skipped.Add(Skipped(id.Length is > 0 and <= 20 ? id : "?", line.Number, GdeltSkipReasons.Malformed, problem!));
+                    batch.Skipped.Add(new FtmSkipped(id.Length is > 0 and <= 20 ? id : "?", line.Number, GdeltSkipReasons.Malformed, problem!));
                 }
                 else
                 {
@@ -153,7 +153,7 @@ internal sealed class GdeltImport(Importer importer, IGraphStore store, int batc
                 batch.Dropped[root] = batch.Dropped.GetValueOrDefault(root) + 1;
                 break;
             case var (_, _, reason, detail):
-                batch.Skipped.Add(Skipped(row.GlobalEventId, line, reason!, detail!));
+                batch.Skipped.Add(new FtmSkipped(row.GlobalEventId, line, reason!, detail!));
                 break;
         }
     }
@@ -176,7 +176,7 @@ internal sealed class GdeltImport(Importer importer, IGraphStore store, int batc
             if ((await Graph(row, written, own, ct)).Graph is not { } graph) continue;
             var outcome = await importer.Write(graph, ct);
             if (outcome is WriteOutcome.Imported { Summary: var one }) Done(one, 1, own);
-            else report.Changes.Skip(Skipped(row.GlobalEventId, line, GdeltSkipReasons.Refused, ((IWriteRefusal)outcome).Detail));
+            else report.Changes.Skip(new FtmSkipped(row.GlobalEventId, line, GdeltSkipReasons.Refused, ((IWriteRefusal)outcome).Detail));
         }
     }
 
@@ -217,5 +217,4 @@ internal sealed class GdeltImport(Importer importer, IGraphStore store, int batc
         return new RowGraph(KnowledgeGraph.From(document), null, null, null);
     }
 
-    private static FtmSkipped Skipped(string id, int line, string reason, string detail) => new(id, line, reason, detail);
 }
